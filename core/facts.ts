@@ -1,0 +1,112 @@
+// Reading the situation's facts three-valued: each answer carries the paths of the unknown facts it
+// hinges on, so a result can say exactly what is missing.
+
+import { wholeYears } from "./dates.ts";
+import type { DisabilityMatch } from "./policies/params.ts";
+import type { Member, Situation } from "./schema/situation.ts";
+import type { Tri } from "./tri.ts";
+
+export interface Fact {
+  v: Tri;
+  missing: string[];
+}
+
+export const TRUE: Fact = { v: true, missing: [] };
+export const FALSE: Fact = { v: false, missing: [] };
+
+export function known(v: boolean): Fact {
+  return v ? TRUE : FALSE;
+}
+
+export function unknown(...paths: string[]): Fact {
+  return { v: undefined, missing: paths };
+}
+
+function unionOf(facts: Fact[]): string[] {
+  return [...new Set(facts.flatMap((f) => f.missing))];
+}
+
+export function all(...facts: Fact[]): Fact {
+  if (facts.some((f) => f.v === false)) return FALSE;
+  const open = facts.filter((f) => f.v === undefined);
+  return open.length > 0 ? { v: undefined, missing: unionOf(open) } : TRUE;
+}
+
+export function any(...facts: Fact[]): Fact {
+  if (facts.some((f) => f.v === true)) return TRUE;
+  const open = facts.filter((f) => f.v === undefined);
+  return open.length > 0 ? { v: undefined, missing: unionOf(open) } : FALSE;
+}
+
+export function negate(f: Fact): Fact {
+  return f.v === undefined ? f : known(!f.v);
+}
+
+/** A boolean field: true → met, false → failed, omitted → unknown. */
+export function flag(value: boolean | undefined, path: string, wanted = true): Fact {
+  return value === undefined ? unknown(path) : known(value === wanted);
+}
+
+export function fromTri(v: Tri, path: string): Fact {
+  return v === undefined ? unknown(path) : known(v);
+}
+
+export function mp(i: number, field: string): string {
+  return `members[${i}].${field}`;
+}
+
+export function ageOf(m: Member, asOf: string): number | undefined {
+  if (m.age !== undefined) return m.age;
+  if (m.birthDate !== undefined) return wholeYears(m.birthDate, asOf);
+  return undefined;
+}
+
+export function ageAtLeast(m: Member, i: number, asOf: string, years: number): Fact {
+  const age = ageOf(m, asOf);
+  return age === undefined ? unknown(mp(i, "age")) : known(age >= years);
+}
+
+export function ageBelow(m: Member, i: number, asOf: string, years: number): Fact {
+  return negate(ageAtLeast(m, i, asOf, years));
+}
+
+/** Does the member's disability match any of these grade/category lists? */
+export function disabilityMatches(m: Member, i: number, matches: readonly DisabilityMatch[]): Fact {
+  if (matches.length === 0) return FALSE;
+  if (m.disability === null) return FALSE;
+  if (m.disability === undefined) return unknown(mp(i, "disability"));
+  const { grade, category } = m.disability;
+  const facts = matches.map((match) => {
+    const gradeFact =
+      grade === undefined ? unknown(mp(i, "disability.grade")) : known(match.grades.includes(grade));
+    const categoryFact =
+      match.categories === undefined
+        ? TRUE
+        : category === undefined
+          ? unknown(mp(i, "disability.category"))
+          : known(match.categories.includes(category));
+    return all(gradeFact, categoryFact);
+  });
+  return any(...facts);
+}
+
+export function hasDisability(m: Member, i: number): Fact {
+  if (m.disability === null) return FALSE;
+  return m.disability === undefined ? unknown(mp(i, "disability")) : TRUE;
+}
+
+export function seriouslyIll(m: Member, i: number): Fact {
+  if (m.illness === null) return FALSE;
+  if (m.illness === undefined) return unknown(mp(i, "illness"));
+  return flag(m.illness.serious, mp(i, "illness.serious"));
+}
+
+export function areaIn(s: Situation, areas: readonly ("urban" | "rural")[] | undefined): Fact {
+  if (areas === undefined) return TRUE;
+  return s.area === undefined ? unknown("area") : known(areas.includes(s.area));
+}
+
+export function onDibao(s: Situation): Fact {
+  const d = s.currentBenefits?.dibao;
+  return d === undefined ? unknown("currentBenefits.dibao") : known(d !== null);
+}

@@ -1,0 +1,103 @@
+// Reads a jurisdiction's parameters on one date: the national layer, the pack, a county's own figures and
+// a deployment's additions, as one table per parameter.
+
+import { exact, type Quantity, unknownParam } from "../quantity.ts";
+import type { PolicySet } from "./index.ts";
+import type { Pack } from "./pack.ts";
+import type { Dated, ParamKey, ParamTable, ParamValue } from "./params.ts";
+import { type Resolved, resolve } from "./resolve.ts";
+
+export interface AmountParam {
+  q: Quantity;
+  /** The value in force (for reasons); undefined when the pack has none or it hinges on the county. */
+  resolved?: Resolved<number>;
+  /** No value in force: the documents give none for this date. */
+  absent: boolean;
+}
+
+export interface ParamReader {
+  asOf: string;
+  pack: Pack;
+  get<K extends ParamKey>(key: K): Resolved<ParamValue<K>> | undefined;
+  amount(key: ParamKey): AmountParam;
+}
+
+function merged(tables: (ParamTable | undefined)[], key: ParamKey): Dated<unknown>[] {
+  const out: Dated<unknown>[] = [];
+  for (const t of tables) {
+    const values = t?.[key] as Dated<unknown>[] | undefined;
+    if (values) out.push(...values);
+  }
+  return out;
+}
+
+export function tableFor(
+  policies: PolicySet,
+  pack: Pack,
+  county: string | null,
+  key: ParamKey,
+): Dated<unknown>[] {
+  const countyTable = county === null ? undefined : pack.counties?.[county]?.params;
+  const local = countyTable?.[key] !== undefined ? countyTable : pack.params;
+  const deployed = policies.deployment[pack.id as keyof typeof policies.deployment];
+  return merged([policies.national.params, local, deployed], key);
+}
+
+function toQuantity(r: Resolved<number> | undefined): Quantity {
+  if (r === undefined) return unknownParam;
+  if (r.kind === "floor") return { lo: r.value, hi: Number.POSITIVE_INFINITY, est: r.value, missing: [] };
+  return exact(r.value);
+}
+
+export function createReader(
+  policies: PolicySet,
+  pack: Pack,
+  asOf: string,
+  county: string | undefined,
+): ParamReader {
+  const counties = Object.keys(pack.counties ?? {});
+  // An unknown county of a pack whose counties differ: every candidate, and "county" is what is missing.
+  const candidates: (string | null)[] =
+    county === undefined
+      ? [null, ...counties]
+      : [county !== undefined && counties.includes(county) ? county : null];
+  const cache = new Map<ParamKey, unknown>();
+
+  return {
+    asOf,
+    pack,
+    get<K extends ParamKey>(key: K) {
+      return resolve(tableFor(policies, pack, candidates[0] ?? null, key), asOf) as
+        | Resolved<ParamValue<K>>
+        | undefined;
+    },
+    amount(key) {
+      const hit = cache.get(key) as AmountParam | undefined;
+      if (hit) return hit;
+      const options = candidates.map((c) =>
+        resolve(tableFor(policies, pack, c, key) as Dated<number>[], asOf),
+      );
+      const first = options[0];
+      const same = options.every(
+        (o) => o?.value === first?.value && o?.kind === first?.kind && o?.source === first?.source,
+      );
+      let result: AmountParam;
+      if (same) {
+        result = { q: toQuantity(first), resolved: first, absent: first === undefined };
+      } else {
+        const qs = options.map(toQuantity);
+        result = {
+          q: {
+            lo: Math.min(...qs.map((q) => q.lo)),
+            hi: Math.max(...qs.map((q) => q.hi)),
+            est: null,
+            missing: ["county"],
+          },
+          absent: options.every((o) => o === undefined),
+        };
+      }
+      cache.set(key, result);
+      return result;
+    },
+  };
+}

@@ -1,0 +1,108 @@
+// 孤儿基本生活费 and 事实无人抚养儿童基本生活保障: both read the child's parents. A parent's status that
+// must have lasted (失联, 服刑在押, 强制隔离戒毒, other restriction of liberty) counts from 6 months.
+
+import { addMonths } from "../dates.ts";
+import { ageBelow, all, any, FALSE, type Fact, known, mp, TRUE, unknown } from "../facts.ts";
+import type { RuleContext } from "../rules/context.ts";
+import { condition, decide } from "../rules/decide.ts";
+import { reason } from "../rules/reason.ts";
+import { buildResult } from "../rules/result.ts";
+import { figureReason } from "../rules/standard.ts";
+import type { ParentStatus } from "../schema/enums.ts";
+import type { Result } from "../schema/screening.ts";
+import type { Member } from "../schema/situation.ts";
+
+interface ParentFacts {
+  status: ParentStatus | undefined;
+  since: string | undefined;
+  path: string;
+}
+
+function parents(m: Member, i: number): ParentFacts[] {
+  return [0, 1].map((j) => {
+    const entry = m.parents?.[j];
+    const path = m.parents === undefined ? mp(i, "parents") : mp(i, `parents[${j}]`);
+    if (entry === undefined) return { status: undefined, since: undefined, path };
+    return typeof entry === "string"
+      ? { status: entry, since: undefined, path }
+      : { status: entry.status, since: entry.since, path };
+  });
+}
+
+function statusIn(p: ParentFacts, statuses: readonly ParentStatus[]): Fact {
+  return p.status === undefined ? unknown(p.path) : known(statuses.includes(p.status));
+}
+
+/** In one of the listed situations, for 6 months where the status requires it. */
+function inSituation(
+  ctx: RuleContext,
+  p: ParentFacts,
+  statuses: readonly ParentStatus[],
+  sixMonth: readonly ParentStatus[],
+): Fact {
+  if (p.status === undefined) return unknown(p.path);
+  if (!statuses.includes(p.status)) return FALSE;
+  if (!sixMonth.includes(p.status)) return TRUE;
+  if (p.since === undefined) return unknown(`${p.path}.since`);
+  return known(addMonths(p.since, 6) <= ctx.asOf);
+}
+
+export function orphan(ctx: RuleContext, i: number): Result {
+  const m = ctx.s.members[i] as Member;
+  const rule = ctx.p.get("orphan.definition");
+  if (!rule) return buildResult("orphan", i, { outcome: "unlikely", reasons: [], missing: [] });
+  const d = rule.value;
+  const [p0, p1] = parents(m, i) as [ParentFacts, ParentFacts];
+  const decision = decide([
+    condition(
+      ageBelow(m, i, ctx.asOf, d.underAge),
+      null,
+      reason("child_too_old", rule, { member: i, underAge: d.underAge }),
+    ),
+    condition(
+      all(statusIn(p0, d.statuses), statusIn(p1, d.statuses)),
+      reason("orphan_both_parents", rule, { member: i }),
+      reason("orphan_parent_living", rule, { member: i }),
+    ),
+  ]);
+  const level = ctx.p.amount("orphan.level");
+  return buildResult("orphan", i, decision, { monthly: level.absent ? null : level.q }, [
+    figureReason(ctx, "orphan_level", level),
+  ]);
+}
+
+export function unsupportedChild(ctx: RuleContext, i: number): Result {
+  const m = ctx.s.members[i] as Member;
+  const rule = ctx.p.get("unsupportedChild.definition");
+  if (!rule) {
+    return buildResult("unsupported_child", i, { outcome: "unlikely", reasons: [], missing: [] });
+  }
+  const d = rule.value;
+  const [p0, p1] = parents(m, i) as [ParentFacts, ParentFacts];
+  const s0 = inSituation(ctx, p0, d.statuses, d.sixMonthStatuses);
+  const s1 = inSituation(ctx, p1, d.statuses, d.sixMonthStatuses);
+  const g0 = statusIn(p0, d.deadOrMissing);
+  const g1 = statusIn(p1, d.deadOrMissing);
+  const qualifies = any(all(s0, s1), all(g0, s1), all(s0, g1));
+  const orphanInstead = all(g0, g1);
+  const decision = decide([
+    condition(
+      ageBelow(m, i, ctx.asOf, d.underAge),
+      null,
+      reason("child_too_old", rule, { member: i, underAge: d.underAge }),
+    ),
+    condition(
+      orphanInstead.v === true ? FALSE : qualifies,
+      reason("unsupported_child_parents", rule, { member: i }),
+      reason(orphanInstead.v === true ? "orphan_instead" : "unsupported_child_parents_not_met", rule, {
+        member: i,
+      }),
+    ),
+  ]);
+  const level = ctx.p.amount("unsupportedChild.level");
+  const extra = [figureReason(ctx, "unsupported_child_level", level)];
+  // 先行纳入低保或特困, then topped up to the guaranteed level (东兴区工作机制 三(三)4).
+  if (level.resolved)
+    extra.push(reason("unsupported_child_top_up", level.resolved, { level: level.resolved.value }));
+  return buildResult("unsupported_child", i, decision, { monthly: level.absent ? null : level.q }, extra);
+}

@@ -1,0 +1,210 @@
+// 单人保: a severely disabled or seriously ill member covered as a one-person household. Each pack names
+// its routes (disability, illness) and the national layer adds 民发〔2021〕57号's; the best route wins.
+
+import {
+  ageAtLeast,
+  all,
+  any,
+  disabilityMatches,
+  type Fact,
+  flag,
+  known,
+  mp,
+  negate,
+  onDibao,
+  seriouslyIll,
+  TRUE,
+  unknown,
+} from "../facts.ts";
+import type { ParamKey, SingleRoute } from "../policies/params.ts";
+import type { Resolved } from "../policies/resolve.ts";
+import { add, below, exact, type Quantity, scale, sub, unknownFact } from "../quantity.ts";
+import type { RuleContext } from "../rules/context.ts";
+import { better, type Condition, condition, type Decision, decide } from "../rules/decide.ts";
+import { type HouseholdIncome, householdIncome, memberIncome } from "../rules/income.ts";
+import { reason } from "../rules/reason.ts";
+import { buildResult } from "../rules/result.ts";
+import { areaAmount, figureReason } from "../rules/standard.ts";
+import type { Result } from "../schema/screening.ts";
+
+const ROUTES: ParamKey[] = [
+  "dibaoSingle.route.disability",
+  "dibaoSingle.route.illness",
+  "dibaoSingle.route.national",
+];
+
+interface Assessed {
+  decision: Decision;
+  monthly: Quantity | null;
+}
+
+function who(ctx: RuleContext, i: number, r: SingleRoute): Fact {
+  const m = ctx.s.members[i];
+  if (!m) return known(false);
+  const disabled = disabilityMatches(m, i, r.disability);
+  const ill = r.illness
+    ? all(seriouslyIll(m, i), r.needsMedicalAid ? medicalAid(ctx, i) : TRUE)
+    : known(false);
+  return any(disabled, ill);
+}
+
+function medicalAid(ctx: RuleContext, i: number): Fact {
+  const ill = ctx.s.members[i]?.illness;
+  if (ill === null) return known(false);
+  return ill === undefined ? unknown(mp(i, "illness")) : flag(ill.medicalAid, mp(i, "illness.medicalAid"));
+}
+
+function assess(
+  ctx: RuleContext,
+  i: number,
+  rule: Resolved<SingleRoute>,
+  household: HouseholdIncome,
+): Assessed {
+  const r = rule.value;
+  const m = ctx.s.members[i];
+  const std = areaAmount(ctx, "dibao.standard");
+  const own = memberIncome(ctx, i);
+  const conditions: Condition[] = [
+    condition(
+      who(ctx, i, r),
+      reason("single_qualifying_condition", rule, { member: i }),
+      reason("single_not_severe", rule, { member: i }),
+    ),
+  ];
+  if (r.adult && m)
+    conditions.push(
+      condition(ageAtLeast(m, i, ctx.asOf, 18), null, reason("single_adults_only", rule, { member: i })),
+    );
+  if (r.unemployed && m) {
+    conditions.push(
+      condition(
+        flag(m.employed, mp(i, "employed"), false),
+        null,
+        reason("single_unemployed_only", rule, { member: i }),
+      ),
+    );
+  }
+  if (r.dependsOnFamily && m) {
+    conditions.push(
+      condition(
+        flag(m.dependsOnFamily, mp(i, "dependsOnFamily")),
+        null,
+        reason("single_not_dependent", rule, { member: i }),
+      ),
+    );
+  }
+  if (r.cannotLiveAlone && m) {
+    conditions.push(
+      condition(
+        flag(m.canLiveAlone, mp(i, "canLiveAlone"), false),
+        null,
+        reason("single_can_live_alone", rule, { member: i }),
+      ),
+    );
+  }
+  if (r.assetsWithinLimits) {
+    const assets: Fact =
+      ctx.s.assets === undefined ? unknown("assets") : known(ctx.s.assets === "within_limits");
+    conditions.push(condition(assets, null, reason("assets_over_limits", rule)));
+  }
+  const excluded = ctx.p.get("dibaoSingle.excludedWhenFamilyOnDibao");
+  if (excluded)
+    conditions.push(condition(negate(onDibao(ctx.s)), null, reason("single_family_on_dibao", excluded)));
+
+  const cite = figureReason(ctx, "standard", std, { member: i, multiple: r.incomeMultiple });
+  if (r.incomeTest === "unstated") {
+    // 生活困难 with no figure: the office judges it.
+    conditions.push(
+      condition(unknown(), null, null, reason("single_hardship_not_defined", rule, { member: i })),
+    );
+  } else {
+    const tested =
+      r.incomeTest === "household_per_capita"
+        ? { q: household.strict, limit: scale(std.q, ctx.n * r.incomeMultiple), lenient: household.lenient }
+        : (() => {
+            const owed = m?.supportOwedMonthly;
+            const q = add(own.q, owed === undefined ? unknownFact(mp(i, "supportOwedMonthly")) : exact(owed));
+            return { q, limit: scale(std.q, r.incomeMultiple), lenient: q };
+          })();
+    const strict = below(tested.q, tested.limit);
+    const lenient = below(tested.lenient, tested.limit);
+    const values = { ...cite.values, income: tested.q.est, test: r.incomeTest };
+    const fact: Fact =
+      strict === true
+        ? known(true)
+        : strict === false && lenient === false
+          ? known(false)
+          : unknown(...new Set([...tested.q.missing, ...tested.lenient.missing, ...std.q.missing]));
+    conditions.push(
+      condition(
+        fact,
+        { ...cite, code: "single_income_below_limit", values },
+        { ...cite, code: "single_income_above_limit", values },
+        { ...cite, code: "single_income_open", values },
+      ),
+    );
+  }
+  if (r.discretionary)
+    conditions.push(condition(unknown(), null, null, reason("single_discretionary", rule, { member: i })));
+
+  const decision = decide(conditions);
+  let monthly: Quantity;
+  if (r.amount === "standard_floor") {
+    monthly = { ...std.q, hi: Number.POSITIVE_INFINITY };
+  } else {
+    const counted =
+      r.incomeTest === "own_plus_support" ? add(own.q, exact(m?.supportOwedMonthly ?? 0)) : own.q;
+    monthly = sub(std.q, counted);
+    if (r.incomeTest === "own_plus_support" && m?.supportOwedMonthly === undefined) {
+      monthly = {
+        ...monthly,
+        lo: Math.min(monthly.lo, 0),
+        est: null,
+        missing: [...monthly.missing, mp(i, "supportOwedMonthly")],
+      };
+    }
+  }
+  monthly = { ...monthly, lo: Math.max(0, monthly.lo) };
+  return { decision, monthly };
+}
+
+export function dibaoSingle(ctx: RuleContext, i: number): Result {
+  const household = householdIncome(ctx);
+  const routes: Assessed[] = [];
+  for (const key of ROUTES) {
+    const rule = ctx.p.get(key) as Resolved<SingleRoute> | undefined;
+    if (rule) routes.push(assess(ctx, i, rule, household));
+  }
+  if (routes.length === 0) {
+    const seed = ctx.p.pack.documents[0];
+    return buildResult("dibao_single", i, {
+      outcome: "unlikely",
+      reasons: [
+        reason(
+          "no_rule_in_force",
+          { source: seed?.id ?? ctx.p.pack.name, basis: "seed" },
+          { program: "dibao_single" },
+        ),
+      ],
+      missing: [],
+    });
+  }
+  let best = routes[0] as Assessed;
+  for (const r of routes.slice(1)) if (better(r.decision.outcome, best.decision.outcome)) best = r;
+  if (best.decision.outcome === "unlikely") {
+    return buildResult("dibao_single", i, {
+      ...best.decision,
+      reasons: routes.flatMap((r) => r.decision.reasons),
+    });
+  }
+  const missing =
+    best.decision.outcome === "possible"
+      ? routes.filter((r) => r.decision.outcome === "possible").flatMap((r) => r.decision.missing)
+      : best.decision.missing;
+  return buildResult(
+    "dibao_single",
+    i,
+    { ...best.decision, missing: [...new Set(missing)] },
+    { monthly: best.monthly },
+  );
+}

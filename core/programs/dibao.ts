@@ -1,0 +1,295 @@
+// 最低生活保障 (household): 补差 = standard × members − counted household income, on the total so
+// per-capita rounding never changes a yuan. Three routes, the best taken: the ordinary income test, the
+// medical-expense route (支出核减), and a transition (渐退) for a household whose income has risen.
+
+import { firstOfNextMonth, minDate, periodEnd, wholeYears } from "../dates.ts";
+import { all, areaIn, FALSE, type Fact, flag, known, onDibao, TRUE, unknown } from "../facts.ts";
+import type { Transition } from "../policies/params.ts";
+import type { Resolved } from "../policies/resolve.ts";
+import { add, atLeastZero, below, exact, type Quantity, scale, sub, unknownFact, yuan } from "../quantity.ts";
+import type { RuleContext } from "../rules/context.ts";
+import { better, type Condition, condition, type Decision, decide } from "../rules/decide.ts";
+import { expense, type HouseholdIncome, householdIncome } from "../rules/income.ts";
+import { reason } from "../rules/reason.ts";
+import { buildResult } from "../rules/result.ts";
+import { areaAmount, figureReason } from "../rules/standard.ts";
+import { supplements } from "../rules/supplement.ts";
+import type { Outcome } from "../schema/enums.ts";
+import type { Reason, Result } from "../schema/screening.ts";
+
+interface Route {
+  decision: Decision;
+  monthly: Quantity | null;
+  until: string | null;
+  extra: Reason[];
+  /** Whether its failure is worth telling (a transition for a household not on dibao is not). */
+  relevant: boolean;
+}
+
+function perCapita(q: Quantity, n: number): number | null {
+  return q.est === null ? null : yuan(q.est / n);
+}
+
+/** Hukou, property and benefits that rule dibao out: the conditions every route shares. */
+export function baseConditions(ctx: RuleContext): Condition[] {
+  const { s } = ctx;
+  const out: Condition[] = [];
+  const eligibility = ctx.p.get("dibao.eligibility");
+  if (eligibility) {
+    const hukou = flag(s.localHukou, "localHukou");
+    if (hukou.v === false && eligibility.value.localHukou === "residence_permit_discretionary") {
+      out.push(condition(unknown(), null, null, reason("residence_permit_discretionary", eligibility)));
+    } else {
+      out.push(
+        condition(hukou, null, reason("no_local_hukou", eligibility), reason("hukou_unknown", eligibility)),
+      );
+    }
+    const assets: Fact = s.assets === undefined ? unknown("assets") : known(s.assets === "within_limits");
+    out.push(
+      condition(
+        assets,
+        null,
+        reason("assets_over_limits", eligibility),
+        reason("assets_unknown", eligibility),
+      ),
+    );
+  }
+  const excluded = ctx.p.get("dibao.excludedByCurrent");
+  for (const benefit of excluded?.value ?? []) {
+    if (!excluded) break;
+    const receiving = s.currentBenefits?.[benefit];
+    // A recipient is provided for by that program; the rest of a larger household may still qualify.
+    const fact: Fact =
+      receiving === undefined
+        ? unknown(`currentBenefits.${benefit}`)
+        : !receiving
+          ? TRUE
+          : ctx.n === 1
+            ? FALSE
+            : unknown();
+    out.push(
+      condition(
+        fact,
+        null,
+        reason("excluded_by_current_benefit", excluded, { benefit }),
+        reason("excluded_by_current_benefit", excluded, { benefit }),
+      ),
+    );
+  }
+  return out;
+}
+
+function ordinary(ctx: RuleContext, income: HouseholdIncome): Route {
+  const std = areaAmount(ctx, "dibao.standard");
+  const threshold = scale(std.q, ctx.n);
+  const strict = below(income.strict, threshold);
+  const lenient = below(income.lenient, threshold);
+  const cite = figureReason(ctx, "standard", std);
+  const withValues = (code: string, q: Quantity): Reason => ({
+    ...cite,
+    code,
+    values: { ...cite.values, perCapitaIncome: perCapita(q, ctx.n), standard: std.q.est, members: ctx.n },
+  });
+  let test: Condition;
+  if (strict === true) {
+    test = condition(TRUE, withValues("income_below_standard", income.strict), null);
+  } else if (strict === false && lenient === false) {
+    test = condition(FALSE, null, withValues("income_above_standard", income.strict));
+  } else if (strict === false) {
+    // Only the deductions the office may apply (可 / 适当扣减) bring the income under the standard.
+    test = condition(
+      unknown(...income.lenient.missing),
+      null,
+      null,
+      withValues("income_below_only_after_deductions", income.lenient),
+    );
+  } else {
+    const missing = new Set([...income.strict.missing, ...income.lenient.missing, ...std.q.missing]);
+    test = condition(unknown(...missing), null, null, withValues("income_test_open", income.strict));
+  }
+  const decision = decide([...baseConditions(ctx), test]);
+  const strictAmount = sub(threshold, income.strict);
+  const lenientAmount = sub(threshold, income.lenient);
+  const base: Quantity = {
+    lo: Math.max(0, strict === true ? strictAmount.lo : lenientAmount.lo),
+    hi: lenientAmount.hi,
+    est: strict === true ? strictAmount.est : lenientAmount.est,
+    missing: [...new Set([...strictAmount.missing, ...lenientAmount.missing])],
+  };
+  const extra = supplements(ctx, std);
+  return {
+    decision,
+    monthly: add(base, extra.q),
+    until: null,
+    extra: [...income.exclusions, ...income.deductions, ...extra.reasons],
+    relevant: true,
+  };
+}
+
+/** 支出核减 (吉民发〔2018〕12号 三(二)): income less out-of-pocket medical costs, negative as zero, one year. */
+function expenseRoute(ctx: RuleContext, income: HouseholdIncome): Route | null {
+  const rule = ctx.p.get("dibao.expenseRoute");
+  if (!rule) return null;
+  const std = areaAmount(ctx, "dibao.standard");
+  const threshold = scale(std.q, ctx.n);
+  const medical = expense(ctx, "medical");
+  const reduced = atLeastZero(sub(income.strict, medical));
+  const test = below(reduced, threshold);
+  const values = { perCapitaIncome: perCapita(reduced, ctx.n), medical: medical.est, members: ctx.n };
+  const fact: Fact =
+    test === undefined ? unknown(...new Set([...reduced.missing, ...std.q.missing])) : known(test);
+  const decision = decide([
+    condition(
+      areaIn(ctx.s, rule.value.areas),
+      null,
+      reason("rule_area_only", rule, { areas: rule.value.areas }),
+    ),
+    ...baseConditions(ctx),
+    condition(
+      fact,
+      reason("income_after_medical_below_standard", rule, values),
+      reason("income_after_medical_above_standard", rule, values),
+      reason("income_after_medical_open", rule, values),
+    ),
+  ]);
+  return {
+    decision,
+    monthly: sub(threshold, reduced),
+    until: periodEnd(ctx.asOf, rule.value.coverageMonths),
+    extra: income.exclusions,
+    relevant: ctx.s.monthlyExpenses?.medical !== 0,
+  };
+}
+
+function transitionAmount(
+  ctx: RuleContext,
+  t: Transition,
+  start: string | null,
+): { q: Quantity | null; reasons: Reason[] } {
+  const current = ctx.s.currentBenefits?.dibao;
+  const amountNow = current?.monthlyAmount;
+  if (t.amount === "not_stated") return { q: null, reasons: [] };
+  const base =
+    amountNow === undefined ? unknownFact("currentBenefits.dibao.monthlyAmount") : exact(amountNow);
+  if (t.amount === "current") return { q: base, reasons: [] };
+  // 逐年递减 25%: each full year since the trigger takes another quarter of the former amount.
+  const years = start === null ? 0 : Math.max(0, wholeYears(start, ctx.asOf));
+  const factor = Math.max(0, 1 - (t.taperPerYear ?? 0) * years);
+  return { q: scale(base, factor), reasons: [] };
+}
+
+function transitionRoute(ctx: RuleContext, income: HouseholdIncome): Route | null {
+  const rule = ctx.p.get("dibao.transition") as Resolved<Transition> | undefined;
+  if (!rule) return null;
+  const t = rule.value;
+  const { s } = ctx;
+  const trigger = s[t.trigger];
+  const triggerFact: Fact = trigger === undefined ? unknown(t.trigger) : known(trigger !== null);
+  const start = trigger ? (t.startsNextMonth ? firstOfNextMonth(trigger) : trigger) : null;
+  let until: string | null = null;
+  if (start !== null) {
+    until = t.months !== null ? periodEnd(start, t.months) : (t.endsOn ?? null);
+    if (until !== null && t.endsOn !== undefined) until = minDate(until, t.endsOn);
+  }
+  const conditions: Condition[] = [
+    condition(areaIn(s, t.areas), null, reason("rule_area_only", rule, { areas: t.areas ?? null })),
+    condition(onDibao(s), null, reason("transition_needs_current_dibao", rule)),
+    condition(triggerFact, null, reason("transition_no_trigger", rule, { trigger: t.trigger })),
+    ...baseConditions(ctx),
+  ];
+  if (t.requiresRegisteredPoor) {
+    conditions.push(
+      condition(
+        flag(s.registeredPoor, "registeredPoor"),
+        null,
+        reason("transition_registered_poor_only", rule),
+      ),
+    );
+  }
+  if (trigger && t.triggerBy !== undefined) {
+    conditions.push(
+      condition(
+        known(trigger <= t.triggerBy),
+        null,
+        reason("transition_trigger_too_late", rule, { trigger, triggerBy: t.triggerBy }),
+      ),
+    );
+  }
+  if (t.incomeCeilingMultiple !== null) {
+    const std = areaAmount(ctx, "dibao.standard");
+    const ceiling = scale(std.q, ctx.n * t.incomeCeilingMultiple);
+    const under = below(income.strict, ceiling);
+    const values = {
+      perCapitaIncome: perCapita(income.strict, ctx.n),
+      multiple: t.incomeCeilingMultiple,
+      standard: std.q.est,
+    };
+    const fact: Fact =
+      under === undefined ? unknown(...new Set([...income.strict.missing, ...std.q.missing])) : known(under);
+    conditions.push(
+      condition(
+        fact,
+        null,
+        reason("transition_income_over_ceiling", rule, values),
+        reason("transition_income_open", rule, values),
+      ),
+    );
+  }
+  if (until !== null) {
+    conditions.push(condition(known(ctx.asOf <= until), null, reason("transition_ended", rule, { until })));
+  }
+  const amount = transitionAmount(ctx, t, trigger ?? null);
+  const granted = reason(t.discretionary ? "transition_discretionary" : "transition_period", rule, {
+    start,
+    until,
+    months: t.months,
+    amountRule: t.amount,
+    ...(t.amount === "tapering" && trigger
+      ? { yearsSince: Math.max(0, wholeYears(trigger, ctx.asOf)), taperPerYear: t.taperPerYear }
+      : {}),
+  });
+  conditions.push(condition(t.discretionary ? unknown() : TRUE, granted, null, granted));
+  return {
+    decision: decide(conditions),
+    monthly: amount.q,
+    until,
+    extra: amount.reasons,
+    relevant: s.currentBenefits?.dibao != null && trigger != null,
+  };
+}
+
+export function dibao(ctx: RuleContext): Result {
+  const income = householdIncome(ctx);
+  const routes = [ordinary(ctx, income), expenseRoute(ctx, income), transitionRoute(ctx, income)].filter(
+    (r): r is Route => r !== null,
+  );
+  let best = routes[0] as Route;
+  for (const r of routes.slice(1)) if (better(r.decision.outcome, best.decision.outcome)) best = r;
+  const outcome: Outcome = best.decision.outcome;
+  if (outcome === "unlikely") {
+    const reasons = routes.filter((r) => r === routes[0] || r.relevant).flatMap((r) => r.decision.reasons);
+    return buildResult("dibao", null, { outcome, reasons: dedupe(reasons), missing: [] });
+  }
+  // Any route still open could yet become the answer: everything it hinges on is missing too.
+  const missing =
+    outcome === "possible"
+      ? routes.filter((r) => r.decision.outcome === "possible").flatMap((r) => r.decision.missing)
+      : best.decision.missing;
+  return buildResult(
+    "dibao",
+    null,
+    { ...best.decision, missing: [...new Set(missing)] },
+    { monthly: best.monthly, until: best.until },
+    best.extra,
+  );
+}
+
+function dedupe(reasons: Reason[]): Reason[] {
+  const seen = new Set<string>();
+  return reasons.filter((r) => {
+    const key = JSON.stringify(r);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -1,0 +1,92 @@
+// 临时救助: a sudden emergency (急难型) or a large necessary expense (支出型) that puts basic living at
+// serious risk. Where it is sought depends on the pack (hukou, or where the emergency happened); the
+// amount is a per-person range where the pack gives one, and 一事一议 for major hardship has none.
+
+import { all, any, type Fact, flag, known, unknown } from "../facts.ts";
+import type { Quantity } from "../quantity.ts";
+import type { RuleContext } from "../rules/context.ts";
+import { type Condition, condition, decide } from "../rules/decide.ts";
+import { reason } from "../rules/reason.ts";
+import { buildResult } from "../rules/result.ts";
+import type { Reason, Result } from "../schema/screening.ts";
+
+export function temporaryAid(ctx: RuleContext): Result {
+  const { s } = ctx;
+  const rule = ctx.p.get("temporaryAid.eligibility");
+  const e = s.emergency;
+  if (!rule) {
+    return buildResult("temporary_aid", null, { outcome: "unlikely", reasons: [], missing: [] });
+  }
+  const conditions: Condition[] = [];
+  const happened: Fact = e === undefined ? unknown("emergency") : known(e !== null);
+  conditions.push(condition(happened, null, reason("no_emergency", rule)));
+  if (e) {
+    conditions.push(
+      condition(
+        flag(e.basicLivingAtRisk, "emergency.basicLivingAtRisk"),
+        reason("basic_living_at_risk", rule, { kind: e.kind ?? null, category: e.category ?? null }),
+        reason("basic_living_not_at_risk", rule),
+      ),
+    );
+    const atSite = flag(e.inJurisdiction, "emergency.inJurisdiction");
+    const place: Fact =
+      rule.value.place === "site"
+        ? atSite
+        : any(
+            flag(s.localHukou, "localHukou"),
+            all(
+              e.category === undefined ? unknown("emergency.category") : known(e.category === "urgent"),
+              atSite,
+            ),
+          );
+    const code = rule.value.place === "site" ? "aid_where_it_happened" : "aid_at_hukou_or_site";
+    conditions.push(condition(place, reason(code, rule), reason(`${code}_not_met`, rule)));
+  }
+  const decision = decide(conditions);
+  const extra: Reason[] = [];
+  let oneOff: Quantity | null = null;
+  const perPerson = ctx.p.get("temporaryAid.perPerson");
+  const cap = ctx.p.get("temporaryAid.perPersonCap");
+  const caseByCase = ctx.p.get("temporaryAid.caseByCase");
+  if (decision.outcome !== "unlikely" && perPerson) {
+    const n = ctx.n;
+    oneOff = { lo: perPerson.value.min * n, hi: perPerson.value.max * n, est: null, missing: [] };
+    extra.push(
+      reason("aid_per_person_range", perPerson, {
+        min: perPerson.value.min,
+        max: perPerson.value.max,
+        persons: n,
+      }),
+    );
+    if (cap)
+      extra.push(
+        reason("aid_special_hardship_cap", cap, { cap: cap.value, persons: n, total: cap.value * n }),
+      );
+    if (caseByCase && cap) {
+      // Costs beyond what even the special-hardship cap covers: 一事一议, no fixed amount.
+      const costs = e?.outOfPocket;
+      const major: Fact =
+        costs === undefined ? unknown("emergency.outOfPocket") : known(costs > cap.value * n);
+      if (major.v !== false) {
+        decision.outcome = "possible";
+        decision.missing = [...new Set([...decision.missing, ...major.missing])];
+        decision.reasons.push(
+          reason("aid_case_by_case", caseByCase, { outOfPocket: costs ?? null, capTotal: cap.value * n }),
+        );
+        if (major.v === true) oneOff = null;
+        else oneOff = { ...oneOff, hi: Number.POSITIVE_INFINITY };
+      }
+    }
+  } else if (decision.outcome !== "unlikely" && caseByCase) {
+    extra.push(reason("aid_case_by_case_available", caseByCase));
+  }
+  if (decision.outcome !== "unlikely" && e?.category === "urgent") {
+    extra.push(
+      reason("aid_first_then_paperwork", {
+        source: "关于改革完善社会救助制度的意见 （急难型先行救助）",
+        basis: "national",
+      }),
+    );
+  }
+  return buildResult("temporary_aid", null, decision, { oneOff }, extra);
+}

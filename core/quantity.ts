@@ -1,0 +1,96 @@
+// A money amount that may be only partly known: the interval [lo, hi] every completion of the unknown
+// facts and parameters falls in, the point estimate where the rules give one, and what it hinges on.
+
+import type { Tri } from "./tri.ts";
+
+export interface Quantity {
+  lo: number;
+  hi: number;
+  /** The estimate: exact value, or the published floor for "X元以上"; null when it hinges on an unknown fact. */
+  est: number | null;
+  /** Paths of unknown facts that widen the interval. */
+  missing: string[];
+}
+
+export function exact(value: number): Quantity {
+  return { lo: value, hi: value, est: value, missing: [] };
+}
+
+export function unknownFact(path: string): Quantity {
+  return { lo: 0, hi: Number.POSITIVE_INFINITY, est: null, missing: [path] };
+}
+
+/** A parameter the pack lacks: any positive amount (so zero is still below it). */
+export const unknownParam: Quantity = {
+  lo: Number.MIN_VALUE,
+  hi: Number.POSITIVE_INFINITY,
+  est: null,
+  missing: [],
+};
+
+function union(a: string[], b: string[]): string[] {
+  return b.length === 0 ? a : a.length === 0 ? b : [...new Set([...a, ...b])];
+}
+
+export function add(a: Quantity, b: Quantity): Quantity {
+  return {
+    lo: a.lo + b.lo,
+    hi: a.hi + b.hi,
+    est: a.est === null || b.est === null ? null : a.est + b.est,
+    missing: union(a.missing, b.missing),
+  };
+}
+
+export function sum(items: Quantity[]): Quantity {
+  return items.reduce(add, exact(0));
+}
+
+export function sub(a: Quantity, b: Quantity): Quantity {
+  return {
+    lo: a.lo - b.hi,
+    hi: a.hi - b.lo,
+    est: a.est === null || b.est === null ? null : a.est - b.est,
+    missing: union(a.missing, b.missing),
+  };
+}
+
+export function scale(a: Quantity, factor: number): Quantity {
+  const lo = a.lo * factor;
+  const hi = a.hi === Number.POSITIVE_INFINITY ? a.hi : a.hi * factor;
+  return { lo, hi, est: a.est === null ? null : a.est * factor, missing: a.missing };
+}
+
+/** Negative amounts count as zero (吉民发〔2018〕12号 三(二): 为负数的，按零收入核算). */
+export function atLeastZero(a: Quantity): Quantity {
+  return {
+    lo: Math.max(0, a.lo),
+    hi: Math.max(0, a.hi),
+    est: a.est === null ? null : Math.max(0, a.est),
+    missing: a.missing,
+  };
+}
+
+export function max(a: Quantity, b: Quantity): Quantity {
+  return {
+    lo: Math.max(a.lo, b.lo),
+    hi: Math.max(a.hi, b.hi),
+    est: a.est === null || b.est === null ? null : Math.max(a.est, b.est),
+    missing: union(a.missing, b.missing),
+  };
+}
+
+/** Is a strictly below b (收入低于标准)? */
+export function below(a: Quantity, b: Quantity): Tri {
+  if (a.hi < b.lo) return true;
+  if (a.lo >= b.hi) return false;
+  return undefined;
+}
+
+export function isPoint(a: Quantity): boolean {
+  return a.lo === a.hi;
+}
+
+/** Yuan to the fen, so the arithmetic's float noise never shows. */
+export function yuan(value: number): number {
+  return Math.round(value * 100) / 100;
+}

@@ -1,0 +1,100 @@
+// Counted income: each member's income less the pack's exclusions (basic pension, poverty-project
+// dividends), and the household's less its deductions (medical, care, rehabilitation, employment costs).
+// Discretionary deductions (可 / 适当扣减) give a second, lenient figure: the office may apply them.
+
+import { all, any, areaIn, type Fact, flag, mp, TRUE } from "../facts.ts";
+import { atLeastZero, exact, type Quantity, sub, sum, unknownFact } from "../quantity.ts";
+import { EXPENSE_KINDS, type ExpenseKind } from "../schema/enums.ts";
+import type { Reason } from "../schema/screening.ts";
+import type { RuleContext } from "./context.ts";
+import { reason } from "./reason.ts";
+
+/** An amount that is excluded when `fact` holds: counted in full, not at all, or either. */
+function excludedWhen(amount: number, fact: Fact): Quantity {
+  if (fact.v === true) return exact(0);
+  if (fact.v === false) return exact(amount);
+  return { lo: 0, hi: amount, est: null, missing: fact.missing };
+}
+
+export interface MemberIncome {
+  q: Quantity;
+  reasons: Reason[];
+}
+
+export function memberIncome(ctx: RuleContext, i: number): MemberIncome {
+  const m = ctx.s.members[i];
+  if (m?.income === undefined) return { q: unknownFact(mp(i, "income")), reasons: [] };
+  const pension = ctx.p.get("income.exclude.pensionBasic");
+  const dividend = ctx.p.get("income.exclude.povertyDividend");
+  const reasons: Reason[] = [];
+  const items = m.income.map((item) => {
+    if (item.kind === "pension_basic" && pension) {
+      const q = excludedWhen(item.monthly, areaIn(ctx.s, pension.value.areas));
+      if (q.hi < item.monthly)
+        reasons.push(
+          reason("income_excluded", pension, { member: i, kind: item.kind, amount: item.monthly }),
+        );
+      return q;
+    }
+    if (item.kind === "poverty_dividend" && dividend) {
+      const unable: Fact = dividend.value.onlyUnableToWork
+        ? flag(m.workCapacity === undefined ? undefined : m.workCapacity === "none", mp(i, "workCapacity"))
+        : TRUE;
+      const q = excludedWhen(item.monthly, unable);
+      if (q.hi < item.monthly)
+        reasons.push(
+          reason("income_excluded", dividend, { member: i, kind: item.kind, amount: item.monthly }),
+        );
+      return q;
+    }
+    return exact(item.monthly);
+  });
+  return { q: sum(items), reasons };
+}
+
+export interface HouseholdIncome {
+  /** Counted income without discretionary deductions. */
+  strict: Quantity;
+  /** With every deduction the office may apply. */
+  lenient: Quantity;
+  exclusions: Reason[];
+  /** Deductions the office may apply, for the reason shown when only they would qualify the household. */
+  deductions: Reason[];
+}
+
+export function expense(ctx: RuleContext, kind: ExpenseKind): Quantity {
+  const value = ctx.s.monthlyExpenses?.[kind];
+  return value === undefined ? unknownFact(`monthlyExpenses.${kind}`) : exact(value);
+}
+
+export function householdIncome(ctx: RuleContext): HouseholdIncome {
+  const members = ctx.s.members.map((_, i) => memberIncome(ctx, i));
+  const strict = sum(members.map((m) => m.q));
+  const deductions: Reason[] = [];
+  const discretionary: Quantity[] = [];
+  for (const kind of EXPENSE_KINDS) {
+    const rule = ctx.p.get(`income.deduct.${kind}`);
+    if (!rule) continue;
+    const applies = all(
+      areaIn(ctx.s, rule.value.areas),
+      rule.value.onlyRegisteredPoor ? flag(ctx.s.registeredPoor, "registeredPoor") : TRUE,
+    );
+    if (applies.v === false) continue;
+    const amount = expense(ctx, kind);
+    const q =
+      applies.v === true
+        ? amount
+        : { lo: 0, hi: amount.hi, est: null, missing: [...amount.missing, ...applies.missing] };
+    if (q.hi > 0) {
+      discretionary.push(q);
+      deductions.push(reason("deduction_discretionary", rule, { kind, amount: amount.est }));
+    }
+  }
+  const lenient = atLeastZero(sub(strict, sum(discretionary)));
+  return { strict, lenient, exclusions: members.flatMap((m) => m.reasons), deductions };
+}
+
+/** Is any of these facts open? Used to keep `missing` honest when a figure is only partly known. */
+export function anyOpen(...facts: Fact[]): boolean {
+  return any(...facts).v === undefined;
+}

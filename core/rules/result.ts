@@ -1,0 +1,56 @@
+// Turning a decision and amounts into the contract's result shape.
+
+import { type Quantity, yuan } from "../quantity.ts";
+import type { Program } from "../schema/enums.ts";
+import type { Reason, Result } from "../schema/screening.ts";
+import type { Decision } from "./decide.ts";
+
+export interface Amounts {
+  monthly?: Quantity | null;
+  oneOff?: Quantity | null;
+  until?: string | null;
+}
+
+type Range = { min: number; max: number | null };
+
+function range(q: Quantity): Range | null {
+  if (q.lo === q.hi) return null;
+  if (q.est === null && q.hi === Number.POSITIVE_INFINITY && q.lo <= 0) return null;
+  return {
+    min: yuan(Math.max(0, q.lo)),
+    max: q.hi === Number.POSITIVE_INFINITY ? null : yuan(Math.max(0, q.hi)),
+  };
+}
+
+function point(q: Quantity): number | null {
+  return q.est === null ? null : yuan(Math.max(0, q.est));
+}
+
+export function buildResult(
+  program: Program,
+  member: number | null,
+  decision: Decision,
+  amounts: Amounts = {},
+  extraReasons: Reason[] = [],
+): Result {
+  const eligible = decision.outcome !== "unlikely";
+  const monthly = eligible ? (amounts.monthly ?? null) : null;
+  const oneOff = eligible ? (amounts.oneOff ?? null) : null;
+  const missing = new Set(decision.missing);
+  if (eligible) for (const q of [monthly, oneOff]) for (const p of q?.missing ?? []) missing.add(p);
+  const oneOffRange =
+    oneOff === null
+      ? null
+      : (range(oneOff) ?? (oneOff.est === null ? null : { min: point(oneOff) ?? 0, max: point(oneOff) }));
+  return {
+    program,
+    member,
+    outcome: decision.outcome,
+    monthly: monthly === null ? null : point(monthly),
+    monthlyRange: monthly === null ? null : range(monthly),
+    oneOff: oneOffRange,
+    until: eligible ? (amounts.until ?? null) : null,
+    reasons: [...decision.reasons, ...(eligible ? extraReasons : [])],
+    missing: [...missing].sort(),
+  };
+}

@@ -1,0 +1,60 @@
+// Area-dependent amounts (urban / rural): with the area unknown, both figures bound the answer.
+
+import type { ParamKey } from "../policies/params.ts";
+import type { AmountParam } from "../policies/reader.ts";
+import type { Reason } from "../schema/screening.ts";
+import type { RuleContext } from "./context.ts";
+import { reason } from "./reason.ts";
+
+type AreaKeyed = "dibao.standard" | "tekun.basicLiving";
+
+export function areaAmount(ctx: RuleContext, base: AreaKeyed): AmountParam {
+  const urban = ctx.p.amount(`${base}.urban` as ParamKey);
+  const rural = ctx.p.amount(`${base}.rural` as ParamKey);
+  if (ctx.s.area === "urban") return urban;
+  if (ctx.s.area === "rural") return rural;
+  const same =
+    urban.resolved !== undefined &&
+    rural.resolved !== undefined &&
+    urban.resolved.value === rural.resolved.value &&
+    urban.resolved.kind === rural.resolved.kind &&
+    urban.q.missing.length === 0 &&
+    rural.q.missing.length === 0;
+  if (same || (urban.absent && rural.absent)) return urban;
+  return {
+    q: {
+      lo: Math.min(urban.q.lo, rural.q.lo),
+      hi: Math.max(urban.q.hi, rural.q.hi),
+      est: null,
+      missing: [...new Set(["area", ...urban.q.missing, ...rural.q.missing])],
+    },
+    absent: false,
+  };
+}
+
+/** The reason that cites a figure: the value in force, or that the documents give none for this date. */
+export function figureReason(
+  ctx: RuleContext,
+  code: string,
+  a: AmountParam,
+  values: Record<string, unknown> = {},
+): Reason {
+  if (a.resolved) {
+    return reason(code, a.resolved, {
+      ...values,
+      amount: a.resolved.value,
+      kind: a.resolved.kind,
+      ...(a.resolved.floor ? { floor: a.resolved.floor.value, floorSource: a.resolved.floor.source } : {}),
+    });
+  }
+  const seed = ctx.p.pack.documents[0];
+  return reason(
+    a.absent ? "figure_not_published" : "figure_depends_on_place",
+    { source: seed?.id ?? ctx.p.pack.name, basis: "seed" },
+    {
+      ...values,
+      figure: code,
+      ...(a.absent ? {} : { min: a.q.lo, max: a.q.hi === Number.POSITIVE_INFINITY ? null : a.q.hi }),
+    },
+  );
+}

@@ -1,0 +1,133 @@
+// The situation: household facts in. An omitted field is unknown; null is a known "none".
+
+import { z } from "zod";
+import { isoDate } from "./date.ts";
+import {
+  ABILITY,
+  DISABILITY_CATEGORIES,
+  DISEASES,
+  EMERGENCY_CATEGORIES,
+  EMERGENCY_KINDS,
+  INCOME_KINDS,
+  JURISDICTIONS,
+  PARENT_STATUSES,
+  RELATIONS,
+} from "./enums.ts";
+
+const money = z.number().finite().min(0);
+
+export const incomeItemSchema = z.strictObject({
+  kind: z.enum(INCOME_KINDS),
+  monthly: money,
+});
+
+export const disabilitySchema = z.strictObject({
+  grade: z.number().int().min(1).max(4).optional(),
+  category: z.enum(DISABILITY_CATEGORIES).optional(),
+});
+
+export const illnessSchema = z.strictObject({
+  serious: z.boolean().optional(),
+  disease: z.enum(DISEASES).optional(),
+  medicalAid: z.boolean().optional(),
+});
+
+export const parentSchema = z.union([
+  z.enum(PARENT_STATUSES),
+  z.strictObject({ status: z.enum(PARENT_STATUSES), since: isoDate.optional() }),
+]);
+
+export const memberSchema = z.strictObject({
+  relation: z.enum(RELATIONS).optional(),
+  age: z.number().int().min(0).max(130).optional(),
+  birthDate: isoDate.optional(),
+  selfCare: z.enum(ABILITY).optional(),
+  workCapacity: z.enum(ABILITY).optional(),
+  employed: z.boolean().optional(),
+  income: z.array(incomeItemSchema).optional(),
+  disability: disabilitySchema.nullable().optional(),
+  illness: illnessSchema.nullable().optional(),
+  dependsOnFamily: z.boolean().optional(),
+  canLiveAlone: z.boolean().optional(),
+  supportersAble: z.boolean().optional(),
+  supportOwedMonthly: money.optional(),
+  parents: z.array(parentSchema).max(2).optional(),
+});
+
+export const emergencySchema = z.strictObject({
+  kind: z.enum(EMERGENCY_KINDS).optional(),
+  category: z.enum(EMERGENCY_CATEGORIES).optional(),
+  date: isoDate.optional(),
+  basicLivingAtRisk: z.boolean().optional(),
+  outOfPocket: money.optional(),
+  inJurisdiction: z.boolean().optional(),
+});
+
+export const situationSchema = z
+  .strictObject({
+    schemaVersion: z.literal(1),
+    jurisdiction: z.enum(JURISDICTIONS),
+    asOf: isoDate.optional(),
+    area: z.enum(["urban", "rural"]).optional(),
+    localHukou: z.boolean().optional(),
+    county: z.string().min(1).max(40).optional(),
+    registeredPoor: z.boolean().optional(),
+    povertyExitedOn: isoDate.nullable().optional(),
+    assets: z.enum(["within_limits", "over_limits"]).optional(),
+    members: z.array(memberSchema).min(1).max(20),
+    monthlyExpenses: z
+      .strictObject({
+        medical: money.optional(),
+        care: money.optional(),
+        rehabilitation: money.optional(),
+        employment: money.optional(),
+      })
+      .optional(),
+    currentBenefits: z
+      .strictObject({
+        dibao: z
+          .strictObject({ since: isoDate.optional(), monthlyAmount: money.optional() })
+          .nullable()
+          .optional(),
+        tekun: z.boolean().optional(),
+        orphanAllowance: z.boolean().optional(),
+        unsupportedChildAllowance: z.boolean().optional(),
+        disabilitySubsidies: z.boolean().optional(),
+      })
+      .optional(),
+    incomeAboveStandardSince: isoDate.nullable().optional(),
+    emergency: emergencySchema.nullable().optional(),
+  })
+  .superRefine((s, ctx) => {
+    s.members.forEach((m, i) => {
+      const isSelf = m.relation === "self";
+      if (i === 0 && m.relation !== undefined && !isSelf) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["members", 0, "relation"],
+          params: { code: "first_member_is_self" },
+        });
+      }
+      if (i > 0 && isSelf) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["members", i, "relation"],
+          params: { code: "only_first_member_is_self" },
+        });
+      }
+      if (s.asOf !== undefined && m.birthDate !== undefined && m.birthDate > s.asOf) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["members", i, "birthDate"],
+          params: { code: "date_after_as_of" },
+        });
+      }
+    });
+    if (s.asOf !== undefined && s.emergency?.date !== undefined && s.emergency.date > s.asOf) {
+      ctx.addIssue({ code: "custom", path: ["emergency", "date"], params: { code: "date_after_as_of" } });
+    }
+  });
+
+export type Situation = z.infer<typeof situationSchema>;
+export type Member = z.infer<typeof memberSchema>;
+export type ParentEntry = z.infer<typeof parentSchema>;

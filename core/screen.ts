@@ -1,0 +1,97 @@
+// screen(situation) → screening: every program, in the contract's order, with reasons and clauses.
+
+import pkg from "../package.json" with { type: "json" };
+import type { PolicySet } from "./policies/index.ts";
+import { createReader } from "./policies/reader.ts";
+import { orphan, unsupportedChild } from "./programs/children.ts";
+import { dibao } from "./programs/dibao.ts";
+import { dibaoSingle } from "./programs/dibao-single.ts";
+import { disabilityCare, disabilityLiving } from "./programs/disability.ts";
+import { tekun } from "./programs/tekun.ts";
+import { temporaryAid } from "./programs/temporary-aid.ts";
+import type { RuleContext } from "./rules/context.ts";
+import { reason } from "./rules/reason.ts";
+import { type FieldIssue, fieldIssues } from "./schema/issues.ts";
+import type { Reason, Result, Screening } from "./schema/screening.ts";
+import { type Situation, situationSchema } from "./schema/situation.ts";
+
+export const ENGINE_VERSION: string = pkg.version;
+export const SCHEMA_VERSION = 1 as const;
+
+export interface ScreenOptions {
+  policies: PolicySet;
+  /** The date to screen for when the situation gives none: today in Asia/Shanghai, from the caller's clock. */
+  today: string;
+  /** Overrides the situation's own asOf (`--as-of`). */
+  asOf?: string;
+}
+
+export function screen(s: Situation, options: ScreenOptions): Screening {
+  const asOf = options.asOf ?? s.asOf ?? options.today;
+  const pack = options.policies.packs[s.jurisdiction];
+  const ctx: RuleContext = {
+    s,
+    asOf,
+    p: createReader(options.policies, pack, asOf, s.county),
+    n: s.members.length,
+  };
+  const members = s.members.map((_, i) => i);
+  const dibaoResult = dibao(ctx);
+  const results: Result[] = [
+    dibaoResult,
+    ...members.map((i) => dibaoSingle(ctx, i)),
+    ...members.map((i) => tekun(ctx, i)),
+    temporaryAid(ctx),
+    ...members.map((i) => unsupportedChild(ctx, i)),
+    ...members.map((i) => orphan(ctx, i)),
+    ...members.map((i) => disabilityLiving(ctx, i, dibaoResult)),
+    ...members.map((i) => disabilityCare(ctx, i)),
+  ];
+  const notices: Reason[] = [];
+  if (asOf > pack.figuresConfirmedOn) {
+    notices.push(
+      reason(
+        "figures_may_be_outdated",
+        { source: pack.documents[0]?.id ?? pack.name, basis: "seed" },
+        {
+          confirmedOn: pack.figuresConfirmedOn,
+          asOf,
+        },
+      ),
+    );
+  }
+  const tag = options.policies.deploymentTag;
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    engineVersion: ENGINE_VERSION,
+    jurisdiction: s.jurisdiction,
+    packVersion: tag
+      ? `${pack.version}+${options.policies.national.version}+d.${tag}`
+      : `${pack.version}+${options.policies.national.version}`,
+    asOf,
+    sources: [...pack.documents, ...options.policies.national.documents].map((d) => `${d.id} ${d.title}`),
+    notices,
+    results,
+  };
+}
+
+export type ScreenInputResult = { ok: true; screening: Screening } | { ok: false; issues: FieldIssue[] };
+
+/** Validate untrusted input (CLI, API) and screen it; problems come back as field issues, never thrown. */
+export function screenInput(input: unknown, options: ScreenOptions): ScreenInputResult {
+  const parsed = situationSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, issues: fieldIssues(parsed.error) };
+  const s = parsed.data;
+  const asOf = options.asOf ?? s.asOf ?? options.today;
+  const issues: FieldIssue[] = [];
+  if (s.emergency?.date !== undefined && s.emergency.date > asOf) {
+    issues.push({ path: "emergency.date", code: "date_after_as_of", values: { asOf } });
+  }
+  s.members.forEach((m, i) => {
+    if (m.birthDate !== undefined && m.birthDate > asOf) {
+      issues.push({ path: `members[${i}].birthDate`, code: "date_after_as_of", values: { asOf } });
+    }
+  });
+  if (issues.length > 0) return { ok: false, issues };
+  return { ok: true, screening: screen(s, options) };
+}
