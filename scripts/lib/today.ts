@@ -1,0 +1,4 @@
+/** Today's date in China (Asia/Shanghai), the default date a screening is for. */
+export function todayInShanghai(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(now);
+}
