@@ -215,8 +215,17 @@ function transitionRoute(ctx: RuleContext, income: HouseholdIncome): Route | nul
       ),
     );
   }
+  const std = areaAmount(ctx, "dibao.standard");
+  // A transition is for income that has risen above the standard; below it, the ordinary test applies.
+  const belowStandard = below(income.strict, scale(std.q, ctx.n));
+  conditions.push(
+    condition(
+      belowStandard === undefined ? unknown(...new Set([...income.strict.missing, ...std.q.missing])) : known(!belowStandard),
+      null,
+      reason("transition_income_below_standard", rule, { perCapitaIncome: perCapita(income.strict, ctx.n), standard: std.q.est }),
+    ),
+  );
   if (t.incomeCeilingMultiple !== null) {
-    const std = areaAmount(ctx, "dibao.standard");
     const ceiling = scale(std.q, ctx.n * t.incomeCeilingMultiple);
     const under = below(income.strict, ceiling);
     const values = {
@@ -260,20 +269,22 @@ function transitionRoute(ctx: RuleContext, income: HouseholdIncome): Route | nul
 
 export function dibao(ctx: RuleContext): Result {
   const income = householdIncome(ctx);
-  const routes = [ordinary(ctx, income), expenseRoute(ctx, income), transitionRoute(ctx, income)].filter(
-    (r): r is Route => r !== null,
-  );
-  let best = routes[0] as Route;
-  for (const r of routes.slice(1)) if (better(r.decision.outcome, best.decision.outcome)) best = r;
+  const routes = [ordinary(ctx, income), expenseRoute(ctx, income), transitionRoute(ctx, income)];
+  // Ties go to the route the household's own facts point to: a transition it has started, then the
+  // ordinary test, then 支出核减.
+  const [ord, exp, tra] = routes;
+  const order = [tra?.relevant ? tra : undefined, ord, exp, tra].filter((r): r is Route => r !== undefined && r !== null);
+  let best = order[0] as Route;
+  for (const r of order.slice(1)) if (better(r.decision.outcome, best.decision.outcome)) best = r;
   const outcome: Outcome = best.decision.outcome;
   if (outcome === "unlikely") {
-    const reasons = routes.filter((r) => r === routes[0] || r.relevant).flatMap((r) => r.decision.reasons);
+    const reasons = order.filter((r) => r === ord || r.relevant).flatMap((r) => r.decision.reasons);
     return buildResult("dibao", null, { outcome, reasons: dedupe(reasons), missing: [] });
   }
   // Any route still open could yet become the answer: everything it hinges on is missing too.
   const missing =
     outcome === "possible"
-      ? routes.filter((r) => r.decision.outcome === "possible").flatMap((r) => r.decision.missing)
+      ? order.filter((r) => r.decision.outcome === "possible").flatMap((r) => r.decision.missing)
       : best.decision.missing;
   return buildResult(
     "dibao",
