@@ -18,9 +18,17 @@ function fail(message: string): never {
 }
 
 function main(): void {
-  let parsed: ReturnType<typeof parseArgs<{ options: { "as-of": { type: "string" }; params: { type: "string" } }; allowPositionals: true }>>;
+  let parsed: ReturnType<
+    typeof parseArgs<{
+      options: { "as-of": { type: "string" }; params: { type: "string" } };
+      allowPositionals: true;
+    }>
+  >;
   try {
-    parsed = parseArgs({ options: { "as-of": { type: "string" }, params: { type: "string" } }, allowPositionals: true });
+    parsed = parseArgs({
+      options: { "as-of": { type: "string" }, params: { type: "string" } },
+      allowPositionals: true,
+    });
   } catch (error) {
     fail(`${(error as Error).message}\n${USAGE}`);
   }

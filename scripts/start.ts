@@ -21,7 +21,13 @@ for (const id of examples) {
     if (r.outcome === "unlikely") continue;
     const who = r.member === null ? "household" : `member ${r.member}`;
     const money =
-      r.monthly !== null ? `${r.monthly} yuan/month` : r.oneOff ? `one-off ${r.oneOff.min}–${r.oneOff.max ?? "…"} yuan` : "amount not published";
-    console.log(`  ${r.outcome.padEnd(8)} ${r.program} (${who}): ${money}${r.until ? `, until ${r.until}` : ""}`);
+      r.monthly !== null
+        ? `${r.monthly} yuan/month`
+        : r.oneOff
+          ? `one-off ${r.oneOff.min}–${r.oneOff.max ?? "…"} yuan`
+          : "amount not published";
+    console.log(
+      `  ${r.outcome.padEnd(8)} ${r.program} (${who}): ${money}${r.until ? `, until ${r.until}` : ""}`,
+    );
   }
 }

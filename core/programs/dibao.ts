@@ -220,9 +220,14 @@ function transitionRoute(ctx: RuleContext, income: HouseholdIncome): Route | nul
   const belowStandard = below(income.strict, scale(std.q, ctx.n));
   conditions.push(
     condition(
-      belowStandard === undefined ? unknown(...new Set([...income.strict.missing, ...std.q.missing])) : known(!belowStandard),
+      belowStandard === undefined
+        ? unknown(...new Set([...income.strict.missing, ...std.q.missing]))
+        : known(!belowStandard),
       null,
-      reason("transition_income_below_standard", rule, { perCapitaIncome: perCapita(income.strict, ctx.n), standard: std.q.est }),
+      reason("transition_income_below_standard", rule, {
+        perCapitaIncome: perCapita(income.strict, ctx.n),
+        standard: std.q.est,
+      }),
     ),
   );
   if (t.incomeCeilingMultiple !== null) {
@@ -273,7 +278,9 @@ export function dibao(ctx: RuleContext): Result {
   // Ties go to the route the household's own facts point to: a transition it has started, then the
   // ordinary test, then 支出核减.
   const [ord, exp, tra] = routes;
-  const order = [tra?.relevant ? tra : undefined, ord, exp, tra].filter((r): r is Route => r !== undefined && r !== null);
+  const order = [tra?.relevant ? tra : undefined, ord, exp, tra].filter(
+    (r): r is Route => r !== undefined && r !== null,
+  );
   let best = order[0] as Route;
   for (const r of order.slice(1)) if (better(r.decision.outcome, best.decision.outcome)) best = r;
   const outcome: Outcome = best.decision.outcome;

@@ -106,7 +106,8 @@ export function supplements(ctx: RuleContext, standard: AmountParam): Supplement
     return {
       lo: certain.lo,
       hi: floorKind && ratioOf(open) > 0 ? Number.POSITIVE_INFINITY : possible.hi,
-      est: sure.length === open.length ? certain.est : null,
+      // The estimate counts the categories known to apply; the open ones widen the range.
+      est: certain.est,
       missing,
     };
   });

@@ -11,7 +11,9 @@ export function loadParamsFile(file: string): DeploymentParams {
   try {
     text = readFileSync(file, "utf8");
   } catch (error) {
-    throw new ParamsFileError(`${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? "error"})`);
+    throw new ParamsFileError(
+      `${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? "error"})`,
+    );
   }
   const result = parseDeploymentParams(text);
   if (!result.ok) throw new ParamsFileError(result.issues.map((i) => `${file}: ${issueText(i)}`).join("\n"));

@@ -1,0 +1,77 @@
+import { describe, expect, it } from "vitest";
+import { fieldIssues } from "../../core/schema/issues.ts";
+import { situationSchema } from "../../core/schema/situation.ts";
+
+const base = { schemaVersion: 1, jurisdiction: "wuxi", members: [{ relation: "self", age: 40 }] };
+
+function issuesOf(input: unknown) {
+  const r = situationSchema.safeParse(input);
+  return r.success ? [] : fieldIssues(r.error);
+}
+
+describe("the situation schema", () => {
+  it("accepts the smallest situation: schema version, jurisdiction and one member", () => {
+    expect(situationSchema.safeParse(base).success).toBe(true);
+  });
+
+  it("refuses an unknown key by name, so a typo never becomes 'unknown income'", () => {
+    const issues = issuesOf({ ...base, members: [{ relation: "self", incme: [] }] });
+    expect(issues).toEqual([{ path: "members[0].incme", code: "unknown_key", values: { key: "incme" } }]);
+  });
+
+  it("names the field of a negative age with the one path format", () => {
+    const issues = issuesOf({ ...base, members: [{ relation: "self", age: -1 }] });
+    expect(issues[0]).toMatchObject({ path: "members[0].age", code: "too_small", values: { minimum: 0 } });
+  });
+
+  it("refuses an unknown jurisdiction, listing the known ones", () => {
+    const issues = issuesOf({ ...base, jurisdiction: "shanghai" });
+    expect(issues[0]?.path).toBe("jurisdiction");
+    expect(issues[0]?.code).toBe("not_one_of");
+    expect(issues[0]?.values.options).toContain("neijiang-dongxing");
+  });
+
+  it("needs at least one member", () => {
+    expect(issuesOf({ ...base, members: [] })[0]).toMatchObject({ path: "members", code: "too_small" });
+  });
+
+  it("refuses a date that is not a date, and one that does not exist", () => {
+    expect(issuesOf({ ...base, asOf: "1/8/2020" })[0]).toMatchObject({ path: "asOf", code: "date_format" });
+    expect(issuesOf({ ...base, asOf: "2021-02-29" })[0]).toMatchObject({
+      path: "asOf",
+      code: "date_not_real",
+    });
+    expect(issuesOf({ ...base, asOf: "2020-02-29" })).toEqual([]);
+  });
+
+  it("reports a parent's bad since-date at its own path", () => {
+    const input = {
+      ...base,
+      members: [{ relation: "self", age: 9, parents: [{ status: "imprisoned", since: "2019-13-01" }] }],
+    };
+    expect(issuesOf(input)[0]).toMatchObject({ path: "members[0].parents[0].since" });
+  });
+
+  it("keeps 'self' for the first member only", () => {
+    const input = { ...base, members: [{ relation: "self" }, { relation: "self" }] };
+    expect(issuesOf(input)).toEqual([
+      { path: "members[1].relation", code: "only_first_member_is_self", values: {} },
+    ]);
+  });
+
+  it("refuses an emergency dated after the estimate's date", () => {
+    const input = { ...base, asOf: "2020-08-01", emergency: { date: "2020-08-02" } };
+    expect(issuesOf(input)).toEqual([{ path: "emergency.date", code: "date_after_as_of", values: {} }]);
+  });
+
+  it("keeps null (known none) apart from omitted (unknown)", () => {
+    const parsed = situationSchema.parse({
+      ...base,
+      emergency: null,
+      members: [{ relation: "self", disability: null }],
+    });
+    expect(parsed.emergency).toBeNull();
+    expect(parsed.members[0]?.disability).toBeNull();
+    expect(parsed.members[0]?.illness).toBeUndefined();
+  });
+});
