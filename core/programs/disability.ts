@@ -19,7 +19,9 @@ export function disabilityLiving(ctx: RuleContext, i: number, dibao: Result): Re
     current != null || dibao.outcome === "likely"
       ? known(true)
       : dibao.outcome === "unlikely"
-        ? known(false)
+        ? current === undefined
+          ? unknown("currentBenefits.dibao")
+          : known(false)
         : unknown(...dibao.missing, ...(current === undefined ? ["currentBenefits.dibao"] : []));
   const decision = decide([
     condition(

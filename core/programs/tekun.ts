@@ -5,6 +5,7 @@
 import {
   ageAtLeast,
   ageBelow,
+  all,
   any,
   disabilityMatches,
   type Fact,
@@ -90,11 +91,11 @@ export function tekun(ctx: RuleContext, i: number): Result {
     });
   }
   const e = rule.value;
-  // Minors already supported keep it to 18 (特困人员认定办法).
-  const youngAge = ctx.s.currentBenefits?.tekun === true ? e.keepToAge : e.underAge;
   const unable = any(
     ageAtLeast(m, i, ctx.asOf, e.minAge),
-    ageBelow(m, i, ctx.asOf, youngAge),
+    ageBelow(m, i, ctx.asOf, e.underAge),
+    // Minors already supported keep it to 18 (特困人员认定办法).
+    all(ageBelow(m, i, ctx.asOf, e.keepToAge), flag(ctx.s.currentBenefits?.tekun, "currentBenefits.tekun")),
     disabilityMatches(m, i, e.disability),
   );
   const std = areaAmount(ctx, "dibao.standard");
@@ -105,7 +106,7 @@ export function tekun(ctx: RuleContext, i: number): Result {
   const assets: Fact =
     ctx.s.assets === undefined ? unknown("assets") : known(ctx.s.assets === "within_limits");
   const noSupporter = flag(m.supportersAble, mp(i, "supportersAble"), false);
-  const values = { member: i, minAge: e.minAge, underAge: youngAge };
+  const values = { member: i, minAge: e.minAge, underAge: e.underAge, keepToAge: e.keepToAge };
   const decision = decide([
     condition(
       unable,
