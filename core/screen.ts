@@ -37,14 +37,15 @@ export function screen(s: Situation, options: ScreenOptions): Screening {
   };
   const members = s.members.map((_, i) => i);
   const dibaoResult = dibao(ctx);
+  const singles = members.map((i) => dibaoSingle(ctx, i));
   const results: Result[] = [
     dibaoResult,
-    ...members.map((i) => dibaoSingle(ctx, i)),
+    ...singles,
     ...members.map((i) => tekun(ctx, i)),
     temporaryAid(ctx),
     ...members.map((i) => unsupportedChild(ctx, i)),
     ...members.map((i) => orphan(ctx, i)),
-    ...members.map((i) => disabilityLiving(ctx, i, dibaoResult)),
+    ...members.map((i) => disabilityLiving(ctx, i, dibaoResult, singles[i] as Result)),
     ...members.map((i) => disabilityCare(ctx, i)),
   ];
   const notices: Reason[] = [];

@@ -144,6 +144,14 @@ export const national: Pack = {
         source: "社会救助暂行办法 第四十七条、第四十八条",
       },
     ],
+    "temporaryAid.firstAid": [
+      {
+        from: "2020-08-25",
+        value: true,
+        basis: "national",
+        source: "关于改革完善社会救助制度的意见 （急难型先行救助）",
+      },
+    ],
     "unsupportedChild.definition": [
       {
         from: "2019-07-01",

@@ -215,6 +215,7 @@ export const neijiangDongxing: Pack = {
     "temporaryAid.perPersonCap": [
       { from: "2020-01-01", value: 2160, basis: "seed", source: `${SEED} 三(六)2` },
     ],
+    "temporaryAid.firstAid": [{ from: "2020-01-01", value: true, basis: "seed", source: `${SEED} 三(六)3` }],
     "temporaryAid.caseByCase": [
       { from: "2020-01-01", value: true, basis: "seed", source: `${SEED} 三(六)2` },
     ],

@@ -142,6 +142,8 @@ export const paramSchemas = {
   "temporaryAid.perPerson": z.strictObject({ min: amount, max: amount }),
   "temporaryAid.perPersonCap": amount,
   "temporaryAid.caseByCase": z.literal(true),
+  /** 急难型: help first, paperwork after (先行救助). */
+  "temporaryAid.firstAid": z.literal(true),
   // 儿童
   "unsupportedChild.definition": z.strictObject({
     underAge: z.number().int(),

@@ -183,6 +183,9 @@ export const puning: Pack = {
     "temporaryAid.eligibility": [
       { from: "2021-08-28", to: END, value: { place: "site" }, basis: "seed", source: `${SEED} 二(六)` },
     ],
+    "temporaryAid.firstAid": [
+      { from: "2021-08-28", to: END, value: true, basis: "seed", source: `${SEED} 二(六)` },
+    ],
     "temporaryAid.caseByCase": [
       { from: "2021-08-28", to: END, value: true, basis: "seed", source: `${SEED} 二(六)` },
     ],

@@ -177,6 +177,7 @@ export const wuxi: Pack = {
       { from: "2024-07-01", value: 1675, basis: "supplementary", source: "无锡市2024年提标通知（新闻报道）" },
       { from: "2025-07-01", value: 1751, basis: "supplementary", source: "锡政发〔2025〕8号" },
     ],
+    "temporaryAid.firstAid": [{ from: "2019-06-03", value: true, basis: "seed", source: `${SEED} 二(五)2` }],
     "temporaryAid.caseByCase": [
       { from: "2019-06-03", value: true, basis: "seed", source: `${SEED} 二(五)2` },
     ],

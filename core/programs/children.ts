@@ -6,7 +6,7 @@ import { ageBelow, all, any, FALSE, type Fact, known, mp, TRUE, unknown } from "
 import type { RuleContext } from "../rules/context.ts";
 import { condition, decide } from "../rules/decide.ts";
 import { reason } from "../rules/reason.ts";
-import { buildResult } from "../rules/result.ts";
+import { buildResult, noRuleInForce } from "../rules/result.ts";
 import { figureReason } from "../rules/standard.ts";
 import type { ParentStatus } from "../schema/enums.ts";
 import type { Result } from "../schema/screening.ts";
@@ -50,7 +50,7 @@ function inSituation(
 export function orphan(ctx: RuleContext, i: number): Result {
   const m = ctx.s.members[i] as Member;
   const rule = ctx.p.get("orphan.definition");
-  if (!rule) return buildResult("orphan", i, { outcome: "unlikely", reasons: [], missing: [] });
+  if (!rule) return noRuleInForce("orphan", i, ctx.p.pack);
   const d = rule.value;
   const [p0, p1] = parents(m, i) as [ParentFacts, ParentFacts];
   const decision = decide([
@@ -75,7 +75,7 @@ export function unsupportedChild(ctx: RuleContext, i: number): Result {
   const m = ctx.s.members[i] as Member;
   const rule = ctx.p.get("unsupportedChild.definition");
   if (!rule) {
-    return buildResult("unsupported_child", i, { outcome: "unlikely", reasons: [], missing: [] });
+    return noRuleInForce("unsupported_child", i, ctx.p.pack);
   }
   const d = rule.value;
   const [p0, p1] = parents(m, i) as [ParentFacts, ParentFacts];

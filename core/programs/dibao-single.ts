@@ -23,7 +23,7 @@ import type { RuleContext } from "../rules/context.ts";
 import { better, type Condition, condition, type Decision, decide } from "../rules/decide.ts";
 import { type HouseholdIncome, householdIncome, memberIncome } from "../rules/income.ts";
 import { reason } from "../rules/reason.ts";
-import { buildResult } from "../rules/result.ts";
+import { buildResult, noRuleInForce } from "../rules/result.ts";
 import { areaAmount, figureReason } from "../rules/standard.ts";
 import type { Result } from "../schema/screening.ts";
 
@@ -175,20 +175,7 @@ export function dibaoSingle(ctx: RuleContext, i: number): Result {
     const rule = ctx.p.get(key) as Resolved<SingleRoute> | undefined;
     if (rule) routes.push(assess(ctx, i, rule, household));
   }
-  if (routes.length === 0) {
-    const seed = ctx.p.pack.documents[0];
-    return buildResult("dibao_single", i, {
-      outcome: "unlikely",
-      reasons: [
-        reason(
-          "no_rule_in_force",
-          { source: seed?.id ?? ctx.p.pack.name, basis: "seed" },
-          { program: "dibao_single" },
-        ),
-      ],
-      missing: [],
-    });
-  }
+  if (routes.length === 0) return noRuleInForce("dibao_single", i, ctx.p.pack);
   let best = routes[0] as Assessed;
   for (const r of routes.slice(1)) if (better(r.decision.outcome, best.decision.outcome)) best = r;
   if (best.decision.outcome === "unlikely") {

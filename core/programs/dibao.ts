@@ -26,6 +26,8 @@ interface Route {
   relevant: boolean;
 }
 
+const NO_AMOUNT: Quantity = { lo: 0, hi: Number.POSITIVE_INFINITY, est: null, missing: [] };
+
 function perCapita(q: Quantity, n: number): number | null {
   return q.est === null ? null : yuan(q.est / n);
 }
@@ -114,12 +116,17 @@ function ordinary(ctx: RuleContext, income: HouseholdIncome): Route {
     lo: Math.max(0, strict === true ? strictAmount.lo : lenientAmount.lo),
     hi: lenientAmount.hi,
     est: strict === true ? strictAmount.est : lenientAmount.est,
-    missing: [...new Set([...strictAmount.missing, ...lenientAmount.missing])],
+    // The deductions the office may apply widen only a bounded range (a floor has no upper bound anyway).
+    missing:
+      strict === true && threshold.hi === Number.POSITIVE_INFINITY
+        ? strictAmount.missing
+        : [...new Set([...strictAmount.missing, ...lenientAmount.missing])],
   };
   const extra = supplements(ctx, std);
   return {
     decision,
-    monthly: add(base, extra.q),
+    // Without a standard no fact can make the amount known: it hinges on nothing the person can answer.
+    monthly: std.absent ? NO_AMOUNT : add(base, extra.q),
     until: null,
     extra: [...income.exclusions, ...income.deductions, ...extra.reasons],
     relevant: true,
@@ -154,7 +161,7 @@ function expenseRoute(ctx: RuleContext, income: HouseholdIncome): Route | null {
   ]);
   return {
     decision,
-    monthly: sub(threshold, reduced),
+    monthly: std.absent ? NO_AMOUNT : sub(threshold, reduced),
     until: periodEnd(ctx.asOf, rule.value.coverageMonths),
     extra: income.exclusions,
     relevant: ctx.s.monthlyExpenses?.medical !== 0,

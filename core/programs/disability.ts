@@ -4,25 +4,25 @@ import { type Fact, hasDisability, known, mp, unknown } from "../facts.ts";
 import type { RuleContext } from "../rules/context.ts";
 import { condition, decide } from "../rules/decide.ts";
 import { reason } from "../rules/reason.ts";
-import { buildResult } from "../rules/result.ts";
+import { buildResult, noRuleInForce } from "../rules/result.ts";
 import { figureReason } from "../rules/standard.ts";
 import type { Result } from "../schema/screening.ts";
 
-export function disabilityLiving(ctx: RuleContext, i: number, dibao: Result): Result {
+/** On dibao now, or likely to be: the household's dibao or the member's own 单人保 decides. */
+function coveredByDibao(ctx: RuleContext, dibao: Result, single: Result): Fact {
+  const current = ctx.s.currentBenefits?.dibao;
+  if (current != null || dibao.outcome === "likely" || single.outcome === "likely") return known(true);
+  const currentFact: Fact = current === undefined ? unknown("currentBenefits.dibao") : known(false);
+  const open = [dibao, single].filter((r) => r.outcome === "possible");
+  if (open.length === 0) return currentFact;
+  return unknown(...open.flatMap((r) => r.missing), ...currentFact.missing);
+}
+
+export function disabilityLiving(ctx: RuleContext, i: number, dibao: Result, single: Result): Result {
   const m = ctx.s.members[i];
   const rule = ctx.p.get("disabilityLiving.eligibility");
-  if (!m || !rule)
-    return buildResult("disability_living_subsidy", i, { outcome: "unlikely", reasons: [], missing: [] });
-  const current = ctx.s.currentBenefits?.dibao;
-  // On dibao now, or likely to be: the household's own dibao result decides.
-  const onDibao: Fact =
-    current != null || dibao.outcome === "likely"
-      ? known(true)
-      : dibao.outcome === "unlikely"
-        ? current === undefined
-          ? unknown("currentBenefits.dibao")
-          : known(false)
-        : unknown(...dibao.missing, ...(current === undefined ? ["currentBenefits.dibao"] : []));
+  if (!m || !rule) return noRuleInForce("disability_living_subsidy", i, ctx.p.pack);
+  const onDibao = coveredByDibao(ctx, dibao, single);
   const decision = decide([
     condition(
       hasDisability(m, i),
@@ -40,8 +40,7 @@ export function disabilityLiving(ctx: RuleContext, i: number, dibao: Result): Re
 export function disabilityCare(ctx: RuleContext, i: number): Result {
   const m = ctx.s.members[i];
   const rule = ctx.p.get("disabilityCare.eligibility");
-  if (!m || !rule)
-    return buildResult("disability_care_subsidy", i, { outcome: "unlikely", reasons: [], missing: [] });
+  if (!m || !rule) return noRuleInForce("disability_care_subsidy", i, ctx.p.pack);
   const d = m.disability;
   const grade = d === null ? null : d === undefined ? undefined : d.grade;
   const severe: Fact =

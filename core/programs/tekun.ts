@@ -14,82 +14,85 @@ import {
   mp,
   unknown,
 } from "../facts.ts";
-import type { ParamKey } from "../policies/params.ts";
 import { add, below, exact, max, type Quantity, scale } from "../quantity.ts";
 import type { RuleContext } from "../rules/context.ts";
 import { condition, decide } from "../rules/decide.ts";
 import { memberIncome } from "../rules/income.ts";
 import { reason } from "../rules/reason.ts";
-import { buildResult } from "../rules/result.ts";
+import { buildResult, noRuleInForce } from "../rules/result.ts";
 import { areaAmount, figureReason } from "../rules/standard.ts";
 import type { Reason, Result } from "../schema/screening.ts";
+
+const CARE_KEYS = {
+  full: "tekun.care.full",
+  partial: "tekun.care.partial",
+  none: "tekun.care.none",
+} as const;
+
+/** The care amount by self-care level (全自理 / 半自理 / 全护理): a share of the minimum wage, a floor. */
+function careAmount(ctx: RuleContext, i: number): { q: Quantity; reasons: Reason[] } | null {
+  const wage = ctx.p.amount("minimumWage");
+  const levels = ["full", "partial", "none"] as const;
+  const rules = levels.map((l) => ctx.p.get(CARE_KEYS[l]));
+  if (wage.absent || rules.every((r) => r === undefined)) return null;
+  const selfCare = ctx.s.members[i]?.selfCare;
+  const options = (selfCare === undefined ? levels : [selfCare]).map((l) => {
+    const r = rules[levels.indexOf(l)];
+    return r ? scale(wage.q, r.value) : exact(0);
+  });
+  const q: Quantity =
+    options.length === 1
+      ? (options[0] as Quantity)
+      : {
+          lo: Math.min(...options.map((o) => o.lo)),
+          hi: Math.max(...options.map((o) => o.hi)),
+          est: null,
+          missing: [mp(i, "selfCare")],
+        };
+  const cited = rules[levels.indexOf(selfCare ?? "full")];
+  const reasons = cited
+    ? [
+        reason("tekun_care_amount", cited, {
+          member: i,
+          selfCare: selfCare ?? null,
+          ratio: cited.value,
+          minimumWage: wage.q.est,
+        }),
+        figureReason(ctx, "minimum_wage", wage),
+      ]
+    : [];
+  // 不低于: each care amount is a floor.
+  return { q: { ...q, hi: Number.POSITIVE_INFINITY }, reasons };
+}
 
 function amount(ctx: RuleContext, i: number): { q: Quantity | null; reasons: Reason[] } {
   const reasons: Reason[] = [];
   const basic = areaAmount(ctx, "tekun.basicLiving");
   const ratio = ctx.p.get("tekun.ratioToStandard");
   const std = areaAmount(ctx, "dibao.standard");
-  const parts: Quantity[] = [];
-  if (!basic.absent) {
-    parts.push(basic.q);
-    reasons.push(figureReason(ctx, "tekun_basic_living", basic));
-  }
+  let living: Quantity | null = basic.absent ? null : basic.q;
+  if (!basic.absent) reasons.push(figureReason(ctx, "tekun_basic_living", basic));
   if (ratio && !std.absent) {
     const q = scale(std.q, ratio.value);
-    parts.push(ratio.kind === "floor" ? { ...q, hi: Number.POSITIVE_INFINITY } : q);
+    const floor = ratio.kind === "floor" ? { ...q, hi: Number.POSITIVE_INFINITY } : q;
     reasons.push(
       reason("tekun_ratio_to_standard", ratio, { ratio: ratio.value, standard: std.q.est, kind: ratio.kind }),
     );
+    reasons.push(figureReason(ctx, "standard", std));
+    // A published exact figure at or above the multiple's floor is the estimate; the floor its lower bound.
+    const refines = living !== null && living.lo === living.hi && living.lo >= floor.lo;
+    living = living === null ? floor : refines ? living : max(living, floor);
   }
-  if (parts.length === 0) return { q: null, reasons };
-  let total = parts.reduce((a, b) => max(a, b));
-  const wage = ctx.p.amount("minimumWage");
-  const selfCare = ctx.s.members[i]?.selfCare;
-  const care = (level: "full" | "partial" | "none") =>
-    ctx.p.get(`tekun.care.${level}` as ParamKey) as
-      | { value: number; kind: "exact" | "floor"; source: string; basis: "seed" }
-      | undefined;
-  const levels = ["full", "partial", "none"] as const;
-  if (levels.some((l) => care(l)) && !wage.absent) {
-    const options = (selfCare === undefined ? levels : [selfCare]).map((l) => {
-      const c = care(l);
-      return c ? scale(wage.q, c.value) : exact(0);
-    });
-    const careQ: Quantity =
-      options.length === 1
-        ? (options[0] as Quantity)
-        : {
-            lo: Math.min(...options.map((o) => o.lo)),
-            hi: Math.max(...options.map((o) => o.hi)),
-            est: null,
-            missing: [mp(i, "selfCare")],
-          };
-    // 不低于: each care amount is a floor.
-    total = add(total, { ...careQ, hi: Number.POSITIVE_INFINITY });
-    const c = selfCare ? care(selfCare) : care("full");
-    if (c)
-      reasons.push(
-        reason("tekun_care_amount", c, {
-          selfCare: selfCare ?? null,
-          ratio: c.value,
-          minimumWage: wage.q.est,
-        }),
-      );
-  }
-  return { q: total, reasons };
+  if (living === null) return { q: null, reasons };
+  const care = careAmount(ctx, i);
+  if (care === null) return { q: living, reasons };
+  return { q: add(living, care.q), reasons: [...reasons, ...care.reasons] };
 }
 
 export function tekun(ctx: RuleContext, i: number): Result {
   const m = ctx.s.members[i];
   const rule = ctx.p.get("tekun.eligibility");
-  if (!m || !rule) {
-    const seed = ctx.p.pack.documents[0];
-    return buildResult("tekun", i, {
-      outcome: "unlikely",
-      reasons: [reason("no_rule_in_force", { source: seed?.id ?? "", basis: "seed" }, { program: "tekun" })],
-      missing: [],
-    });
-  }
+  if (!m || !rule) return noRuleInForce("tekun", i, ctx.p.pack);
   const e = rule.value;
   const unable = any(
     ageAtLeast(m, i, ctx.asOf, e.minAge),

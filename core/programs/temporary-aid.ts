@@ -7,7 +7,7 @@ import type { Quantity } from "../quantity.ts";
 import type { RuleContext } from "../rules/context.ts";
 import { type Condition, condition, decide } from "../rules/decide.ts";
 import { reason } from "../rules/reason.ts";
-import { buildResult } from "../rules/result.ts";
+import { buildResult, noRuleInForce } from "../rules/result.ts";
 import type { Reason, Result } from "../schema/screening.ts";
 
 export function temporaryAid(ctx: RuleContext): Result {
@@ -15,7 +15,7 @@ export function temporaryAid(ctx: RuleContext): Result {
   const rule = ctx.p.get("temporaryAid.eligibility");
   const e = s.emergency;
   if (!rule) {
-    return buildResult("temporary_aid", null, { outcome: "unlikely", reasons: [], missing: [] });
+    return noRuleInForce("temporary_aid", null, ctx.p.pack);
   }
   const conditions: Condition[] = [];
   const happened: Fact = e === undefined ? unknown("emergency") : known(e !== null);
@@ -80,13 +80,9 @@ export function temporaryAid(ctx: RuleContext): Result {
   } else if (decision.outcome !== "unlikely" && caseByCase) {
     extra.push(reason("aid_case_by_case_available", caseByCase));
   }
-  if (decision.outcome !== "unlikely" && e?.category === "urgent") {
-    extra.push(
-      reason("aid_first_then_paperwork", {
-        source: "关于改革完善社会救助制度的意见 （急难型先行救助）",
-        basis: "national",
-      }),
-    );
+  const firstAid = ctx.p.get("temporaryAid.firstAid");
+  if (decision.outcome !== "unlikely" && e?.category === "urgent" && firstAid) {
+    extra.push(reason("aid_first_then_paperwork", firstAid));
   }
   return buildResult("temporary_aid", null, decision, { oneOff }, extra);
 }

@@ -54,3 +54,19 @@ export function buildResult(
     missing: [...missing].sort(),
   };
 }
+
+/** A program no document in force on the date provides for: unlikely, and says so. */
+export function noRuleInForce(
+  program: Program,
+  member: number | null,
+  pack: { documents: { id: string }[]; name: string },
+): Result {
+  const seed = pack.documents[0];
+  return buildResult(program, member, {
+    outcome: "unlikely",
+    reasons: [
+      { code: "no_rule_in_force", source: seed?.id ?? pack.name, basis: "seed", values: { program } },
+    ],
+    missing: [],
+  });
+}

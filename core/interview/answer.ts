@@ -1,0 +1,161 @@
+// Taking an answer: parse it as people type it, check it against the situation schema, and either return
+// the new state or a re-ask code (the state is then unchanged). Going back and changing answers too.
+
+import { isIsoDate } from "../dates.ts";
+import { fieldIssues } from "../schema/issues.ts";
+import { situationSchema } from "../schema/situation.ts";
+import { prune } from "./applicable.ts";
+import { buildSituation } from "./build.ts";
+import { ask, type InterviewOptions } from "./next.ts";
+import { parseDate, parseNumber, parsePhone } from "./numbers.ts";
+import { type Answer, type InterviewState, keyOf, parseKey, valueOf } from "./state.ts";
+
+export type RawAnswer = string | number | { unknown: true };
+
+export interface AnswerIssue {
+  code:
+    | "required"
+    | "empty"
+    | "not_an_option"
+    | "not_a_number"
+    | "not_whole"
+    | "not_a_date"
+    | "not_a_phone"
+    | "too_small"
+    | "too_big"
+    | "date_after_as_of"
+    | "part_exceeds_total"
+    | "not_applicable"
+    | "invalid";
+  values: Record<string, unknown>;
+}
+
+export type AnswerResult = { ok: true; state: InterviewState } | { ok: false; issue: AnswerIssue };
+
+const YES = new Set(["yes", "y", "是", "是的", "对", "有", "需要", "yes please"]);
+const NO = new Set(["no", "n", "否", "不是", "没有", "无", "不", "沒有", "不需要"]);
+
+function fail(
+  code: AnswerIssue["code"],
+  values: Record<string, unknown> = {},
+): { ok: false; issue: AnswerIssue } {
+  return { ok: false, issue: { code, values } };
+}
+
+function parse(
+  q: ReturnType<typeof ask>,
+  raw: string | number,
+  asOf: string,
+): { ok: true; value: string | number } | { ok: false; issue: AnswerIssue } {
+  const text = typeof raw === "string" ? raw.trim() : String(raw);
+  if (text === "") return fail("empty");
+  switch (q.kind) {
+    case "yesno": {
+      const t = text.toLowerCase();
+      if (YES.has(t)) return { ok: true, value: "yes" };
+      if (NO.has(t)) return { ok: true, value: "no" };
+      return fail("not_an_option", { options: ["yes", "no"] });
+    }
+    case "choice": {
+      const options = q.options ?? [];
+      if (options.includes(text)) return { ok: true, value: text };
+      const index = /^\d+$/.test(text) ? Number(text) - 1 : -1;
+      const byIndex = options[index];
+      return byIndex !== undefined ? { ok: true, value: byIndex } : fail("not_an_option", { options });
+    }
+    case "number":
+    case "money": {
+      const n = parseNumber(raw);
+      if (n === null) return fail("not_a_number");
+      if (q.kind === "number" && !Number.isInteger(n)) return fail("not_whole");
+      if (q.min !== undefined && n < q.min) return fail("too_small", { minimum: q.min });
+      if (q.max !== undefined && n > q.max) return fail("too_big", { maximum: q.max });
+      return { ok: true, value: n };
+    }
+    case "date":
+    case "dateOrNo": {
+      if (q.kind === "dateOrNo" && NO.has(text.toLowerCase())) return { ok: true, value: "no" };
+      const d = parseDate(text);
+      if (d === null || !isIsoDate(d)) return fail("not_a_date");
+      if (d > asOf) return fail("date_after_as_of", { asOf });
+      return { ok: true, value: d };
+    }
+    case "phone": {
+      const p = parsePhone(text);
+      return p === null ? fail("not_a_phone") : { ok: true, value: p };
+    }
+    case "text":
+      return text.length > 60 ? fail("too_big", { maximum: 60 }) : { ok: true, value: text };
+  }
+}
+
+export function answer(
+  state: InterviewState,
+  key: string,
+  raw: RawAnswer,
+  options: InterviewOptions,
+): AnswerResult {
+  const q = ask(state, key, options);
+  let given: Answer;
+  if (typeof raw === "object") {
+    if (q.required) return fail("required");
+    given = { unknown: true };
+  } else {
+    const parsed = parse(q, raw, state.asOf);
+    if (!parsed.ok) return parsed;
+    given = { value: parsed.value };
+  }
+  const { id, member } = parseKey(key);
+  if ("value" in given && (id === "member.income.pensionBasic" || id === "member.income.povertyDividend")) {
+    const other =
+      id === "member.income.pensionBasic" ? "member.income.povertyDividend" : "member.income.pensionBasic";
+    const total = Number(valueOf(state, keyOf("member.income", member)) ?? 0);
+    const rest = Number(valueOf(state, keyOf(other, member)) ?? 0);
+    if (Number(given.value) + rest > total) return fail("part_exceeds_total", { total });
+  }
+  const candidate = prune({
+    ...state,
+    answers: { ...state.answers, [key]: given },
+    order: [...state.order.filter((k) => k !== key), key],
+  });
+  if (candidate.answers[key] === undefined) return fail("not_applicable");
+  const s = buildSituation(candidate);
+  if (s !== null) {
+    const checked = situationSchema.safeParse(s);
+    if (!checked.success) {
+      const issue = fieldIssues(checked.error)[0];
+      return fail(
+        issue?.code === "too_small" || issue?.code === "too_big" || issue?.code === "date_after_as_of"
+          ? issue.code
+          : "invalid",
+        issue?.values ?? {},
+      );
+    }
+  }
+  return { ok: true, state: candidate };
+}
+
+/** Go back one step: the last answer is taken back and its question comes again. */
+export function back(state: InterviewState): InterviewState {
+  const last = state.order[state.order.length - 1];
+  return last === undefined ? state : forget(state, last);
+}
+
+/** Take back one answer (to change it); answers that depended on it are dropped. */
+export function forget(state: InterviewState, key: string): InterviewState {
+  const answers = { ...state.answers };
+  delete answers[key];
+  return prune({ ...state, answers, order: state.order.filter((k) => k !== key) });
+}
+
+export interface AnswerSummary {
+  key: string;
+  id: string;
+  member: number | null;
+  answer: Answer;
+}
+
+/** The answers so far, in the order given. */
+export function summary(state: InterviewState): AnswerSummary[] {
+  return state.order.map((key) => ({ key, ...parseKey(key), answer: state.answers[key] as Answer }));
+}

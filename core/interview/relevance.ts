@@ -1,0 +1,75 @@
+// Which questions could still change the answer: the rules' own `missing` paths, mapped to the questions
+// that fill them. Nothing here is a hand-written chain; a question no result hinges on is never asked.
+
+import { householdSize, parentSlots } from "./build.ts";
+import { type InterviewState, keyOf } from "./state.ts";
+
+const MEMBER_FIELD: Record<string, string> = {
+  age: "member.age",
+  birthDate: "member.age",
+  income: "member.income",
+  "disability.grade": "member.disability.grade",
+  "disability.category": "member.disability.category",
+  "illness.disease": "member.illness.disease",
+  "illness.medicalAid": "member.illness.medicalAid",
+  workCapacity: "member.workCapacity",
+  employed: "member.employed",
+  selfCare: "member.selfCare",
+  dependsOnFamily: "member.dependsOnFamily",
+  canLiveAlone: "member.canLiveAlone",
+  supportersAble: "member.supportersAble",
+  supportOwedMonthly: "member.supportOwedMonthly",
+};
+
+const HOUSEHOLD_FIELD = new Set([
+  "emergency",
+  "emergency.category",
+  "emergency.basicLivingAtRisk",
+  "emergency.inJurisdiction",
+  "emergency.outOfPocket",
+  "localHukou",
+  "area",
+  "county",
+  "assets",
+  "registeredPoor",
+  "povertyExitedOn",
+  "incomeAboveStandardSince",
+  "currentBenefits.dibao",
+  "currentBenefits.dibao.monthlyAmount",
+  "currentBenefits.tekun",
+  "currentBenefits.orphanAllowance",
+  "monthlyExpenses.medical",
+  "monthlyExpenses.care",
+  "monthlyExpenses.rehabilitation",
+  "monthlyExpenses.employment",
+]);
+
+/** The question keys that fill a missing path (in the state's current shape). */
+export function keysFor(state: InterviewState, path: string): string[] {
+  if (path.startsWith("monthlyExpenses.") && state.answers["household.expenses"] === undefined)
+    return ["household.expenses"];
+  if (HOUSEHOLD_FIELD.has(path)) return [path];
+  const m = /^members\[(\d+)\]\.(.+)$/.exec(path);
+  if (!m) return [];
+  const i = Number(m[1]);
+  const field = m[2] as string;
+  const several = householdSize(state) > 1;
+  if (field === "disability" || field === "illness" || field === "illness.serious") {
+    const group = field === "disability" ? "disability" : "illness";
+    // Ask the household first; after "yes" or "I don't know" there, each member.
+    if (several && state.answers[`household.${group}`] === undefined) return [`household.${group}`];
+    return [keyOf(`member.${group}`, i)];
+  }
+  if (field === "parents") return [keyOf("member.parent1", i), keyOf("member.parent2", i)];
+  const parent = /^parents\[(\d)\](\.since)?$/.exec(field);
+  if (parent) {
+    const j = Number(parent[1]);
+    const slots = parentSlots(state, i);
+    // An index beyond the answered parents is one not yet given.
+    const id =
+      slots[j] ?? (["member.parent1", "member.parent2"].find((p) => !slots.includes(p as never)) as string);
+    return [keyOf(parent[2] ? `${id}.since` : id, i)];
+  }
+  const id = MEMBER_FIELD[field];
+  return id ? [keyOf(id, i)] : [];
+}
