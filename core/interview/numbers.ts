@@ -24,7 +24,8 @@ function toHalfWidth(text: string): string {
 
 /** Chinese numerals below 10^8: 一千二百 = 1200, 三百六 = 360 (a bare last digit counts in the next unit down), 一万二 = 12000. */
 function chinese(text: string): number | null {
-  if (!/^[零〇一二两三四五六七八九十百千万]+$/.test(text)) return null;
+  if (!/^[零〇一二两三四五六七八九十百千万]+$/.test(text) || !/[零〇一二两三四五六七八九十]/.test(text))
+    return null;
   let total = 0;
   let section = 0;
   let digit: number | null = null;
