@@ -12,8 +12,9 @@ import { temporaryAid } from "./programs/temporary-aid.ts";
 import type { RuleContext } from "./rules/context.ts";
 import { reason } from "./rules/reason.ts";
 import { type FieldIssue, fieldIssues } from "./schema/issues.ts";
+import { formatPath } from "./schema/paths.ts";
 import type { Reason, Result, Screening } from "./schema/screening.ts";
-import { type Situation, situationSchema } from "./schema/situation.ts";
+import { eventDates, type Situation, situationSchema } from "./schema/situation.ts";
 
 export const ENGINE_VERSION: string = pkg.version;
 export const SCHEMA_VERSION = 1 as const;
@@ -84,15 +85,9 @@ export function screenInput(input: unknown, options: ScreenOptions): ScreenInput
   if (!parsed.success) return { ok: false, issues: fieldIssues(parsed.error) };
   const s = parsed.data;
   const asOf = options.asOf ?? s.asOf ?? options.today;
-  const issues: FieldIssue[] = [];
-  if (s.emergency?.date !== undefined && s.emergency.date > asOf) {
-    issues.push({ path: "emergency.date", code: "date_after_as_of", values: { asOf } });
-  }
-  s.members.forEach((m, i) => {
-    if (m.birthDate !== undefined && m.birthDate > asOf) {
-      issues.push({ path: `members[${i}].birthDate`, code: "date_after_as_of", values: { asOf } });
-    }
-  });
+  const issues: FieldIssue[] = eventDates(s)
+    .filter((d) => d.date > asOf)
+    .map((d) => ({ path: formatPath(d.path), code: "date_after_as_of", values: { asOf } }));
   if (issues.length > 0) return { ok: false, issues };
   return { ok: true, screening: screen(s, options) };
 }

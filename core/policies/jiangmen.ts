@@ -84,8 +84,16 @@ export const jiangmen: Pack = {
     { param: "tekun.ratioToStandard", note: "粤民函〔2024〕135号 is taken to apply from 2024-01-01." },
   ],
   gaps: [
-    { param: "dibao.averageTopUpTarget.urban", from: "2019-01-01", note: "二(三) sets the average top-up target for 2018 only." },
-    { param: "dibao.averageTopUpTarget.rural", from: "2019-01-01", note: "二(三) sets the average top-up target for 2018 only." },
+    {
+      param: "dibao.averageTopUpTarget.urban",
+      from: "2019-01-01",
+      note: "二(三) sets the average top-up target for 2018 only.",
+    },
+    {
+      param: "dibao.averageTopUpTarget.rural",
+      from: "2019-01-01",
+      note: "二(三) sets the average top-up target for 2018 only.",
+    },
     {
       param: "dibao.standard.urban",
       from: "2017-05-27",

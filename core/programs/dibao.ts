@@ -113,9 +113,10 @@ function ordinary(ctx: RuleContext, income: HouseholdIncome): Route {
   const strictAmount = sub(threshold, income.strict);
   const lenientAmount = sub(threshold, income.lenient);
   const base: Quantity = {
-    lo: Math.max(0, strict === true ? strictAmount.lo : lenientAmount.lo),
+    // The estimate leaves out what the office may deduct (可 / 适当扣减); the range's top includes it.
+    lo: Math.max(0, strictAmount.lo),
     hi: lenientAmount.hi,
-    est: strict === true ? strictAmount.est : lenientAmount.est,
+    est: strictAmount.est === null ? null : Math.max(0, strictAmount.est),
     // The deductions the office may apply widen only a bounded range (a floor has no upper bound anyway).
     missing:
       strict === true && threshold.hi === Number.POSITIVE_INFINITY

@@ -123,11 +123,43 @@ export const situationSchema = z
         });
       }
     });
-    if (s.asOf !== undefined && s.emergency?.date !== undefined && s.emergency.date > s.asOf) {
-      ctx.addIssue({ code: "custom", path: ["emergency", "date"], params: { code: "date_after_as_of" } });
+    if (s.asOf !== undefined) {
+      for (const { path, date } of eventDates(s)) {
+        if (date > s.asOf) ctx.addIssue({ code: "custom", path, params: { code: "date_after_as_of" } });
+      }
     }
   });
 
 export type Situation = z.infer<typeof situationSchema>;
+
+type Dated = { path: (string | number)[]; date: string };
+
+/** Dates of things that have happened: none may fall after the date the estimate is for. */
+export function eventDates(s: {
+  members: {
+    birthDate?: string | undefined;
+    parents?: ({ since?: string | undefined } | string)[] | undefined;
+  }[];
+  emergency?: { date?: string | undefined } | null | undefined;
+  povertyExitedOn?: string | null | undefined;
+  incomeAboveStandardSince?: string | null | undefined;
+  currentBenefits?: { dibao?: { since?: string | undefined } | null | undefined } | undefined;
+}): Dated[] {
+  const out: Dated[] = [];
+  s.members.forEach((m, i) => {
+    if (m.birthDate) out.push({ path: ["members", i, "birthDate"], date: m.birthDate });
+    m.parents?.forEach((p, j) => {
+      if (typeof p !== "string" && p.since)
+        out.push({ path: ["members", i, "parents", j, "since"], date: p.since });
+    });
+  });
+  if (s.emergency?.date) out.push({ path: ["emergency", "date"], date: s.emergency.date });
+  if (s.povertyExitedOn) out.push({ path: ["povertyExitedOn"], date: s.povertyExitedOn });
+  if (s.incomeAboveStandardSince)
+    out.push({ path: ["incomeAboveStandardSince"], date: s.incomeAboveStandardSince });
+  if (s.currentBenefits?.dibao?.since)
+    out.push({ path: ["currentBenefits", "dibao", "since"], date: s.currentBenefits.dibao.since });
+  return out;
+}
 export type Member = z.infer<typeof memberSchema>;
 export type ParentEntry = z.infer<typeof parentSchema>;
