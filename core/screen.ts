@@ -35,6 +35,7 @@ export function screen(s: Situation, options: ScreenOptions): Screening {
     asOf,
     p: createReader(options.policies, pack, asOf, s.county),
     n: s.members.length,
+    memo: new Map(),
   };
   const members = s.members.map((_, i) => i);
   const dibaoResult = dibao(ctx);

@@ -31,16 +31,32 @@ function merged(tables: (ParamTable | undefined)[], key: ParamKey): Dated<unknow
   return out;
 }
 
+const tables = new WeakMap<PolicySet, Map<string, Dated<unknown>[]>>();
+
+/** The values of one parameter for a pack (or one of its counties), every layer merged; built once per policy set. */
 export function tableFor(
   policies: PolicySet,
   pack: Pack,
   county: string | null,
   key: ParamKey,
 ): Dated<unknown>[] {
+  let byKey = tables.get(policies);
+  if (byKey === undefined) {
+    byKey = new Map();
+    tables.set(policies, byKey);
+  }
+  const cacheKey = `${pack.id}|${county ?? ""}|${key}`;
+  const hit = byKey.get(cacheKey);
+  if (hit) return hit;
   const countyTable = county === null ? undefined : pack.counties?.[county]?.params;
   const local = countyTable?.[key] !== undefined ? countyTable : pack.params;
   const deployed = policies.deployment[pack.id as keyof typeof policies.deployment];
-  return merged([policies.national.params, local, deployed], key);
+  const table = merged(
+    pack === policies.national ? [pack.params, deployed] : [policies.national.params, local, deployed],
+    key,
+  );
+  byKey.set(cacheKey, table);
+  return table;
 }
 
 function toQuantity(r: Resolved<number> | undefined): Quantity {
@@ -62,14 +78,16 @@ export function createReader(
       ? [null, ...counties]
       : [county !== undefined && counties.includes(county) ? county : null];
   const cache = new Map<ParamKey, unknown>();
+  const resolved = new Map<ParamKey, Resolved<unknown> | undefined>();
 
   return {
     asOf,
     pack,
     get<K extends ParamKey>(key: K) {
-      return resolve(tableFor(policies, pack, candidates[0] ?? null, key), asOf) as
-        | Resolved<ParamValue<K>>
-        | undefined;
+      if (resolved.has(key)) return resolved.get(key) as Resolved<ParamValue<K>> | undefined;
+      const r = resolve(tableFor(policies, pack, candidates[0] ?? null, key), asOf);
+      resolved.set(key, r);
+      return r as Resolved<ParamValue<K>> | undefined;
     },
     amount(key) {
       const hit = cache.get(key) as AmountParam | undefined;

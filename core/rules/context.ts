@@ -10,4 +10,13 @@ export interface RuleContext {
   p: ParamReader;
   /** Persons in the household (共同生活的家庭成员). */
   n: number;
+  /** Figures several programs share (counted income, standards), worked out once per screening. */
+  memo: Map<string, unknown>;
+}
+
+export function memo<T>(ctx: RuleContext, key: string, compute: () => T): T {
+  if (ctx.memo.has(key)) return ctx.memo.get(key) as T;
+  const value = compute();
+  ctx.memo.set(key, value);
+  return value;
 }

@@ -6,7 +6,7 @@ import { all, any, areaIn, type Fact, flag, mp, TRUE } from "../facts.ts";
 import { atLeastZero, exact, type Quantity, sub, sum, unknownFact } from "../quantity.ts";
 import { EXPENSE_KINDS, type ExpenseKind } from "../schema/enums.ts";
 import type { Reason } from "../schema/screening.ts";
-import type { RuleContext } from "./context.ts";
+import { memo, type RuleContext } from "./context.ts";
 import { reason } from "./reason.ts";
 
 /** An amount that is excluded when `fact` holds: counted in full, not at all, or either. */
@@ -22,6 +22,10 @@ export interface MemberIncome {
 }
 
 export function memberIncome(ctx: RuleContext, i: number): MemberIncome {
+  return memo(ctx, `memberIncome:${i}`, () => countMemberIncome(ctx, i));
+}
+
+function countMemberIncome(ctx: RuleContext, i: number): MemberIncome {
   const m = ctx.s.members[i];
   if (m?.income === undefined) return { q: unknownFact(mp(i, "income")), reasons: [] };
   const pension = ctx.p.get("income.exclude.pensionBasic");
@@ -68,6 +72,10 @@ export function expense(ctx: RuleContext, kind: ExpenseKind): Quantity {
 }
 
 export function householdIncome(ctx: RuleContext): HouseholdIncome {
+  return memo(ctx, "householdIncome", () => countHouseholdIncome(ctx));
+}
+
+function countHouseholdIncome(ctx: RuleContext): HouseholdIncome {
   const members = ctx.s.members.map((_, i) => memberIncome(ctx, i));
   const strict = sum(members.map((m) => m.q));
   const deductions: Reason[] = [];

@@ -3,12 +3,16 @@
 import type { ParamKey } from "../policies/params.ts";
 import type { AmountParam } from "../policies/reader.ts";
 import type { Reason } from "../schema/screening.ts";
-import type { RuleContext } from "./context.ts";
+import { memo, type RuleContext } from "./context.ts";
 import { reason } from "./reason.ts";
 
 type AreaKeyed = "dibao.standard" | "tekun.basicLiving";
 
 export function areaAmount(ctx: RuleContext, base: AreaKeyed): AmountParam {
+  return memo(ctx, `area:${base}`, () => combineAreas(ctx, base));
+}
+
+function combineAreas(ctx: RuleContext, base: AreaKeyed): AmountParam {
   const urban = ctx.p.amount(`${base}.urban` as ParamKey);
   const rural = ctx.p.amount(`${base}.rural` as ParamKey);
   if (ctx.s.area === "urban") return urban;
