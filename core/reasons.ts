@@ -88,6 +88,8 @@ export const REASON_CODES = [
   "care_subsidy_grade_not_met",
   "disability_care_amount",
   // Figures
+  "standard",
+  "minimum_wage",
   "figure_not_published",
   "figure_depends_on_place",
   "figures_may_be_outdated",

@@ -16,7 +16,10 @@ export function applicable(state: InterviewState, key: string): boolean {
   // With more than one member, "does anyone…?" comes first; "no" answers it for everyone.
   if (id === "member.disability")
     return householdSize(state) === 1 || openGroup(state, "household.disability");
-  if (id.startsWith("member.disability.")) return mv("member.disability") === "yes";
+  if (id === "member.disability.category") {
+    const certificate = mv("member.disability");
+    return certificate !== undefined && certificate !== "none";
+  }
   if (id === "member.illness") return householdSize(state) === 1 || openGroup(state, "household.illness");
   if (id.startsWith("member.illness.")) return mv("member.illness") === "yes";
   if (id === "member.income.pensionBasic" || id === "member.income.povertyDividend") {

@@ -56,13 +56,12 @@ function member(state: InterviewState, i: number): Member {
   }
 
   const household = (id: string) => valueOf(state, id);
-  const disabled =
-    yes(v("member.disability")) ?? (household("household.disability") === "no" ? false : undefined);
-  if (disabled === false) m.disability = null;
-  if (disabled === true) {
-    m.disability = {};
-    const grade = v("member.disability.grade");
-    if (grade !== undefined) m.disability.grade = Number(grade);
+  // "none", the certificate's grade, or "yes" (a certificate, grade not known).
+  const certificate =
+    v("member.disability") ?? (household("household.disability") === "no" ? "none" : undefined);
+  if (certificate === "none") m.disability = null;
+  else if (certificate !== undefined) {
+    m.disability = certificate === "yes" ? {} : { grade: Number(certificate) };
     set(
       m.disability,
       "category",

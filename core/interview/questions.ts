@@ -83,8 +83,8 @@ export const QUESTIONS: readonly QuestionDef[] = [
   money("member.income", "member"),
   money("member.income.pensionBasic", "member"),
   money("member.income.povertyDividend", "member"),
-  yesno("member.disability", "member"),
-  { id: "member.disability.grade", scope: "member", kind: "choice", options: ["1", "2", "3", "4"] },
+  // One question for certificate and grade: "none", its grade, or "yes" when the grade is not known.
+  { id: "member.disability", scope: "member", kind: "choice", options: ["none", "1", "2", "3", "4", "yes"] },
   { id: "member.disability.category", scope: "member", kind: "choice", options: DISABILITY_CATEGORIES },
   yesno("member.illness", "member"),
   { id: "member.illness.disease", scope: "member", kind: "choice", options: DISEASES },

@@ -8,7 +8,7 @@ const MEMBER_FIELD: Record<string, string> = {
   age: "member.age",
   birthDate: "member.age",
   income: "member.income",
-  "disability.grade": "member.disability.grade",
+  "disability.grade": "member.disability",
   "disability.category": "member.disability.category",
   "illness.disease": "member.illness.disease",
   "illness.medicalAid": "member.illness.medicalAid",

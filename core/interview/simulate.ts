@@ -101,9 +101,9 @@ export function answerFrom(s: Situation, q: AskedQuestion, asOf: string): RawAns
     case "member.income.povertyDividend":
       return m?.income === undefined ? UNKNOWN : (sum("poverty_dividend") as number);
     case "member.disability":
-      return present(m?.disability);
-    case "member.disability.grade":
-      return m?.disability?.grade === undefined ? UNKNOWN : String(m.disability.grade);
+      if (m?.disability === undefined) return UNKNOWN;
+      if (m.disability === null) return "none";
+      return m.disability.grade === undefined ? "yes" : String(m.disability.grade);
     case "member.disability.category":
       return val(m?.disability?.category);
     case "member.illness":

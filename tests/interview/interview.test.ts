@@ -121,9 +121,11 @@ describe("the interview's path", () => {
     expect(buildSituation(s)?.members.map((m) => m.disability)).toEqual([null, null]);
     s = give(s, "household.disability", "yes");
     expect(buildSituation(s)?.members.map((m) => m.disability)).toEqual([undefined, undefined]);
-    s = give(s, "member.disability@1", "yes");
-    s = give(s, "member.disability.grade@1", "2");
-    expect(buildSituation(s)?.members[1]?.disability).toEqual({ grade: 2 });
+    s = give(s, "member.disability@0", "none");
+    s = give(s, "member.disability@1", "2"); // certificate and grade in one answer
+    expect(buildSituation(s)?.members.map((m) => m.disability)).toEqual([null, { grade: 2 }]);
+    s = give(s, "member.disability@1", "yes"); // a certificate, grade not known
+    expect(buildSituation(s)?.members[1]?.disability).toEqual({});
   });
 
   it("keeps 'I don't know' unknown, and the result then says possible and names it", () => {
