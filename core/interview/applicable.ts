@@ -21,7 +21,7 @@ export function applicable(state: InterviewState, key: string): boolean {
     return certificate !== undefined && certificate !== "none";
   }
   if (id === "member.illness") return householdSize(state) === 1 || openGroup(state, "household.illness");
-  if (id.startsWith("member.illness.")) return mv("member.illness") === "yes";
+  if (id.startsWith("member.illness.")) return openGroup(state, keyOf("member.illness", member));
   if (id === "member.income.pensionBasic" || id === "member.income.povertyDividend") {
     const total = mv("member.income");
     return typeof total === "number" && total > 0;

@@ -70,10 +70,12 @@ function member(state: InterviewState, i: number): Member {
   }
   const ill = yes(v("member.illness")) ?? (household("household.illness") === "no" ? false : undefined);
   if (ill === false) m.illness = null;
-  if (ill === true) {
-    m.illness = { serious: true };
-    set(m.illness, "disease", v("member.illness.disease") as NonNullable<Member["illness"]>["disease"]);
-    set(m.illness, "medicalAid", yes(v("member.illness.medicalAid")));
+  else {
+    // Seriously ill, or not known: what is known of the illness still counts (the disease, medical aid).
+    const details: NonNullable<Member["illness"]> = ill === true ? { serious: true } : {};
+    set(details, "disease", v("member.illness.disease") as NonNullable<Member["illness"]>["disease"]);
+    set(details, "medicalAid", yes(v("member.illness.medicalAid")));
+    if (ill === true || Object.keys(details).length > 0) m.illness = details;
   }
   set(m, "workCapacity", v("member.workCapacity") as Member["workCapacity"]);
   set(m, "employed", yes(v("member.employed")));

@@ -73,3 +73,21 @@ export function keysFor(state: InterviewState, path: string): string[] {
   const id = MEMBER_FIELD[field];
   return id ? [keyOf(id, i)] : [];
 }
+
+/** The question that asks for a missing path, without a state (for "what is still unknown"). */
+export function questionForPath(path: string): { id: string; member: number | null } | null {
+  if (HOUSEHOLD_FIELD.has(path)) return { id: path, member: null };
+  const m = /^members\[(\d+)\]\.(.+)$/.exec(path);
+  if (!m) return null;
+  const member = Number(m[1]);
+  const field = (m[2] as string)
+    .replace(/\.since$/, "")
+    .replace(/^parents\[(\d)\]$/, (_, j) => `parent${Number(j) + 1}`);
+  if (field === "disability" || field === "illness") return { id: `member.${field}`, member };
+  if (field === "illness.serious") return { id: "member.illness", member };
+  if (field === "parents") return { id: "member.parent1", member };
+  if (/^parent\d$/.test(field))
+    return { id: `member.${field}${path.endsWith(".since") ? ".since" : ""}`, member };
+  const id = MEMBER_FIELD[field];
+  return id ? { id, member } : null;
+}

@@ -51,7 +51,8 @@ function who(ctx: RuleContext, i: number, r: SingleRoute): Fact {
 function medicalAid(ctx: RuleContext, i: number): Fact {
   const ill = ctx.s.members[i]?.illness;
   if (ill === null) return known(false);
-  return ill === undefined ? unknown(mp(i, "illness")) : flag(ill.medicalAid, mp(i, "illness.medicalAid"));
+  // Named at its own path even while the illness itself is unknown: it can fail the route on its own.
+  return flag(ill?.medicalAid, mp(i, "illness.medicalAid"));
 }
 
 function assess(

@@ -1,0 +1,194 @@
+// Words for people, from the core's data: a question with its options, a re-ask, and a screening read
+// as each program's outcome, amount, reasons with their clauses, what is unknown and what to do next.
+
+import type { TFunction } from "i18next";
+import type { AnswerIssue } from "../core/interview/answer.ts";
+import type { AskedQuestion } from "../core/interview/next.ts";
+import { questionForPath } from "../core/interview/relevance.ts";
+import type { Reason, Result, Screening } from "../core/schema/screening.ts";
+import { QUESTION_T_OPTIONS, questionKey, questionOptionKey } from "./i18n.ts";
+
+export type Subject = "self" | "helping";
+
+export function whoIs(t: TFunction, member: number, subject: Subject): string {
+  return member === 0 ? t(`common:who.${subject}`) : t("common:who.member", { n: member + 1 });
+}
+
+export interface RenderedQuestion {
+  key: string;
+  text: string;
+  help: string | null;
+  options: { value: string; label: string }[];
+  /** "I don't know" is offered unless the question is required. */
+  canSkip: boolean;
+}
+
+export function renderQuestion(t: TFunction, q: AskedQuestion): RenderedQuestion {
+  const who = q.member === null ? "" : whoIs(t, q.member, q.subject === "helping" ? "helping" : "self");
+  const part =
+    q.scope === "applicant"
+      ? "text"
+      : q.scope === "member"
+        ? `text_${q.subject}`
+        : q.subject === "helping"
+          ? "text_helping"
+          : "text_self";
+  const text = t(questionKey(q.id, part as "text"), { ...QUESTION_T_OPTIONS, who });
+  const helpKey = questionKey(q.id, "help");
+  const help = t(helpKey, { ...QUESTION_T_OPTIONS, defaultValue: "" });
+  const values = q.kind === "yesno" ? ["yes", "no"] : q.kind === "dateOrNo" ? ["no"] : (q.options ?? []);
+  const options = values.map((value) => ({
+    value,
+    label:
+      q.kind === "yesno"
+        ? t(`common:${value}`)
+        : t(questionOptionKey(q.id, value), { ...QUESTION_T_OPTIONS, who }),
+  }));
+  return { key: q.key, text, help: help === "" ? null : help, options, canSkip: !q.required };
+}
+
+export function renderIssue(t: TFunction, issue: AnswerIssue): string {
+  return t(`common:reask.${issue.code}`, issue.values);
+}
+
+function money(n: number): string {
+  return Number.isInteger(n) ? String(n) : n.toFixed(2);
+}
+
+export function amountText(t: TFunction, r: Result): string | null {
+  if (r.outcome === "unlikely") return null;
+  const parts: string[] = [];
+  if (r.monthly !== null) {
+    const range = r.monthlyRange;
+    if (range && range.max === null) {
+      parts.push(t("common:amount.atLeast", { amount: money(Math.min(range.min, r.monthly)) }));
+    } else if (range && range.max !== null) {
+      parts.push(t("common:amount.monthly", { amount: money(r.monthly) }));
+      parts.push(t("common:amount.range", { min: money(range.min), max: money(range.max) }));
+    } else parts.push(t("common:amount.monthly", { amount: money(r.monthly) }));
+  } else if (r.monthlyRange) {
+    const { min, max } = r.monthlyRange;
+    parts.push(
+      max === null
+        ? t("common:amount.atLeast", { amount: money(min) })
+        : t("common:amount.range", { min: money(min), max: money(max) }),
+    );
+  }
+  if (r.oneOff) {
+    const { min, max } = r.oneOff;
+    parts.push(
+      max === null
+        ? t("common:amount.oneOffAtLeast", { min: money(min) })
+        : min === max
+          ? t("common:amount.oneOffAbout", { amount: money(min) })
+          : t("common:amount.oneOff", { min: money(min), max: money(max) }),
+    );
+  }
+  if (parts.length === 0) parts.push(t("common:amount.notPublished"));
+  if (r.until) parts.push(t("common:amount.until", { date: r.until }));
+  return parts.join(t("common:listSeparator"));
+}
+
+export function reasonText(t: TFunction, reason: Reason, subject: Subject): string {
+  const values: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(reason.values)) values[k] = v === null ? t("common:unknownValue") : v;
+  if (typeof reason.values.member === "number") values.who = whoIs(t, reason.values.member, subject);
+  if (typeof reason.values.figure === "string")
+    values.figureName = t(`reasons:figures.${reason.values.figure}`);
+  const sentence = t(`reasons:${reason.code}`, values);
+  const clause = t("common:clause", { clause: reason.source });
+  const basis =
+    reason.basis === "seed" ? "" : t("common:basisNote", { basis: t(`common:basis.${reason.basis}`) });
+  return `${sentence} ${clause}${basis}`;
+}
+
+export interface RenderedResult {
+  program: Result["program"];
+  member: number | null;
+  title: string;
+  who: string | null;
+  outcome: Result["outcome"];
+  outcomeText: string;
+  amount: string | null;
+  reasons: string[];
+  unknowns: string[];
+  documents: string | null;
+}
+
+export interface RenderedScreening {
+  disclaimer: string;
+  notices: string[];
+  results: RenderedResult[];
+  nextSteps: string[];
+}
+
+function unknownText(t: TFunction, path: string, subject: Subject): string | null {
+  const q = questionForPath(path);
+  if (!q) return null;
+  const who = q.member === null ? "" : whoIs(t, q.member, subject);
+  const part =
+    q.member === null
+      ? subject === "helping"
+        ? "text_helping"
+        : "text_self"
+      : q.member === 0
+        ? `text_${subject}`
+        : "text_member";
+  return t(questionKey(q.id, part as "text"), { ...QUESTION_T_OPTIONS, who });
+}
+
+export function renderScreening(
+  t: TFunction,
+  screening: Screening,
+  subject: Subject = "self",
+): RenderedScreening {
+  const results = screening.results.map((r): RenderedResult => {
+    const unknowns = [
+      ...new Set(r.missing.map((p) => unknownText(t, p, subject)).filter((x): x is string => x !== null)),
+    ];
+    return {
+      program: r.program,
+      member: r.member,
+      title: t(`programs:${r.program}.name`),
+      who: r.member === null ? null : whoIs(t, r.member, subject),
+      outcome: r.outcome,
+      outcomeText: t(`common:outcomes.${r.outcome}`),
+      amount: amountText(t, r),
+      reasons: r.reasons.map((x) => reasonText(t, x, subject)),
+      unknowns,
+      documents: r.outcome === "unlikely" ? null : t(`programs:documents.${r.program}`),
+    };
+  });
+  const open = [...new Set(results.filter((r) => r.documents !== null).map((r) => r.documents as string))];
+  const nextSteps = [t("common:nextSteps.apply")];
+  if (open.length > 0) nextSteps.push(`${t("common:nextSteps.bring")}${open.join("；")}`);
+  nextSteps.push(t("common:nextSteps.hotline"));
+  return {
+    disclaimer: t("common:estimateDisclaimer"),
+    notices: screening.notices.map((n) => reasonText(t, n, subject)),
+    results,
+    nextSteps,
+  };
+}
+
+/** The rendered screening as plain text (the CLI, a chat message): the likely and possible first. */
+export function screeningText(t: TFunction, rendered: RenderedScreening): string {
+  const lines: string[] = [rendered.disclaimer, ...rendered.notices, ""];
+  const order = ["likely", "possible", "unlikely"] as const;
+  for (const outcome of order) {
+    for (const r of rendered.results.filter((x) => x.outcome === outcome)) {
+      const who = r.who ? t("common:whoNote", { who: r.who }) : "";
+      const heading = t("common:resultHeading", { title: r.title, who, outcome: r.outcomeText });
+      lines.push(`■ ${heading}${r.amount ? `${t("common:listSeparator")}${r.amount}` : ""}`);
+      if (outcome !== "unlikely") {
+        for (const reason of r.reasons) lines.push(`  · ${reason}`);
+        if (r.unknowns.length > 0) {
+          lines.push(`  ${t("common:missingIntro")}`);
+          for (const u of r.unknowns) lines.push(`    - ${u}`);
+        }
+      } else if (r.reasons[0]) lines.push(`  · ${r.reasons[0]}`);
+    }
+  }
+  lines.push("", ...rendered.nextSteps);
+  return lines.join("\n");
+}

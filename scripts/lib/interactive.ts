@@ -1,0 +1,77 @@
+// The interview in a terminal, so anyone can try the product without Telegram: one question at a time,
+// options by number, "0" for "I don't know", "b" to go back, "a" to see the answers so far.
+
+import { createInterface } from "node:readline/promises";
+import { answer, back, next, type RawAnswer, start, summary } from "../../core/interview/index.ts";
+import type { PolicySet } from "../../core/policies/index.ts";
+import { createI18nSync, isLang, type Lang } from "../../locales/i18n.ts";
+import { renderIssue, renderQuestion, renderScreening, screeningText } from "../../locales/render.ts";
+
+export async function runInteractive(options: {
+  policies: PolicySet;
+  lang: string;
+  today: string;
+}): Promise<void> {
+  if (!isLang(options.lang)) {
+    process.stderr.write(`--lang: "${options.lang}" is not one of zh-CN, zh-Hant, en\n`);
+    process.exit(2);
+  }
+  const t = createI18nSync(options.lang as Lang);
+  const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: false });
+  const lines = rl[Symbol.asyncIterator]();
+  const ask = async (prompt: string): Promise<string | null> => {
+    process.stdout.write(prompt);
+    const line = await lines.next();
+    return line.done ? null : line.value;
+  };
+
+  let state = start(options.today);
+  for (;;) {
+    const step = next(state, { policies: options.policies });
+    if (step.done) {
+      const helping =
+        state.answers.helping &&
+        "value" in state.answers.helping &&
+        state.answers.helping.value === "helping";
+      if (step.screening)
+        process.stdout.write(
+          `\n${screeningText(t, renderScreening(t, step.screening, helping ? "helping" : "self"))}\n`,
+        );
+      break;
+    }
+    const q = renderQuestion(t, step.question);
+    const lines_: string[] = [`\n${q.text}`];
+    if (q.help) lines_.push(`  ${q.help}`);
+    q.options.forEach((o, i) => lines_.push(`  ${i + 1}. ${o.label}`));
+    if (q.canSkip) lines_.push(`  0. ${t("common:dontKnow")}`);
+    lines_.push(
+      `  b. ${t("common:back")}   a. ${t("common:changeAnswers")}   (${t("common:progress.left", { count: step.progress.left })})`,
+    );
+    const input = await ask(`${lines_.join("\n")}\n> `);
+    if (input === null) break;
+    const text = input.trim();
+    if (text === "b") {
+      state = back(state);
+      continue;
+    }
+    if (text === "a") {
+      for (const a of summary(state))
+        process.stdout.write(`  ${a.key} = ${"value" in a.answer ? a.answer.value : t("common:dontKnow")}\n`);
+      continue;
+    }
+    let raw: RawAnswer = text;
+    if (text === "0" && q.canSkip) raw = { unknown: true };
+    else if (
+      q.options.length > 0 &&
+      /^\d+$/.test(text) &&
+      step.question.kind !== "number" &&
+      step.question.kind !== "money"
+    ) {
+      raw = q.options[Number(text) - 1]?.value ?? text;
+    }
+    const r = answer(state, step.question.key, raw, { policies: options.policies });
+    if (r.ok) state = r.state;
+    else process.stdout.write(`${renderIssue(t, r.issue)}\n`);
+  }
+  rl.close();
+}

@@ -1,0 +1,90 @@
+// What a person reads: every result of generated screenings renders in each language, with its clause,
+// and no placeholder, "null", "undefined" or "NaN" left in the words.
+
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { next, start } from "../../core/interview/index.ts";
+import { createPolicies } from "../../core/policies/index.ts";
+import { REASON_CODES } from "../../core/reasons.ts";
+import { screen, screenInput } from "../../core/screen.ts";
+import { createI18nSync, LANGS } from "../../locales/i18n.ts";
+import { renderQuestion, renderScreening, screeningText } from "../../locales/render.ts";
+import { situationArb } from "../core/arbitraries.ts";
+
+const policies = createPolicies();
+const LEFTOVER = /\{\{|\}\}|undefined|\bnull\b|NaN|reasons:|common:|programs:/;
+
+function example(id: string) {
+  const r = screenInput(
+    JSON.parse(readFileSync(join(import.meta.dirname, "..", "fixtures", `${id}.json`), "utf8")),
+    {
+      policies,
+      today: "2026-11-22",
+    },
+  );
+  if (!r.ok) throw new Error("invalid fixture");
+  return r.screening;
+}
+
+describe("rendering a screening", () => {
+  it("reads the 东兴区 example in plain Chinese, with the amount, the range and the clause", () => {
+    const t = createI18nSync("zh-CN");
+    const rendered = renderScreening(t, example("neijiang-dongxing"));
+    const dibao = rendered.results[0];
+    expect(dibao?.title).toBe(t("programs:dibao.name"));
+    expect(dibao?.outcomeText).toBe(t("common:outcomes.likely"));
+    expect(dibao?.amount).toBe(
+      [
+        t("common:amount.monthly", { amount: "480" }),
+        t("common:amount.range", { min: "480", max: "600" }),
+      ].join(t("common:listSeparator")),
+    );
+    expect(dibao?.reasons[0]).toContain("东兴区工作机制 三(一)");
+    expect(rendered.nextSteps.join("")).toContain("12345");
+  });
+
+  it("says 'at least' for a published floor (江门 台山, 579 × 2 − 300 = 858)", () => {
+    const t = createI18nSync("en");
+    const dibao = renderScreening(t, example("jiangmen")).results[0];
+    expect(dibao?.amount).toBe(t("common:amount.atLeast", { amount: "858" }));
+  });
+
+  it("names the end of a transition (吉林, until 2020-12-31) and what is unknown", () => {
+    const t = createI18nSync("zh-Hant");
+    const rendered = renderScreening(t, example("jilin"));
+    expect(rendered.results[0]?.amount).toContain("2020-12-31");
+    expect(rendered.notices[0]).toContain("吉民发〔2018〕12号");
+  });
+
+  it.each(LANGS)("renders every result of 200 generated screenings in %s with nothing left over", (lang) => {
+    const t = createI18nSync(lang);
+    const known = new Set<string>(REASON_CODES);
+    for (const s of fc.sample(situationArb, { seed: 7, numRuns: 200 })) {
+      const screening = screen(s, { policies, today: "2026-11-22" });
+      for (const r of [...screening.results, { reasons: screening.notices }]) {
+        for (const reason of r.reasons)
+          expect(known, `unlisted reason code ${reason.code}`).toContain(reason.code);
+      }
+      const text = screeningText(t, renderScreening(t, screening, "helping"));
+      expect(text).not.toMatch(LEFTOVER);
+    }
+  });
+
+  it.each(LANGS)("renders the first questions in %s with every option labelled", (lang) => {
+    const t = createI18nSync(lang);
+    const step = next(start("2026-11-22"), { policies });
+    if (step.done) throw new Error("no question");
+    const q = renderQuestion(t, step.question);
+    expect(q.options.map((o) => o.value)).toEqual([
+      "wuxi",
+      "jiangmen",
+      "puning",
+      "jilin",
+      "neijiang-dongxing",
+    ]);
+    for (const o of q.options) expect(o.label).not.toMatch(LEFTOVER);
+    expect(q.canSkip).toBe(false);
+  });
+});
