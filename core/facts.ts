@@ -23,19 +23,28 @@ export function unknown(...paths: string[]): Fact {
 }
 
 function unionOf(facts: Fact[]): string[] {
-  return [...new Set(facts.flatMap((f) => f.missing))];
+  if (facts.length === 1) return (facts[0] as Fact).missing;
+  const out: string[] = [];
+  for (const f of facts) for (const p of f.missing) if (!out.includes(p)) out.push(p);
+  return out;
 }
 
 export function all(...facts: Fact[]): Fact {
-  if (facts.some((f) => f.v === false)) return FALSE;
-  const open = facts.filter((f) => f.v === undefined);
-  return open.length > 0 ? { v: undefined, missing: unionOf(open) } : TRUE;
+  let open: Fact[] | null = null;
+  for (const f of facts) {
+    if (f.v === false) return FALSE;
+    if (f.v === undefined) (open ??= []).push(f);
+  }
+  return open ? { v: undefined, missing: unionOf(open) } : TRUE;
 }
 
 export function any(...facts: Fact[]): Fact {
-  if (facts.some((f) => f.v === true)) return TRUE;
-  const open = facts.filter((f) => f.v === undefined);
-  return open.length > 0 ? { v: undefined, missing: unionOf(open) } : FALSE;
+  let open: Fact[] | null = null;
+  for (const f of facts) {
+    if (f.v === true) return TRUE;
+    if (f.v === undefined) (open ??= []).push(f);
+  }
+  return open ? { v: undefined, missing: unionOf(open) } : FALSE;
 }
 
 export function negate(f: Fact): Fact {

@@ -31,22 +31,42 @@ function merged(tables: (ParamTable | undefined)[], key: ParamKey): Dated<unknow
   return out;
 }
 
-const tables = new WeakMap<PolicySet, Map<string, Dated<unknown>[]>>();
+const tables = new WeakMap<PolicySet, Map<string, Map<ParamKey, Dated<unknown>[]>>>();
 
-/** The values of one parameter for a pack (or one of its counties), every layer merged; built once per policy set. */
+/** One pack's (or county's) merged tables, by parameter; built once per policy set. */
+function tablesOf(policies: PolicySet, pack: Pack, county: string | null): Map<ParamKey, Dated<unknown>[]> {
+  let byPack = tables.get(policies);
+  if (byPack === undefined) {
+    byPack = new Map();
+    tables.set(policies, byPack);
+  }
+  const id = county === null ? pack.id : `${pack.id}|${county}`;
+  let byKey = byPack.get(id);
+  if (byKey === undefined) {
+    byKey = new Map();
+    byPack.set(id, byKey);
+  }
+  return byKey;
+}
+
+/** The values of one parameter for a pack (or one of its counties), every layer merged. */
 export function tableFor(
   policies: PolicySet,
   pack: Pack,
   county: string | null,
   key: ParamKey,
 ): Dated<unknown>[] {
-  let byKey = tables.get(policies);
-  if (byKey === undefined) {
-    byKey = new Map();
-    tables.set(policies, byKey);
-  }
-  const cacheKey = `${pack.id}|${county ?? ""}|${key}`;
-  const hit = byKey.get(cacheKey);
+  return tableIn(tablesOf(policies, pack, county), policies, pack, county, key);
+}
+
+function tableIn(
+  byKey: Map<ParamKey, Dated<unknown>[]>,
+  policies: PolicySet,
+  pack: Pack,
+  county: string | null,
+  key: ParamKey,
+): Dated<unknown>[] {
+  const hit = byKey.get(key);
   if (hit) return hit;
   const countyTable = county === null ? undefined : pack.counties?.[county]?.params;
   const local = countyTable?.[key] !== undefined ? countyTable : pack.params;
@@ -55,7 +75,7 @@ export function tableFor(
     pack === policies.national ? [pack.params, deployed] : [policies.national.params, local, deployed],
     key,
   );
-  byKey.set(cacheKey, table);
+  byKey.set(key, table);
   return table;
 }
 
@@ -79,13 +99,14 @@ export function createReader(
       : [county !== undefined && counties.includes(county) ? county : null];
   const cache = new Map<ParamKey, unknown>();
   const resolved = new Map<ParamKey, Resolved<unknown> | undefined>();
+  const mainTables = tablesOf(policies, pack, candidates[0] ?? null);
 
   return {
     asOf,
     pack,
     get<K extends ParamKey>(key: K) {
       if (resolved.has(key)) return resolved.get(key) as Resolved<ParamValue<K>> | undefined;
-      const r = resolve(tableFor(policies, pack, candidates[0] ?? null, key), asOf);
+      const r = resolve(tableIn(mainTables, policies, pack, candidates[0] ?? null, key), asOf);
       resolved.set(key, r);
       return r as Resolved<ParamValue<K>> | undefined;
     },

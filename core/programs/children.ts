@@ -65,6 +65,8 @@ export function orphan(ctx: RuleContext, i: number): Result {
       reason("orphan_parent_living", rule, { member: i }),
     ),
   ]);
+  // Nothing to estimate for a program ruled out.
+  if (decision.outcome === "unlikely") return buildResult("orphan", i, decision);
   const level = ctx.p.amount("orphan.level");
   return buildResult("orphan", i, decision, { monthly: level.absent ? null : level.q }, [
     figureReason(ctx, "orphan_level", level),
@@ -99,6 +101,8 @@ export function unsupportedChild(ctx: RuleContext, i: number): Result {
       }),
     ),
   ]);
+  // Nothing to estimate for a program ruled out.
+  if (decision.outcome === "unlikely") return buildResult("unsupported_child", i, decision);
   const level = ctx.p.amount("unsupportedChild.level");
   const extra = [figureReason(ctx, "unsupported_child_level", level)];
   // 先行纳入低保或特困, then topped up to the guaranteed level (东兴区工作机制 三(三)4).

@@ -31,6 +31,8 @@ export function disabilityLiving(ctx: RuleContext, i: number, dibao: Result, sin
     ),
     condition(onDibao, reason("household_on_dibao", rule), reason("household_not_on_dibao", rule)),
   ]);
+  // Nothing to estimate for a program ruled out.
+  if (decision.outcome === "unlikely") return buildResult("disability_living_subsidy", i, decision);
   const amount = ctx.p.amount("disabilityLiving.amount");
   return buildResult("disability_living_subsidy", i, decision, { monthly: amount.absent ? null : amount.q }, [
     figureReason(ctx, "disability_living_amount", amount),
@@ -58,6 +60,8 @@ export function disabilityCare(ctx: RuleContext, i: number): Result {
       reason("care_subsidy_grade_not_met", rule, { member: i, grade: grade ?? null }),
     ),
   ]);
+  // Nothing to estimate for a program ruled out.
+  if (decision.outcome === "unlikely") return buildResult("disability_care_subsidy", i, decision);
   const key = grade === 1 ? "disabilityCare.amount.grade1" : "disabilityCare.amount.grade2";
   const amount = ctx.p.amount(key);
   const g1 = ctx.p.amount("disabilityCare.amount.grade1");

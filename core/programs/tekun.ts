@@ -128,6 +128,8 @@ export function tekun(ctx: RuleContext, i: number): Result {
       reason("tekun_has_able_supporter", rule, { member: i }),
     ),
   ]);
+  // Nothing to estimate for a program ruled out.
+  if (decision.outcome === "unlikely") return buildResult("tekun", i, decision);
   const a = amount(ctx, i);
   const extra =
     a.q === null ? [figureReason(ctx, "tekun_basic_living", { q: exact(0), absent: true })] : a.reasons;

@@ -27,16 +27,24 @@ export function condition(
 }
 
 export function decide(conditions: Condition[]): Decision {
-  const failed = conditions.filter((c) => c.fact.v === false);
-  if (failed.length > 0) {
-    return { outcome: "unlikely", reasons: failed.flatMap((c) => (c.reason ? [c.reason] : [])), missing: [] };
+  // Plain loops: this runs for every program and member of every screening.
+  let failed = false;
+  let open = false;
+  for (const c of conditions) {
+    if (c.fact.v === false) failed = true;
+    else if (c.fact.v === undefined) open = true;
   }
-  const open = conditions.filter((c) => c.fact.v === undefined);
-  return {
-    outcome: open.length > 0 ? "possible" : "likely",
-    reasons: conditions.flatMap((c) => (c.reason ? [c.reason] : [])),
-    missing: [...new Set(open.flatMap((c) => c.fact.missing))],
-  };
+  const reasons: Reason[] = [];
+  if (failed) {
+    for (const c of conditions) if (c.fact.v === false && c.reason) reasons.push(c.reason);
+    return { outcome: "unlikely", reasons, missing: [] };
+  }
+  const missing: string[] = [];
+  for (const c of conditions) {
+    if (c.reason) reasons.push(c.reason);
+    if (c.fact.v === undefined) for (const p of c.fact.missing) if (!missing.includes(p)) missing.push(p);
+  }
+  return { outcome: open ? "possible" : "likely", reasons, missing };
 }
 
 const RANK: Record<Outcome, number> = { likely: 2, possible: 1, unlikely: 0 };

@@ -265,6 +265,9 @@ const GENERIC: Values = {
   maximum: 130,
   total: 1500,
   who: "家里第2位成员",
+  basis: "公布的标准",
+  title: "最低生活保障（低保）",
+  outcome: "很可能符合",
 };
 
 function assertClean(rendered: string, where: string): void {
