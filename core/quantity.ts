@@ -86,6 +86,13 @@ export function below(a: Quantity, b: Quantity): Tri {
   return undefined;
 }
 
+/** Is a at most b (在…以内: the figure itself included)? */
+export function atMost(a: Quantity, b: Quantity): Tri {
+  if (a.hi <= b.lo) return true;
+  if (a.lo > b.hi) return false;
+  return undefined;
+}
+
 export function isPoint(a: Quantity): boolean {
   return a.lo === a.hi;
 }

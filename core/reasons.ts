@@ -19,6 +19,7 @@ export const REASON_CODES = [
   "income_after_medical_above_standard",
   "income_after_medical_open",
   "rule_area_only",
+  "dibao_either_way",
   "transition_period",
   "transition_discretionary",
   "transition_needs_current_dibao",

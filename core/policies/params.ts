@@ -29,6 +29,8 @@ const transitionSchema = z.strictObject({
   triggerBy: isoDate.optional(),
   /** Per-capita income must stay below this multiple of the standard; null: no ceiling stated. */
   incomeCeilingMultiple: z.number().min(1).nullable(),
+  /** 以内 includes the ceiling itself; 低于 does not. */
+  incomeCeilingInclusive: z.boolean().optional(),
   requiresRegisteredPoor: z.boolean(),
   /** What the household gets meanwhile: its current amount, that amount tapering yearly, or not stated. */
   amount: z.enum(["current", "tapering", "not_stated"]),

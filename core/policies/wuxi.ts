@@ -100,6 +100,7 @@ export const wuxi: Pack = {
           months: 24,
           triggerBy: "2020-12-31",
           incomeCeilingMultiple: 2,
+          incomeCeilingInclusive: true,
           requiresRegisteredPoor: true,
           amount: "not_stated",
           discretionary: true,

@@ -6,7 +6,18 @@ import { firstOfNextMonth, minDate, periodEnd, wholeYears } from "../dates.ts";
 import { all, areaIn, FALSE, type Fact, flag, known, onDibao, TRUE, unknown } from "../facts.ts";
 import type { Transition } from "../policies/params.ts";
 import type { Resolved } from "../policies/resolve.ts";
-import { add, atLeastZero, below, exact, type Quantity, scale, sub, unknownFact, yuan } from "../quantity.ts";
+import {
+  add,
+  atLeastZero,
+  atMost,
+  below,
+  exact,
+  type Quantity,
+  scale,
+  sub,
+  unknownFact,
+  yuan,
+} from "../quantity.ts";
 import type { RuleContext } from "../rules/context.ts";
 import { better, type Condition, condition, type Decision, decide } from "../rules/decide.ts";
 import { expense, type HouseholdIncome, householdIncome } from "../rules/income.ts";
@@ -24,6 +35,8 @@ interface Route {
   extra: Reason[];
   /** Whether its failure is worth telling (a transition for a household not on dibao is not). */
   relevant: boolean;
+  /** The decision without its income-side condition (below the standard, or not below it). */
+  rest?: Decision;
 }
 
 const NO_AMOUNT: Quantity = { lo: 0, hi: Number.POSITIVE_INFINITY, est: null, missing: [] };
@@ -110,6 +123,7 @@ function ordinary(ctx: RuleContext, income: HouseholdIncome): Route {
     test = condition(unknown(...missing), null, null, withValues("income_test_open", income.strict));
   }
   const decision = decide([...baseConditions(ctx), test]);
+  const rest = decide(baseConditions(ctx));
   const strictAmount = sub(threshold, income.strict);
   const lenientAmount = sub(threshold, income.lenient);
   const base: Quantity = {
@@ -131,6 +145,7 @@ function ordinary(ctx: RuleContext, income: HouseholdIncome): Route {
     until: null,
     extra: [...income.exclusions, ...income.deductions, ...extra.reasons],
     relevant: true,
+    rest,
   };
 }
 
@@ -162,10 +177,11 @@ function expenseRoute(ctx: RuleContext, income: HouseholdIncome): Route | null {
   ]);
   return {
     decision,
-    monthly: std.absent ? NO_AMOUNT : sub(threshold, reduced),
+    // Still a dibao household: 重点保障 supplements apply as well (三(三)).
+    monthly: std.absent ? NO_AMOUNT : add(sub(threshold, reduced), supplements(ctx, std).q),
     until: periodEnd(ctx.asOf, rule.value.coverageMonths),
     extra: income.exclusions,
-    relevant: ctx.s.monthlyExpenses?.medical !== 0,
+    relevant: (ctx.s.monthlyExpenses?.medical ?? 0) > 0,
   };
 }
 
@@ -226,21 +242,21 @@ function transitionRoute(ctx: RuleContext, income: HouseholdIncome): Route | nul
   const std = areaAmount(ctx, "dibao.standard");
   // A transition is for income that has risen above the standard; below it, the ordinary test applies.
   const belowStandard = below(income.strict, scale(std.q, ctx.n));
-  conditions.push(
-    condition(
-      belowStandard === undefined
-        ? unknown(...new Set([...income.strict.missing, ...std.q.missing]))
-        : known(!belowStandard),
-      null,
-      reason("transition_income_below_standard", rule, {
-        perCapitaIncome: perCapita(income.strict, ctx.n),
-        standard: std.q.est,
-      }),
-    ),
+  const aboveStandard = condition(
+    belowStandard === undefined
+      ? unknown(...new Set([...income.strict.missing, ...std.q.missing]))
+      : known(!belowStandard),
+    null,
+    reason("transition_income_below_standard", rule, {
+      perCapitaIncome: perCapita(income.strict, ctx.n),
+      standard: std.q.est,
+    }),
   );
+  conditions.push(aboveStandard);
+
   if (t.incomeCeilingMultiple !== null) {
     const ceiling = scale(std.q, ctx.n * t.incomeCeilingMultiple);
-    const under = below(income.strict, ceiling);
+    const under = t.incomeCeilingInclusive ? atMost(income.strict, ceiling) : below(income.strict, ceiling);
     const values = {
       perCapitaIncome: perCapita(income.strict, ctx.n),
       multiple: t.incomeCeilingMultiple,
@@ -273,6 +289,7 @@ function transitionRoute(ctx: RuleContext, income: HouseholdIncome): Route | nul
   conditions.push(condition(t.discretionary ? unknown() : TRUE, granted, null, granted));
   return {
     decision: decide(conditions),
+    rest: decide(conditions.filter((c) => c !== aboveStandard)),
     monthly: amount.q,
     until,
     extra: amount.reasons,
@@ -283,10 +300,11 @@ function transitionRoute(ctx: RuleContext, income: HouseholdIncome): Route | nul
 export function dibao(ctx: RuleContext): Result {
   const income = householdIncome(ctx);
   const routes = [ordinary(ctx, income), expenseRoute(ctx, income), transitionRoute(ctx, income)];
-  // Ties go to the route the household's own facts point to: a transition it has started, then the
-  // ordinary test, then 支出核减.
+  // Ties go to the route the household's own facts point to: a transition it has started; 支出核减 where its
+  // 差额 is larger than the ordinary top-up (it then lasts a year); else the ordinary test.
   const [ord, exp, tra] = routes;
-  const order = [tra?.relevant ? tra : undefined, ord, exp, tra].filter(
+  const expenseFirst = exp?.relevant && (exp.monthly?.est ?? 0) > (ord?.monthly?.est ?? 0);
+  const order = [tra?.relevant ? tra : undefined, expenseFirst ? exp : undefined, ord, exp, tra].filter(
     (r): r is Route => r !== undefined && r !== null,
   );
   let best = order[0] as Route;
@@ -295,6 +313,26 @@ export function dibao(ctx: RuleContext): Result {
   if (outcome === "unlikely") {
     const reasons = order.filter((r) => r === ord || r.relevant).flatMap((r) => r.decision.reasons);
     return buildResult("dibao", null, { outcome, reasons: dedupe(reasons), missing: [] });
+  }
+  // Below the standard the ordinary test holds; at or above it the transition does: dibao either way.
+  if (
+    outcome === "possible" &&
+    ord?.decision.outcome === "possible" &&
+    tra?.relevant &&
+    tra.decision.outcome === "possible" &&
+    ord.rest?.outcome === "likely" &&
+    tra.rest?.outcome === "likely"
+  ) {
+    const either = reason("dibao_either_way", tra.decision.reasons[0] ?? { source: "", basis: "seed" });
+    return buildResult(
+      "dibao",
+      null,
+      { outcome: "likely", reasons: [either, ...ord.decision.reasons, ...tra.decision.reasons], missing: [] },
+      {
+        monthly: tra.monthly === null || ord.monthly === null ? null : widen(ord.monthly, tra.monthly),
+        until: null,
+      },
+    );
   }
   // Any route still open could yet become the answer: everything it hinges on is missing too.
   const missing =
@@ -308,6 +346,16 @@ export function dibao(ctx: RuleContext): Result {
     { monthly: best.monthly, until: best.until },
     best.extra,
   );
+}
+
+/** Either amount may be the answer: the interval covering both, with no single estimate. */
+function widen(a: Quantity, b: Quantity): Quantity {
+  return {
+    lo: Math.min(a.lo, b.lo),
+    hi: Math.max(a.hi, b.hi),
+    est: a.est === b.est ? a.est : null,
+    missing: [...new Set([...a.missing, ...b.missing])],
+  };
 }
 
 function dedupe(reasons: Reason[]): Reason[] {

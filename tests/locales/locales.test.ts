@@ -233,6 +233,7 @@ const SAMPLES: Record<(typeof REASON_CODES)[number], Values[]> = {
     { amount: 532, kind: "floor" },
   ],
   minimum_wage: [{ amount: 1620, kind: "exact" }],
+  dibao_either_way: [{}],
   figure_not_published: FIGURE_NAMES.map((name) => ({ figure: name })),
   figure_depends_on_place: FIGURE_NAMES.map((name) => ({ figure: name, min: 300, max: null })),
   figures_may_be_outdated: [{ confirmedOn: "2024-06-30", asOf: "2025-01-01" }],
