@@ -90,7 +90,7 @@ const singleRouteSchema = z.strictObject({
   cannotLiveAlone: z.boolean(),
   assetsWithinLimits: z.boolean(),
   /** Whose income is tested against which multiple of the standard; "unstated": 生活困难 with no figure. */
-  incomeTest: z.enum(["household_per_capita", "own_plus_support", "unstated"]),
+  incomeTest: z.enum(["household_per_capita", "own", "own_plus_support", "unstated"]),
   incomeMultiple: z.number().min(1),
   /** As a one-person household (standard − own counted income), or at least the standard (不低于100%). */
   amount: z.enum(["standard_minus_own_income", "standard_floor"]),
@@ -123,6 +123,7 @@ export const paramSchemas = {
   // 单人保
   "dibaoSingle.route.disability": singleRouteSchema,
   "dibaoSingle.route.illness": singleRouteSchema,
+  "dibaoSingle.route.provincial": singleRouteSchema,
   "dibaoSingle.route.national": singleRouteSchema,
   "dibaoSingle.excludedWhenFamilyOnDibao": z.literal(true),
   // 特困人员救助供养

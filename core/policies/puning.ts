@@ -69,6 +69,12 @@ export const puning: Pack = {
       issued: "2021-12-01",
       basis: "supplementary",
     },
+    {
+      id: "广东省最低生活保障制度实施办法",
+      title: "广东省最低生活保障制度实施办法（2019-09-01施行）",
+      issued: "2019-09-01",
+      basis: "supplementary",
+    },
   ],
   programs: ["dibao", "dibao_single", "tekun", "temporary_aid"],
   assumptions: [
@@ -155,6 +161,27 @@ export const puning: Pack = {
         },
         basis: "seed",
         source: `${SEED} 二(五)`,
+      },
+    ],
+    "dibaoSingle.route.provincial": [
+      {
+        from: "2019-09-01",
+        value: {
+          disability: [{ grades: [1, 2] }, { grades: [3, 4], categories: ["intellectual", "mental"] }],
+          illness: false,
+          needsMedicalAid: false,
+          adult: true,
+          unemployed: true,
+          dependsOnFamily: false,
+          cannotLiveAlone: false,
+          assetsWithinLimits: true,
+          incomeTest: "own",
+          incomeMultiple: 1,
+          amount: "standard_minus_own_income",
+          discretionary: false,
+        },
+        basis: "supplementary",
+        source: "广东省最低生活保障制度实施办法（单独申请）",
       },
     ],
     "tekun.ratioToStandard": [

@@ -30,6 +30,7 @@ import type { Result } from "../schema/screening.ts";
 const ROUTES: ParamKey[] = [
   "dibaoSingle.route.disability",
   "dibaoSingle.route.illness",
+  "dibaoSingle.route.provincial",
   "dibaoSingle.route.national",
 ];
 
@@ -119,14 +120,19 @@ function assess(
       condition(unknown(), null, null, reason("single_hardship_not_defined", rule, { member: i })),
     );
   } else {
+    const owed = m?.supportOwedMonthly;
     const tested =
       r.incomeTest === "household_per_capita"
         ? { q: household.strict, limit: scale(std.q, ctx.n * r.incomeMultiple), lenient: household.lenient }
-        : (() => {
-            const owed = m?.supportOwedMonthly;
-            const q = add(own.q, owed === undefined ? unknownFact(mp(i, "supportOwedMonthly")) : exact(owed));
-            return { q, limit: scale(std.q, r.incomeMultiple), lenient: q };
-          })();
+        : r.incomeTest === "own"
+          ? { q: own.q, limit: scale(std.q, r.incomeMultiple), lenient: own.q }
+          : (() => {
+              const q = add(
+                own.q,
+                owed === undefined ? unknownFact(mp(i, "supportOwedMonthly")) : exact(owed),
+              );
+              return { q, limit: scale(std.q, r.incomeMultiple), lenient: q };
+            })();
     const strict = below(tested.q, tested.limit);
     const lenient = below(tested.lenient, tested.limit);
     const values = { ...cite.values, income: tested.q.est, test: r.incomeTest };

@@ -15,7 +15,8 @@ type Range = { min: number; max: number | null };
 
 function range(q: Quantity): Range | null {
   if (q.lo === q.hi) return null;
-  if (q.est === null && q.hi === Number.POSITIVE_INFINITY && q.lo <= 0) return null;
+  // Nothing known of it at all (a figure no document gives): no range to show.
+  if (q.est === null && q.hi === Number.POSITIVE_INFINITY && yuan(q.lo) <= 0) return null;
   return {
     min: yuan(Math.max(0, q.lo)),
     max: q.hi === Number.POSITIVE_INFINITY ? null : yuan(Math.max(0, q.hi)),

@@ -262,16 +262,21 @@ describe(`${SEED} 二(一): 单人保 — 生活困难、靠家庭供养且无�
     );
   }
 
-  it(`${SRC}: grade 1, 2021-05-01 — 生活困难 has no figure and 可 is discretionary: possible, at least 824 − 0 = 824`, () => {
+  it(`${SRC}: grade 1, 2019-08-31 (before the provincial rule, no standard published) — 生活困难 has no figure and 可 is discretionary: possible, no amount`, () => {
+    const r = singleOf(family("2019-08-31", { disability: { grade: 1, category: "physical" } }));
+    expect(est(r)).toEqual({ outcome: "possible", monthly: null, monthlyRange: null, until: null });
+    expect(reasonOf(r, "single_hardship_not_defined").source).toBe(SRC);
+    expect(r.missing).toEqual([]);
+  });
+
+  it(`${SRC} with 广东省最低生活保障制度实施办法: grade 1, 2021-05-01 — the provincial right to apply alone makes it likely, at least 824 − 0 = 824`, () => {
     const r = singleOf(family("2021-05-01", { disability: { grade: 1, category: "physical" } }));
     expect(est(r)).toEqual({
-      outcome: "possible",
+      outcome: "likely",
       monthly: 824,
       monthlyRange: { min: 824, max: null },
       until: null,
     });
-    expect(reasonOf(r, "single_hardship_not_defined").source).toBe(SRC);
-    expect(r.missing).toEqual([]);
   });
 
   it(`${SRC}: in 台山 (四类 urban 772) the one-person amount is 772`, () => {
@@ -293,10 +298,46 @@ describe(`${SEED} 二(一): 单人保 — 生活困难、靠家庭供养且无�
     expect(codes(r)).toContain("single_not_severe");
   });
 
-  it(`${SRC}: 成年无业 — a 17-year-old, or one with a job, is unlikely; 无法单独立户 — one who can live alone is unlikely`, () => {
+  it(`${SRC}: 成年无业 — a 17-year-old, or one with a job, is unlikely; 无法单独立户 — one who can live alone is unlikely (2019-08-31, the city route alone)`, () => {
     expect(singleOf(family("2021-05-01", { age: 17 })).outcome).toBe("unlikely");
     expect(singleOf(family("2021-05-01", { employed: true })).outcome).toBe("unlikely");
-    expect(singleOf(family("2021-05-01", { canLiveAlone: true })).outcome).toBe("unlikely");
-    expect(singleOf(family("2021-05-01", { dependsOnFamily: false })).outcome).toBe("unlikely");
+    expect(singleOf(family("2019-08-31", { canLiveAlone: true })).outcome).toBe("unlikely");
+    expect(singleOf(family("2019-08-31", { dependsOnFamily: false })).outcome).toBe("unlikely");
+    // The provincial rule from 2019-09-01 asks neither.
+    expect(singleOf(family("2021-05-01", { canLiveAlone: true })).outcome).toBe("likely");
+  });
+});
+
+describe("广东省最低生活保障制度实施办法 (from 2019-09-01): adults without work with a severe, or grade 3–4 intellectual or mental, disability may apply on their own", () => {
+  const SRC = "广东省最低生活保障制度实施办法（单独申请）";
+  const intellectual3 = {
+    relation: "self" as const,
+    age: 30,
+    employed: false,
+    income: [],
+    disability: { grade: 3, category: "intellectual" as const },
+  };
+
+  it(`${SRC}: on 2020-06-01 a grade-3 intellectual adult with no income gets at least 824 − 0 = 824 as a one-person household`, () => {
+    const r = singleOf(pair("2020-06-01", {}, intellectual3));
+    expect(est(r)).toEqual({
+      outcome: "likely",
+      monthly: 824,
+      monthlyRange: { min: 824, max: null },
+      until: null,
+    });
+    expect(reasonOf(r, "single_qualifying_condition").source).toBe(SRC);
+  });
+
+  it(`${SRC}: on 2019-08-31, before it, only 江府办〔2017〕23号's grade 1–2 route exists: unlikely for grade 3`, () => {
+    expect(singleOf(pair("2019-08-31", {}, intellectual3)).outcome).toBe("unlikely");
+  });
+
+  it(`${SRC}: grade 3 physical does not count, nor a job`, () => {
+    expect(
+      singleOf(pair("2020-06-01", {}, { ...intellectual3, disability: { grade: 3, category: "physical" } }))
+        .outcome,
+    ).toBe("unlikely");
+    expect(singleOf(pair("2020-06-01", {}, { ...intellectual3, employed: true })).outcome).toBe("unlikely");
   });
 });

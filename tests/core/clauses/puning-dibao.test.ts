@@ -212,7 +212,14 @@ describe(`${SEED} 二(五): 单人保 for 重病、重残 members of 低收入�
       "puning",
       asOf,
       [
-        adult({ relation: "self", age: 50, disability: { grade: 2, category: "physical" }, ...member }),
+        // Employed (no wage listed), so only 二(五) applies: the provincial rule is for adults without work.
+        adult({
+          relation: "self",
+          age: 50,
+          employed: true,
+          disability: { grade: 2, category: "physical" },
+          ...member,
+        }),
         earner(wage, { relation: "spouse" }),
         adult({ relation: "child", age: 20 }),
       ],
