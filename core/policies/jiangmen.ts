@@ -1,38 +1,22 @@
 // 江门: 江府办〔2017〕23号 (seed). The document gives no standard; Guangdong's published provincial floors
 // (class 三类, and 四类 for 台山/开平/恩平) are the estimate and its lower bound.
 
+import {
+  CLASS_3_STANDARD,
+  CLASS_4_STANDARD,
+  FLOOR_DATES_NOTE,
+  GUANGDONG_DOCUMENTS,
+  PROVINCIAL_SINGLE_ROUTE,
+  TEKUN_RATIO,
+  TEKUN_RATIO_NOTE,
+} from "./guangdong.ts";
 import type { Pack } from "./pack.ts";
-import type { Dated } from "./params.ts";
 
 const SEED = "江府办〔2017〕23号";
-const GD2020 = "《2020年全省城乡低保最低标准》";
-const GD2022 = "广东省民政厅 2022-04-29 低保最低标准";
-const GD2023 = "广东省2023年低保最低标准（转载）";
-const GD2024 = "粤民发〔2024〕40号";
-
-const floor = (from: string, value: number, source: string): Dated<number> => ({
-  from,
-  value,
-  kind: "floor",
-  basis: "supplementary",
-  source,
-});
-
-/** 三类: urban and rural alike (two lines merged in 2018, 二(三)). */
-const class3 = [floor("2020-01-01", 824, GD2020), floor("2022-04-29", 883, GD2022)];
-const class4Urban = [
-  floor("2020-01-01", 772, GD2020),
-  floor("2022-04-29", 828, GD2022),
-  floor("2023-01-01", 857, GD2023),
-  floor("2024-01-01", 860, GD2024),
-];
-const class4Rural = [
-  floor("2020-01-01", 532, GD2020),
-  floor("2022-04-29", 579, GD2022),
-  floor("2023-01-01", 600, GD2023),
-  floor("2024-01-01", 645, GD2024),
-];
-const class4 = { "dibao.standard.urban": class4Urban, "dibao.standard.rural": class4Rural };
+const CLASS_4 = {
+  "dibao.standard.urban": CLASS_4_STANDARD.urban,
+  "dibao.standard.rural": CLASS_4_STANDARD.rural,
+};
 
 const rigid = { discretionary: true, onlyRegisteredPoor: false };
 
@@ -49,45 +33,12 @@ export const jiangmen: Pack = {
       issued: "2017-05-27",
       basis: "seed",
     },
-    { id: GD2020, title: "2020年全省城乡低保最低标准", issued: "2020-01-01", basis: "supplementary" },
-    {
-      id: GD2022,
-      title: "广东省民政厅公布2022年城乡低保最低标准",
-      issued: "2022-04-29",
-      basis: "supplementary",
-    },
-    {
-      id: GD2023,
-      title: "广东省2023年城乡低保最低标准（省通知转载）",
-      issued: "2023-01-01",
-      basis: "supplementary",
-    },
-    {
-      id: GD2024,
-      title: "粤民发〔2024〕40号 城乡低保最低标准",
-      issued: "2024-01-01",
-      basis: "supplementary",
-    },
-    {
-      id: "粤民函〔2024〕135号",
-      title: "特困人员基本生活标准不低于低保标准1.6倍",
-      issued: "2024-01-01",
-      basis: "supplementary",
-    },
-    {
-      id: "广东省最低生活保障制度实施办法",
-      title: "广东省最低生活保障制度实施办法（2019-09-01施行）",
-      issued: "2019-09-01",
-      basis: "supplementary",
-    },
+    ...GUANGDONG_DOCUMENTS,
   ],
   programs: ["dibao", "dibao_single", "temporary_aid"],
   assumptions: [
-    {
-      param: "dibao.standard.urban",
-      note: "Provincial floors are taken from 1 January of their year; the 2022 floor from its notice, 2022-04-29.",
-    },
-    { param: "tekun.ratioToStandard", note: "粤民函〔2024〕135号 is taken to apply from 2024-01-01." },
+    { param: "dibao.standard.urban", note: FLOOR_DATES_NOTE },
+    { param: "tekun.ratioToStandard", note: TEKUN_RATIO_NOTE },
   ],
   gaps: [
     {
@@ -114,8 +65,8 @@ export const jiangmen: Pack = {
     },
   ],
   params: {
-    "dibao.standard.urban": class3,
-    "dibao.standard.rural": class3,
+    "dibao.standard.urban": CLASS_3_STANDARD,
+    "dibao.standard.rural": CLASS_3_STANDARD,
     "dibao.averageTopUpTarget.urban": [
       {
         from: "2018-01-01",
@@ -181,40 +132,12 @@ export const jiangmen: Pack = {
         source: `${SEED} 二(一)`,
       },
     ],
-    "dibaoSingle.route.provincial": [
-      {
-        from: "2019-09-01",
-        value: {
-          disability: [{ grades: [1, 2] }, { grades: [3, 4], categories: ["intellectual", "mental"] }],
-          illness: false,
-          needsMedicalAid: false,
-          adult: true,
-          unemployed: true,
-          dependsOnFamily: false,
-          cannotLiveAlone: false,
-          assetsWithinLimits: true,
-          incomeTest: "own",
-          incomeMultiple: 1,
-          amount: "standard_minus_own_income",
-          discretionary: false,
-        },
-        basis: "supplementary",
-        source: "广东省最低生活保障制度实施办法（单独申请）",
-      },
-    ],
-    "tekun.ratioToStandard": [
-      {
-        from: "2024-01-01",
-        value: 1.6,
-        kind: "floor",
-        basis: "supplementary",
-        source: "粤民函〔2024〕135号",
-      },
-    ],
+    "dibaoSingle.route.provincial": PROVINCIAL_SINGLE_ROUTE,
+    "tekun.ratioToStandard": [TEKUN_RATIO],
   },
   counties: {
-    taishan: { name: "台山市", params: class4 },
-    kaiping: { name: "开平市", params: class4 },
-    enping: { name: "恩平市", params: class4 },
+    taishan: { name: "台山市", params: CLASS_4 },
+    kaiping: { name: "开平市", params: CLASS_4 },
+    enping: { name: "恩平市", params: CLASS_4 },
   },
 };

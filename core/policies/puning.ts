@@ -1,24 +1,18 @@
 // 普宁: 普民〔2021〕77号 (seed), in force for the five-year transition period (to 2025-12-31). Puning's
 // standard is set by higher-level notices; Guangdong's published 四类 floors (Jieyang) are the estimate.
 
+import {
+  CLASS_4_STANDARD,
+  FLOOR_DATES_NOTE,
+  GUANGDONG_DOCUMENTS,
+  PROVINCIAL_SINGLE_ROUTE,
+  TEKUN_RATIO,
+  TEKUN_RATIO_NOTE,
+} from "./guangdong.ts";
 import type { Pack } from "./pack.ts";
-import type { Dated } from "./params.ts";
 
 const SEED = "普民〔2021〕77号";
 const END = "2025-12-31";
-const GD2020 = "《2020年全省城乡低保最低标准》";
-const GD2022 = "广东省民政厅 2022-04-29 低保最低标准";
-const GD2023 = "广东省2023年低保最低标准（转载）";
-const GD2024 = "粤民发〔2024〕40号";
-
-const floor = (from: string, value: number, source: string): Dated<number> => ({
-  from,
-  value,
-  kind: "floor",
-  basis: "supplementary",
-  source,
-});
-
 export const puning: Pack = {
   id: "puning",
   name: "普宁市",
@@ -32,31 +26,6 @@ export const puning: Pack = {
       issued: "2021-08-28",
       basis: "seed",
     },
-    { id: GD2020, title: "2020年全省城乡低保最低标准", issued: "2020-01-01", basis: "supplementary" },
-    {
-      id: GD2022,
-      title: "广东省民政厅公布2022年城乡低保最低标准",
-      issued: "2022-04-29",
-      basis: "supplementary",
-    },
-    {
-      id: GD2023,
-      title: "广东省2023年城乡低保最低标准（省通知转载）",
-      issued: "2023-01-01",
-      basis: "supplementary",
-    },
-    {
-      id: GD2024,
-      title: "粤民发〔2024〕40号 城乡低保最低标准",
-      issued: "2024-01-01",
-      basis: "supplementary",
-    },
-    {
-      id: "粤民函〔2024〕135号",
-      title: "特困人员基本生活标准不低于低保标准1.6倍",
-      issued: "2024-01-01",
-      basis: "supplementary",
-    },
     {
       id: "广东省最低工资标准",
       title: "广东省企业职工最低工资标准（四类地区）",
@@ -69,19 +38,12 @@ export const puning: Pack = {
       issued: "2021-12-01",
       basis: "supplementary",
     },
-    {
-      id: "广东省最低生活保障制度实施办法",
-      title: "广东省最低生活保障制度实施办法（2019-09-01施行）",
-      issued: "2019-09-01",
-      basis: "supplementary",
-    },
+    ...GUANGDONG_DOCUMENTS,
   ],
   programs: ["dibao", "dibao_single", "tekun", "temporary_aid"],
   assumptions: [
-    {
-      param: "dibao.standard.urban",
-      note: "Provincial floors are taken from 1 January of their year; the 2022 floor from its notice, 2022-04-29.",
-    },
+    { param: "dibao.standard.urban", note: FLOOR_DATES_NOTE },
+    { param: "tekun.ratioToStandard", note: TEKUN_RATIO_NOTE },
     { param: "minimumWage", note: "The 2018 class-四类 minimum wage of 1410 is taken from 2018-07-01." },
     {
       param: "dibaoSingle.route.disability",
@@ -90,18 +52,8 @@ export const puning: Pack = {
   ],
   gaps: [],
   params: {
-    "dibao.standard.urban": [
-      floor("2020-01-01", 772, GD2020),
-      floor("2022-04-29", 828, GD2022),
-      floor("2023-01-01", 857, GD2023),
-      floor("2024-01-01", 860, GD2024),
-    ],
-    "dibao.standard.rural": [
-      floor("2020-01-01", 532, GD2020),
-      floor("2022-04-29", 579, GD2022),
-      floor("2023-01-01", 600, GD2023),
-      floor("2024-01-01", 645, GD2024),
-    ],
+    "dibao.standard.urban": CLASS_4_STANDARD.urban,
+    "dibao.standard.rural": CLASS_4_STANDARD.rural,
     "dibao.eligibility": [
       {
         from: "2021-08-28",
@@ -163,36 +115,10 @@ export const puning: Pack = {
         source: `${SEED} 二(五)`,
       },
     ],
-    "dibaoSingle.route.provincial": [
-      {
-        from: "2019-09-01",
-        value: {
-          disability: [{ grades: [1, 2] }, { grades: [3, 4], categories: ["intellectual", "mental"] }],
-          illness: false,
-          needsMedicalAid: false,
-          adult: true,
-          unemployed: true,
-          dependsOnFamily: false,
-          cannotLiveAlone: false,
-          assetsWithinLimits: true,
-          incomeTest: "own",
-          incomeMultiple: 1,
-          amount: "standard_minus_own_income",
-          discretionary: false,
-        },
-        basis: "supplementary",
-        source: "广东省最低生活保障制度实施办法（单独申请）",
-      },
-    ],
+    "dibaoSingle.route.provincial": PROVINCIAL_SINGLE_ROUTE,
     "tekun.ratioToStandard": [
       { from: "2021-08-28", to: END, value: 1.6, kind: "floor", basis: "seed", source: `${SEED} 二(二)` },
-      {
-        from: "2024-01-01",
-        value: 1.6,
-        kind: "floor",
-        basis: "supplementary",
-        source: "粤民函〔2024〕135号",
-      },
+      TEKUN_RATIO,
     ],
     "tekun.care.full": [
       { from: "2021-08-28", to: END, value: 0.02, kind: "floor", basis: "seed", source: `${SEED} 二(二)` },
