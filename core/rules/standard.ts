@@ -43,22 +43,27 @@ export function figureReason(
   a: AmountParam,
   values: Record<string, unknown> = {},
 ): Reason {
+  // Built by assignment, not spreads: this runs for most results of every screening.
+  const out: Record<string, unknown> = Object.assign({}, values);
   if (a.resolved) {
-    return reason(code, a.resolved, {
-      ...values,
-      amount: a.resolved.value,
-      kind: a.resolved.kind,
-      ...(a.resolved.floor ? { floor: a.resolved.floor.value, floorSource: a.resolved.floor.source } : {}),
-    });
+    out.amount = a.resolved.value;
+    out.kind = a.resolved.kind;
+    if (a.resolved.floor) {
+      out.floor = a.resolved.floor.value;
+      out.floorSource = a.resolved.floor.source;
+    }
+    return { code, source: a.resolved.source, basis: a.resolved.basis, values: out };
+  }
+  out.figure = code;
+  if (!a.absent) {
+    out.min = a.q.lo;
+    out.max = a.q.hi === Number.POSITIVE_INFINITY ? null : a.q.hi;
   }
   const seed = ctx.p.pack.documents[0];
-  return reason(
-    a.absent ? "figure_not_published" : "figure_depends_on_place",
-    { source: seed?.id ?? ctx.p.pack.name, basis: "seed" },
-    {
-      ...values,
-      figure: code,
-      ...(a.absent ? {} : { min: a.q.lo, max: a.q.hi === Number.POSITIVE_INFINITY ? null : a.q.hi }),
-    },
-  );
+  return {
+    code: a.absent ? "figure_not_published" : "figure_depends_on_place",
+    source: seed?.id ?? ctx.p.pack.name,
+    basis: "seed",
+    values: out,
+  };
 }
