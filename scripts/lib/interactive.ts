@@ -1,5 +1,6 @@
 // The interview in a terminal, so anyone can try the product without Telegram: one question at a time,
-// options by number, "0" for "I don't know", "b" to go back, "a" to see the answers so far.
+// options by number, "?" for "I don't know" (0 is a real answer: no income, a baby's age), "b" to go
+// back, "a" to see the answers so far.
 
 import { createInterface } from "node:readline/promises";
 import { answer, back, next, type RawAnswer, start, summary } from "../../core/interview/index.ts";
@@ -43,7 +44,7 @@ export async function runInteractive(options: {
     const lines_: string[] = [`\n${q.text}`];
     if (q.help) lines_.push(`  ${q.help}`);
     q.options.forEach((o, i) => lines_.push(`  ${i + 1}. ${o.label}`));
-    if (q.canSkip) lines_.push(`  0. ${t("common:dontKnow")}`);
+    if (q.canSkip) lines_.push(`  ?. ${t("common:dontKnow")}`);
     lines_.push(
       `  b. ${t("common:back")}   a. ${t("common:changeAnswers")}   (${t("common:progress.left", { count: step.progress.left })})`,
     );
@@ -60,7 +61,7 @@ export async function runInteractive(options: {
       continue;
     }
     let raw: RawAnswer = text;
-    if (text === "0" && q.canSkip) raw = { unknown: true };
+    if (text === "?" && q.canSkip) raw = { unknown: true };
     else if (
       q.options.length > 0 &&
       /^\d+$/.test(text) &&

@@ -64,13 +64,19 @@ describe("npm run interview", () => {
       "300", // an age of 300 …
       "45", // … re-asked
       "100",
-      ...Array(30).fill("0"), // "I don't know" for the rest
+      ...Array(30).fill("?"), // "I don't know" for the rest
     ];
     const r = run(["--lang", "en"], `${answers.join("\n")}\n`);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("Where do you live?");
     expect(r.stdout).toContain(createI18nSync("en")("common:reask.too_big", { maximum: 130 }));
     expect(r.stdout).toContain("东兴区工作机制 三(一)");
+  });
+
+  it("takes 0 as an answer (no income), and ? as 'I don't know'", () => {
+    const r = run(["--lang", "en"], `${["5", "1", "1", "2", "45", "0", "?", "a"].join("\n")}\n`);
+    expect(r.stdout).toContain("member.income@0 = 0");
+    expect(r.stdout).toMatch(/= I don't know/);
   });
 
   it("refuses an unknown language with exit 2", () => {
