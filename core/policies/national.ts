@@ -136,6 +136,14 @@ export const national: Pack = {
         source: "社会救助暂行办法 第十四条；特困人员认定办法 第六条、第七条",
       },
     ],
+    "tekun.residence": [
+      {
+        from: "2014-05-01",
+        value: { localHukou: "required" },
+        basis: "national",
+        source: "特困人员认定办法（向户籍所在地乡镇人民政府、街道办事处申请）",
+      },
+    ],
     "temporaryAid.eligibility": [
       {
         from: "2014-05-01",

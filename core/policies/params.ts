@@ -133,6 +133,8 @@ export const paramSchemas = {
     keepToAge: z.number().int(),
     disability: z.array(disabilityMatchSchema),
   }),
+  /** Where a 特困 application is made: the hukou, or a residence permit at the office's discretion. */
+  "tekun.residence": z.strictObject({ localHukou: z.enum(["required", "residence_permit_discretionary"]) }),
   "tekun.basicLiving.urban": amount,
   "tekun.basicLiving.rural": amount,
   "tekun.ratioToStandard": ratio,

@@ -63,6 +63,15 @@ export const puning: Pack = {
         source: `${SEED} 二(九)`,
       },
     ],
+    "tekun.residence": [
+      {
+        from: "2021-08-28",
+        to: END,
+        value: { localHukou: "residence_permit_discretionary" },
+        basis: "seed",
+        source: `${SEED} 二(九)`,
+      },
+    ],
     "dibao.transition": [
       {
         from: "2021-08-28",

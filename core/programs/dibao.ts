@@ -20,6 +20,7 @@ import {
 } from "../quantity.ts";
 import type { RuleContext } from "../rules/context.ts";
 import { better, type Condition, condition, type Decision, decide } from "../rules/decide.ts";
+import { hukouCondition } from "../rules/hukou.ts";
 import { expense, type HouseholdIncome, householdIncome } from "../rules/income.ts";
 import { reason } from "../rules/reason.ts";
 import { buildResult } from "../rules/result.ts";
@@ -51,14 +52,7 @@ export function baseConditions(ctx: RuleContext): Condition[] {
   const out: Condition[] = [];
   const eligibility = ctx.p.get("dibao.eligibility");
   if (eligibility) {
-    const hukou = flag(s.localHukou, "localHukou");
-    if (hukou.v === false && eligibility.value.localHukou === "residence_permit_discretionary") {
-      out.push(condition(unknown(), null, null, reason("residence_permit_discretionary", eligibility)));
-    } else {
-      out.push(
-        condition(hukou, null, reason("no_local_hukou", eligibility), reason("hukou_unknown", eligibility)),
-      );
-    }
+    out.push(hukouCondition(ctx, eligibility));
     const assets: Fact = s.assets === undefined ? unknown("assets") : known(s.assets === "within_limits");
     out.push(
       condition(

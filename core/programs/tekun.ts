@@ -17,6 +17,7 @@ import {
 import { add, below, exact, max, type Quantity, scale } from "../quantity.ts";
 import type { RuleContext } from "../rules/context.ts";
 import { condition, decide } from "../rules/decide.ts";
+import { hukouCondition } from "../rules/hukou.ts";
 import { memberIncome } from "../rules/income.ts";
 import { reason } from "../rules/reason.ts";
 import { buildResult, noRuleInForce } from "../rules/result.ts";
@@ -94,6 +95,7 @@ export function tekun(ctx: RuleContext, i: number): Result {
   const rule = ctx.p.get("tekun.eligibility");
   if (!m || !rule) return noRuleInForce("tekun", i, ctx.p.pack);
   const e = rule.value;
+  const residence = ctx.p.get("tekun.residence");
   const unable = any(
     ageAtLeast(m, i, ctx.asOf, e.minAge),
     ageBelow(m, i, ctx.asOf, e.underAge),
@@ -122,6 +124,7 @@ export function tekun(ctx: RuleContext, i: number): Result {
       reason("tekun_has_income", rule, { member: i, income: own.q.est, standard: std.q.est }),
     ),
     condition(assets, null, reason("assets_over_limits", rule)),
+    ...(residence ? [hukouCondition(ctx, residence)] : []),
     condition(
       noSupporter,
       reason("tekun_no_able_supporter", rule, { member: i }),

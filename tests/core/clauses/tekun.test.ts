@@ -453,3 +453,19 @@ describe("Jilin 特困 (national base layer only: no local amount)", () => {
     expect(r.outcome).toBe("possible");
   });
 });
+
+describe("特困人员认定办法: an application is made where the hukou is", () => {
+  it("特困人员认定办法（向户籍所在地乡镇人民政府、街道办事处申请）: a Wuxi elder whose hukou is elsewhere is unlikely, citing it", () => {
+    const r = tekunAt("wuxi", "2022-03-01", {}, { localHukou: false });
+    expect(r.outcome).toBe("unlikely");
+    expect(reasonOf(r, "no_local_hukou").source).toBe(
+      "特困人员认定办法（向户籍所在地乡镇人民政府、街道办事处申请）",
+    );
+  });
+
+  it("普民〔2021〕77号 二(九): in Puning a residence-permit holder may apply where they live, at the office's discretion: possible", () => {
+    const r = tekunAt("puning", "2022-03-01", {}, { localHukou: false });
+    expect(r.outcome).toBe("possible");
+    expect(reasonOf(r, "residence_permit_discretionary").source).toBe("普民〔2021〕77号 二(九)");
+  });
+});
