@@ -154,6 +154,12 @@ export const paramSchemas = {
     underAge: z.number().int(),
     statuses: z.array(z.enum(PARENT_STATUSES)).min(1),
     sixMonthStatuses: z.array(z.enum(PARENT_STATUSES)),
+    /**
+     * Of those, the ones where 6 months is the length of the term (服刑在押, 强制隔离戒毒, other restriction
+     * of liberty: 期限在6个月以上), not time already passed (失联 counts from the report): a shorter time
+     * served so far cannot rule the child out.
+     */
+    termStatuses: z.array(z.enum(PARENT_STATUSES)),
     deadOrMissing: z.array(z.enum(PARENT_STATUSES)).min(1),
   }),
   "unsupportedChild.level": amount,

@@ -1,5 +1,6 @@
-// 孤儿基本生活费 and 事实无人抚养儿童基本生活保障: both read the child's parents. A parent's status that
-// must have lasted (失联, 服刑在押, 强制隔离戒毒, other restriction of liberty) counts from 6 months.
+// 孤儿基本生活费 and 事实无人抚养儿童基本生活保障: both read the child's parents. 失联 counts once it has
+// lasted 6 months; 服刑在押, 强制隔离戒毒 and other restrictions of liberty count for a term of 6 months or
+// more, which a shorter time served so far cannot rule out.
 
 import { addMonths } from "../dates.ts";
 import { ageBelow, all, any, FALSE, type Fact, known, mp, TRUE, unknown } from "../facts.ts";
@@ -39,12 +40,15 @@ function inSituation(
   p: ParentFacts,
   statuses: readonly ParentStatus[],
   sixMonth: readonly ParentStatus[],
+  terms: readonly ParentStatus[],
 ): Fact {
   if (p.status === undefined) return unknown(p.path);
   if (!statuses.includes(p.status)) return FALSE;
   if (!sixMonth.includes(p.status)) return TRUE;
   if (p.since === undefined) return unknown(`${p.path}.since`);
-  return known(addMonths(p.since, 6) <= ctx.asOf);
+  if (addMonths(p.since, 6) <= ctx.asOf) return TRUE;
+  // Under 6 months so far: a term of 6 months or more may still be running; only 失联 is ruled out.
+  return terms.includes(p.status) ? unknown() : FALSE;
 }
 
 export function orphan(ctx: RuleContext, i: number): Result {
@@ -81,8 +85,8 @@ export function unsupportedChild(ctx: RuleContext, i: number): Result {
   }
   const d = rule.value;
   const [p0, p1] = parents(m, i) as [ParentFacts, ParentFacts];
-  const s0 = inSituation(ctx, p0, d.statuses, d.sixMonthStatuses);
-  const s1 = inSituation(ctx, p1, d.statuses, d.sixMonthStatuses);
+  const s0 = inSituation(ctx, p0, d.statuses, d.sixMonthStatuses, d.termStatuses);
+  const s1 = inSituation(ctx, p1, d.statuses, d.sixMonthStatuses, d.termStatuses);
   const g0 = statusIn(p0, d.deadOrMissing);
   const g1 = statusIn(p1, d.deadOrMissing);
   const qualifies = any(all(s0, s1), all(g0, s1), all(s0, g1));

@@ -96,14 +96,22 @@ describe(`${MF2020}: one parent dead or missing, the other in one of the situati
     expect(codes(unsupported)).toContain("unsupported_child_parents_not_met");
   });
 
-  it.each([["imprisoned"], ["compulsory_rehab"], ["liberty_restricted"], ["unreachable"]] as const)(
-    "father deceased, mother %s since 2021-12-01: the day before the 6-month mark (2022-05-31) unlikely, the mark (2022-06-01) likely",
+  it.each([["imprisoned"], ["compulsory_rehab"], ["liberty_restricted"]] as const)(
+    "father deceased, mother %s since 2021-12-01: a term of 6 months or more counts, so before the mark (2022-05-31) it may still qualify (possible), from the mark (2022-06-01) likely",
     (status) => {
       const parents: Parents = ["deceased", { status, since: "2021-12-01" }];
-      expect(childAt(DX, "2022-05-31", parents).unsupported.outcome).toBe("unlikely");
+      const before = childAt(DX, "2022-05-31", parents).unsupported;
+      expect(before.outcome).toBe("possible");
+      expect(before.missing).toEqual([]); // the term's length is for the office to check
       expect(childAt(DX, "2022-06-01", parents).unsupported.outcome).toBe("likely");
     },
   );
+
+  it("father deceased, mother unreachable (失联) since 2021-12-01: 失联 counts only once it has lasted 6 months — 2022-05-31 unlikely, 2022-06-01 likely", () => {
+    const parents: Parents = ["deceased", { status: "unreachable", since: "2021-12-01" }];
+    expect(childAt(DX, "2022-05-31", parents).unsupported.outcome).toBe("unlikely");
+    expect(childAt(DX, "2022-06-01", parents).unsupported.outcome).toBe("likely");
+  });
 
   it("father deceased, mother imprisoned with no start date: possible, naming members[1].parents[1].since", () => {
     const { unsupported } = childAt(DX, D, ["deceased", "imprisoned"]);
@@ -111,8 +119,8 @@ describe(`${MF2020}: one parent dead or missing, the other in one of the situati
     expect(unsupported.missing).toEqual(["members[1].parents[1].since"]);
   });
 
-  it("a 6-month start date ending on a short month: since 2021-08-31, the mark is 2022-02-28", () => {
-    const parents: Parents = ["deceased", { status: "imprisoned", since: "2021-08-31" }];
+  it("a 6-month start date ending on a short month: 失联 since 2021-08-31, the mark is 2022-02-28", () => {
+    const parents: Parents = ["deceased", { status: "unreachable", since: "2021-08-31" }];
     expect(childAt(DX, "2022-02-27", parents).unsupported.outcome).toBe("unlikely");
     expect(childAt(DX, "2022-02-28", parents).unsupported.outcome).toBe("likely");
   });
