@@ -91,7 +91,9 @@ export const neijiangDongxing: Pack = {
   ],
   params: {
     "dibao.standard.urban": [
-      { from: "2018-01-01", value: 510, basis: "supplementary", source: NJ2018 },
+      // The city's 2018 figure; later years' are not published here, so from 2019 it is a floor.
+      { from: "2018-01-01", to: "2018-12-31", value: 510, basis: "supplementary", source: NJ2018 },
+      floor("2019-01-01", 510, NJ2018),
       floor("2021-12-01", 615, SC2021),
       floor("2022-07-01", 680, SC2022),
       floor("2023-07-01", 740, SC2023),

@@ -45,14 +45,16 @@ export function resolve<T>(values: readonly Dated<T>[] | undefined, date: string
   if (basis === undefined) return undefined;
   const chosen = byBasis[basis] as Dated<T>;
   const refinement = byBasis.supplementary;
+  // A published figure refines a seed floor: an exact figure at or above it, or a higher floor.
   if (
     basis === "seed" &&
     chosen.kind === "floor" &&
     refinement !== undefined &&
-    (refinement.kind ?? "exact") === "exact" &&
     typeof chosen.value === "number" &&
     typeof refinement.value === "number" &&
-    refinement.value >= chosen.value
+    ((refinement.kind ?? "exact") === "exact"
+      ? refinement.value >= chosen.value
+      : refinement.value > chosen.value)
   ) {
     return { ...toResolved(refinement), floor: { value: chosen.value, source: chosen.source } };
   }

@@ -1,24 +1,62 @@
 // 无锡: 锡民联发〔2019〕4号 (seed), with Wuxi's published standards (shared/spec/published-figures.md).
 
+import { addDays, addMonths } from "../dates.ts";
 import type { Pack } from "./pack.ts";
+import type { Dated } from "./params.ts";
 
 const SEED = "锡民联发〔2019〕4号";
 
-/** Wuxi has one standard for urban and rural hukou alike. */
-const standards = [
-  { from: "2018-07-01", value: 900, basis: "supplementary", source: "锡政发〔2018〕34号" },
+/**
+ * Wuxi raises its figures every July. A published figure is exact for its year; where the next year's is
+ * unconfirmed (2019, 2022, 2023, 2026 on), the last known one stays in force as a floor.
+ */
+function yearly(figures: { from: string; value: number; source: string; note?: string }[]): Dated<number>[] {
+  return figures.flatMap((f, i) => {
+    const next = figures[i + 1]?.from;
+    const yearEnd = addDays(addMonths(f.from, 12), -1);
+    const exact: Dated<number> = {
+      ...f,
+      to: next && next <= yearEnd ? addDays(next, -1) : yearEnd,
+      basis: "supplementary",
+    };
+    if (next !== undefined && next <= addMonths(f.from, 12)) return [exact];
+    const floor: Dated<number> = {
+      ...f,
+      from: addMonths(f.from, 12),
+      ...(next ? { to: addDays(next, -1) } : {}),
+      kind: "floor",
+      basis: "supplementary",
+      note: "the next year's figure is unconfirmed: this one stays as a floor",
+    };
+    return [exact, floor];
+  });
+}
+
+/** One standard for urban and rural hukou alike. */
+const standards: Dated<number>[] = [
   { from: "2020-07-01", value: 1000, kind: "floor", basis: "seed", source: `${SEED} 二(一)1` },
-  { from: "2020-07-01", value: 1010, basis: "supplementary", source: "锡政发〔2021〕14号（所引调整前标准）" },
-  {
-    from: "2021-07-01",
-    value: 1060,
-    basis: "supplementary",
-    source: "锡政发〔2021〕14号",
-    note: "start date assumed (July, as in the other years)",
-  },
-  { from: "2024-07-01", value: 1115, basis: "supplementary", source: "无锡市2024年提标通知（新闻报道）" },
-  { from: "2025-07-01", value: 1167, basis: "supplementary", source: "锡政发〔2025〕8号" },
-] as const;
+  ...yearly([
+    { from: "2018-07-01", value: 900, source: "锡政发〔2018〕34号" },
+    { from: "2020-07-01", value: 1010, source: "锡政发〔2021〕14号（所引调整前标准）" },
+    {
+      from: "2021-07-01",
+      value: 1060,
+      source: "锡政发〔2021〕14号",
+      note: "start date assumed (July, as in the other years)",
+    },
+    { from: "2024-07-01", value: 1115, source: "无锡市2024年提标通知（新闻报道）" },
+    { from: "2025-07-01", value: 1167, source: "锡政发〔2025〕8号" },
+  ]),
+];
+
+const tekunLiving = (first: number) =>
+  yearly([
+    { from: "2018-07-01", value: first, source: "锡政发〔2018〕34号" },
+    { from: "2020-07-01", value: 1525, source: "锡政发〔2021〕14号（所引调整前标准）" },
+    { from: "2021-07-01", value: 1600, source: "锡政发〔2021〕14号" },
+    { from: "2024-07-01", value: 1675, source: "无锡市2024年提标通知（新闻报道）" },
+    { from: "2025-07-01", value: 1751, source: "锡政发〔2025〕8号" },
+  ]);
 
 const deduction = { discretionary: true, onlyRegisteredPoor: true };
 
@@ -63,6 +101,10 @@ export const wuxi: Pack = {
   programs: ["dibao", "dibao_single", "tekun", "temporary_aid"],
   assumptions: [
     {
+      param: "dibao.standard.rural",
+      note: "Wuxi raises its figures each July; a year whose figure is unconfirmed (2019, 2022, 2023, 2026 on) keeps the last known one as a floor.",
+    },
+    {
       param: "dibao.standard.urban",
       note: "1060 (锡政发〔2021〕14号) is taken to start on 2021-07-01; its start date is unconfirmed.",
     },
@@ -77,8 +119,8 @@ export const wuxi: Pack = {
   ],
   gaps: [],
   params: {
-    "dibao.standard.urban": [...standards],
-    "dibao.standard.rural": [...standards],
+    "dibao.standard.urban": standards,
+    "dibao.standard.rural": standards,
     "income.deduct.medical": [
       { from: "2019-06-03", value: deduction, basis: "seed", source: `${SEED} 二(一)2` },
     ],
@@ -154,30 +196,8 @@ export const wuxi: Pack = {
     "tekun.ratioToStandard": [
       { from: "2020-07-01", value: 1.5, kind: "floor", basis: "seed", source: `${SEED} 二(四)1` },
     ],
-    "tekun.basicLiving.urban": [
-      { from: "2018-07-01", value: 1400, basis: "supplementary", source: "锡政发〔2018〕34号" },
-      {
-        from: "2020-07-01",
-        value: 1525,
-        basis: "supplementary",
-        source: "锡政发〔2021〕14号（所引调整前标准）",
-      },
-      { from: "2021-07-01", value: 1600, basis: "supplementary", source: "锡政发〔2021〕14号" },
-      { from: "2024-07-01", value: 1675, basis: "supplementary", source: "无锡市2024年提标通知（新闻报道）" },
-      { from: "2025-07-01", value: 1751, basis: "supplementary", source: "锡政发〔2025〕8号" },
-    ],
-    "tekun.basicLiving.rural": [
-      { from: "2018-07-01", value: 1300, basis: "supplementary", source: "锡政发〔2018〕34号" },
-      {
-        from: "2020-07-01",
-        value: 1525,
-        basis: "supplementary",
-        source: "锡政发〔2021〕14号（所引调整前标准）",
-      },
-      { from: "2021-07-01", value: 1600, basis: "supplementary", source: "锡政发〔2021〕14号" },
-      { from: "2024-07-01", value: 1675, basis: "supplementary", source: "无锡市2024年提标通知（新闻报道）" },
-      { from: "2025-07-01", value: 1751, basis: "supplementary", source: "锡政发〔2025〕8号" },
-    ],
+    "tekun.basicLiving.urban": tekunLiving(1400),
+    "tekun.basicLiving.rural": tekunLiving(1300),
     "temporaryAid.firstAid": [{ from: "2019-06-03", value: true, basis: "seed", source: `${SEED} 二(五)2` }],
     "temporaryAid.caseByCase": [
       { from: "2019-06-03", value: true, basis: "seed", source: `${SEED} 二(五)2` },

@@ -19,6 +19,15 @@ import {
   singleOf,
 } from "./dibao-helpers.ts";
 
+/** The city published 510 for 2018 only; tests that need an exact 2020 urban figure deploy one. */
+const URBAN_510 = {
+  "neijiang-dongxing": {
+    "dibao.standard.urban": [
+      { from: "2020-01-01", value: 510, basis: "deployment" as const, source: "测试部署标准（deployment）" },
+    ],
+  },
+};
+
 const SEED = "东兴区工作机制";
 
 function trio(asOf: string, members: MemberInput[], rest: Partial<SituationInput> = {}): SituationInput {
@@ -90,6 +99,7 @@ describe(`${SEED} 三(一): 现农村低保月保障标准为360元`, () => {
   it(`${SEED} 三(一): area unknown — rural 360 or urban 510: one person with no income is likely, 360 to 510, naming area`, () => {
     const r = dibaoOf(
       household("neijiang-dongxing", "2020-09-01", [adult({ relation: "self" })], { area: undefined }),
+      URBAN_510,
     );
     expect(est(r)).toEqual({
       outcome: "likely",
@@ -188,8 +198,9 @@ describe(`${SEED} 三(一)5: 脱贫攻坚期内 渐退期原则上不超过12个
     expect(codes(late)).toContain("transition_trigger_too_late");
   });
 
-  it(`${SEED} 三(一)5: 纳入农村低保 — an urban household (510 × 3 = 1530; 2000 earned) gets no 渐退: unlikely`, () => {
-    const r = dibaoOf(rising("2020-09-01", 2000, { area: "urban" }));
+  it(`${SEED} 三(一)5: 纳入农村低保 — an urban household (a deployment's exact urban 510: 510 × 3 = 1530; 2000 earned) gets no 渐退: unlikely`, () => {
+    // The city's 510 is published for 2018 only (a floor after), so a deployment supplies the exact figure.
+    const r = dibaoOf(rising("2020-09-01", 2000, { area: "urban" }), URBAN_510);
     expect(r.outcome).toBe("unlikely");
     expect(reasonOf(r, "rule_area_only").source).toBe(`${SEED} 三(一)5`);
   });
@@ -240,8 +251,8 @@ describe(`${SEED} 三(一)6: 四类人员分类救助 — 2020 tiers 120 / 80 / 
     expect(dibaoOf(trio("2020-09-01", adults3(600))).monthlyRange).toBeNull();
   });
 
-  it(`${SEED} 三(一)6: 2020 农村低保分类救助 — an urban household (510 × 3 − 600 = 930) gets no tier`, () => {
-    const r = dibaoOf({ ...mixed("2020-09-01"), area: "urban" });
+  it(`${SEED} 三(一)6: 2020 农村低保分类救助 — an urban household (a deployment's exact urban 510: 510 × 3 − 600 = 930) gets no tier`, () => {
+    const r = dibaoOf({ ...mixed("2020-09-01"), area: "urban" }, URBAN_510);
     expect(est(r)).toEqual({ outcome: "likely", monthly: 930, monthlyRange: null, until: null });
   });
 });

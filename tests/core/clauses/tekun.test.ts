@@ -148,12 +148,18 @@ describe(`${NATIONAL}: no source of income (own counted income below the dibao s
     expect(reasonOf(r, "tekun_has_income").source).toBe(NATIONAL);
   });
 
-  it("Wuxi 2019-08-01: standard 900 (锡政发〔2018〕34号): 899 likely, 900 unlikely", () => {
-    expect(tekunAt("wuxi", "2019-08-01", { income: [{ kind: "other", monthly: 899 }] }).outcome).toBe(
+  it("Wuxi 2019-03-01: standard 900 (锡政发〔2018〕34号): 899 likely, 900 unlikely", () => {
+    expect(tekunAt("wuxi", "2019-03-01", { income: [{ kind: "other", monthly: 899 }] }).outcome).toBe(
       "likely",
     );
-    expect(tekunAt("wuxi", "2019-08-01", { income: [{ kind: "other", monthly: 900 }] }).outcome).toBe(
+    expect(tekunAt("wuxi", "2019-03-01", { income: [{ kind: "other", monthly: 900 }] }).outcome).toBe(
       "unlikely",
+    );
+  });
+
+  it("Wuxi 2019-08-01: the 2019 raise is unconfirmed, so 900 is only a floor — 900 of income is possible, not unlikely", () => {
+    expect(tekunAt("wuxi", "2019-08-01", { income: [{ kind: "other", monthly: 900 }] }).outcome).toBe(
+      "possible",
     );
   });
 
@@ -215,8 +221,8 @@ describe(`${NATIONAL}: no legal supporter able to support, and property`, () => 
 });
 
 describe("Wuxi 特困 basic living: published figures (锡政发〔2018〕34号 … 锡政发〔2025〕8号) against the 1.5× floor of 锡民联发〔2019〕4号 二(四)1", () => {
-  it("锡政发〔2018〕34号: 2019-08-01 urban 1400 (no 1.5× floor yet, it starts 2020-07-01)", () => {
-    const r = tekunAt("wuxi", "2019-08-01");
+  it("锡政发〔2018〕34号: 2019-03-01 urban 1400 (no 1.5× floor yet, it starts 2020-07-01)", () => {
+    const r = tekunAt("wuxi", "2019-03-01");
     expect(amounts(r)).toMatchObject({ outcome: "likely", monthly: 1400, monthlyRange: null });
     expect(reasonOf(r, "tekun_basic_living")).toMatchObject({
       source: "锡政发〔2018〕34号",
@@ -225,9 +231,11 @@ describe("Wuxi 特困 basic living: published figures (锡政发〔2018〕34号 
     expect(codes(r)).not.toContain("tekun_ratio_to_standard");
   });
 
-  it("锡政发〔2018〕34号: 2019-08-01 rural 1300", () => {
-    const r = tekunAt("wuxi", "2019-08-01", {}, { area: "rural" });
+  it("锡政发〔2018〕34号: 2019-03-01 rural 1300; from 2019-07-01, the next raise unconfirmed, at least 1300", () => {
+    const r = tekunAt("wuxi", "2019-03-01", {}, { area: "rural" });
     expect(amounts(r)).toMatchObject({ monthly: 1300, monthlyRange: null });
+    const later = tekunAt("wuxi", "2019-08-01", {}, { area: "rural" });
+    expect(amounts(later)).toMatchObject({ monthly: 1300, monthlyRange: { min: 1300, max: null } });
   });
 
   it("the unconfirmed 2019-07-01 row (urban 1470 / rural 1430) is not used: 2019-12-01 is still 1400 / 1300", () => {
@@ -236,7 +244,7 @@ describe("Wuxi 特困 basic living: published figures (锡政发〔2018〕34号 
   });
 
   it("area unknown before 2020-07-01: between rural 1300 and urban 1400, naming the area", () => {
-    const r = tekunAt("wuxi", "2019-08-01", {}, { area: undefined });
+    const r = tekunAt("wuxi", "2019-03-01", {}, { area: undefined });
     expect(amounts(r)).toMatchObject({
       outcome: "likely",
       monthly: null,

@@ -28,13 +28,24 @@ function noIncomePair(asOf: string, rest: Partial<SituationInput> = {}): Situati
 }
 
 describe("无锡 standards by date", () => {
-  it("锡政发〔2018〕34号: 900 still in force on 2020-06-30 — two members with no income get 900 × 2 = 1800", () => {
-    const r = dibaoOf(noIncomePair("2020-06-30"));
+  it("锡政发〔2018〕34号: 900 for 2018-07-01 to 2019-06-30 — two members with no income get 900 × 2 = 1800", () => {
+    const r = dibaoOf(noIncomePair("2019-06-30"));
     expect(est(r)).toEqual({ outcome: "likely", monthly: 1800, monthlyRange: null, until: null });
     const cite = reasonOf(r, "income_below_standard");
     expect(cite.source).toBe("锡政发〔2018〕34号");
     expect(cite.basis).toBe("supplementary");
     expect(cite.values).toMatchObject({ standard: 900, perCapitaIncome: 0, members: 2 });
+  });
+
+  it("锡政发〔2018〕34号: the 2019 raise is unconfirmed, so on 2020-06-30 900 is a floor — at least 900 × 2 = 1800", () => {
+    const r = dibaoOf(noIncomePair("2020-06-30"));
+    expect(est(r)).toEqual({
+      outcome: "likely",
+      monthly: 1800,
+      monthlyRange: { min: 1800, max: null },
+      until: null,
+    });
+    expect(reasonOf(r, "income_below_standard").values).toMatchObject({ kind: "floor", standard: 900 });
   });
 
   it(`${SEED} 二(一)1 (1000元以上 from 2020-07-01) refined by 锡政发〔2021〕14号's 1010: 1010 × 2 = 2020 on 2020-07-01`, () => {
@@ -298,9 +309,14 @@ describe(`${SEED} 二(二)1: 重度残疾人单人保 — from the second half o
     ]);
   }
 
-  it(`${SRC}: on 2019-07-01 (900), a grade-2 adult in a family of three earning 5399 < 2 × 900 × 3 = 5400 gets 900 − 0 = 900`, () => {
+  it(`${SRC}: on 2019-07-01 (900, now a floor), a grade-2 adult in a family of three earning 5399 < 2 × 900 × 3 = 5400 gets at least 900 − 0 = 900`, () => {
     const r = singleOf(family("2019-07-01", 5399));
-    expect(est(r)).toEqual({ outcome: "likely", monthly: 900, monthlyRange: null, until: null });
+    expect(est(r)).toEqual({
+      outcome: "likely",
+      monthly: 900,
+      monthlyRange: { min: 900, max: null },
+      until: null,
+    });
     expect(reasonOf(r, "single_qualifying_condition").source).toBe(SRC);
   });
 
@@ -310,10 +326,10 @@ describe(`${SEED} 二(二)1: 重度残疾人单人保 — from the second half o
     expect(r.monthly).toBeNull();
   });
 
-  it(`${SRC}: family earning 5400 = 2 × 900 × 3 on 2019-07-01 is not below 2×: unlikely`, () => {
+  it(`${SRC}: family earning 5400 = 2 × 900 × 3 on 2019-07-01 is not below 2 × the floor, but the real standard may be higher: possible`, () => {
     const r = singleOf(family("2019-07-01", 5400));
-    expect(r.outcome).toBe("unlikely");
-    expect(codes(r)).toContain("single_income_above_limit");
+    expect(r.outcome).toBe("possible");
+    expect(codes(r)).toContain("single_income_open");
   });
 
   it(`${SRC}: on 2020-08-01 (1010) the limit is 2 × 1010 × 3 = 6060 — 6059 gives 1010, 6060 is unlikely`, () => {
