@@ -40,6 +40,8 @@ export const REASON_CODES = [
   "single_not_dependent",
   "single_can_live_alone",
   "single_family_on_dibao",
+  "single_family_below_standard",
+  "single_one_person_household",
   "single_hardship_not_defined",
   "single_income_below_limit",
   "single_income_above_limit",

@@ -104,6 +104,7 @@ export const national: Pack = {
           assetsWithinLimits: true,
           incomeTest: "household_per_capita",
           incomeMultiple: 1.5,
+          aboveStandardOnly: true,
           amount: "standard_minus_own_income",
           discretionary: false,
         },

@@ -92,6 +92,9 @@ const singleRouteSchema = z.strictObject({
   /** Whose income is tested against which multiple of the standard; "unstated": 生活困难 with no figure. */
   incomeTest: z.enum(["household_per_capita", "own", "own_plus_support", "unstated"]),
   incomeMultiple: z.number().min(1),
+  /** 低保边缘 / 低收入家庭: only for a family whose income is not below the standard (below it, the whole
+   * family qualifies for dibao instead). */
+  aboveStandardOnly: z.boolean().optional(),
   /** As a one-person household (standard − own counted income), or at least the standard (不低于100%). */
   amount: z.enum(["standard_minus_own_income", "standard_floor"]),
   discretionary: z.boolean(),

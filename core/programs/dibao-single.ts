@@ -151,8 +151,17 @@ function assess(
       ),
     );
   }
-  if (r.discretionary)
+  if (r.aboveStandardOnly) {
+    const under = below(household.strict, scale(std.q, ctx.n));
+    const fact: Fact =
+      under === undefined
+        ? unknown(...new Set([...household.strict.missing, ...std.q.missing]))
+        : known(!under);
+    conditions.push(condition(fact, null, reason("single_family_below_standard", rule, { member: i })));
+  }
+  if (r.discretionary) {
     conditions.push(condition(unknown(), null, null, reason("single_discretionary", rule, { member: i })));
+  }
 
   const decision = decide(conditions);
   let monthly: Quantity;
@@ -183,6 +192,15 @@ export function dibaoSingle(ctx: RuleContext, i: number): Result {
     if (rule) routes.push(assess(ctx, i, rule, household));
   }
   if (routes.length === 0) return noRuleInForce("dibao_single", i, ctx.p.pack);
+  // 参照单人户: for a member of a larger family; a person living alone applies for dibao as a household.
+  if (ctx.n === 1) {
+    const first = ROUTES.map((k) => ctx.p.get(k)).find((r) => r !== undefined) as Resolved<SingleRoute>;
+    return buildResult("dibao_single", i, {
+      outcome: "unlikely",
+      reasons: [reason("single_one_person_household", first, { member: i })],
+      missing: [],
+    });
+  }
   let best = routes[0] as Assessed;
   for (const r of routes.slice(1)) if (better(r.decision.outcome, best.decision.outcome)) best = r;
   if (best.decision.outcome === "unlikely") {

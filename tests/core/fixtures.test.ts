@@ -46,14 +46,14 @@ describe("the README's examples", () => {
     expect(result(s, "disability_care_subsidy", 1)).toMatchObject({ outcome: "likely", monthly: null });
   });
 
-  it("江门 台山: at least 579 × 2 − 300 = 858, a floor with no upper bound; 单人保 579 for uremia", () => {
+  it("江门 台山: at least 579 × 2 − 300 = 858, a floor with no upper bound; 单人保 not needed, as the couple qualifies together", () => {
     const s = example("jiangmen");
     expect(result(s, "dibao")).toMatchObject({
       outcome: "likely",
       monthly: 858,
       monthlyRange: { min: 858, max: null },
     });
-    expect(result(s, "dibao_single", 1)).toMatchObject({ outcome: "likely", monthly: 579 });
+    expect(result(s, "dibao_single", 1)).toMatchObject({ outcome: "unlikely", monthly: null });
     expect(result(s, "tekun", 0)).toMatchObject({ outcome: "likely", monthly: null });
   });
 

@@ -234,6 +234,8 @@ const SAMPLES: Record<(typeof REASON_CODES)[number], Values[]> = {
   ],
   minimum_wage: [{ amount: 1620, kind: "exact" }],
   dibao_either_way: [{}],
+  single_family_below_standard: [{ member: 0 }],
+  single_one_person_household: [{ member: 0 }],
   figure_not_published: FIGURE_NAMES.map((name) => ({ figure: name })),
   figure_depends_on_place: FIGURE_NAMES.map((name) => ({ figure: name, min: 300, max: null })),
   figures_may_be_outdated: [{ confirmedOn: "2024-06-30", asOf: "2025-01-01" }],

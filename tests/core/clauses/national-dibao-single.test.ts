@@ -100,6 +100,31 @@ describe(`${SRC}: in force from 2021-07-01`, () => {
   });
 });
 
+describe(`${EDGE}: a family under the standard applies for dibao as a family, not for 单人保`, () => {
+  it(`${EDGE}: 无锡 2021-07-01, seriously ill member, family of two earning 2000 (1000 a head, under 1060): unlikely, the family qualifies for 低保 instead`, () => {
+    const s = household("wuxi", "2021-07-01", [
+      adult({
+        relation: "self",
+        age: 50,
+        illness: { serious: true, disease: "malignant_tumor", medicalAid: false },
+      }),
+      earner(2000, { relation: "spouse" }),
+    ]);
+    const r = singleOf(s);
+    expect(r.outcome).toBe("unlikely");
+    expect(codes(r)).toContain("single_family_below_standard");
+  });
+
+  it("a person living alone applies for 低保 as a one-person household: 单人保 unlikely", () => {
+    const s = household("wuxi", "2021-07-01", [
+      adult({ relation: "self", age: 50, disability: { grade: 1, category: "physical" } }),
+    ]);
+    const r = singleOf(s);
+    expect(r.outcome).toBe("unlikely");
+    expect(codes(r)).toEqual(["single_one_person_household"]);
+  });
+});
+
 describe(`${SRC}: 重病 — in 无锡 (1060 from 2021-07-01), without the medical aid 锡民联发〔2019〕4号 二(二)2 needs`, () => {
   function wuxi(asOf: string, wage: number, rest: Partial<SituationInput> = {}) {
     return household(
@@ -139,9 +164,9 @@ describe(`${SRC}: 重病 — in 无锡 (1060 from 2021-07-01), without the medic
     expect(x.basis).toBe("national");
   });
 
-  it(`${EDGE}: whether the family is on dibao unknown — possible, naming currentBenefits.dibao`, () => {
+  it(`${EDGE}: whether the family (2500 for two: 1250 a head, between 1060 and 1.5 × 1060) is on dibao unknown — possible, naming currentBenefits.dibao`, () => {
     const r = singleOf(
-      wuxi("2021-07-01", 2000, { currentBenefits: { tekun: false, orphanAllowance: false } }),
+      wuxi("2021-07-01", 2500, { currentBenefits: { tekun: false, orphanAllowance: false } }),
     );
     expect(r.outcome).toBe("possible");
     expect(r.missing).toContain("currentBenefits.dibao");

@@ -227,10 +227,10 @@ describe(`${SEED} 二(五): 单人保 for 重病、重残 members of 低收入�
     );
   }
 
-  it(`${SRC}: rural family of three earning 2393 < 1.5 × 532 × 3 = 2394: likely, 532 − 0 = 532 (a floor)`, () => {
+  it(`${SRC}: rural family of three earning 2393 < 1.5 × 532 × 3 = 2394, but with only the floor 532 it may be under the real standard (a dibao family, not 边缘): possible, at least 532`, () => {
     const r = singleOf(family("2022-01-01", 2393));
     expect(est(r)).toEqual({
-      outcome: "likely",
+      outcome: "possible",
       monthly: 532,
       monthlyRange: { min: 532, max: null },
       until: null,
@@ -255,25 +255,29 @@ describe(`${SEED} 二(五): 单人保 for 重病、重残 members of 低收入�
     expect(codes(over)).toContain("single_income_above_limit");
   });
 
-  it(`${SRC}: 重病 qualifies without a disability or medical aid; grade 3 mental qualifies; grade 3 physical does not`, () => {
+  it(`${SRC} (exact rural 600; 2000 for three is between 600 and 1.5 × 600 a head): 重病 qualifies without a disability or medical aid; grade 3 mental qualifies; grade 3 physical does not`, () => {
+    const d = deployStandard("puning", "2021-08-28", { urban: 900, rural: 600 });
     expect(
       singleOf(
         family("2022-01-01", 2000, {
           disability: null,
           illness: { serious: true, disease: "uremia", medicalAid: false },
         }),
+        0,
+        d,
       ).outcome,
     ).toBe("likely");
     expect(
-      singleOf(family("2022-01-01", 2000, { disability: { grade: 3, category: "mental" } })).outcome,
+      singleOf(family("2022-01-01", 2000, { disability: { grade: 3, category: "mental" } }), 0, d).outcome,
     ).toBe("likely");
     expect(
-      singleOf(family("2022-01-01", 2000, { disability: { grade: 3, category: "physical" } })).outcome,
+      singleOf(family("2022-01-01", 2000, { disability: { grade: 3, category: "physical" } }), 0, d).outcome,
     ).toBe("unlikely");
   });
 
-  it(`${SRC}: no adult-only or unemployed condition — a 10-year-old with grade 1 disability: likely`, () => {
-    expect(singleOf(family("2022-01-01", 2000, { age: 10, relation: "self" })).outcome).toBe("likely");
+  it(`${SRC} (exact rural 600): no adult-only or unemployed condition — a 10-year-old with grade 1 disability: likely`, () => {
+    const d = deployStandard("puning", "2021-08-28", { urban: 900, rural: 600 });
+    expect(singleOf(family("2022-01-01", 2000, { age: 10, relation: "self" }), 0, d).outcome).toBe("likely");
   });
 
   it(`${SRC}: own other pension 100 gives 532 − 100 = 432; a basic pension (二(八)) is not counted: 532`, () => {
