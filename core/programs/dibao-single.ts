@@ -18,7 +18,7 @@ import {
 } from "../facts.ts";
 import type { ParamKey, SingleRoute } from "../policies/params.ts";
 import type { Resolved } from "../policies/resolve.ts";
-import { add, below, exact, type Quantity, scale, sub, unknownFact } from "../quantity.ts";
+import { add, below, exact, max, type Quantity, scale, sub, unknownFact } from "../quantity.ts";
 import type { RuleContext } from "../rules/context.ts";
 import { better, type Condition, condition, type Decision, decide } from "../rules/decide.ts";
 import { type HouseholdIncome, householdIncome, memberIncome } from "../rules/income.ts";
@@ -37,6 +37,21 @@ const ROUTES: ParamKey[] = [
 interface Assessed {
   decision: Decision;
   monthly: Quantity | null;
+}
+
+/**
+ * 东兴区 三(一)3: the person's own income plus the support legal supporters owe. Support already received
+ * is part of the own income, so it counts once: the larger of what is received and what is owed.
+ */
+function ownPlusSupport(ctx: RuleContext, i: number, own: Quantity): Quantity {
+  const m = ctx.s.members[i];
+  const received =
+    m?.income?.filter((x) => x.kind === "support_received").reduce((t, x) => t + x.monthly, 0) ?? 0;
+  const owed =
+    m?.supportOwedMonthly === undefined
+      ? unknownFact(mp(i, "supportOwedMonthly"))
+      : exact(m.supportOwedMonthly);
+  return add(sub(own, exact(received)), max(exact(received), owed));
 }
 
 function who(ctx: RuleContext, i: number, r: SingleRoute): Fact {
@@ -66,6 +81,7 @@ function assess(
   const m = ctx.s.members[i];
   const std = areaAmount(ctx, "dibao.standard");
   const own = memberIncome(ctx, i);
+  const counted = r.incomeTest === "own_plus_support" ? ownPlusSupport(ctx, i, own.q) : own.q;
   const conditions: Condition[] = [
     condition(
       who(ctx, i, r),
@@ -120,19 +136,10 @@ function assess(
       condition(unknown(), null, null, reason("single_hardship_not_defined", rule, { member: i })),
     );
   } else {
-    const owed = m?.supportOwedMonthly;
     const tested =
       r.incomeTest === "household_per_capita"
         ? { q: household.strict, limit: scale(std.q, ctx.n * r.incomeMultiple), lenient: household.lenient }
-        : r.incomeTest === "own"
-          ? { q: own.q, limit: scale(std.q, r.incomeMultiple), lenient: own.q }
-          : (() => {
-              const q = add(
-                own.q,
-                owed === undefined ? unknownFact(mp(i, "supportOwedMonthly")) : exact(owed),
-              );
-              return { q, limit: scale(std.q, r.incomeMultiple), lenient: q };
-            })();
+        : { q: counted, limit: scale(std.q, r.incomeMultiple), lenient: counted };
     const strict = below(tested.q, tested.limit);
     const lenient = below(tested.lenient, tested.limit);
     const values = { ...cite.values, income: tested.q.est, test: r.incomeTest };
@@ -168,17 +175,7 @@ function assess(
   if (r.amount === "standard_floor") {
     monthly = { ...std.q, hi: Number.POSITIVE_INFINITY };
   } else {
-    const counted =
-      r.incomeTest === "own_plus_support" ? add(own.q, exact(m?.supportOwedMonthly ?? 0)) : own.q;
     monthly = sub(std.q, counted);
-    if (r.incomeTest === "own_plus_support" && m?.supportOwedMonthly === undefined) {
-      monthly = {
-        ...monthly,
-        lo: Math.min(monthly.lo, 0),
-        est: null,
-        missing: [...monthly.missing, mp(i, "supportOwedMonthly")],
-      };
-    }
   }
   monthly = { ...monthly, lo: Math.max(0, monthly.lo) };
   return { decision, monthly };

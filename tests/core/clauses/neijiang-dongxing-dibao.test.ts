@@ -271,6 +271,20 @@ describe(`${SEED} 三(一)3: 单人保 — adult, unemployed, severely disabled 
     );
   }
 
+  it(`${SRC}: support received counts once — 200 received and 200 owed is 200, not 400: likely, 360 − 200 = 160`, () => {
+    const r = singleOf(
+      family("2020-09-01", { income: [{ kind: "support_received", monthly: 200 }], supportOwedMonthly: 200 }),
+    );
+    expect(est(r)).toEqual({ outcome: "likely", monthly: 160, monthlyRange: null, until: null });
+  });
+
+  it(`${SRC}: owed more than received — 100 received, 300 owed counts 300: 360 − 300 = 60`, () => {
+    const r = singleOf(
+      family("2020-09-01", { income: [{ kind: "support_received", monthly: 100 }], supportOwedMonthly: 300 }),
+    );
+    expect(r.monthly).toBe(60);
+  });
+
   it(`${SRC}: own income 100 + support owed 150 = 250 < 360: likely, 360 − 250 = 110 (the family's 5000 is not counted)`, () => {
     const r = singleOf(
       family("2020-09-01", { income: [{ kind: "other", monthly: 100 }], supportOwedMonthly: 150 }),
