@@ -58,7 +58,10 @@ function money(n: number): string {
 export function amountText(t: TFunction, r: Result): string | null {
   if (r.outcome === "unlikely") return null;
   const parts: string[] = [];
-  if (r.monthly !== null) {
+  if (r.monthly === 0 && r.monthlyRange?.max === null) {
+    // Nothing at the published minimum, but the real standard may be higher: no "at least 0".
+    parts.push(t("common:amount.dependsOnStandard"));
+  } else if (r.monthly !== null) {
     const range = r.monthlyRange;
     if (range && range.max === null) {
       parts.push(t("common:amount.atLeast", { amount: money(Math.min(range.min, r.monthly)) }));
@@ -159,9 +162,20 @@ export function renderScreening(
       documents: r.outcome === "unlikely" ? null : t(`programs:documents.${r.program}`),
     };
   });
-  const open = [...new Set(results.filter((r) => r.documents !== null).map((r) => r.documents as string))];
   const nextSteps = [t("common:nextSteps.apply")];
-  if (open.length > 0) nextSteps.push(`${t("common:nextSteps.bring")}${open.join("；")}`);
+  // What to bring, once per program that may apply.
+  const programs = [...new Set(results.filter((r) => r.documents !== null).map((r) => r.program))];
+  if (programs.length > 0) {
+    nextSteps.push(t("common:nextSteps.bring"));
+    for (const program of programs) {
+      nextSteps.push(
+        t("common:programDocs", {
+          title: t(`programs:${program}.name`),
+          documents: t(`programs:documents.${program}`),
+        }),
+      );
+    }
+  }
   nextSteps.push(t("common:nextSteps.hotline"));
   return {
     disclaimer: t("common:estimateDisclaimer"),

@@ -269,6 +269,7 @@ const GENERIC: Values = {
   total: 1500,
   who: "家里第2位成员",
   basis: "公布的标准",
+  documents: "户口簿、身份证",
   title: "最低生活保障（低保）",
   outcome: "很可能符合",
 };

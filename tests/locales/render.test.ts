@@ -51,6 +51,30 @@ describe("rendering a screening", () => {
     expect(dibao?.amount).toBe(t("common:amount.atLeast", { amount: "858" }));
   });
 
+  it("never says 'at least 0': above a published floor the amount depends on the real standard (东兴区 2022, 1500 for two, floor 480)", () => {
+    const t = createI18nSync("zh-CN");
+    const r = screenInput(
+      {
+        schemaVersion: 1,
+        jurisdiction: "neijiang-dongxing",
+        asOf: "2022-09-01",
+        area: "rural",
+        localHukou: true,
+        assets: "within_limits",
+        members: [
+          { relation: "self", age: 40, income: [{ kind: "wage", monthly: 1500 }] },
+          { relation: "spouse", age: 40, income: [] },
+        ],
+        monthlyExpenses: { medical: 0, care: 0, rehabilitation: 0, employment: 0 },
+        currentBenefits: { dibao: null, tekun: false, orphanAllowance: false },
+      },
+      { policies, today: "2026-11-22" },
+    );
+    if (!r.ok) throw new Error("invalid");
+    expect(r.screening.results[0]).toMatchObject({ outcome: "possible", monthly: 0 });
+    expect(renderScreening(t, r.screening).results[0]?.amount).toBe(t("common:amount.dependsOnStandard"));
+  });
+
   it("names the end of a transition (吉林, until 2020-12-31) and what is unknown", () => {
     const t = createI18nSync("zh-Hant");
     const rendered = renderScreening(t, example("jilin"));
