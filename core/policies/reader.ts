@@ -94,9 +94,7 @@ export function createReader(
   const counties = Object.keys(pack.counties ?? {});
   // An unknown county of a pack whose counties differ: every candidate, and "county" is what is missing.
   const candidates: (string | null)[] =
-    county === undefined
-      ? [null, ...counties]
-      : [county !== undefined && counties.includes(county) ? county : null];
+    county === undefined ? [null, ...counties] : [counties.includes(county) ? county : null];
   const cache = new Map<ParamKey, unknown>();
   const resolved = new Map<ParamKey, Resolved<unknown> | undefined>();
   const mainTables = tablesOf(policies, pack, candidates[0] ?? null);

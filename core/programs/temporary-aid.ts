@@ -42,15 +42,25 @@ export function temporaryAid(ctx: RuleContext): Result {
     const code = rule.value.place === "site" ? "aid_where_it_happened" : "aid_at_hukou_or_site";
     conditions.push(condition(place, reason(code, rule), reason(`${code}_not_met`, rule)));
   }
-  const decision = decide(conditions);
-  const extra: Reason[] = [];
-  let oneOff: Quantity | null = null;
   const perPerson = ctx.p.get("temporaryAid.perPerson");
   const cap = ctx.p.get("temporaryAid.perPersonCap");
   const caseByCase = ctx.p.get("temporaryAid.caseByCase");
+  const n = ctx.n;
+  // Costs beyond what even the special-hardship cap covers: 一事一议, decided case by case, no fixed amount.
+  let major: Fact = known(false);
+  if (e && perPerson && cap && caseByCase) {
+    const costs = e.outOfPocket;
+    major = costs === undefined ? unknown("emergency.outOfPocket") : known(costs > cap.value * n);
+    const why = reason("aid_case_by_case", caseByCase, {
+      outOfPocket: costs ?? null,
+      capTotal: cap.value * n,
+    });
+    conditions.push(condition(major.v === false ? known(true) : unknown(...major.missing), null, null, why));
+  }
+  const decision = decide(conditions);
+  const extra: Reason[] = [];
+  let oneOff: Quantity | null = null;
   if (decision.outcome !== "unlikely" && perPerson) {
-    const n = ctx.n;
-    oneOff = { lo: perPerson.value.min * n, hi: perPerson.value.max * n, est: null, missing: [] };
     extra.push(
       reason("aid_per_person_range", perPerson, {
         min: perPerson.value.min,
@@ -62,21 +72,9 @@ export function temporaryAid(ctx: RuleContext): Result {
       extra.push(
         reason("aid_special_hardship_cap", cap, { cap: cap.value, persons: n, total: cap.value * n }),
       );
-    if (caseByCase && cap) {
-      // Costs beyond what even the special-hardship cap covers: 一事一议, no fixed amount.
-      const costs = e?.outOfPocket;
-      const major: Fact =
-        costs === undefined ? unknown("emergency.outOfPocket") : known(costs > cap.value * n);
-      if (major.v !== false) {
-        decision.outcome = "possible";
-        decision.missing = [...new Set([...decision.missing, ...major.missing])];
-        decision.reasons.push(
-          reason("aid_case_by_case", caseByCase, { outOfPocket: costs ?? null, capTotal: cap.value * n }),
-        );
-        if (major.v === true) oneOff = null;
-        else oneOff = { ...oneOff, hi: Number.POSITIVE_INFINITY };
-      }
-    }
+    const range = { lo: perPerson.value.min * n, hi: perPerson.value.max * n, est: null, missing: [] };
+    oneOff =
+      major.v === true ? null : major.v === undefined ? { ...range, hi: Number.POSITIVE_INFINITY } : range;
   } else if (decision.outcome !== "unlikely" && caseByCase) {
     extra.push(reason("aid_case_by_case_available", caseByCase));
   }
