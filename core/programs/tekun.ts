@@ -90,6 +90,13 @@ function amount(ctx: RuleContext, i: number): { q: Quantity | null; reasons: Rea
   return { q: add(living, care.q), reasons: [...reasons, ...care.reasons] };
 }
 
+/** Whether this member already receives 特困: the flag is the household's, so with others living there it
+ * cannot say who (a grandparent's support is not the grandchild's). */
+function receivesTekun(ctx: RuleContext): Fact {
+  const flagged = flag(ctx.s.currentBenefits?.tekun, "currentBenefits.tekun");
+  return flagged.v === true && ctx.n > 1 ? unknown() : flagged;
+}
+
 export function tekun(ctx: RuleContext, i: number): Result {
   const m = ctx.s.members[i];
   const rule = ctx.p.get("tekun.eligibility");
@@ -100,7 +107,7 @@ export function tekun(ctx: RuleContext, i: number): Result {
     ageAtLeast(m, i, ctx.asOf, e.minAge),
     ageBelow(m, i, ctx.asOf, e.underAge),
     // Minors already supported keep it to 18 (特困人员认定办法).
-    all(ageBelow(m, i, ctx.asOf, e.keepToAge), flag(ctx.s.currentBenefits?.tekun, "currentBenefits.tekun")),
+    all(ageBelow(m, i, ctx.asOf, e.keepToAge), receivesTekun(ctx)),
     disabilityMatches(m, i, e.disability),
   );
   const std = areaAmount(ctx, "dibao.standard");

@@ -95,6 +95,18 @@ describe(`${NATIONAL}: unable to work (无劳动能力)`, () => {
     expect(r.outcome).toBe("unlikely");
   });
 
+  it("a household flagged as receiving 特困 with others in it cannot say who: a 17-year-old living with a grandparent is possible, not likely", () => {
+    const s = situation(
+      "wuxi",
+      W,
+      [tekunPerson({ age: 17 }), tekunPerson({ relation: "grandparent", age: 80 })],
+      {
+        currentBenefits: { dibao: null, tekun: true, orphanAllowance: false },
+      },
+    );
+    expect(screenFor(s, "tekun", 0).outcome).toBe("possible");
+  });
+
   it("age 17 not already supported: the keep-to-18 rule does not apply, unlikely", () => {
     expect(tekunAt("wuxi", W, { age: 17 }).outcome).toBe("unlikely");
   });
