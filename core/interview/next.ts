@@ -56,7 +56,7 @@ function group(id: string): number {
   const q = QUESTION_BY_ID.get(id);
   if (!q || q.scope === "intro") return 0;
   if (q.scope === "applicant") return 5;
-  if (id === "emergency" || id.startsWith("emergency.")) return 1;
+  if (id === "emergency" || id.startsWith("emergency.") || id === "localHukou") return 1;
   if (FIRST.has(id)) return 2;
   if (id.startsWith("monthlyExpenses.") || id === "household.expenses") return 4;
   return q.scope === "household" ? 2.5 : 3;

@@ -56,11 +56,12 @@ export const QUESTIONS: readonly QuestionDef[] = [
   { id: "householdSize", scope: "intro", kind: "number", min: 1, max: 10 },
 
   yesno("emergency", "household"),
+  // Before the emergency's details: with a local hukou, where it happened no longer matters.
+  yesno("localHukou", "household"),
   { id: "emergency.category", scope: "household", kind: "choice", options: EMERGENCY_CATEGORIES },
   yesno("emergency.basicLivingAtRisk", "household"),
   yesno("emergency.inJurisdiction", "household"),
   money("emergency.outOfPocket", "household"),
-  yesno("localHukou", "household"),
   { id: "area", scope: "household", kind: "choice", options: ["urban", "rural"] },
   { id: "county", scope: "household", kind: "choice" },
   yesno("currentBenefits.dibao", "household"),

@@ -61,6 +61,7 @@ describe("npm run interview", () => {
       "1", // for myself
       "1", // one person
       "2", // no emergency
+      "1", // hukou here
       "300", // an age of 300 …
       "45", // … re-asked
       "100",
@@ -74,7 +75,7 @@ describe("npm run interview", () => {
   });
 
   it("takes 0 as an answer (no income), and ? as 'I don't know'", () => {
-    const r = run(["--lang", "en"], `${["5", "1", "1", "2", "45", "0", "?", "a"].join("\n")}\n`);
+    const r = run(["--lang", "en"], `${["5", "1", "1", "2", "1", "45", "0", "?", "a"].join("\n")}\n`);
     expect(r.stdout).toContain("member.income@0 = 0");
     expect(r.stdout).toMatch(/= I don't know/);
   });
