@@ -98,6 +98,8 @@ export const jilin: Pack = {
         from: "2018-03-02",
         value: {
           trigger: "povertyExitedOn",
+          // The second paragraph: households not on the register, after finding work or starting a business.
+          orTrigger: "incomeAboveStandardSince",
           startsNextMonth: false,
           months: null,
           endsOn: "2020-12-31",

@@ -20,6 +20,8 @@ export type DisabilityMatch = z.infer<typeof disabilityMatchSchema>;
 const transitionSchema = z.strictObject({
   /** Which fact starts the period: income rising above the standard, or the poverty-exit date. */
   trigger: z.enum(["incomeAboveStandardSince", "povertyExitedOn"]),
+  /** For a household the first trigger does not cover (known to have none): a second one. */
+  orTrigger: z.enum(["incomeAboveStandardSince", "povertyExitedOn"]).optional(),
   /** The period starts the month after the trigger (锡民联发〔2019〕4号: 次月起计算). */
   startsNextMonth: z.boolean(),
   /** Length in months; null where the document fixes an end date instead. */

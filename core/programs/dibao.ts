@@ -28,6 +28,7 @@ import { areaAmount, figureReason } from "../rules/standard.ts";
 import { supplements } from "../rules/supplement.ts";
 import type { Outcome } from "../schema/enums.ts";
 import type { Reason, Result } from "../schema/screening.ts";
+import type { Situation } from "../schema/situation.ts";
 
 interface Route {
   decision: Decision;
@@ -196,13 +197,24 @@ function transitionAmount(
   return { q: scale(base, factor), reasons: [] };
 }
 
+/** The date that starts a transition: the pack's trigger, or its second one for a household known to have
+ * no first (吉民发〔2018〕12号 三(四): registered households on leaving poverty, others on finding work). */
+function triggerOf(s: Situation, t: Transition): { date: string | null | undefined; fact: Fact } {
+  const first = s[t.trigger];
+  if (typeof first === "string") return { date: first, fact: TRUE };
+  if (first === undefined) return { date: undefined, fact: unknown(t.trigger) };
+  if (t.orTrigger === undefined) return { date: null, fact: FALSE };
+  const second = s[t.orTrigger];
+  if (typeof second === "string") return { date: second, fact: TRUE };
+  return second === undefined ? { date: undefined, fact: unknown(t.orTrigger) } : { date: null, fact: FALSE };
+}
+
 function transitionRoute(ctx: RuleContext, income: HouseholdIncome): Route | null {
   const rule = ctx.p.get("dibao.transition") as Resolved<Transition> | undefined;
   if (!rule) return null;
   const t = rule.value;
   const { s } = ctx;
-  const trigger = s[t.trigger];
-  const triggerFact: Fact = trigger === undefined ? unknown(t.trigger) : known(trigger !== null);
+  const { date: trigger, fact: triggerFact } = triggerOf(s, t);
   const start = trigger ? (t.startsNextMonth ? firstOfNextMonth(trigger) : trigger) : null;
   let until: string | null = null;
   if (start !== null) {

@@ -352,3 +352,31 @@ describe(`${SEED} 三(四): 脱贫渐退 — under 2× the standard, to the end 
     expect(est(r)).toEqual({ outcome: "possible", monthly: 400, monthlyRange: null, until: "2020-12-31" });
   });
 });
+
+describe(`${SEED} 三(四) second paragraph: 非建档立卡低保家庭就业或自主创业后暂时脱贫`, () => {
+  // Not on the register (no povertyExitedOn): the period runs from when income rose above the standard.
+  const working = (asOf: string, povertyExitedOn: string | null | undefined) =>
+    rural(asOf, [earner(900, { relation: "self" }), adult()], {
+      registeredPoor: false,
+      ...(povertyExitedOn === undefined ? {} : { povertyExitedOn }),
+      incomeAboveStandardSince: "2019-01-01",
+      currentBenefits: {
+        dibao: { since: "2017-01-01", monthlyAmount: 400 },
+        tekun: false,
+        orphanAllowance: false,
+      },
+    });
+
+  it(`${SEED} 三(四) (rural 300): 900 for two (450 a head, over 300, under 2 × 300): likely, 400 less 25% after one year = 300 until 2020-12-31`, () => {
+    const r = dibaoOf(working("2020-03-01", null), deployment);
+    expect(est(r)).toEqual({ outcome: "likely", monthly: 300, monthlyRange: null, until: "2020-12-31" });
+  });
+
+  it(`${SEED} 三(四): whether the household left the register's poverty is unknown — possible, naming povertyExitedOn`, () => {
+    const s = working("2020-03-01", undefined);
+    delete s.povertyExitedOn; // the helper's household knows it is null; here it is not known
+    const r = dibaoOf(s, deployment);
+    expect(r.outcome).toBe("possible");
+    expect(r.missing).toContain("povertyExitedOn");
+  });
+});
