@@ -93,10 +93,6 @@ export function atMost(a: Quantity, b: Quantity): Tri {
   return undefined;
 }
 
-export function isPoint(a: Quantity): boolean {
-  return a.lo === a.hi;
-}
-
 /** Yuan to the fen, so the arithmetic's float noise never shows. */
 export function yuan(value: number): number {
   return Math.round(value * 100) / 100;

@@ -101,8 +101,3 @@ function countHouseholdIncome(ctx: RuleContext): HouseholdIncome {
   const lenient = atLeastZero(sub(strict, sum(discretionary)));
   return { strict, lenient, exclusions: members.flatMap((m) => m.reasons), deductions };
 }
-
-/** Is any of these facts open? Used to keep `missing` honest when a figure is only partly known. */
-export function anyOpen(...facts: Fact[]): boolean {
-  return any(...facts).v === undefined;
-}

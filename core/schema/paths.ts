@@ -8,7 +8,3 @@ export function formatPath(path: readonly PropertyKey[]): string {
   }
   return out;
 }
-
-export function memberPath(index: number, field: string): string {
-  return `members[${index}].${field}`;
-}
