@@ -85,10 +85,14 @@ export function screenInput(input: unknown, options: ScreenOptions): ScreenInput
   const parsed = situationSchema.safeParse(input);
   if (!parsed.success) return { ok: false, issues: fieldIssues(parsed.error) };
   const s = parsed.data;
-  const asOf = options.asOf ?? s.asOf ?? options.today;
-  const issues: FieldIssue[] = eventDates(s)
-    .filter((d) => d.date > asOf)
-    .map((d) => ({ path: formatPath(d.path), code: "date_after_as_of", values: { asOf } }));
+  const issues = futureDateIssues(s, options.asOf ?? s.asOf ?? options.today);
   if (issues.length > 0) return { ok: false, issues };
   return { ok: true, screening: screen(s, options) };
+}
+
+/** Events dated after the estimate's date cannot have happened yet. */
+export function futureDateIssues(s: Situation, asOf: string): FieldIssue[] {
+  return eventDates(s)
+    .filter((d) => d.date > asOf)
+    .map((d) => ({ path: formatPath(d.path), code: "date_after_as_of", values: { asOf } }));
 }

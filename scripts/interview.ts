@@ -7,8 +7,8 @@ import { simulate } from "../core/interview/index.ts";
 import { createPolicies } from "../core/policies/index.ts";
 import { fieldIssues } from "../core/schema/issues.ts";
 import { situationSchema } from "../core/schema/situation.ts";
-import { issueText } from "./lib/issue-text.ts";
-import { loadParamsFile, ParamsFileError } from "./lib/load-params.ts";
+import { issueText } from "../portal/server/issue-text.ts";
+import { loadParamsFile, ParamsFileError } from "../portal/server/params-file.ts";
 import { todayInShanghai } from "./lib/today.ts";
 
 const USAGE =

@@ -6,8 +6,8 @@ import { parseArgs } from "node:util";
 import { isIsoDate } from "../core/dates.ts";
 import { createPolicies } from "../core/policies/index.ts";
 import { screenInput } from "../core/screen.ts";
-import { issueText } from "./lib/issue-text.ts";
-import { loadParamsFile, ParamsFileError } from "./lib/load-params.ts";
+import { issueText } from "../portal/server/issue-text.ts";
+import { loadParamsFile, ParamsFileError } from "../portal/server/params-file.ts";
 import { todayInShanghai } from "./lib/today.ts";
 
 const USAGE = "usage: npm run --silent screen -- [--as-of YYYY-MM-DD] [--params FILE] FILE|-";

@@ -1,33 +1,30 @@
-// npm start: until the service exists ("Queue 1/2"), screens the example household of each jurisdiction
-// (tests/fixtures/) and prints what each may get.
+// npm start: migrations, then the service on HOST:PORT (see portal/server/config.ts for the settings).
+// A bad setting stops the start with one line and exit code 2.
 
-import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-import { createPolicies } from "../core/policies/index.ts";
-import { screenInput } from "../core/screen.ts";
-import { todayInShanghai } from "./lib/today.ts";
+import { DataKeyError } from "../db/data-key.ts";
+import { CalendarFileError } from "../portal/server/calendar-file.ts";
+import { ConfigError, readConfig } from "../portal/server/config.ts";
+import { ParamsFileError } from "../portal/server/params-file.ts";
+import { StartError, startService } from "../portal/server/service.ts";
 
-const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
-const policies = createPolicies();
-const examples = ["neijiang-dongxing", "wuxi", "jiangmen", "puning", "jilin"];
+const log = (line: string) => console.log(line);
 
-for (const id of examples) {
-  const situation = JSON.parse(readFileSync(here(`../tests/fixtures/${id}.json`), "utf8"));
-  const result = screenInput(situation, { policies, today: todayInShanghai() });
-  if (!result.ok) throw new Error(`example ${id} is invalid`);
-  const s = result.screening;
-  console.log(`\n${id} (as of ${s.asOf}, ${situation.members.length} member(s))`);
-  for (const r of s.results) {
-    if (r.outcome === "unlikely") continue;
-    const who = r.member === null ? "household" : `member ${r.member}`;
-    const money =
-      r.monthly !== null
-        ? `${r.monthly} yuan/month`
-        : r.oneOff
-          ? `one-off ${r.oneOff.min}–${r.oneOff.max ?? "…"} yuan`
-          : "amount not published";
-    console.log(
-      `  ${r.outcome.padEnd(8)} ${r.program} (${who}): ${money}${r.until ? `, until ${r.until}` : ""}`,
-    );
-  }
+try {
+  const config = readConfig(process.env);
+  const service = await startService(config, { log });
+  log(
+    `Serving on ${service.url} (database ${config.DATABASE_PATH}, migration ${service.migrations.latest ?? "none"}).`,
+  );
+  const stop = async () => {
+    await service.close();
+    process.exit(0);
+  };
+  process.once("SIGTERM", stop);
+  process.once("SIGINT", stop);
+} catch (error) {
+  const known = [ConfigError, StartError, ParamsFileError, CalendarFileError, DataKeyError].some(
+    (kind) => error instanceof kind,
+  );
+  console.error(`Cannot start: ${known ? (error as Error).message : String(error).split("\n")[0]}`);
+  process.exit(2);
 }

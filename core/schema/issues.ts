@@ -60,6 +60,6 @@ function fromIssue(issue: ZodIssue): FieldIssue[] {
   }
 }
 
-export function fieldIssues(error: z.ZodError): FieldIssue[] {
+export function fieldIssues(error: { issues: readonly z.core.$ZodIssue[] }): FieldIssue[] {
   return error.issues.flatMap(fromIssue);
 }

@@ -1,4 +1,6 @@
+import { shanghaiDate } from "../../core/sla.ts";
+
 /** Today's date in China (Asia/Shanghai), the default date a screening is for. */
 export function todayInShanghai(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(now);
+  return shanghaiDate(now);
 }

@@ -1,4 +1,4 @@
-// Field issues in plain English for the command line. (The bot and portal use locales/.)
+// Field issues in plain English for operators: the command line and the server's start. (People get locales/.)
 
 import type { FieldIssue } from "../../core/schema/issues.ts";
 

@@ -1,0 +1,27 @@
+// One SQLite file, opened for durability: WAL, synchronous=FULL (a commit survives power loss before it
+// is acknowledged), foreign keys on, and a busy timeout so a backup or a second process waits, not fails.
+
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import Database from "better-sqlite3";
+import { type BetterSQLite3Database, drizzle } from "drizzle-orm/better-sqlite3";
+import * as schema from "./schema.ts";
+
+export type Drizzle = BetterSQLite3Database<typeof schema>;
+
+export interface Db {
+  sqlite: Database.Database;
+  orm: Drizzle;
+  path: string;
+  close(): void;
+}
+
+export function openDb(path: string): Db {
+  if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+  const sqlite = new Database(path);
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("synchronous = FULL");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("busy_timeout = 5000");
+  return { sqlite, orm: drizzle(sqlite, { schema }), path, close: () => sqlite.close() };
+}

@@ -1,0 +1,123 @@
+// createApp(deps): the Hono app. Every response carries security headers; everything under /api is
+// personal or may be, so none of it is cached. Errors leave as JSON in the caller's language.
+
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { HTTPException } from "hono/http-exception";
+import { secureHeaders } from "hono/secure-headers";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import type { AppDeps, AppEnv } from "./deps.ts";
+import { ApiError } from "./errors.ts";
+import { language } from "./lang.ts";
+import { openApiDocument } from "./openapi.ts";
+import { healthRoutes } from "./routes/health.ts";
+import { interviewRoutes } from "./routes/interviews.ts";
+import { requestRoutes } from "./routes/requests.ts";
+import { screenRoutes } from "./routes/screen.ts";
+import { staffRoutes } from "./routes/staff.ts";
+
+export const MAX_BODY_BYTES = 64 * 1024;
+
+export const CONTENT_SECURITY_POLICY = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'"],
+  imgSrc: ["'self'", "data:"],
+  fontSrc: ["'self'"],
+  connectSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'none'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+};
+
+export function createApp(deps: AppDeps) {
+  const app = new Hono<AppEnv>();
+  app.use(
+    "*",
+    secureHeaders({
+      contentSecurityPolicy: CONTENT_SECURITY_POLICY,
+      referrerPolicy: "no-referrer",
+      crossOriginResourcePolicy: "same-origin",
+      strictTransportSecurity: "max-age=31536000",
+    }),
+  );
+  app.use("*", language);
+  app.use("/api/*", async (c, next) => {
+    await next();
+    c.header("Cache-Control", "no-store");
+  });
+  app.use(
+    "/api/*",
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new ApiError(413, "body_too_large");
+      },
+    }),
+  );
+
+  app.use("/api/*", async (c, next) => {
+    const hasBody = c.req.header("content-length") !== undefined && c.req.header("content-length") !== "0";
+    const type = c.req.header("content-type") ?? "";
+    if ((hasBody || c.req.header("transfer-encoding")) && !/^application\/([\w.-]+\+)?json\b/i.test(type)) {
+      throw new ApiError(415, "unsupported_media_type");
+    }
+    await next();
+  });
+
+  const openapi = openApiDocument();
+  app.get("/api/openapi.json", (c) => c.json(openapi));
+  app.route("/api/health", healthRoutes(deps));
+  app.route("/api/screen", screenRoutes(deps));
+  app.route("/api/requests", requestRoutes(deps));
+  app.route("/api/interviews", interviewRoutes(deps));
+  app.route("/api/staff", staffRoutes());
+
+  app.notFound((c) => {
+    throw new ApiError(404, "no_such_page");
+  });
+  app.onError((error, c) => {
+    const t = c.var.t;
+    const apiError = toApiError(error);
+    if (apiError.status >= 500) {
+      // The error's kind and where, never the body: it may hold personal facts.
+      console.error(`${c.req.method} ${c.req.routePath}: ${error.name}: ${error.message.split("\n")[0]}`);
+    }
+    for (const [name, value] of Object.entries(apiError.headers)) c.header(name, value);
+    c.header("Cache-Control", "no-store");
+    const issues = apiError.issues.map((i) => ({
+      code: i.code,
+      field: i.field,
+      message:
+        i.message ?? t(`common:field.${i.code}`, { ...i.values, defaultValue: t("common:field.invalid") }),
+    }));
+    return c.json(
+      {
+        error: {
+          code: apiError.code,
+          message: issues[0]?.message ?? t(`common:api.${apiError.code}`),
+          field: apiError.field,
+          ...(issues.length > 0 ? { issues } : {}),
+        },
+      },
+      apiError.status as ContentfulStatusCode,
+    );
+  });
+  return app;
+}
+
+function toApiError(error: Error): ApiError {
+  if (error instanceof ApiError) return error;
+  if (error instanceof HTTPException) {
+    // Hono's own validator: unparsable JSON, or a body that is not JSON at all.
+    if (/Malformed JSON/i.test(error.message)) return new ApiError(400, "invalid_json");
+    if (/Content-Type/i.test(error.message)) return new ApiError(415, "unsupported_media_type");
+    if (error.status === 413) return new ApiError(413, "body_too_large");
+    return new ApiError(
+      error.status as ContentfulStatusCode,
+      error.status === 404 ? "no_such_page" : "invalid",
+    );
+  }
+  return new ApiError(500, "internal");
+}

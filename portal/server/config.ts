@@ -1,0 +1,54 @@
+// The one place that reads process.env. Every setting is parsed here with zod; a bad value stops the
+// start with one line naming the variable.
+
+import { z } from "zod";
+
+const port = z.coerce.number().int().min(0).max(65535);
+const optionalText = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === "" ? undefined : v.trim()));
+const url = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === "" ? undefined : v.trim().replace(/\/+$/, "")))
+  .refine((v) => v === undefined || /^https?:\/\/[^\s/]+/.test(v), { message: "must be an http(s) URL" });
+
+const envSchema = z.object({
+  HOST: z.string().default("127.0.0.1"),
+  PORT: port.default(3000),
+  DATABASE_PATH: z.string().min(1).default("data/intake.sqlite"),
+  POLICY_PARAMS_FILE: optionalText,
+  /** 32 bytes as 64 hex digits or base64; unset: a key file beside the database. */
+  INTAKE_DATA_KEY: optionalText,
+  /** JSON: { "holidays": [dates], "workdays": [dates] }; unset: the file shipped with the server. */
+  HOLIDAYS_FILE: optionalText,
+  PUBLIC_URL: url,
+  /** Behind a proxy, take the client address from X-Forwarded-For (for rate limits). */
+  TRUST_PROXY: z
+    .enum(["0", "1", "true", "false"])
+    .default("0")
+    .transform((v) => v === "1" || v === "true"),
+  TELEGRAM_BOT_TOKEN: optionalText,
+  TELEGRAM_WEBHOOK_SECRET: optionalText,
+  TELEGRAM_API_ROOT: url,
+  HOTLINE_WEBHOOK_URL: url,
+  /** Status lookups allowed per client per window (references must not be guessable). */
+  STATUS_LOOKUPS_PER_WINDOW: z.coerce.number().int().min(1).default(10),
+  STATUS_LOOKUP_WINDOW_SECONDS: z.coerce.number().int().min(1).default(600),
+});
+
+export type Config = z.output<typeof envSchema>;
+
+export class ConfigError extends Error {}
+
+export function readConfig(env: Record<string, string | undefined>): Config {
+  const result = envSchema.safeParse(env);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const name = String(issue?.path[0] ?? "environment");
+  const value = env[name];
+  throw new ConfigError(
+    `${name}${value === undefined ? "" : `=${JSON.stringify(value)}`}: ${issue?.message ?? "invalid"}`,
+  );
+}

@@ -1,0 +1,30 @@
+// What the app is built from: passed in whole by the composition root (or a test), never global.
+
+import type { TFunction } from "i18next";
+import type { PolicySet } from "../../core/policies/index.ts";
+import type { WorkCalendar } from "../../core/sla.ts";
+import type { Db } from "../../db/connection.ts";
+import type { Vault } from "../../db/crypto.ts";
+import type { InterviewStore } from "../../db/interviews.ts";
+import type { RequestStore } from "../../db/requests.ts";
+import type { Lang } from "../../locales/i18n.ts";
+import type { RateLimiter } from "./rate-limit.ts";
+
+export interface AppDeps {
+  db: Db;
+  vault: Vault;
+  policies: PolicySet;
+  calendar: WorkCalendar;
+  now: () => Date;
+  requests: RequestStore;
+  interviews: InterviewStore;
+  statusLimiter: RateLimiter;
+  /** Where links point: PUBLIC_URL, else http://HOST:PORT. */
+  publicUrl: string;
+  /** Take the client address from X-Forwarded-For (behind a trusted proxy). */
+  trustProxy: boolean;
+}
+
+export interface AppEnv {
+  Variables: { lang: Lang; t: TFunction };
+}

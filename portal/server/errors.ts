@@ -1,0 +1,40 @@
+// API errors as data: a code, the field it concerns (the contract's path), and values for the words.
+// `app.onError` turns them into `{ error: { code, message, field } }` in the caller's language.
+
+import { HTTPException } from "hono/http-exception";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import type { FieldIssue } from "../../core/schema/issues.ts";
+
+export interface ApiIssue {
+  code: string;
+  field: string | null;
+  values: Record<string, unknown>;
+  /** Words already chosen for the person (an interview's re-ask); otherwise locales/ words the code. */
+  message?: string;
+}
+
+export class ApiError extends HTTPException {
+  constructor(
+    status: ContentfulStatusCode,
+    readonly code: string,
+    readonly field: string | null = null,
+    readonly issues: ApiIssue[] = [],
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(status, { message: code });
+  }
+}
+
+/** Field issues (zod's, through the core's mapping) under a body prefix such as "situation". */
+export function invalid(issues: FieldIssue[], prefix = ""): ApiError {
+  const mapped = issues.map((i) => ({
+    code: i.code,
+    field: prefix && i.path ? `${prefix}.${i.path}` : prefix || i.path,
+    values: i.values,
+  }));
+  return new ApiError(422, "invalid", mapped[0]?.field ?? null, mapped);
+}
+
+export function fieldError(status: ContentfulStatusCode, field: string, code: string): ApiError {
+  return new ApiError(status, "invalid", field, [{ code, field, values: {} }]);
+}

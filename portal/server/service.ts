@@ -1,0 +1,119 @@
+// The composition root: configuration in, a running service out. Opens the database, applies the
+// migrations, loads the data key, the policies and the calendar, and serves the app on HOST:PORT.
+
+import type { AddressInfo } from "node:net";
+import { dirname, join } from "node:path";
+import { serve } from "@hono/node-server";
+import { createPolicies } from "../../core/policies/index.ts";
+import { openDb } from "../../db/connection.ts";
+import { createVault } from "../../db/crypto.ts";
+import { checkKeyMatches, loadOrCreateKeyFile, parseDataKey } from "../../db/data-key.ts";
+import { createInterviewStore } from "../../db/interviews.ts";
+import { type MigrationLevel, runMigrations } from "../../db/migrate.ts";
+import { createRequestStore } from "../../db/requests.ts";
+import { createApp } from "./app.ts";
+import { loadCalendar } from "./calendar-file.ts";
+import type { Config } from "./config.ts";
+import type { AppDeps } from "./deps.ts";
+import { loadParamsFile } from "./params-file.ts";
+import { createRateLimiter } from "./rate-limit.ts";
+
+export class StartError extends Error {}
+
+export interface Service {
+  url: string;
+  deps: AppDeps;
+  migrations: MigrationLevel;
+  close(): Promise<void>;
+}
+
+export interface ServiceOptions {
+  log: (line: string) => void;
+  now?: () => Date;
+}
+
+/** Everything but the socket: what tests and scripts build an app from. */
+export function buildDeps(
+  config: Config,
+  options: ServiceOptions,
+): { deps: AppDeps; migrations: MigrationLevel } {
+  const now = options.now ?? (() => new Date());
+  const calendar = loadCalendar(config.HOLIDAYS_FILE);
+  const policies = createPolicies(config.POLICY_PARAMS_FILE ? loadParamsFile(config.POLICY_PARAMS_FILE) : {});
+  let key: Buffer;
+  if (config.INTAKE_DATA_KEY) {
+    const parsed = parseDataKey(config.INTAKE_DATA_KEY);
+    if (!parsed) throw new StartError("INTAKE_DATA_KEY: must be 32 bytes, as 64 hex digits or base64");
+    key = parsed;
+  } else {
+    const file = join(dirname(config.DATABASE_PATH), "intake.key");
+    const loaded = loadOrCreateKeyFile(file);
+    if (loaded.created) {
+      options.log(
+        `Generated a new data key in ${file}: back it up with the database, which cannot be read without it.`,
+      );
+    }
+    key = loaded.key;
+  }
+  const vault = createVault(key);
+  const db = openDb(config.DATABASE_PATH);
+  let migrations: MigrationLevel;
+  try {
+    migrations = runMigrations(db);
+    if (!checkKeyMatches(db.sqlite, vault.keyCheck())) {
+      throw new StartError(`the data key does not match the one ${config.DATABASE_PATH} was written with`);
+    }
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  const deps: AppDeps = {
+    db,
+    vault,
+    policies,
+    calendar,
+    now,
+    requests: createRequestStore({ db, vault, now }),
+    interviews: createInterviewStore({ db, vault, now }),
+    statusLimiter: createRateLimiter({
+      limit: config.STATUS_LOOKUPS_PER_WINDOW,
+      windowMs: config.STATUS_LOOKUP_WINDOW_SECONDS * 1000,
+      now,
+    }),
+    publicUrl: config.PUBLIC_URL ?? `http://${config.HOST}:${config.PORT}`,
+    trustProxy: config.TRUST_PROXY,
+  };
+  return { deps, migrations };
+}
+
+export async function startService(config: Config, options: ServiceOptions): Promise<Service> {
+  const { deps, migrations } = buildDeps(config, options);
+  const app = createApp(deps);
+  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+    const s = serve({ fetch: app.fetch, hostname: config.HOST, port: config.PORT }, () => resolve(s));
+    s.once("error", (error: NodeJS.ErrnoException) =>
+      reject(
+        new StartError(`cannot listen on ${config.HOST}:${config.PORT} (${error.code ?? error.message})`),
+      ),
+    );
+  }).catch((error) => {
+    deps.db.close();
+    throw error;
+  });
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://${config.HOST.includes(":") ? `[${config.HOST}]` : config.HOST}:${port}`;
+  if (!config.PUBLIC_URL) deps.publicUrl = url;
+  return {
+    url,
+    deps,
+    migrations,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => {
+          deps.db.close();
+          resolve();
+        });
+        (server as { closeAllConnections?: () => void }).closeAllConnections?.();
+      }),
+  };
+}
