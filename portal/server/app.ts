@@ -58,11 +58,11 @@ export function createApp(deps: AppDeps) {
   );
 
   app.use("/api/*", async (c, next) => {
-    const hasBody = c.req.header("content-length") !== undefined && c.req.header("content-length") !== "0";
-    const type = c.req.header("content-type") ?? "";
-    if ((hasBody || c.req.header("transfer-encoding")) && !/^application\/([\w.-]+\+)?json\b/i.test(type)) {
-      throw new ApiError(415, "unsupported_media_type");
-    }
+    // JSON only: a form or a text body gets a clear 415, not a confusing field error.
+    const type = c.req.header("content-type");
+    const length = Number(c.req.header("content-length") ?? 0);
+    const json = type !== undefined && /^application\/([\w.-]+\+)?json\b/i.test(type);
+    if (!json && (type !== undefined || length > 0)) throw new ApiError(415, "unsupported_media_type");
     await next();
   });
 

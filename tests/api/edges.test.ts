@@ -1,0 +1,133 @@
+// What every caller meets at the edge: the contract's formats, clean refusals, headers, the OpenAPI.
+
+import { readFileSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { screen } from "../../core/screen.ts";
+import { type Harness, harness } from "./harness.ts";
+
+let h: Harness;
+beforeAll(() => {
+  h = harness();
+});
+afterAll(() => h.close());
+
+const fixture = (id: string) => JSON.parse(readFileSync(new URL(`../fixtures/${id}.json`, import.meta.url), "utf8"));
+
+describe("POST /api/screen", () => {
+  it("answers a situation with its screening, the same as the core's", async () => {
+    const situation = fixture("neijiang-dongxing");
+    const res = await h.post("/api/screen", situation);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual(screen(situation, { policies: h.deps.policies, today: "2026-11-27" }));
+  });
+
+  it("names an unknown field by its contract path, in the caller's language", async () => {
+    const situation = { ...fixture("wuxi"), incme: 3 };
+    const res = await h.post("/api/screen?lang=zh-Hant", situation);
+    expect(res.status).toBe(422);
+    expect((await res.json()).error).toMatchObject({ code: "invalid", field: "incme", message: "「incme」不是可以填寫的項目。" });
+  });
+});
+
+describe("refused cleanly", () => {
+  it("malformed JSON: 400 invalid_json, no stack trace", async () => {
+    const res = await h.post("/api/screen", '{"schemaVersion": 1,', { "accept-language": "en" });
+    expect(res.status).toBe(400);
+    const text = await res.text();
+    expect(JSON.parse(text)).toEqual({
+      error: { code: "invalid_json", message: "The request body is not valid JSON.", field: null },
+    });
+    expect(text).not.toMatch(/at .*\.ts/);
+  });
+
+  it("a body over 64 KB: 413", async () => {
+    const res = await h.post("/api/screen", JSON.stringify({ pad: "x".repeat(70_000) }));
+    expect(res.status).toBe(413);
+    expect((await res.json()).error.code).toBe("body_too_large");
+  });
+
+  it("a body just under 64 KB is read (and then judged on its fields)", async () => {
+    const res = await h.post("/api/screen", JSON.stringify({ pad: "x".repeat(60_000) }));
+    expect(res.status).toBe(422);
+  });
+
+  it("a form post to the API: 415", async () => {
+    const res = await h.app.request("/api/screen", {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: "a=1",
+    });
+    expect(res.status).toBe(415);
+    expect((await res.json()).error.code).toBe("unsupported_media_type");
+  });
+
+  it("an unknown API path: 404 JSON", async () => {
+    const res = await h.app.request("/api/nothing-here");
+    expect(res.status).toBe(404);
+    expect((await res.json()).error.code).toBe("no_such_page");
+  });
+
+  it("a failure inside a handler is a 500 in words, with nothing of the input in the log", async () => {
+    const broken = harness();
+    broken.deps.db.close(); // the database is gone mid-flight
+    const errors: string[] = [];
+    const original = console.error;
+    console.error = (line: string) => errors.push(line);
+    try {
+      const res = await broken.app.request("/api/health", { headers: { "accept-language": "en" } });
+      expect(res.status).toBe(500);
+      expect((await res.json()).error.code).toBe("internal");
+      expect(errors.join("\n")).not.toMatch(/13812345678/);
+      expect(errors).toHaveLength(1);
+    } finally {
+      console.error = original;
+    }
+  });
+});
+
+describe("/api/staff", () => {
+  it.each(["/api/staff/queue", "/api/staff/requests/WX-2222-2222", "/api/staff/export"])(
+    "%s answers 401 without a staff session",
+    async (path) => {
+      const res = await h.app.request(path);
+      expect(res.status).toBe(401);
+      expect((await res.json()).error.code).toBe("unauthorized");
+    },
+  );
+});
+
+describe("headers", () => {
+  it("every API answer, error or not, is no-store, nosniff and under a strict CSP", async () => {
+    for (const res of [
+      await h.app.request("/api/health"),
+      await h.post("/api/requests/status", { reference: "WX-2222-2222", phone: "13812345678" }),
+      await h.app.request("/api/nothing"),
+    ]) {
+      expect(res.headers.get("cache-control")).toBe("no-store");
+      expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+      expect(res.headers.get("content-security-policy")).toContain("default-src 'self'");
+      expect(res.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
+    }
+  });
+});
+
+describe("GET /api/health", () => {
+  it("reports the database and the migration level", async () => {
+    const body = await (await h.app.request("/api/health")).json();
+    expect(body).toMatchObject({ status: "ok", database: "ok", migrations: { pending: 0 } });
+    expect(body.migrations.applied).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe("GET /api/openapi.json", () => {
+  it("documents every public route with schemas from the validators", async () => {
+    const doc = await (await h.app.request("/api/openapi.json")).json();
+    expect(doc.openapi).toBe("3.1.0");
+    for (const path of ["/api/screen", "/api/requests", "/api/requests/status", "/api/interviews", "/api/health"]) {
+      expect(doc.paths[path], path).toBeDefined();
+    }
+    const submit = doc.paths["/api/requests"].post.requestBody.content["application/json"].schema;
+    expect(submit.required).toEqual(expect.arrayContaining(["situation", "contact", "applicant", "consent"]));
+    expect(submit.properties.situation.properties.jurisdiction.enum).toContain("neijiang-dongxing");
+  });
+});
