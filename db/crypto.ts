@@ -1,8 +1,9 @@
-// Personal facts at rest: AES-256-GCM under the data key, and keyed hashes for lookups (a phone number
+// Personal facts at rest: JSON, deflated (a screening shrinks about 5×), then AES-256-GCM under the data key, and keyed hashes for lookups (a phone number
 // is found by its HMAC, never stored in the clear). Subkeys are derived with HKDF so the sealing key
 // and the hashing key are never the same bytes.
 
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from "node:crypto";
+import { deflateRawSync, inflateRawSync } from "node:zlib";
 
 const VERSION = 1;
 const IV = 12;
@@ -27,19 +28,24 @@ export function createVault(key: Buffer): Vault {
   return {
     seal(value, context) {
       const iv = randomBytes(IV);
-      const cipher = createCipheriv("aes-256-gcm", sealKey, iv);
+      const cipher = createCipheriv("aes-256-gcm", sealKey, iv, { authTagLength: TAG });
       cipher.setAAD(Buffer.from(context));
-      const body = Buffer.concat([cipher.update(JSON.stringify(value), "utf8"), cipher.final()]);
+      const body = Buffer.concat([
+        cipher.update(deflateRawSync(JSON.stringify(value), { level: 1 })),
+        cipher.final(),
+      ]);
       return Buffer.concat([Buffer.from([VERSION]), iv, cipher.getAuthTag(), body]);
     },
     open<T>(blob: Buffer, context: string): T {
-      if (blob[0] !== VERSION) throw new VaultError("unknown sealed format");
-      const decipher = createDecipheriv("aes-256-gcm", sealKey, blob.subarray(1, 1 + IV));
-      decipher.setAAD(Buffer.from(context));
-      decipher.setAuthTag(blob.subarray(1 + IV, 1 + IV + TAG));
+      if (blob.length < 1 + IV + TAG || blob[0] !== VERSION) throw new VaultError("unknown sealed format");
       try {
+        const decipher = createDecipheriv("aes-256-gcm", sealKey, blob.subarray(1, 1 + IV), {
+          authTagLength: TAG,
+        });
+        decipher.setAAD(Buffer.from(context));
+        decipher.setAuthTag(blob.subarray(1 + IV, 1 + IV + TAG));
         const text = Buffer.concat([decipher.update(blob.subarray(1 + IV + TAG)), decipher.final()]);
-        return JSON.parse(text.toString("utf8")) as T;
+        return JSON.parse(inflateRawSync(text).toString("utf8")) as T;
       } catch {
         throw new VaultError("sealed data cannot be opened with this key");
       }

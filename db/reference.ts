@@ -22,9 +22,12 @@ export function newReference(jurisdiction: Jurisdiction): string {
   return `${REFERENCE_PREFIX[jurisdiction]}-${body.slice(0, 4)}-${body.slice(4)}`;
 }
 
-/** What a person reads out or types: lower case, spaces, missing dashes, a spoken O for 0 … */
+/** What a person reads out or types: lower case, spaces, missing or other dashes. (0/O/1/I never occur.) */
 export function normalizeReference(input: string): string | null {
-  const t = input.toUpperCase().replace(/[\s\-–—_]/g, "");
+  const t = input
+    .normalize("NFKC")
+    .toUpperCase()
+    .replace(/[\s\-–—_]/g, "");
   if (!/^[A-Z0-9]{10}$/.test(t)) return null;
   const ref = `${t.slice(0, 2)}-${t.slice(2, 6)}-${t.slice(6)}`;
   return REFERENCE_PATTERN.test(ref) ? ref : null;

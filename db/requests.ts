@@ -3,7 +3,7 @@
 // transaction with its event, committed (synchronous=FULL) before the caller acknowledges anything.
 
 import { createHash } from "node:crypto";
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import type { Jurisdiction, Program } from "../core/schema/enums.ts";
 import type { Screening } from "../core/schema/screening.ts";
 import type { Situation } from "../core/schema/situation.ts";
@@ -104,7 +104,7 @@ export function normalizePhoneForHash(phone: string): string {
 
 export interface RequestStore {
   /** `fingerprint` identifies the submitted body: a retry must send the same one. */
-  submit(input: NewRequest, idempotency?: { key: string; fingerprint: string }): Submitted;
+  submit(input: NewRequest, idempotency?: { key: string; fingerprint: string }): Promise<Submitted>;
   byReference(reference: string): StoredRequest | null;
   /** The status for a resident who knows the reference and the phone; null for either mismatch. */
   statusFor(reference: string, phone: string): { status: string; updatedAt: string; lang: string } | null;
@@ -115,25 +115,81 @@ export function createRequestStore(deps: { db: Db; vault: Vault; now: () => Date
   const { db, vault, now } = deps;
   const orm = db.orm;
 
-  const insert = db.sqlite.transaction((input: NewRequest, keyHash: string | null, bodyHash: string) => {
+  const placeholders = <T extends string>(...names: T[]) =>
+    Object.fromEntries(names.map((n) => [n, sql.placeholder(n)])) as unknown as Record<
+      T,
+      ReturnType<typeof sql.placeholder>
+    >;
+
+  // Prepared once: the submission path runs these for every request.
+  const findKey = orm
+    .select({
+      bodyHash: idempotencyKeys.bodyHash,
+      reference: requests.reference,
+      slaDueAt: requests.slaDueAt,
+      urgent: requests.urgent,
+    })
+    .from(idempotencyKeys)
+    .innerJoin(requests, eq(requests.id, idempotencyKeys.requestId))
+    .where(eq(idempotencyKeys.keyHash, sql.placeholder("keyHash")))
+    .prepare();
+  const insertRequest = orm
+    .insert(requests)
+    .values(
+      placeholders(
+        "reference",
+        "channel",
+        "jurisdiction",
+        "urgent",
+        "status",
+        "lang",
+        "appliedBy",
+        "consentAt",
+        "consentNotice",
+        "engineVersion",
+        "packVersion",
+        "phoneHash",
+        "chatHash",
+        "sealed",
+        "createdAt",
+        "updatedAt",
+        "slaDueAt",
+      ),
+    )
+    .onConflictDoNothing({ target: requests.reference })
+    .returning({ id: requests.id })
+    .prepare();
+  const insertOutcome = orm
+    .insert(requestOutcomes)
+    .values(placeholders("requestId", "program", "outcome"))
+    .prepare();
+  const insertEvent = orm
+    .insert(requestEvents)
+    .values(placeholders("requestId", "at", "kind", "actor", "data"))
+    .prepare();
+  const insertKey = orm
+    .insert(idempotencyKeys)
+    .values(placeholders("keyHash", "requestId", "bodyHash", "createdAt"))
+    .prepare();
+
+  interface Pending {
+    input: NewRequest;
+    keyHash: string | null;
+    bodyHash: string;
+    resolve: (s: Submitted) => void;
+    reject: (e: unknown) => void;
+  }
+
+  // One request: a savepoint inside the batch's transaction, so a refused one leaves the others.
+  const insertOne = db.sqlite.transaction((p: Pending, at: string): Submitted => {
+    const { input, keyHash, bodyHash } = p;
     if (keyHash) {
-      const seen = orm
-        .select({
-          bodyHash: idempotencyKeys.bodyHash,
-          reference: requests.reference,
-          slaDueAt: requests.slaDueAt,
-          urgent: requests.urgent,
-        })
-        .from(idempotencyKeys)
-        .innerJoin(requests, eq(requests.id, idempotencyKeys.requestId))
-        .where(eq(idempotencyKeys.keyHash, keyHash))
-        .get();
+      const seen = findKey.get({ keyHash });
       if (seen) {
         if (seen.bodyHash !== bodyHash) throw new IdempotencyConflict();
         return { reference: seen.reference, slaDueAt: seen.slaDueAt, urgent: seen.urgent, created: false };
       }
     }
-    const at = now().toISOString();
     const sealed: SealedRequest = {
       situation: input.situation,
       screening: input.screening,
@@ -145,55 +201,72 @@ export function createRequestStore(deps: { db: Db; vault: Vault; now: () => Date
     const slaDueAt = input.slaDueAt.toISOString();
     for (let attempt = 0; ; attempt++) {
       const reference = newReference(input.situation.jurisdiction);
-      const row = orm
-        .insert(requests)
-        .values({
-          reference,
-          channel: input.channel,
-          jurisdiction: input.situation.jurisdiction,
-          urgent: input.urgent,
-          status: "new",
-          lang: input.lang,
-          appliedBy: input.applicant.kind,
-          consentAt: input.consent.at,
-          consentNotice: `${input.consent.noticeVersion}:${input.consent.basis}`,
-          engineVersion: input.screening.engineVersion,
-          packVersion: input.screening.packVersion,
-          phoneHash: vault.hash("phone", normalizePhoneForHash(input.contactPhone)),
-          chatHash: input.chatId ? vault.hash("chat", input.chatId) : null,
-          sealed: vault.seal(sealed, sealContext(reference)),
-          createdAt: at,
-          updatedAt: at,
-          slaDueAt,
-        })
-        .onConflictDoNothing({ target: requests.reference })
-        .returning({ id: requests.id })
-        .get();
+      const row = insertRequest.get({
+        reference,
+        channel: input.channel,
+        jurisdiction: input.situation.jurisdiction,
+        urgent: input.urgent ? 1 : 0,
+        status: "new",
+        lang: input.lang,
+        appliedBy: input.applicant.kind,
+        consentAt: input.consent.at,
+        consentNotice: `${input.consent.noticeVersion}:${input.consent.basis}`,
+        engineVersion: input.screening.engineVersion,
+        packVersion: input.screening.packVersion,
+        phoneHash: vault.hash("phone", normalizePhoneForHash(input.contactPhone)),
+        chatHash: input.chatId ? vault.hash("chat", input.chatId) : null,
+        sealed: vault.seal(sealed, sealContext(reference)),
+        createdAt: at,
+        updatedAt: at,
+        slaDueAt,
+      });
       if (!row) {
         if (attempt > 5) throw new Error("could not draw a free reference");
         continue;
       }
-      const outcomes = [...bestOutcomes(input.screening)].map(([program, outcome]) => ({
+      for (const [program, outcome] of bestOutcomes(input.screening)) {
+        insertOutcome.run({ requestId: row.id, program, outcome });
+      }
+      insertEvent.run({
         requestId: row.id,
-        program,
-        outcome,
-      }));
-      if (outcomes.length > 0) orm.insert(requestOutcomes).values(outcomes).run();
-      orm
-        .insert(requestEvents)
-        .values({
-          requestId: row.id,
-          at,
-          kind: "created",
-          actor: input.channel === "staff" ? "staff" : "resident",
-          data: { channel: input.channel, urgent: input.urgent },
-        })
-        .run();
-      if (keyHash)
-        orm.insert(idempotencyKeys).values({ keyHash, requestId: row.id, bodyHash, createdAt: at }).run();
+        at,
+        kind: "created",
+        actor: input.channel === "staff" ? "staff" : "resident",
+        data: JSON.stringify({ channel: input.channel, urgent: input.urgent }),
+      });
+      if (keyHash) insertKey.run({ keyHash, requestId: row.id, bodyHash, createdAt: at });
       return { reference, slaDueAt, urgent: input.urgent, created: true };
     }
   });
+
+  // Group commit: submissions that arrive while a commit is pending share the next one, so many
+  // requests pay for one fsync. Each is acknowledged only after the commit that holds it.
+  let queue: Pending[] = [];
+  const commit = db.sqlite.transaction((batch: Pending[], at: string) =>
+    batch.map((p) => {
+      try {
+        return { ok: true as const, value: insertOne(p, at) };
+      } catch (error) {
+        return { ok: false as const, error };
+      }
+    }),
+  );
+  function flush() {
+    const batch = queue;
+    queue = [];
+    let outcomes: ReturnType<typeof commit>;
+    try {
+      outcomes = commit.immediate(batch, now().toISOString());
+    } catch (error) {
+      for (const p of batch) p.reject(error);
+      return;
+    }
+    outcomes.forEach((o, i) => {
+      const p = batch[i] as Pending;
+      if (o.ok) p.resolve(o.value);
+      else p.reject(o.error);
+    });
+  }
 
   function read(reference: string): StoredRequest | null {
     const row = orm.select().from(requests).where(eq(requests.reference, reference)).get();
@@ -224,7 +297,10 @@ export function createRequestStore(deps: { db: Db; vault: Vault; now: () => Date
       const bodyHash = idempotency
         ? createHash("sha256").update(idempotency.fingerprint).digest("base64url")
         : "";
-      return insert.immediate(input, keyHash, bodyHash);
+      return new Promise<Submitted>((resolve, reject) => {
+        queue.push({ input, keyHash, bodyHash, resolve, reject });
+        if (queue.length === 1) setImmediate(flush);
+      });
     },
     byReference: read,
     statusFor(reference, phone) {

@@ -1,7 +1,9 @@
-// npm run bench [-- --situations N --seconds S]
-// Screenings per second on one core, over a fixed seeded set of generated situations (1–5 members,
-// every jurisdiction): with schema validation (screenInput on plain JSON) and without (screen on
-// situations parsed beforehand). Measures and prints; asserts nothing.
+// npm run bench [-- --situations N --seconds S --only screenings|submissions]
+// 1. Screenings per second on one core, over a fixed seeded set of generated situations (1–5 members,
+//    every jurisdiction): with schema validation (screenInput on plain JSON) and without (screen on
+//    situations parsed beforehand).
+// 2. Durable submissions per second through the real API (scripts/bench/submissions.ts).
+// Measures and prints; asserts nothing.
 
 import { cpus } from "node:os";
 import { parseArgs } from "node:util";
@@ -10,6 +12,7 @@ import { createPolicies } from "../core/policies/index.ts";
 import { type Situation, situationSchema } from "../core/schema/situation.ts";
 import { screen, screenInput } from "../core/screen.ts";
 import { situationArb } from "../tests/core/arbitraries.ts";
+import { benchSubmissions, SUBMISSIONS_TARGET } from "./bench/submissions.ts";
 
 const SEED = 20261122;
 const TARGET = 50_000;
@@ -19,87 +22,115 @@ const { values } = parseArgs({
   options: {
     situations: { type: "string", default: "5000" },
     seconds: { type: "string", default: "3" },
+    only: { type: "string" },
+    concurrency: { type: "string", default: "32" },
   },
 });
+const only = values.only;
+if (only !== undefined && only !== "screenings" && only !== "submissions") {
+  console.error("--only must be screenings or submissions");
+  process.exit(2);
+}
 const count = Number(values.situations);
 const seconds = Number(values.seconds);
 
-const policies = createPolicies();
-// Plain JSON, as the CLI and the API receive it.
-const inputs: unknown[] = fc
-  .sample(situationArb, { seed: SEED, numRuns: count })
-  .map((s) => JSON.parse(JSON.stringify(s)));
-const parsed: Situation[] = inputs.map((input) => situationSchema.parse(input));
+function benchScreenings(): void {
+  const policies = createPolicies();
+  // Plain JSON, as the CLI and the API receive it.
+  const inputs: unknown[] = fc
+    .sample(situationArb, { seed: SEED, numRuns: count })
+    .map((s) => JSON.parse(JSON.stringify(s)));
+  const parsed: Situation[] = inputs.map((input) => situationSchema.parse(input));
 
-let sink = 0;
+  let sink = 0;
 
-function validated(i: number): void {
-  const out = screenInput(inputs[i], { policies, today });
-  if (out.ok) sink += out.screening.results.length;
-}
-
-function unvalidated(i: number): void {
-  sink += screen(parsed[i] as Situation, { policies, today }).results.length;
-}
-
-/** Runs `step` over the set, round and round, for about `forSeconds`. */
-function measure(step: (i: number) => void, forSeconds: number): { done: number; elapsed: number } {
-  const budget = BigInt(Math.round(forSeconds * 1e9));
-  const start = process.hrtime.bigint();
-  let done = 0;
-  let elapsed = 0n;
-  let i = 0;
-  while (elapsed < budget) {
-    for (let k = 0; k < 100; k++) {
-      step(i);
-      i = i + 1 === inputs.length ? 0 : i + 1;
-    }
-    done += 100;
-    elapsed = process.hrtime.bigint() - start;
+  function validated(i: number): void {
+    const out = screenInput(inputs[i], { policies, today });
+    if (out.ok) sink += out.screening.results.length;
   }
-  return { done, elapsed: Number(elapsed) / 1e9 };
+
+  function unvalidated(i: number): void {
+    sink += screen(parsed[i] as Situation, { policies, today }).results.length;
+  }
+
+  /** Runs `step` over the set, round and round, for about `forSeconds`. */
+  function measure(step: (i: number) => void, forSeconds: number): { done: number; elapsed: number } {
+    const budget = BigInt(Math.round(forSeconds * 1e9));
+    const start = process.hrtime.bigint();
+    let done = 0;
+    let elapsed = 0n;
+    let i = 0;
+    while (elapsed < budget) {
+      for (let k = 0; k < 100; k++) {
+        step(i);
+        i = i + 1 === inputs.length ? 0 : i + 1;
+      }
+      done += 100;
+      elapsed = process.hrtime.bigint() - start;
+    }
+    return { done, elapsed: Number(elapsed) / 1e9 };
+  }
+
+  const members = parsed.reduce((n, s) => n + s.members.length, 0);
+  const jurisdictions = new Set(parsed.map((s) => s.jurisdiction)).size;
+  console.log(`node ${process.version} on ${cpus()[0]?.model ?? "unknown cpu"} (one core, one thread)`);
+  console.log(
+    `${inputs.length} situations (seed ${SEED}), ${jurisdictions} jurisdictions, ${(members / parsed.length).toFixed(2)} members on average`,
+  );
+
+  const rows: { mode: string; screenings: number; seconds: number; perSecond: number; micros: number }[] = [];
+  for (const [mode, step] of [
+    ["validated (screenInput)", validated],
+    ["pre-parsed (screen)", unvalidated],
+  ] as const) {
+    measure(step, Math.min(1, seconds)); // warm-up: let the JIT settle
+    const { done, elapsed } = measure(step, seconds);
+    rows.push({
+      mode,
+      screenings: done,
+      seconds: Number(elapsed.toFixed(2)),
+      perSecond: Math.round(done / elapsed),
+      micros: Number(((elapsed / done) * 1e6).toFixed(2)),
+    });
+  }
+
+  const header = ["mode", "screenings", "seconds", "screenings/s", "µs each"];
+  const lines = rows.map((r) => [
+    r.mode,
+    String(r.screenings),
+    r.seconds.toFixed(2),
+    r.perSecond.toLocaleString("en-US"),
+    r.micros.toFixed(2),
+  ]);
+  const widths = header.map((h, c) => Math.max(h.length, ...lines.map((l) => (l[c] as string).length)));
+  const row = (cells: string[]) => cells.map((cell, c) => cell.padEnd(widths[c] as number)).join("  ");
+  console.log("");
+  console.log(row(header));
+  console.log(row(widths.map((w) => "-".repeat(w))));
+  for (const l of lines) console.log(row(l));
+  console.log("");
+  const v = rows[0]?.perSecond ?? 0;
+  console.log(
+    `target: ≥ ${TARGET.toLocaleString("en-US")} validated screenings/s — ${v >= TARGET ? "met" : "not met"} (${(v / TARGET).toFixed(2)}×)`,
+  );
+  if (sink < 0) console.log(sink); // keeps the results observable
 }
 
-const members = parsed.reduce((n, s) => n + s.members.length, 0);
-const jurisdictions = new Set(parsed.map((s) => s.jurisdiction)).size;
-console.log(`node ${process.version} on ${cpus()[0]?.model ?? "unknown cpu"} (one core, one thread)`);
-console.log(
-  `${inputs.length} situations (seed ${SEED}), ${jurisdictions} jurisdictions, ${(members / parsed.length).toFixed(2)} members on average`,
-);
+if (only !== "submissions") benchScreenings();
+if (only !== "screenings") await printSubmissions();
 
-const rows: { mode: string; screenings: number; seconds: number; perSecond: number; micros: number }[] = [];
-for (const [mode, step] of [
-  ["validated (screenInput)", validated],
-  ["pre-parsed (screen)", unvalidated],
-] as const) {
-  measure(step, Math.min(1, seconds)); // warm-up: let the JIT settle
-  const { done, elapsed } = measure(step, seconds);
-  rows.push({
-    mode,
-    screenings: done,
-    seconds: Number(elapsed.toFixed(2)),
-    perSecond: Math.round(done / elapsed),
-    micros: Number(((elapsed / done) * 1e6).toFixed(2)),
-  });
+async function printSubmissions(): Promise<void> {
+  const concurrency = Number(values.concurrency);
+  console.log("");
+  console.log(
+    `durable submissions: POST /api/requests over loopback HTTP, ${concurrency} clients, ${seconds} s`,
+  );
+  const r = await benchSubmissions({ seconds, concurrency });
+  console.log(
+    `${r.submissions} filed (${r.failed} failed) in ${r.seconds.toFixed(2)} s: ${r.perSecond.toLocaleString("en-US")}/s; ` +
+      `latency median ${r.medianMs.toFixed(1)} ms, p99 ${r.p99Ms.toFixed(1)} ms`,
+  );
+  console.log(
+    `target: ≥ ${SUBMISSIONS_TARGET.toLocaleString("en-US")} durable submissions/s — ${r.perSecond >= SUBMISSIONS_TARGET ? "met" : "not met"} (${(r.perSecond / SUBMISSIONS_TARGET).toFixed(2)}×)`,
+  );
 }
-
-const header = ["mode", "screenings", "seconds", "screenings/s", "µs each"];
-const lines = rows.map((r) => [
-  r.mode,
-  String(r.screenings),
-  r.seconds.toFixed(2),
-  r.perSecond.toLocaleString("en-US"),
-  r.micros.toFixed(2),
-]);
-const widths = header.map((h, c) => Math.max(h.length, ...lines.map((l) => (l[c] as string).length)));
-const row = (cells: string[]) => cells.map((cell, c) => cell.padEnd(widths[c] as number)).join("  ");
-console.log("");
-console.log(row(header));
-console.log(row(widths.map((w) => "-".repeat(w))));
-for (const l of lines) console.log(row(l));
-console.log("");
-const v = rows[0]?.perSecond ?? 0;
-console.log(
-  `target: ≥ ${TARGET.toLocaleString("en-US")} validated screenings/s — ${v >= TARGET ? "met" : "not met"} (${(v / TARGET).toFixed(2)}×)`,
-);
-if (sink < 0) console.log(sink); // keeps the results observable

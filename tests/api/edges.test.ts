@@ -11,7 +11,8 @@ beforeAll(() => {
 });
 afterAll(() => h.close());
 
-const fixture = (id: string) => JSON.parse(readFileSync(new URL(`../fixtures/${id}.json`, import.meta.url), "utf8"));
+const fixture = (id: string) =>
+  JSON.parse(readFileSync(new URL(`../fixtures/${id}.json`, import.meta.url), "utf8"));
 
 describe("POST /api/screen", () => {
   it("answers a situation with its screening, the same as the core's", async () => {
@@ -25,7 +26,11 @@ describe("POST /api/screen", () => {
     const situation = { ...fixture("wuxi"), incme: 3 };
     const res = await h.post("/api/screen?lang=zh-Hant", situation);
     expect(res.status).toBe(422);
-    expect((await res.json()).error).toMatchObject({ code: "invalid", field: "incme", message: "「incme」不是可以填寫的項目。" });
+    expect((await res.json()).error).toMatchObject({
+      code: "invalid",
+      field: "incme",
+      message: "「incme」不是可以填寫的項目。",
+    });
   });
 });
 
@@ -123,7 +128,13 @@ describe("GET /api/openapi.json", () => {
   it("documents every public route with schemas from the validators", async () => {
     const doc = await (await h.app.request("/api/openapi.json")).json();
     expect(doc.openapi).toBe("3.1.0");
-    for (const path of ["/api/screen", "/api/requests", "/api/requests/status", "/api/interviews", "/api/health"]) {
+    for (const path of [
+      "/api/screen",
+      "/api/requests",
+      "/api/requests/status",
+      "/api/interviews",
+      "/api/health",
+    ]) {
       expect(doc.paths[path], path).toBeDefined();
     }
     const submit = doc.paths["/api/requests"].post.requestBody.content["application/json"].schema;

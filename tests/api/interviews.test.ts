@@ -42,7 +42,7 @@ describe("/api/interviews", () => {
     const done = await finish(first.id, first, s as Situation);
     expect(done).toMatchObject({ done: true, question: null });
     const expected = simulate(s as Situation, { policies: h.deps.policies, today: "2026-11-27" }).screening;
-    expect((done as { screening: unknown }).screening).toEqual(expected);
+    expect((done as unknown as { screening: unknown }).screening).toEqual(expected);
     expect(await get(`/api/interviews/${first.id}/result`)).toEqual(expected);
   });
 

@@ -27,10 +27,19 @@ describe("POST /api/requests", () => {
     expect(stored?.screening.jurisdiction).toBe("wuxi");
     expect(stored?.engineVersion).toBe(stored?.screening.engineVersion);
     expect(stored?.packVersion).toBe(stored?.screening.packVersion);
-    expect(stored?.applicant).toEqual({ kind: "helper", name: "王小明", relationship: "child", phone: "13900001111" });
+    expect(stored?.applicant).toEqual({
+      kind: "helper",
+      name: "王小明",
+      relationship: "child",
+      phone: "13900001111",
+    });
     expect(stored?.person).toEqual({ name: "王秀英" });
     expect(stored?.contactPhone).toBe("13812345678");
-    expect(stored?.consent).toEqual({ at: "2026-11-27T02:00:00.000Z", noticeVersion: "2026-11-28", basis: "person_agreed" });
+    expect(stored?.consent).toEqual({
+      at: "2026-11-27T02:00:00.000Z",
+      noticeVersion: "2026-11-28",
+      basis: "person_agreed",
+    });
     expect(stored?.lang).toBe("zh-CN");
     expect(h.deps.requests.events(body.reference).map((e) => e.kind)).toEqual(["created"]);
   });
@@ -118,7 +127,9 @@ describe("Idempotency-Key", () => {
 
   it("20 concurrent retries of one key make one request", async () => {
     const replies = await Promise.all(
-      Array.from({ length: 20 }, () => h.post("/api/requests", submission(), { "idempotency-key": "double-click-42" })),
+      Array.from({ length: 20 }, () =>
+        h.post("/api/requests", submission(), { "idempotency-key": "double-click-42" }),
+      ),
     );
     const bodies = await Promise.all(replies.map((r) => r.json()));
     expect(new Set(bodies.map((b) => b.reference)).size).toBe(1);
@@ -132,7 +143,10 @@ describe("Idempotency-Key", () => {
       "idempotency-key": "key-reused-1",
     });
     expect(res.status).toBe(422);
-    expect((await res.json()).error).toMatchObject({ code: "idempotency_conflict", field: "Idempotency-Key" });
+    expect((await res.json()).error).toMatchObject({
+      code: "idempotency_conflict",
+      field: "Idempotency-Key",
+    });
   });
 
   it("different keys make different requests", async () => {
@@ -158,7 +172,9 @@ describe("POST /api/requests/status", () => {
   it("accepts the reference as read out: lower case, no dashes", async () => {
     const { reference } = await (await h.post("/api/requests", submission())).json();
     const spoken = reference.toLowerCase().replace(/-/g, " ");
-    expect((await h.post("/api/requests/status", { reference: spoken, phone: "13812345678" })).status).toBe(200);
+    expect((await h.post("/api/requests/status", { reference: spoken, phone: "13812345678" })).status).toBe(
+      200,
+    );
   });
 
   it("gives the same answer for a wrong phone and for no such reference", async () => {
@@ -188,14 +204,23 @@ describe("at rest", () => {
     h.deps.db.sqlite.pragma("wal_checkpoint(TRUNCATE)");
     const raw = readFileSync(h.dbPath);
     expect(raw.includes(Buffer.from(reference))).toBe(true); // the file is the right one
-    for (const secret of ["13812345678", "13900001111", "王秀英", "王小明", "sudden_illness", "basicLivingAtRisk"]) {
+    for (const secret of [
+      "13812345678",
+      "13900001111",
+      "王秀英",
+      "王小明",
+      "sudden_illness",
+      "basicLivingAtRisk",
+    ]) {
       expect(raw.includes(Buffer.from(secret)), secret).toBe(false);
     }
   });
 
   it("the event trail cannot be rewritten", async () => {
     await h.post("/api/requests", submission());
-    expect(() => h.deps.db.sqlite.prepare("UPDATE request_events SET kind = 'x'").run()).toThrow(/append-only/);
+    expect(() => h.deps.db.sqlite.prepare("UPDATE request_events SET kind = 'x'").run()).toThrow(
+      /append-only/,
+    );
     expect(() => h.deps.db.sqlite.prepare("DELETE FROM request_events").run()).toThrow(/append-only/);
   });
 });

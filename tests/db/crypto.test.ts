@@ -63,11 +63,23 @@ describe("seal and open", () => {
     // The untouched blob still opens, so the failures above come from the change.
     expect(vault.open(blob, "requests:1")).toEqual(person);
   });
+
+  it("refuses a truncated blob of any length with a VaultError (a short tag is never accepted)", () => {
+    const vault = createVault(keyA);
+    const blob = vault.seal(person, "requests:1");
+    for (let length = 0; length < blob.length; length++) {
+      expect(() => vault.open(blob.subarray(0, length), "requests:1"), `length ${length}`).toThrow(
+        VaultError,
+      );
+    }
+  });
 });
 
 describe("hash", () => {
   it("is deterministic under one key", () => {
-    expect(createVault(keyA).hash("phone", "13812345678")).toBe(createVault(keyA).hash("phone", "13812345678"));
+    expect(createVault(keyA).hash("phone", "13812345678")).toBe(
+      createVault(keyA).hash("phone", "13812345678"),
+    );
   });
 
   it("differs across values", () => {

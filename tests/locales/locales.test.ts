@@ -272,6 +272,8 @@ const GENERIC: Values = {
   documents: "户口簿、身份证",
   title: "最低生活保障（低保）",
   outcome: "很可能符合",
+  key: "incme",
+  expected: "number",
 };
 
 function assertClean(rendered: string, where: string): void {

@@ -19,7 +19,7 @@ const IDEMPOTENCY_KEY = /^[\x21-\x7e]{8,200}$/;
 
 export function requestRoutes(deps: AppDeps) {
   return new Hono<AppEnv>()
-    .post("/", validate("json", submitBodySchema), (c) => {
+    .post("/", validate("json", submitBodySchema), async (c) => {
       const body = c.req.valid("json");
       const key = c.req.header("idempotency-key");
       if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
@@ -43,9 +43,9 @@ export function requestRoutes(deps: AppDeps) {
         calendar: deps.calendar,
       });
       const lang = body.lang ?? c.var.lang;
-      let submitted: ReturnType<typeof deps.requests.submit>;
+      let submitted: Awaited<ReturnType<typeof deps.requests.submit>>;
       try {
-        submitted = deps.requests.submit(
+        submitted = await deps.requests.submit(
           {
             channel: "portal",
             situation: body.situation,

@@ -1,0 +1,100 @@
+// Durable submissions per second through the real API: `npm start`'s server in its own process (one
+// process, SQLite WAL with synchronous=FULL: every 201 is on disk), loaded over loopback HTTP by
+// concurrent clients in this one. Each body is a different household and phone.
+
+import { mkdtempSync, rmSync } from "node:fs";
+import { Agent, request } from "node:http";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { startServer, stop } from "../../tests/server/process.ts";
+
+export const SUBMISSIONS_TARGET = 1_000;
+
+function body(i: number): string {
+  return JSON.stringify({
+    situation: {
+      schemaVersion: 1,
+      jurisdiction: (["wuxi", "jiangmen", "puning", "jilin", "neijiang-dongxing"] as const)[i % 5],
+      area: i % 2 === 0 ? "urban" : "rural",
+      members: [
+        { relation: "self", age: 30 + (i % 50), income: [{ kind: "wage", monthly: (i * 37) % 1500 }] },
+        { relation: "child", age: i % 17 },
+      ],
+      emergency: i % 10 === 0 ? { kind: "fire", category: "urgent", basicLivingAtRisk: true } : null,
+    },
+    contact: { phone: `138${String(i).padStart(8, "0")}` },
+    applicant: { kind: "self", name: "测试" },
+    consent: { given: true, noticeVersion: "2026-11-28", basis: "self" },
+  });
+}
+
+// node:http with keep-alive: a lighter client than fetch, so the load generator does not starve the
+// server of the machine's second core.
+const agent = new Agent({ keepAlive: true, maxSockets: 256 });
+
+function post(url: string, payload: string, key: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      url,
+      {
+        method: "POST",
+        agent,
+        headers: {
+          "content-type": "application/json",
+          "content-length": Buffer.byteLength(payload),
+          "idempotency-key": key,
+        },
+      },
+      (res) => {
+        res.resume();
+        res.on("end", () => resolve(res.statusCode ?? 0));
+      },
+    );
+    req.on("error", reject);
+    req.end(payload);
+  });
+}
+
+export async function benchSubmissions(options: { seconds: number; concurrency: number }) {
+  const dir = mkdtempSync(join(tmpdir(), "intake-bench-"));
+  const server = await startServer({
+    DATABASE_PATH: join(dir, "bench.sqlite"),
+    INTAKE_DATA_KEY: "5".repeat(64),
+  });
+  let next = 0;
+  let ok = 0;
+  let failed = 0;
+  const latencies: number[] = [];
+  const run = async (until: number, record: boolean) => {
+    while (performance.now() < until) {
+      const i = next++;
+      const t0 = performance.now();
+      const status = await post(`${server.url}/api/requests`, body(i), `bench-${i}-key`);
+      if (!record) continue;
+      if (status === 201) {
+        ok++;
+        latencies.push(performance.now() - t0);
+      } else failed++;
+    }
+  };
+  const workers = (seconds: number, record: boolean) => {
+    const until = performance.now() + seconds * 1000;
+    return Promise.all(Array.from({ length: options.concurrency }, () => run(until, record)));
+  };
+  await workers(1, false); // warm-up
+  const t0 = performance.now();
+  await workers(options.seconds, true);
+  const elapsed = (performance.now() - t0) / 1000;
+  await stop(server);
+  rmSync(dir, { recursive: true, force: true });
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
+  return {
+    submissions: ok,
+    failed,
+    seconds: elapsed,
+    perSecond: Math.round(ok / elapsed),
+    medianMs: at(0.5),
+    p99Ms: at(0.99),
+  };
+}
