@@ -3,14 +3,15 @@
 // transaction with its event, committed (synchronous=FULL) before the caller acknowledges anything.
 
 import { createHash } from "node:crypto";
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, sql } from "drizzle-orm";
 import type { Jurisdiction, Program } from "../core/schema/enums.ts";
 import type { Screening } from "../core/schema/screening.ts";
 import type { Situation } from "../core/schema/situation.ts";
 import type { Db } from "./connection.ts";
 import type { Vault } from "./crypto.ts";
 import { newReference } from "./reference.ts";
-import { idempotencyKeys, requestEvents, requestOutcomes, requests } from "./schema.ts";
+import { idempotencyKeys, outbox, requestEvents, requestOutcomes, requests } from "./schema.ts";
+import { DUPLICATE_WINDOW_DAYS, residentStatus } from "./workflow.ts";
 
 export type Channel = "bot" | "portal" | "staff";
 
@@ -68,6 +69,13 @@ export interface StoredRequest extends SealedRequest {
   createdAt: string;
   updatedAt: string;
   slaDueAt: string;
+  contactedAt: string | null;
+  closedAt: string | null;
+  closeOutcome: string | null;
+  assigneeId: number | null;
+  /** The reference of an earlier request with the same phone in the same jurisdiction (30 days). */
+  duplicateOf: string | null;
+  version: number;
 }
 
 export interface Submitted {
@@ -111,7 +119,15 @@ export interface RequestStore {
   events(reference: string): { at: string; kind: string; actor: string; data: unknown }[];
 }
 
-export function createRequestStore(deps: { db: Db; vault: Vault; now: () => Date }): RequestStore {
+export interface RequestStoreDeps {
+  db: Db;
+  vault: Vault;
+  now: () => Date;
+  /** Put each new request in the outbox for the hotline's webhook (HOTLINE_WEBHOOK_URL is set). */
+  forwardToHotline?: boolean;
+}
+
+export function createRequestStore(deps: RequestStoreDeps): RequestStore {
   const { db, vault, now } = deps;
   const orm = db.orm;
 
@@ -154,6 +170,7 @@ export function createRequestStore(deps: { db: Db; vault: Vault; now: () => Date
         "createdAt",
         "updatedAt",
         "slaDueAt",
+        "duplicateOf",
       ),
     )
     .onConflictDoNothing({ target: requests.reference })
@@ -166,6 +183,23 @@ export function createRequestStore(deps: { db: Db; vault: Vault; now: () => Date
   const insertEvent = orm
     .insert(requestEvents)
     .values(placeholders("requestId", "at", "kind", "actor", "data"))
+    .prepare();
+  const findDuplicate = orm
+    .select({ id: requests.id })
+    .from(requests)
+    .where(
+      and(
+        eq(requests.phoneHash, sql.placeholder("phoneHash")),
+        eq(requests.jurisdiction, sql.placeholder("jurisdiction")),
+        gte(requests.createdAt, sql.placeholder("since")),
+      ),
+    )
+    .orderBy(desc(requests.id))
+    .limit(1)
+    .prepare();
+  const insertOutbox = orm
+    .insert(outbox)
+    .values(placeholders("topic", "requestId", "key", "data", "createdAt", "nextAttemptAt"))
     .prepare();
   const insertKey = orm
     .insert(idempotencyKeys)
@@ -199,6 +233,10 @@ export function createRequestStore(deps: { db: Db; vault: Vault; now: () => Date
       chatId: input.chatId ?? null,
     };
     const slaDueAt = input.slaDueAt.toISOString();
+    const phoneHash = vault.hash("phone", normalizePhoneForHash(input.contactPhone));
+    const since = new Date(Date.parse(at) - DUPLICATE_WINDOW_DAYS * 86_400_000).toISOString();
+    const duplicateOf =
+      findDuplicate.get({ phoneHash, jurisdiction: input.situation.jurisdiction, since })?.id ?? null;
     for (let attempt = 0; ; attempt++) {
       const reference = newReference(input.situation.jurisdiction);
       const row = insertRequest.get({
@@ -213,12 +251,13 @@ export function createRequestStore(deps: { db: Db; vault: Vault; now: () => Date
         consentNotice: `${input.consent.noticeVersion}:${input.consent.basis}`,
         engineVersion: input.screening.engineVersion,
         packVersion: input.screening.packVersion,
-        phoneHash: vault.hash("phone", normalizePhoneForHash(input.contactPhone)),
+        phoneHash,
         chatHash: input.chatId ? vault.hash("chat", input.chatId) : null,
         sealed: vault.seal(sealed, sealContext(reference)),
         createdAt: at,
         updatedAt: at,
         slaDueAt,
+        duplicateOf,
       });
       if (!row) {
         if (attempt > 5) throw new Error("could not draw a free reference");
@@ -235,6 +274,16 @@ export function createRequestStore(deps: { db: Db; vault: Vault; now: () => Date
         data: JSON.stringify({ channel: input.channel, urgent: input.urgent }),
       });
       if (keyHash) insertKey.run({ keyHash, requestId: row.id, bodyHash, createdAt: at });
+      if (deps.forwardToHotline) {
+        insertOutbox.run({
+          topic: "hotline",
+          requestId: row.id,
+          key: `${reference}:created`,
+          data: null,
+          createdAt: at,
+          nextAttemptAt: at,
+        });
+      }
       return { reference, slaDueAt, urgent: input.urgent, created: true };
     }
   });
@@ -270,7 +319,7 @@ export function createRequestStore(deps: { db: Db; vault: Vault; now: () => Date
 
   function read(reference: string): StoredRequest | null {
     const row = orm.select().from(requests).where(eq(requests.reference, reference)).get();
-    if (!row) return null;
+    if (!row || row.anonymizedAt !== null) return null;
     const sealed = vault.open<SealedRequest>(row.sealed, sealContext(row.reference));
     const [noticeVersion = "", basis = "self"] = row.consentNotice.split(":");
     return {
@@ -288,6 +337,19 @@ export function createRequestStore(deps: { db: Db; vault: Vault; now: () => Date
       createdAt: row.createdAt,
       updatedAt: row.updatedAt,
       slaDueAt: row.slaDueAt,
+      contactedAt: row.contactedAt,
+      closedAt: row.closedAt,
+      closeOutcome: row.closeOutcome,
+      assigneeId: row.assigneeId,
+      duplicateOf:
+        row.duplicateOf === null
+          ? null
+          : (orm
+              .select({ r: requests.reference })
+              .from(requests)
+              .where(eq(requests.id, row.duplicateOf))
+              .get()?.r ?? null),
+      version: row.version,
     };
   }
 
@@ -310,13 +372,18 @@ export function createRequestStore(deps: { db: Db; vault: Vault; now: () => Date
           updatedAt: requests.updatedAt,
           lang: requests.lang,
           phoneHash: requests.phoneHash,
+          closeOutcome: requests.closeOutcome,
         })
         .from(requests)
         .where(eq(requests.reference, reference))
         .get();
       const given = vault.hash("phone", normalizePhoneForHash(phone));
       if (!row || row.phoneHash !== given) return null;
-      return { status: row.status, updatedAt: row.updatedAt, lang: row.lang };
+      return {
+        status: residentStatus(row.status, row.closeOutcome),
+        updatedAt: row.updatedAt,
+        lang: row.lang,
+      };
     },
     events(reference) {
       return orm

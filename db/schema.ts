@@ -2,6 +2,7 @@
 // columns hold what staff filter and count by, and identify no one. Lookups by phone or chat go through
 // keyed hashes.
 
+import { desc } from "drizzle-orm";
 import { blob, index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
 
 export const meta = sqliteTable("meta", {
@@ -34,13 +35,44 @@ export const requests = sqliteTable(
     createdAt: text("created_at").notNull(),
     updatedAt: text("updated_at").notNull(),
     slaDueAt: text("sla_due_at").notNull(),
+    /** The first call-back (status contacted): SLA met when it came before the due time. */
+    contactedAt: text("contacted_at"),
+    closedAt: text("closed_at"),
+    /** Why it was closed: referred_for_application, not_eligible, duplicate, unreachable, withdrawn. */
+    closeOutcome: text("close_outcome"),
+    /** An earlier request with the same phone in the same jurisdiction within 30 days. */
+    duplicateOf: integer("duplicate_of"),
+    /** The current version of the facts: 1 as submitted, +1 for each amendment. */
+    version: integer("version").notNull().default(1),
+    /** Past the retention period: personal data removed, only the counts remain. */
+    anonymizedAt: text("anonymized_at"),
   },
   (t) => [
     index("requests_phone").on(t.phoneHash, t.jurisdiction, t.createdAt),
     index("requests_chat").on(t.chatHash),
-    index("requests_queue").on(t.status, t.urgent, t.slaDueAt, t.id),
+    index("requests_queue").on(t.status, desc(t.urgent), t.slaDueAt, t.id),
+    index("requests_queue_scope").on(t.jurisdiction, t.status, desc(t.urgent), t.slaDueAt, t.id),
     index("requests_created").on(t.createdAt),
+    index("requests_closed").on(t.closedAt),
   ],
+);
+
+/** Amended facts: each amendment a new version, re-screened; the submission itself stays in requests. */
+export const requestVersions = sqliteTable(
+  "request_versions",
+  {
+    requestId: integer("request_id")
+      .notNull()
+      .references(() => requests.id),
+    version: integer("version").notNull(),
+    /** situation and screening, sealed. */
+    sealed: blob("sealed", { mode: "buffer" }),
+    engineVersion: text("engine_version").notNull(),
+    packVersion: text("pack_version").notNull(),
+    createdAt: text("created_at").notNull(),
+    staffId: integer("staff_id").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.requestId, t.version] })],
 );
 
 /** Each program's best outcome for the request, for counts and filters (no amounts, no members). */
@@ -87,6 +119,76 @@ export const idempotencyKeys = sqliteTable("idempotency_keys", {
   bodyHash: text("body_hash").notNull(),
   createdAt: text("created_at").notNull(),
 });
+
+export const staff = sqliteTable("staff", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  name: text("name").notNull().unique(),
+  role: text("role", { enum: ["agent", "supervisor", "admin"] }).notNull(),
+  /** A jurisdiction id, or "all". */
+  jurisdiction: text("jurisdiction").notNull(),
+  passwordHash: text("password_hash").notNull(),
+  /** A one-time password was set: it must be changed at the next login. */
+  mustChangePassword: integer("must_change_password", { mode: "boolean" }).notNull(),
+  disabled: integer("disabled", { mode: "boolean" }).notNull().default(false),
+  createdAt: text("created_at").notNull(),
+});
+
+/** Staff sessions: the cookie holds a secret, the table only its hash. */
+export const staffSessions = sqliteTable(
+  "staff_sessions",
+  {
+    idHash: text("id_hash").primaryKey(),
+    staffId: integer("staff_id")
+      .notNull()
+      .references(() => staff.id),
+    csrfToken: text("csrf_token").notNull(),
+    createdAt: text("created_at").notNull(),
+    lastSeenAt: text("last_seen_at").notNull(),
+  },
+  (t) => [index("sessions_staff").on(t.staffId)],
+);
+
+/** What staff did that is not about one request: logins (never the password), exports, accounts. */
+export const staffAudit = sqliteTable(
+  "staff_audit",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    at: text("at").notNull(),
+    kind: text("kind").notNull(),
+    staffId: integer("staff_id"),
+    /** The account name tried at a login (it may not exist). */
+    name: text("name"),
+    client: text("client"),
+    data: text("data", { mode: "json" }).$type<Record<string, unknown>>(),
+  },
+  (t) => [index("staff_audit_at").on(t.at)],
+);
+
+/**
+ * The transactional outbox: written in the same transaction as the change it announces, delivered
+ * afterwards with retries. Topics: "hotline" (a new request to HOTLINE_WEBHOOK_URL) and "resident"
+ * (a status change for the resident's channel).
+ */
+export const outbox = sqliteTable(
+  "outbox",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    topic: text("topic", { enum: ["hotline", "resident"] }).notNull(),
+    requestId: integer("request_id")
+      .notNull()
+      .references(() => requests.id),
+    /** Delivered as the Idempotency-Key: the receiver's way to recognise a retry. */
+    key: text("key").notNull().unique(),
+    /** Non-identifying: the status change it announces. */
+    data: text("data", { mode: "json" }).$type<Record<string, unknown>>(),
+    createdAt: text("created_at").notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: text("next_attempt_at").notNull(),
+    deliveredAt: text("delivered_at"),
+    lastError: text("last_error"),
+  },
+  (t) => [index("outbox_due").on(t.topic, t.deliveredAt, t.nextAttemptAt)],
+);
 
 /** Unfinished interviews: the id is a bearer secret held by the channel, so only its hash is kept. */
 export const interviews = sqliteTable(

@@ -72,7 +72,7 @@ export function createApp(deps: AppDeps) {
   app.route("/api/screen", screenRoutes(deps));
   app.route("/api/requests", requestRoutes(deps));
   app.route("/api/interviews", interviewRoutes(deps));
-  app.route("/api/staff", staffRoutes());
+  app.route("/api/staff", staffRoutes(deps));
 
   app.notFound((c) => {
     throw new ApiError(404, "no_such_page");
@@ -96,7 +96,7 @@ export function createApp(deps: AppDeps) {
       {
         error: {
           code: apiError.code,
-          message: issues[0]?.message ?? t(`common:api.${apiError.code}`),
+          message: issues[0]?.message ?? t(`common:api.${apiError.code}`, apiError.values),
           field: apiError.field,
           ...(issues.length > 0 ? { issues } : {}),
         },

@@ -14,29 +14,49 @@ const url = z
   .transform((v) => (v === undefined || v.trim() === "" ? undefined : v.trim().replace(/\/+$/, "")))
   .refine((v) => v === undefined || /^https?:\/\/[^\s/]+/.test(v), { message: "must be an http(s) URL" });
 
-const envSchema = z.object({
-  HOST: z.string().default("127.0.0.1"),
-  PORT: port.default(3000),
-  DATABASE_PATH: z.string().min(1).default("data/intake.sqlite"),
-  POLICY_PARAMS_FILE: optionalText,
-  /** 32 bytes as 64 hex digits or base64; unset: a key file beside the database. */
-  INTAKE_DATA_KEY: optionalText,
-  /** JSON: { "holidays": [dates], "workdays": [dates] }; unset: the file shipped with the server. */
-  HOLIDAYS_FILE: optionalText,
-  PUBLIC_URL: url,
-  /** Behind a proxy, take the client address from X-Forwarded-For (for rate limits). */
-  TRUST_PROXY: z
-    .enum(["0", "1", "true", "false"])
-    .default("0")
-    .transform((v) => v === "1" || v === "true"),
-  TELEGRAM_BOT_TOKEN: optionalText,
-  TELEGRAM_WEBHOOK_SECRET: optionalText,
-  TELEGRAM_API_ROOT: url,
-  HOTLINE_WEBHOOK_URL: url,
-  /** Status lookups allowed per client per window (references must not be guessable). */
-  STATUS_LOOKUPS_PER_WINDOW: z.coerce.number().int().min(1).default(10),
-  STATUS_LOOKUP_WINDOW_SECONDS: z.coerce.number().int().min(1).default(600),
-});
+const envSchema = z
+  .object({
+    HOST: z.string().default("127.0.0.1"),
+    PORT: port.default(3000),
+    DATABASE_PATH: z.string().min(1).default("data/intake.sqlite"),
+    POLICY_PARAMS_FILE: optionalText,
+    /** 32 bytes as 64 hex digits or base64; unset: a key file beside the database. */
+    INTAKE_DATA_KEY: optionalText,
+    /** JSON: { "holidays": [dates], "workdays": [dates] }; unset: the file shipped with the server. */
+    HOLIDAYS_FILE: optionalText,
+    PUBLIC_URL: url,
+    /** Behind a proxy, take the client address from X-Forwarded-For (for rate limits). */
+    TRUST_PROXY: z
+      .enum(["0", "1", "true", "false"])
+      .default("0")
+      .transform((v) => v === "1" || v === "true"),
+    TELEGRAM_BOT_TOKEN: optionalText,
+    TELEGRAM_WEBHOOK_SECRET: optionalText,
+    TELEGRAM_API_ROOT: url,
+    HOTLINE_WEBHOOK_URL: url,
+    /** Status lookups allowed per client per window (references must not be guessable). */
+    STATUS_LOOKUPS_PER_WINDOW: z.coerce.number().int().min(1).default(10),
+    STATUS_LOOKUP_WINDOW_SECONDS: z.coerce.number().int().min(1).default(600),
+    /** HMAC key for the webhook's signature header; required with HOTLINE_WEBHOOK_URL. */
+    HOTLINE_WEBHOOK_SECRET: optionalText,
+    /** scrypt cost as log2(N): OWASP's 17 in production; tests lower it. */
+    SCRYPT_LOG_N: z.coerce.number().int().min(10).max(20).default(17),
+    /** Closed requests are anonymized this many days after closing (npm run db:retention). */
+    RETENTION_DAYS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .default(3 * 365),
+    /** Failed logins per account before it is locked for LOGIN_LOCK_MINUTES. */
+    LOGIN_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
+    LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
+    /** Login attempts per client address per 10 minutes. */
+    LOGIN_ATTEMPTS_PER_CLIENT: z.coerce.number().int().min(1).default(20),
+  })
+  .refine((c) => !c.HOTLINE_WEBHOOK_URL || c.HOTLINE_WEBHOOK_SECRET, {
+    path: ["HOTLINE_WEBHOOK_SECRET"],
+    message: "is required when HOTLINE_WEBHOOK_URL is set (the receiver checks the signature with it)",
+  });
 
 export type Config = z.output<typeof envSchema>;
 

@@ -6,8 +6,11 @@ import type { WorkCalendar } from "../../core/sla.ts";
 import type { Db } from "../../db/connection.ts";
 import type { Vault } from "../../db/crypto.ts";
 import type { InterviewStore } from "../../db/interviews.ts";
+import type { Queue } from "../../db/queue.ts";
 import type { RequestStore } from "../../db/requests.ts";
+import type { Session, StaffStore } from "../../db/staff.ts";
 import type { Lang } from "../../locales/i18n.ts";
+import type { PasswordHasher } from "./passwords.ts";
 import type { RateLimiter } from "./rate-limit.ts";
 
 export interface AppDeps {
@@ -19,6 +22,14 @@ export interface AppDeps {
   requests: RequestStore;
   interviews: InterviewStore;
   statusLimiter: RateLimiter;
+  staff: StaffStore;
+  queue: Queue;
+  passwords: PasswordHasher;
+  /** Failed logins per account name (existing or not, so a lock reveals nothing). */
+  loginFailures: RateLimiter;
+  loginClients: RateLimiter;
+  /** Cookies only over HTTPS when the service is published on https. */
+  secureCookies: boolean;
   /** Where links point: PUBLIC_URL, else http://HOST:PORT. */
   publicUrl: string;
   /** Take the client address from X-Forwarded-For (behind a trusted proxy). */
@@ -26,5 +37,5 @@ export interface AppDeps {
 }
 
 export interface AppEnv {
-  Variables: { lang: Lang; t: TFunction };
+  Variables: { lang: Lang; t: TFunction; session: Session; sessionId: string };
 }

@@ -20,6 +20,8 @@ export class ApiError extends HTTPException {
     readonly field: string | null = null,
     readonly issues: ApiIssue[] = [],
     readonly headers: Record<string, string> = {},
+    /** Values for the code's words (minutes to wait, a minimum length …). */
+    readonly values: Record<string, unknown> = {},
   ) {
     super(status, { message: code });
   }

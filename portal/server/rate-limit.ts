@@ -4,6 +4,9 @@
 export interface RateLimiter {
   /** Counts one attempt; returns the seconds to wait when over the limit, else 0. */
   hit(key: string): number;
+  /** Seconds to wait before the next attempt would be allowed, without counting one. */
+  blocked(key: string): number;
+  reset(key: string): void;
 }
 
 export function createRateLimiter(opts: { limit: number; windowMs: number; now: () => Date }): RateLimiter {
@@ -21,6 +24,15 @@ export function createRateLimiter(opts: { limit: number; windowMs: number; now: 
       }
       w.count++;
       return w.count > opts.limit ? Math.ceil((w.start + opts.windowMs - t) / 1000) : 0;
+    },
+    blocked(key) {
+      const t = opts.now().getTime();
+      const w = windows.get(key);
+      if (!w || t - w.start >= opts.windowMs || w.count < opts.limit) return 0;
+      return Math.ceil((w.start + opts.windowMs - t) / 1000);
+    },
+    reset(key) {
+      windows.delete(key);
     },
   };
 }

@@ -10,12 +10,15 @@ import { createVault } from "../../db/crypto.ts";
 import { checkKeyMatches, loadOrCreateKeyFile, parseDataKey } from "../../db/data-key.ts";
 import { createInterviewStore } from "../../db/interviews.ts";
 import { type MigrationLevel, runMigrations } from "../../db/migrate.ts";
+import { createQueue } from "../../db/queue.ts";
 import { createRequestStore } from "../../db/requests.ts";
+import { createStaffStore } from "../../db/staff.ts";
 import { createApp } from "./app.ts";
 import { loadCalendar } from "./calendar-file.ts";
 import type { Config } from "./config.ts";
 import type { AppDeps } from "./deps.ts";
 import { loadParamsFile } from "./params-file.ts";
+import { createPasswordHasher } from "./passwords.ts";
 import { createRateLimiter } from "./rate-limit.ts";
 
 export class StartError extends Error {}
@@ -67,13 +70,29 @@ export function buildDeps(
     db.close();
     throw error;
   }
+  const requests = createRequestStore({
+    db,
+    vault,
+    now,
+    forwardToHotline: config.HOTLINE_WEBHOOK_URL !== undefined,
+  });
   const deps: AppDeps = {
     db,
     vault,
     policies,
     calendar,
     now,
-    requests: createRequestStore({ db, vault, now }),
+    requests,
+    staff: createStaffStore({ db, vault, now }),
+    queue: createQueue({ db, vault, now, requests }),
+    passwords: createPasswordHasher({ logN: config.SCRYPT_LOG_N }),
+    loginFailures: createRateLimiter({
+      limit: config.LOGIN_FAILURES_PER_ACCOUNT,
+      windowMs: config.LOGIN_LOCK_MINUTES * 60_000,
+      now,
+    }),
+    loginClients: createRateLimiter({ limit: config.LOGIN_ATTEMPTS_PER_CLIENT, windowMs: 600_000, now }),
+    secureCookies: (config.PUBLIC_URL ?? "").startsWith("https://"),
     interviews: createInterviewStore({ db, vault, now }),
     statusLimiter: createRateLimiter({
       limit: config.STATUS_LOOKUPS_PER_WINDOW,

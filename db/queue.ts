@@ -1,0 +1,447 @@
+// The hotline's casework on stored requests: the queue in order (urgent first, then by call-back due
+// time, then by id) with keyset paging, claiming (atomic: one winner), status changes, notes, amended
+// facts, the full record and the phone, each written to the request's event trail with who did it.
+
+import { and, asc, eq, inArray } from "drizzle-orm";
+import type { Screening } from "../core/schema/screening.ts";
+import type { Situation } from "../core/schema/situation.ts";
+import type { Db } from "./connection.ts";
+import type { Vault } from "./crypto.ts";
+import { bestOutcomes, normalizePhoneForHash, type RequestStore, type StoredRequest } from "./requests.ts";
+import { outbox, requestEvents, requestOutcomes, requests, requestVersions, staff } from "./schema.ts";
+import { type CloseOutcome, OPEN_STATUSES, type Status, TRANSITIONS } from "./workflow.ts";
+
+export interface QueueFilter {
+  /** Jurisdictions the caller may see: one id, or "all". */
+  scope: string;
+  statuses?: readonly Status[] | undefined;
+  jurisdiction?: string | undefined;
+  channel?: string | undefined;
+  program?: string | undefined;
+  outcome?: string | undefined;
+}
+
+export interface QueueCursor {
+  urgent: boolean;
+  slaDueAt: string;
+  id: number;
+}
+
+export interface QueueItem {
+  id: number;
+  reference: string;
+  jurisdiction: string;
+  channel: string;
+  urgent: boolean;
+  status: string;
+  createdAt: string;
+  slaDueAt: string;
+  assignee: string | null;
+  duplicate: boolean;
+  outcomes: Record<string, string>;
+}
+
+export interface Actor {
+  id: number;
+  name: string;
+}
+
+export type ChangeResult =
+  | { ok: true }
+  | { ok: false; reason: "not_found" | "taken" | "not_allowed" | "not_assignee" };
+
+export interface RequestEvent {
+  at: string;
+  kind: string;
+  actor: string;
+  data: Record<string, unknown> | null;
+  /** A note's text, opened for staff. */
+  text?: string;
+}
+
+export interface FullRecord {
+  request: Omit<StoredRequest, "contactPhone" | "applicant"> & {
+    applicant:
+      | StoredRequest["applicant"]
+      | { kind: "helper"; name: string; relationship: string; phone: "hidden" };
+  };
+  assignee: string | null;
+  versions: { version: number; situation: Situation; screening: Screening; createdAt: string; by: string }[];
+  events: RequestEvent[];
+}
+
+const eventContext = (requestId: number) => `event:${requestId}`;
+const versionContext = (requestId: number, version: number) => `version:${requestId}:${version}`;
+
+export function encodeCursor(c: QueueCursor): string {
+  return Buffer.from(JSON.stringify([c.urgent ? 1 : 0, c.slaDueAt, c.id])).toString("base64url");
+}
+
+export function decodeCursor(text: string): QueueCursor | null {
+  try {
+    const [urgent, slaDueAt, id] = JSON.parse(Buffer.from(text, "base64url").toString("utf8"));
+    if ((urgent !== 0 && urgent !== 1) || typeof slaDueAt !== "string" || !Number.isInteger(id)) return null;
+    return { urgent: urgent === 1, slaDueAt, id };
+  } catch {
+    return null;
+  }
+}
+
+export function createQueue(deps: { db: Db; vault: Vault; now: () => Date; requests: RequestStore }) {
+  const { db, vault, now } = deps;
+  const orm = db.orm;
+  const sqlite = db.sqlite;
+
+  function requestRow(reference: string) {
+    return orm.select().from(requests).where(eq(requests.reference, reference)).get() ?? null;
+  }
+
+  function addEvent(
+    requestId: number,
+    kind: string,
+    actor: string,
+    data: Record<string, unknown> | null,
+    text?: string,
+  ) {
+    orm
+      .insert(requestEvents)
+      .values({
+        requestId,
+        at: now().toISOString(),
+        kind,
+        actor,
+        data,
+        sealed: text === undefined ? null : vault.seal({ text }, eventContext(requestId)),
+      })
+      .run();
+  }
+
+  /** A status change the resident's channel should hear about (when it was filed from a chat). */
+  function announce(
+    row: { id: number; reference: string; chatHash: string | null },
+    data: Record<string, unknown>,
+  ) {
+    if (row.chatHash === null) return;
+    const at = now().toISOString();
+    orm
+      .insert(outbox)
+      .values({
+        topic: "resident",
+        requestId: row.id,
+        key: `${row.reference}:${data.status}:${at}`,
+        data,
+        createdAt: at,
+        nextAttemptAt: at,
+      })
+      .run();
+  }
+
+  const actorOf = (a: Actor) => `staff:${a.id}`;
+
+  /** One status change: the row (only if it is still as expected), its event and its announcement. */
+  const change = sqlite.transaction(
+    (
+      reference: string,
+      expect: (row: typeof requests.$inferSelect) => ChangeResult,
+      set: (row: typeof requests.$inferSelect) => Partial<typeof requests.$inferInsert>,
+      event: { kind: string; actor: string; data: Record<string, unknown> },
+    ): ChangeResult => {
+      const row = requestRow(reference);
+      if (!row || row.anonymizedAt !== null) return { ok: false, reason: "not_found" };
+      const allowed = expect(row);
+      if (!allowed.ok) return allowed;
+      const values = set(row);
+      const changed = orm
+        .update(requests)
+        .set({ ...values, updatedAt: now().toISOString() })
+        .where(and(eq(requests.id, row.id), eq(requests.status, row.status)))
+        .run().changes;
+      if (changed === 0) return { ok: false, reason: "taken" };
+      addEvent(row.id, event.kind, event.actor, event.data);
+      if (values.status !== undefined && values.status !== row.status) {
+        announce(row, { status: values.status, closeOutcome: values.closeOutcome ?? null });
+      }
+      return { ok: true };
+    },
+  );
+
+  return {
+    /** The request's jurisdiction, for the caller's scope check (null: no such request). */
+    jurisdictionOf(reference: string): string | null {
+      return (
+        orm.select({ j: requests.jurisdiction }).from(requests).where(eq(requests.reference, reference)).get()
+          ?.j ?? null
+      );
+    },
+
+    list(
+      filter: QueueFilter,
+      after: QueueCursor | null,
+      limit: number,
+    ): { items: QueueItem[]; next: string | null } {
+      const statuses = filter.statuses ?? OPEN_STATUSES;
+      const where: string[] = [`r.status IN (${statuses.map(() => "?").join(",")})`];
+      const params: unknown[] = [...statuses];
+      const jurisdiction = filter.scope === "all" ? filter.jurisdiction : filter.scope;
+      if (jurisdiction) {
+        where.push("r.jurisdiction = ?");
+        params.push(jurisdiction);
+      }
+      if (filter.channel) {
+        where.push("r.channel = ?");
+        params.push(filter.channel);
+      }
+      if (filter.program) {
+        where.push(
+          `EXISTS (SELECT 1 FROM request_outcomes o WHERE o.request_id = r.id AND o.program = ?${filter.outcome ? " AND o.outcome = ?" : ""})`,
+        );
+        params.push(filter.program, ...(filter.outcome ? [filter.outcome] : []));
+      }
+      if (after) {
+        // Keyset: rows after the cursor in (urgent DESC, sla_due_at, id) order.
+        where.push(
+          "(r.urgent < ? OR (r.urgent = ? AND (r.sla_due_at > ? OR (r.sla_due_at = ? AND r.id > ?))))",
+        );
+        const u = after.urgent ? 1 : 0;
+        params.push(u, u, after.slaDueAt, after.slaDueAt, after.id);
+      }
+      const rows = sqlite
+        .prepare(
+          `SELECT r.id, r.reference, r.jurisdiction, r.channel, r.urgent, r.status, r.created_at AS createdAt,
+                  r.sla_due_at AS slaDueAt, s.name AS assignee, r.duplicate_of AS duplicateOf
+             FROM requests r LEFT JOIN staff s ON s.id = r.assignee_id
+            WHERE ${where.join(" AND ")}
+            ORDER BY r.urgent DESC, r.sla_due_at, r.id
+            LIMIT ?`,
+        )
+        .all(...params, limit + 1) as (Omit<QueueItem, "urgent" | "duplicate" | "outcomes"> & {
+        urgent: number;
+        duplicateOf: number | null;
+      })[];
+      const page = rows.slice(0, limit);
+      const outcomes = new Map<number, Record<string, string>>();
+      if (page.length > 0) {
+        for (const o of orm
+          .select()
+          .from(requestOutcomes)
+          .where(
+            inArray(
+              requestOutcomes.requestId,
+              page.map((r) => r.id),
+            ),
+          )
+          .all()) {
+          const m = outcomes.get(o.requestId) ?? {};
+          m[o.program] = o.outcome;
+          outcomes.set(o.requestId, m);
+        }
+      }
+      const items = page.map(({ duplicateOf, ...r }) => ({
+        ...r,
+        urgent: r.urgent === 1,
+        duplicate: duplicateOf !== null,
+        outcomes: outcomes.get(r.id) ?? {},
+      }));
+      const last = items[items.length - 1];
+      return {
+        items,
+        next:
+          rows.length > limit && last
+            ? encodeCursor({ urgent: last.urgent, slaDueAt: last.slaDueAt, id: last.id })
+            : null,
+      };
+    },
+
+    claim(reference: string, by: Actor): ChangeResult {
+      return change.immediate(
+        reference,
+        (row) => (row.status === "new" ? { ok: true } : { ok: false, reason: "taken" }),
+        () => ({ status: "claimed", assigneeId: by.id }),
+        { kind: "claimed", actor: actorOf(by), data: { from: "new", to: "claimed" } },
+      );
+    },
+
+    release(reference: string, by: Actor, supervisor: boolean): ChangeResult {
+      return change.immediate(
+        reference,
+        (row) =>
+          row.status !== "claimed" && row.status !== "contacted"
+            ? { ok: false, reason: "not_allowed" }
+            : row.assigneeId !== by.id && !supervisor
+              ? { ok: false, reason: "not_assignee" }
+              : { ok: true },
+        () => ({ status: "new", assigneeId: null }),
+        { kind: "released", actor: actorOf(by), data: { to: "new" } },
+      );
+    },
+
+    transition(
+      reference: string,
+      by: Actor,
+      to: Status,
+      outcome: CloseOutcome | null,
+      supervisor: boolean,
+    ): ChangeResult {
+      const at = now().toISOString();
+      return change.immediate(
+        reference,
+        (row) => {
+          if (!(TRANSITIONS[row.status as Status] ?? []).includes(to))
+            return { ok: false, reason: "not_allowed" };
+          if (row.assigneeId !== by.id && !supervisor) return { ok: false, reason: "not_assignee" };
+          if (to === "closed" && outcome === null) return { ok: false, reason: "not_allowed" };
+          return { ok: true };
+        },
+        (row) => ({
+          status: to,
+          ...(to === "contacted" ? { contactedAt: row.contactedAt ?? at } : {}),
+          ...(to === "closed" ? { closedAt: at, closeOutcome: outcome } : {}),
+        }),
+        { kind: "status_changed", actor: actorOf(by), data: { to, ...(outcome ? { outcome } : {}) } },
+      );
+    },
+
+    reopen(reference: string, by: Actor): ChangeResult {
+      return change.immediate(
+        reference,
+        (row) => (row.status === "closed" ? { ok: true } : { ok: false, reason: "not_allowed" }),
+        () => ({ status: "new", assigneeId: null, closedAt: null, closeOutcome: null }),
+        { kind: "reopened", actor: actorOf(by), data: { to: "new" } },
+      );
+    },
+
+    /** The resident withdraws through the status lookup: closed with outcome "withdrawn". */
+    withdraw(reference: string, phone: string): boolean {
+      const result = change.immediate(
+        reference,
+        (row) =>
+          row.phoneHash !== vault.hash("phone", normalizePhoneForHash(phone))
+            ? { ok: false, reason: "not_found" }
+            : row.status === "closed"
+              ? { ok: false, reason: "not_allowed" }
+              : { ok: true },
+        () => ({ status: "closed", closedAt: now().toISOString(), closeOutcome: "withdrawn" }),
+        { kind: "withdrawn", actor: "resident", data: { to: "closed", outcome: "withdrawn" } },
+      );
+      return result.ok;
+    },
+
+    note(reference: string, by: Actor, text: string): boolean {
+      const row = requestRow(reference);
+      if (!row || row.anonymizedAt !== null) return false;
+      addEvent(row.id, "note", actorOf(by), null, text);
+      return true;
+    },
+
+    /** Corrected facts: a new version, re-screened by the caller; the submission stays as it was. */
+    amend: sqlite.transaction((reference: string, by: Actor, situation: Situation, screening: Screening) => {
+      const row = requestRow(reference);
+      if (!row || row.anonymizedAt !== null) return null;
+      const version = row.version + 1;
+      orm
+        .insert(requestVersions)
+        .values({
+          requestId: row.id,
+          version,
+          sealed: vault.seal({ situation, screening }, versionContext(row.id, version)),
+          engineVersion: screening.engineVersion,
+          packVersion: screening.packVersion,
+          createdAt: now().toISOString(),
+          staffId: by.id,
+        })
+        .run();
+      orm
+        .update(requests)
+        .set({ version, updatedAt: now().toISOString() })
+        .where(eq(requests.id, row.id))
+        .run();
+      orm.delete(requestOutcomes).where(eq(requestOutcomes.requestId, row.id)).run();
+      const outcomes = [...bestOutcomes(screening)].map(([program, outcome]) => ({
+        requestId: row.id,
+        program,
+        outcome,
+      }));
+      if (outcomes.length > 0) orm.insert(requestOutcomes).values(outcomes).run();
+      addEvent(row.id, "amended", actorOf(by), { version });
+      return version;
+    }),
+
+    /** The whole record for staff, the phone left out (see revealPhone); the view is an event. */
+    view(reference: string, by: Actor): FullRecord | null {
+      const stored = deps.requests.byReference(reference);
+      if (!stored) return null;
+      addEvent(stored.id, "viewed", actorOf(by), null);
+      const { contactPhone: _, applicant, ...rest } = stored;
+      const versions = orm
+        .select({
+          version: requestVersions.version,
+          sealed: requestVersions.sealed,
+          createdAt: requestVersions.createdAt,
+          by: staff.name,
+        })
+        .from(requestVersions)
+        .innerJoin(staff, eq(staff.id, requestVersions.staffId))
+        .where(eq(requestVersions.requestId, stored.id))
+        .orderBy(asc(requestVersions.version))
+        .all()
+        .flatMap((v) =>
+          v.sealed
+            ? [
+                {
+                  version: v.version,
+                  createdAt: v.createdAt,
+                  by: v.by,
+                  ...vault.open<{ situation: Situation; screening: Screening }>(
+                    v.sealed,
+                    versionContext(stored.id, v.version),
+                  ),
+                },
+              ]
+            : [],
+        );
+      const names = new Map(
+        orm
+          .select({ id: staff.id, name: staff.name })
+          .from(staff)
+          .all()
+          .map((s) => [`staff:${s.id}`, s.name]),
+      );
+      const events = orm
+        .select()
+        .from(requestEvents)
+        .where(eq(requestEvents.requestId, stored.id))
+        .orderBy(asc(requestEvents.id))
+        .all()
+        .map((e) => ({
+          at: e.at,
+          kind: e.kind,
+          actor: names.get(e.actor) ?? e.actor,
+          data: e.data ?? null,
+          ...(e.sealed ? { text: vault.open<{ text: string }>(e.sealed, eventContext(stored.id)).text } : {}),
+        }));
+      const assignee = stored.assigneeId === null ? null : (names.get(`staff:${stored.assigneeId}`) ?? null);
+      return {
+        request: {
+          ...rest,
+          applicant: applicant.kind === "helper" ? { ...applicant, phone: "hidden" } : applicant,
+        },
+        assignee,
+        versions,
+        events,
+      };
+    },
+
+    /** The call-back numbers, revealed on demand; the reveal is an event. */
+    revealPhone(reference: string, by: Actor): { contact: string; helper: string | null } | null {
+      const stored = deps.requests.byReference(reference);
+      if (!stored) return null;
+      addEvent(stored.id, "phone_revealed", actorOf(by), null);
+      return {
+        contact: stored.contactPhone,
+        helper: stored.applicant.kind === "helper" ? stored.applicant.phone : null,
+      };
+    },
+  };
+}
+
+export type Queue = ReturnType<typeof createQueue>;

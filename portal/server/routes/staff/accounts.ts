@@ -1,0 +1,61 @@
+// For admins: staff accounts. A new account or a reset gets a one-time password, shown once, that must
+// be changed at the next login; a reset also ends the person's sessions.
+
+import { Hono } from "hono";
+import { StaffExists } from "../../../../db/staff.ts";
+import type { AppDeps, AppEnv } from "../../deps.ts";
+import { ApiError } from "../../errors.ts";
+import { oneTimePassword } from "../../passwords.ts";
+import { requireRole } from "../../staff-auth.ts";
+import { newAccountSchema } from "../../staff-schemas.ts";
+import { validate } from "../../validate.ts";
+
+export function accountRoutes(deps: AppDeps) {
+  const target = (id: string) => {
+    const account = Number.isInteger(Number(id)) ? deps.staff.byId(Number(id)) : null;
+    if (!account) throw new ApiError(404, "no_such_page");
+    return account;
+  };
+  return new Hono<AppEnv>()
+    .use("/accounts", requireRole("admin"))
+    .use("/accounts/*", requireRole("admin"))
+    .get("/accounts", (c) => c.json({ accounts: deps.staff.list() }))
+    .post("/accounts", validate("json", newAccountSchema), async (c) => {
+      const input = c.req.valid("json");
+      const password = oneTimePassword();
+      try {
+        const account = deps.staff.add({ ...input, passwordHash: await deps.passwords.hash(password) });
+        deps.staff.audit({
+          kind: "account_created",
+          staffId: c.var.session.staff.id,
+          data: { account: account.id, role: account.role },
+        });
+        return c.json({ account, oneTimePassword: password }, 201);
+      } catch (error) {
+        if (error instanceof StaffExists) throw new ApiError(409, "staff_exists", "name");
+        throw error;
+      }
+    })
+    .post("/accounts/:id/reset", async (c) => {
+      const account = target(c.req.param("id"));
+      const password = oneTimePassword();
+      deps.staff.setPassword(account.id, await deps.passwords.hash(password), true);
+      const ended = deps.staff.closeAllSessions(account.id);
+      deps.staff.audit({
+        kind: "password_reset",
+        staffId: c.var.session.staff.id,
+        data: { account: account.id, ended },
+      });
+      return c.json({ oneTimePassword: password, sessionsEnded: ended });
+    })
+    .post("/accounts/:id/sessions/end", (c) => {
+      const account = target(c.req.param("id"));
+      const ended = deps.staff.closeAllSessions(account.id);
+      deps.staff.audit({
+        kind: "sessions_ended",
+        staffId: c.var.session.staff.id,
+        data: { account: account.id, ended },
+      });
+      return c.json({ sessionsEnded: ended });
+    });
+}

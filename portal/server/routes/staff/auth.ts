@@ -1,0 +1,97 @@
+// Signing in and out, the session, the password. Every login attempt is in the staff audit (the name
+// tried and the client, never the password); failures lock a name for a while whether it exists or not.
+
+import { Hono } from "hono";
+import { getCookie } from "hono/cookie";
+import { clientAddress } from "../../client.ts";
+import type { AppDeps, AppEnv } from "../../deps.ts";
+import { ApiError } from "../../errors.ts";
+import { MIN_PASSWORD_LENGTH } from "../../passwords.ts";
+import { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from "../../staff-auth.ts";
+import { loginSchema, passwordSchema } from "../../staff-schemas.ts";
+import { validate } from "../../validate.ts";
+
+// Compared against when the name does not exist, so a miss costs the same time as a wrong password.
+let dummyHash: Promise<string> | null = null;
+
+export function loginRoutes(deps: AppDeps) {
+  return new Hono<AppEnv>().post("/login", validate("json", loginSchema), async (c) => {
+    const { name, password } = c.req.valid("json");
+    const client = clientAddress(c, deps.trustProxy);
+    const clientWait = deps.loginClients.hit(client);
+    if (clientWait > 0) {
+      deps.staff.audit({ kind: "login_rate_limited", name, client });
+      throw new ApiError(429, "rate_limited", null, [], { "Retry-After": String(clientWait) });
+    }
+    const locked = deps.loginFailures.blocked(name);
+    if (locked > 0) {
+      deps.staff.audit({ kind: "login_locked", name, client });
+      throw new ApiError(
+        429,
+        "login_locked",
+        null,
+        [],
+        { "Retry-After": String(locked) },
+        {
+          minutes: Math.ceil(locked / 60),
+        },
+      );
+    }
+    const account = deps.staff.byName(name);
+    dummyHash ??= deps.passwords.hash("not a password of anyone");
+    const ok = await deps.passwords.verify(password, account?.passwordHash ?? (await dummyHash));
+    if (!account || !ok || account.disabled) {
+      deps.loginFailures.hit(name);
+      deps.staff.audit({ kind: "login_failed", staffId: account?.id ?? null, name, client });
+      throw new ApiError(401, "login_failed");
+    }
+    deps.loginFailures.reset(name);
+    const session = deps.staff.openSession(account.id);
+    deps.staff.audit({ kind: "login_ok", staffId: account.id, name, client });
+    setSessionCookie(c, deps, session.id);
+    return c.json({
+      staff: { id: account.id, name: account.name, role: account.role, jurisdiction: account.jurisdiction },
+      csrfToken: session.csrfToken,
+      mustChangePassword: account.mustChangePassword,
+    });
+  });
+}
+
+/** Routes behind the session middleware. */
+export function sessionRoutes(deps: AppDeps) {
+  return new Hono<AppEnv>()
+    .get("/session", (c) => {
+      const { staff, csrfToken } = c.var.session;
+      return c.json({
+        staff: { id: staff.id, name: staff.name, role: staff.role, jurisdiction: staff.jurisdiction },
+        csrfToken,
+        mustChangePassword: staff.mustChangePassword,
+      });
+    })
+    .post("/logout", (c) => {
+      deps.staff.closeSession(c.var.sessionId);
+      deps.staff.audit({ kind: "logout", staffId: c.var.session.staff.id });
+      clearSessionCookie(c);
+      return c.body(null, 204);
+    })
+    .post("/password", validate("json", passwordSchema), async (c) => {
+      const { current, next } = c.req.valid("json");
+      const me = c.var.session.staff;
+      const account = deps.staff.byName(me.name);
+      if (!account || !(await deps.passwords.verify(current, account.passwordHash))) {
+        throw new ApiError(403, "login_failed", "current");
+      }
+      if (next.length < MIN_PASSWORD_LENGTH) {
+        throw new ApiError(422, "password_too_short", "next", [], {}, { minimum: MIN_PASSWORD_LENGTH });
+      }
+      if (next === current) throw new ApiError(422, "password_same", "next");
+      deps.staff.setPassword(me.id, await deps.passwords.hash(next), false);
+      // Other sessions of this account end; this one goes on.
+      const keep = getCookie(c, SESSION_COOKIE);
+      deps.staff.closeAllSessions(me.id);
+      const session = deps.staff.openSession(me.id);
+      if (keep) setSessionCookie(c, deps, session.id);
+      deps.staff.audit({ kind: "password_changed", staffId: me.id });
+      return c.json({ csrfToken: session.csrfToken });
+    });
+}
