@@ -274,6 +274,7 @@ const GENERIC: Values = {
   outcome: "很可能符合",
   key: "incme",
   expected: "number",
+  minutes: 15,
 };
 
 function assertClean(rendered: string, where: string): void {
