@@ -2,7 +2,7 @@
 // plain columns; work orders open the sealed contact details, so every export is audited by the caller.
 
 import type { Db } from "./connection.ts";
-import type { RequestStore } from "./requests.ts";
+import type { RequestStore, StoredRequest } from "./requests.ts";
 
 export interface Period {
   /** Shanghai calendar dates, inclusive. */
@@ -106,29 +106,31 @@ export function workOrders(
     .all(start, end, ...scopeParams, ...(status ? [status] : [])) as { reference: string }[];
   return refs.flatMap(({ reference }) => {
     const r = requests.byReference(reference);
-    if (!r) return [];
-    const programs = (outcome: string) =>
-      [...new Set(r.screening.results.filter((x) => x.outcome === outcome).map((x) => x.program))].join(" ");
-    return [
-      {
-        reference: r.reference,
-        createdAt: r.createdAt,
-        jurisdiction: r.jurisdiction,
-        channel: r.channel,
-        urgent: r.urgent ? "yes" : "no",
-        status: r.status,
-        closeOutcome: r.closeOutcome ?? "",
-        slaDueAt: r.slaDueAt,
-        contactedAt: r.contactedAt ?? "",
-        likelyPrograms: programs("likely"),
-        possiblePrograms: programs("possible"),
-        appliedBy: r.applicant.kind,
-        helperRelationship: r.applicant.kind === "helper" ? r.applicant.relationship : "",
-        personName: r.person?.name ?? (r.applicant.kind === "self" ? (r.applicant.name ?? "") : ""),
-        contactPhone: r.contactPhone,
-      },
-    ];
+    return r ? [workOrderOf(r)] : [];
   });
+}
+
+/** A request as the 12345 system takes it: the case, its estimate in short, and whom to call back. */
+export function workOrderOf(r: StoredRequest): WorkOrder {
+  const programs = (outcome: string) =>
+    [...new Set(r.screening.results.filter((x) => x.outcome === outcome).map((x) => x.program))].join(" ");
+  return {
+    reference: r.reference,
+    createdAt: r.createdAt,
+    jurisdiction: r.jurisdiction,
+    channel: r.channel,
+    urgent: r.urgent ? "yes" : "no",
+    status: r.status,
+    closeOutcome: r.closeOutcome ?? "",
+    slaDueAt: r.slaDueAt,
+    contactedAt: r.contactedAt ?? "",
+    likelyPrograms: programs("likely"),
+    possiblePrograms: programs("possible"),
+    appliedBy: r.applicant.kind,
+    helperRelationship: r.applicant.kind === "helper" ? r.applicant.relationship : "",
+    personName: r.person?.name ?? (r.applicant.kind === "self" ? (r.applicant.name ?? "") : ""),
+    contactPhone: r.contactPhone,
+  };
 }
 
 /** RFC 4180 CSV; a cell that a spreadsheet would run as a formula is prefixed with a quote. */

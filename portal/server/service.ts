@@ -10,13 +10,15 @@ import { createVault } from "../../db/crypto.ts";
 import { checkKeyMatches, loadOrCreateKeyFile, parseDataKey } from "../../db/data-key.ts";
 import { createInterviewStore } from "../../db/interviews.ts";
 import { type MigrationLevel, runMigrations } from "../../db/migrate.ts";
+import { createOutbox } from "../../db/outbox.ts";
 import { createQueue } from "../../db/queue.ts";
 import { createRequestStore } from "../../db/requests.ts";
-import { createStaffStore } from "../../db/staff.ts";
+import { createStaffStore, sweepSessions } from "../../db/staff.ts";
 import { createApp } from "./app.ts";
 import { loadCalendar } from "./calendar-file.ts";
 import type { Config } from "./config.ts";
 import type { AppDeps } from "./deps.ts";
+import { createForwarder } from "./forwarding.ts";
 import { loadParamsFile } from "./params-file.ts";
 import { createPasswordHasher } from "./passwords.ts";
 import { createRateLimiter } from "./rate-limit.ts";
@@ -108,6 +110,23 @@ export function buildDeps(
 export async function startService(config: Config, options: ServiceOptions): Promise<Service> {
   const { deps, migrations } = buildDeps(config, options);
   const app = createApp(deps);
+  const forwarder =
+    config.HOTLINE_WEBHOOK_URL && config.HOTLINE_WEBHOOK_SECRET
+      ? createForwarder({
+          outbox: createOutbox({ db: deps.db, now: deps.now }),
+          requests: deps.requests,
+          url: config.HOTLINE_WEBHOOK_URL,
+          secret: config.HOTLINE_WEBHOOK_SECRET,
+          now: deps.now,
+          log: options.log,
+        })
+      : null;
+  // Housekeeping: expired drafts and sessions go; nothing else is touched.
+  const sweep = setInterval(() => {
+    deps.interviews.sweep();
+    sweepSessions(deps.db, deps.now());
+  }, 3_600_000);
+  sweep.unref();
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, hostname: config.HOST, port: config.PORT }, () => resolve(s));
     s.once("error", (error: NodeJS.ErrnoException) =>
@@ -119,6 +138,9 @@ export async function startService(config: Config, options: ServiceOptions): Pro
     deps.db.close();
     throw error;
   });
+  forwarder?.start();
+  if (forwarder)
+    options.log(`Forwarding new requests to ${new URL(config.HOTLINE_WEBHOOK_URL as string).origin}.`);
   const port = (server.address() as AddressInfo).port;
   const url = `http://${config.HOST.includes(":") ? `[${config.HOST}]` : config.HOST}:${port}`;
   if (!config.PUBLIC_URL) deps.publicUrl = url;
@@ -128,7 +150,9 @@ export async function startService(config: Config, options: ServiceOptions): Pro
     migrations,
     close: () =>
       new Promise<void>((resolve) => {
-        server.close(() => {
+        clearInterval(sweep);
+        server.close(async () => {
+          await forwarder?.stop();
           deps.db.close();
           resolve();
         });

@@ -1,0 +1,103 @@
+// npm run staff -- add NAME --role agent|supervisor|admin --jurisdiction ID|all
+// npm run staff -- reset NAME        (new one-time password; ends the person's sessions)
+// npm run staff -- list
+// Prints a one-time password once; it must be changed at the first login. Exit 2 with a message on
+// bad input.
+
+import { parseArgs } from "node:util";
+import { JURISDICTIONS } from "../core/schema/enums.ts";
+import { ROLES, type Role, StaffExists } from "../db/staff.ts";
+import { ConfigError, readConfig } from "../portal/server/config.ts";
+import { createPasswordHasher, oneTimePassword } from "../portal/server/passwords.ts";
+import { buildDeps, StartError } from "../portal/server/service.ts";
+
+const USAGE =
+  "Usage: npm run staff -- add NAME --role agent|supervisor|admin --jurisdiction <id>|all\n" +
+  "       npm run staff -- reset NAME\n" +
+  "       npm run staff -- list\n" +
+  `Jurisdictions: ${JURISDICTIONS.join(", ")}, all`;
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(2);
+}
+
+let parsed: ReturnType<
+  typeof parseArgs<{
+    options: { role: { type: "string" }; jurisdiction: { type: "string" } };
+    allowPositionals: true;
+  }>
+>;
+try {
+  parsed = parseArgs({
+    options: { role: { type: "string" }, jurisdiction: { type: "string" } },
+    allowPositionals: true,
+  });
+} catch (error) {
+  fail(`${(error as Error).message}\n${USAGE}`);
+}
+const [command, name, ...rest] = parsed.positionals;
+if (rest.length > 0 || !command) fail(USAGE);
+
+let deps: ReturnType<typeof buildDeps>["deps"];
+let config: ReturnType<typeof readConfig>;
+try {
+  config = readConfig(process.env);
+  deps = buildDeps(config, { log: (line) => console.log(line) }).deps;
+} catch (error) {
+  fail(
+    error instanceof ConfigError || error instanceof StartError
+      ? `Cannot open the store: ${error.message}`
+      : String(error),
+  );
+}
+const store = deps.staff;
+const passwords = createPasswordHasher({ logN: config.SCRYPT_LOG_N });
+
+switch (command) {
+  case "add": {
+    const role = parsed.values.role as Role | undefined;
+    const jurisdiction = parsed.values.jurisdiction;
+    if (!name) fail(`add needs a NAME\n${USAGE}`);
+    if (!role || !(ROLES as readonly string[]).includes(role))
+      fail(`--role must be one of ${ROLES.join(", ")}`);
+    if (!jurisdiction || ![...JURISDICTIONS, "all"].includes(jurisdiction)) {
+      fail(`--jurisdiction must be one of ${[...JURISDICTIONS, "all"].join(", ")}`);
+    }
+    const password = oneTimePassword();
+    try {
+      const account = store.add({ name, role, jurisdiction, passwordHash: await passwords.hash(password) });
+      store.audit({ kind: "account_created", name: "cli", data: { account: account.id, role } });
+      console.log(
+        `Created ${role} ${name} for ${jurisdiction}. One-time password (change it at first login):`,
+      );
+      console.log(password);
+    } catch (error) {
+      if (error instanceof StaffExists) fail(`A staff account named ${name} exists already.`);
+      throw error;
+    }
+    break;
+  }
+  case "reset": {
+    if (!name) fail(`reset needs a NAME\n${USAGE}`);
+    const account = store.byName(name);
+    if (!account) fail(`No staff account named ${name}.`);
+    const password = oneTimePassword();
+    store.setPassword(account.id, await passwords.hash(password), true);
+    const ended = store.closeAllSessions(account.id);
+    store.audit({ kind: "password_reset", name: "cli", data: { account: account.id, ended } });
+    console.log(`New one-time password for ${name} (${ended} session(s) ended):`);
+    console.log(password);
+    break;
+  }
+  case "list":
+    for (const a of store.list()) {
+      console.log(
+        `${a.name}\t${a.role}\t${a.jurisdiction}${a.mustChangePassword ? "\tmust change password" : ""}${a.disabled ? "\tdisabled" : ""}`,
+      );
+    }
+    break;
+  default:
+    fail(USAGE);
+}
+deps.db.close();
