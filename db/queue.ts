@@ -9,7 +9,7 @@ import type { Db } from "./connection.ts";
 import type { Vault } from "./crypto.ts";
 import { bestOutcomes, normalizePhoneForHash, type RequestStore, type StoredRequest } from "./requests.ts";
 import { outbox, requestEvents, requestOutcomes, requests, requestVersions, staff } from "./schema.ts";
-import { type CloseOutcome, OPEN_STATUSES, type Status, TRANSITIONS } from "./workflow.ts";
+import { type CloseOutcome, type Status, TRANSITIONS } from "./workflow.ts";
 
 export interface QueueFilter {
   /** Jurisdictions the caller may see: one id, or "all". */
@@ -85,6 +85,52 @@ export function decodeCursor(text: string): QueueCursor | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * The queue's query. The open queue says `status != 'closed'` literally so that SQLite can use the
+ * partial indexes `requests_open` / `requests_open_scope`; one status uses `requests_queue(_scope)`.
+ * Either way the rows come out of the index in queue order: no sort, and a page stops early.
+ */
+export function queueQuery(filter: QueueFilter, after: QueueCursor | null, limit: number) {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (filter.statuses === undefined) where.push("r.status != 'closed'");
+  else {
+    where.push(`r.status IN (${filter.statuses.map(() => "?").join(",")})`);
+    params.push(...filter.statuses);
+  }
+  const jurisdiction = filter.scope === "all" ? filter.jurisdiction : filter.scope;
+  if (jurisdiction) {
+    where.push("r.jurisdiction = ?");
+    params.push(jurisdiction);
+  }
+  if (filter.channel) {
+    where.push("r.channel = ?");
+    params.push(filter.channel);
+  }
+  if (filter.program) {
+    const outcome = filter.outcome ? " AND o.outcome = ?" : "";
+    where.push(
+      `EXISTS (SELECT 1 FROM request_outcomes o WHERE o.request_id = r.id AND o.program = ?${outcome})`,
+    );
+    params.push(filter.program, ...(filter.outcome ? [filter.outcome] : []));
+  }
+  if (after) {
+    // Keyset: the rows after the cursor in (urgent DESC, sla_due_at, id) order.
+    where.push("(r.urgent < ? OR (r.urgent = ? AND (r.sla_due_at > ? OR (r.sla_due_at = ? AND r.id > ?))))");
+    const u = after.urgent ? 1 : 0;
+    params.push(u, u, after.slaDueAt, after.slaDueAt, after.id);
+  }
+  return {
+    sql: `SELECT r.id, r.reference, r.jurisdiction, r.channel, r.urgent, r.status, r.created_at AS createdAt,
+                 r.sla_due_at AS slaDueAt, s.name AS assignee, r.duplicate_of AS duplicateOf
+            FROM requests r LEFT JOIN staff s ON s.id = r.assignee_id
+           WHERE ${where.join(" AND ")}
+           ORDER BY r.urgent DESC, r.sla_due_at, r.id
+           LIMIT ?`,
+    params: [...params, limit + 1],
+  };
 }
 
 export function createQueue(deps: { db: Db; vault: Vault; now: () => Date; requests: RequestStore }) {
@@ -179,42 +225,11 @@ export function createQueue(deps: { db: Db; vault: Vault; now: () => Date; reque
       after: QueueCursor | null,
       limit: number,
     ): { items: QueueItem[]; next: string | null } {
-      const statuses = filter.statuses ?? OPEN_STATUSES;
-      const where: string[] = [`r.status IN (${statuses.map(() => "?").join(",")})`];
-      const params: unknown[] = [...statuses];
-      const jurisdiction = filter.scope === "all" ? filter.jurisdiction : filter.scope;
-      if (jurisdiction) {
-        where.push("r.jurisdiction = ?");
-        params.push(jurisdiction);
-      }
-      if (filter.channel) {
-        where.push("r.channel = ?");
-        params.push(filter.channel);
-      }
-      if (filter.program) {
-        where.push(
-          `EXISTS (SELECT 1 FROM request_outcomes o WHERE o.request_id = r.id AND o.program = ?${filter.outcome ? " AND o.outcome = ?" : ""})`,
-        );
-        params.push(filter.program, ...(filter.outcome ? [filter.outcome] : []));
-      }
-      if (after) {
-        // Keyset: rows after the cursor in (urgent DESC, sla_due_at, id) order.
-        where.push(
-          "(r.urgent < ? OR (r.urgent = ? AND (r.sla_due_at > ? OR (r.sla_due_at = ? AND r.id > ?))))",
-        );
-        const u = after.urgent ? 1 : 0;
-        params.push(u, u, after.slaDueAt, after.slaDueAt, after.id);
-      }
-      const rows = sqlite
-        .prepare(
-          `SELECT r.id, r.reference, r.jurisdiction, r.channel, r.urgent, r.status, r.created_at AS createdAt,
-                  r.sla_due_at AS slaDueAt, s.name AS assignee, r.duplicate_of AS duplicateOf
-             FROM requests r LEFT JOIN staff s ON s.id = r.assignee_id
-            WHERE ${where.join(" AND ")}
-            ORDER BY r.urgent DESC, r.sla_due_at, r.id
-            LIMIT ?`,
-        )
-        .all(...params, limit + 1) as (Omit<QueueItem, "urgent" | "duplicate" | "outcomes"> & {
+      const { sql: query, params } = queueQuery(filter, after, limit);
+      const rows = sqlite.prepare(query).all(...params) as (Omit<
+        QueueItem,
+        "urgent" | "duplicate" | "outcomes"
+      > & {
         urgent: number;
         duplicateOf: number | null;
       })[];

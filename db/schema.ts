@@ -2,7 +2,7 @@
 // columns hold what staff filter and count by, and identify no one. Lookups by phone or chat go through
 // keyed hashes.
 
-import { desc } from "drizzle-orm";
+import { desc, sql } from "drizzle-orm";
 import { blob, index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
 
 export const meta = sqliteTable("meta", {
@@ -52,6 +52,12 @@ export const requests = sqliteTable(
     index("requests_chat").on(t.chatHash),
     index("requests_queue").on(t.status, desc(t.urgent), t.slaDueAt, t.id),
     index("requests_queue_scope").on(t.jurisdiction, t.status, desc(t.urgent), t.slaDueAt, t.id),
+    // The open queue (every status but closed) in queue order, with and without a jurisdiction: a
+    // first page reads the index in order and stops, whatever the table's size.
+    index("requests_open").on(desc(t.urgent), t.slaDueAt, t.id).where(sql`status != 'closed'`),
+    index("requests_open_scope")
+      .on(t.jurisdiction, desc(t.urgent), t.slaDueAt, t.id)
+      .where(sql`status != 'closed'`),
     index("requests_created").on(t.createdAt),
     index("requests_closed").on(t.closedAt),
   ],

@@ -1,0 +1,2 @@
+CREATE INDEX `requests_open` ON `requests` ("urgent" desc,`sla_due_at`,`id`) WHERE status != 'closed';--> statement-breakpoint
+CREATE INDEX `requests_open_scope` ON `requests` (`jurisdiction`,"urgent" desc,`sla_due_at`,`id`) WHERE status != 'closed';
