@@ -120,11 +120,14 @@ export function createStaffStore(deps: { db: Db; vault: Vault; now: () => Date }
         orm.delete(staffSessions).where(eq(staffSessions.idHash, row.staff_sessions.idHash)).run();
         return null;
       }
-      orm
-        .update(staffSessions)
-        .set({ lastSeenAt: t.toISOString() })
-        .where(eq(staffSessions.idHash, row.staff_sessions.idHash))
-        .run();
+      // Touched at most once a minute: a write (and its fsync) on every read would cost more than the read.
+      if (t.getTime() - Date.parse(row.staff_sessions.lastSeenAt) >= 60_000) {
+        orm
+          .update(staffSessions)
+          .set({ lastSeenAt: t.toISOString() })
+          .where(eq(staffSessions.idHash, row.staff_sessions.idHash))
+          .run();
+      }
       return {
         staff: member(row.staff),
         csrfToken: row.staff_sessions.csrfToken,

@@ -1,8 +1,9 @@
-// npm run bench [-- --situations N --seconds S --only screenings|submissions]
+// npm run bench [-- --situations N --seconds S --requests N --only screenings|submissions|queue]
 // 1. Screenings per second on one core, over a fixed seeded set of generated situations (1–5 members,
 //    every jurisdiction): with schema validation (screenInput on plain JSON) and without (screen on
 //    situations parsed beforehand).
 // 2. Durable submissions per second through the real API (scripts/bench/submissions.ts).
+// 3. The staff queue's first page with 1,000,000 stored requests (scripts/bench/queue.ts; --requests N).
 // Measures and prints; asserts nothing.
 
 import { cpus } from "node:os";
@@ -12,6 +13,7 @@ import { createPolicies } from "../core/policies/index.ts";
 import { type Situation, situationSchema } from "../core/schema/situation.ts";
 import { screen, screenInput } from "../core/screen.ts";
 import { situationArb } from "../tests/core/arbitraries.ts";
+import { benchQueue, QUEUE_TARGET_MS } from "./bench/queue.ts";
 import { benchSubmissions, SUBMISSIONS_TARGET } from "./bench/submissions.ts";
 
 const SEED = 20261122;
@@ -24,11 +26,12 @@ const { values } = parseArgs({
     seconds: { type: "string", default: "3" },
     only: { type: "string" },
     concurrency: { type: "string", default: "32" },
+    requests: { type: "string", default: "1000000" },
   },
 });
 const only = values.only;
-if (only !== undefined && only !== "screenings" && only !== "submissions") {
-  console.error("--only must be screenings or submissions");
+if (only !== undefined && !["screenings", "submissions", "queue"].includes(only)) {
+  console.error("--only must be screenings, submissions or queue");
   process.exit(2);
 }
 const count = Number(values.situations);
@@ -116,8 +119,9 @@ function benchScreenings(): void {
   if (sink < 0) console.log(sink); // keeps the results observable
 }
 
-if (only !== "submissions") benchScreenings();
-if (only !== "screenings") await printSubmissions();
+if (only === undefined || only === "screenings") benchScreenings();
+if (only === undefined || only === "submissions") await printSubmissions();
+if (only === undefined || only === "queue") await printQueue();
 
 async function printSubmissions(): Promise<void> {
   const concurrency = Number(values.concurrency);
@@ -132,5 +136,24 @@ async function printSubmissions(): Promise<void> {
   );
   console.log(
     `target: ≥ ${SUBMISSIONS_TARGET.toLocaleString("en-US")} durable submissions/s — ${r.perSecond >= SUBMISSIONS_TARGET ? "met" : "not met"} (${(r.perSecond / SUBMISSIONS_TARGET).toFixed(2)}×)`,
+  );
+}
+
+async function printQueue(): Promise<void> {
+  const requests = Number(values.requests);
+  console.log("");
+  console.log(
+    `staff queue, first page (50) through GET /api/staff/queue, ${requests.toLocaleString("en-US")} stored requests`,
+  );
+  const r = await benchQueue({ requests, runs: 50 });
+  console.log(`(filled by SQL in ${r.fillSeconds.toFixed(1)} s)`);
+  for (const row of r.rows) {
+    console.log(
+      `  ${row.label}: ${row.items} items, median ${row.medianMs.toFixed(2)} ms, max ${row.maxMs.toFixed(2)} ms`,
+    );
+  }
+  const worst = Math.max(...r.rows.map((row) => row.medianMs));
+  console.log(
+    `target: first page ≤ ${QUEUE_TARGET_MS} ms — ${worst <= QUEUE_TARGET_MS ? "met" : "not met"} (worst median ${worst.toFixed(2)} ms)`,
   );
 }

@@ -292,7 +292,7 @@ describe("anonymizeClosedBefore", () => {
   });
 });
 
-describe("npm run db:retention", () => {
+describe("npm run db:retention", { timeout: 60_000 }, () => {
   const script = (env: Record<string, string>) =>
     spawnSync(process.execPath, ["--import", "tsx", join(root, "scripts/db-retention.ts")], {
       cwd: root,
