@@ -17,6 +17,16 @@ import {
   submitBodySchema,
   submittedSchema,
 } from "./schemas.ts";
+import {
+  amendSchema,
+  loginSchema,
+  newAccountSchema,
+  noteSchema,
+  passwordSchema,
+  periodQuerySchema,
+  queueQuerySchema,
+  statusChangeSchema,
+} from "./staff-schemas.ts";
 
 const json = (schema: z.ZodType, io: "input" | "output") => ({
   "application/json": {
@@ -167,12 +177,130 @@ export function openApiDocument() {
           },
         },
       },
-      "/api/staff/{path}": {
-        get: {
-          summary: "Hotline staff API (needs a staff session)",
-          parameters: [{ name: "path", in: "path", required: true, schema: { type: "string" } }],
-          responses: { "401": error("No staff session") },
+      ...staffPaths(),
+    },
+  };
+}
+
+function staffPaths() {
+  const session =
+    "Needs the staff_session cookie; changes need the X-CSRF-Token header. 401 without a session, 403 outside the role or jurisdiction.";
+  const ref = { name: "reference", in: "path", required: true, schema: { type: "string" } };
+  const query = (schema: z.ZodObject) =>
+    Object.entries(z.toJSONSchema(schema, { io: "input" }).properties ?? {}).map(([name, s]) => ({
+      name,
+      in: "query",
+      required: false,
+      schema: s,
+    }));
+  const ok = {
+    "200": { description: "Done" },
+    "401": error("No staff session"),
+    "403": error("Outside the role or jurisdiction"),
+  };
+  const action = (summary: string, schema?: z.ZodType) => ({
+    post: {
+      summary,
+      description: session,
+      parameters: [ref],
+      ...(schema ? { requestBody: body(schema) } : {}),
+      responses: {
+        ...ok,
+        "404": error("No such request"),
+        "409": error("Not allowed now (already taken, wrong status)"),
+      },
+    },
+  });
+  return {
+    "/api/staff/login": {
+      post: {
+        summary: "Sign in (rate-limited per account and client)",
+        requestBody: body(loginSchema),
+        responses: {
+          "200": { description: "Signed in: the cookie, the CSRF token" },
+          "401": error("Wrong name or password"),
+          "429": error("Locked or too many tries"),
         },
+      },
+    },
+    "/api/staff/logout": {
+      post: {
+        summary: "Sign out",
+        description: session,
+        responses: { "204": { description: "Signed out" } },
+      },
+    },
+    "/api/staff/session": {
+      get: { summary: "The session and its CSRF token", description: session, responses: ok },
+    },
+    "/api/staff/password": {
+      post: {
+        summary: "Change the password (required after a one-time password)",
+        description: session,
+        requestBody: body(passwordSchema),
+        responses: ok,
+      },
+    },
+    "/api/staff/queue": {
+      get: {
+        summary: "Open requests: urgent first, then by call-back due time, keyset pages",
+        description: session,
+        parameters: query(queueQuerySchema),
+        responses: ok,
+      },
+    },
+    "/api/staff/requests": {
+      post: {
+        summary: "File a request for a caller on the phone (channel staff)",
+        description: session,
+        requestBody: body(submitBodySchema),
+        responses: { ...ok, "201": { description: "Filed" } },
+      },
+    },
+    "/api/staff/requests/{reference}": {
+      get: {
+        summary: "The full record, phones left out (audited)",
+        description: session,
+        parameters: [ref],
+        responses: ok,
+      },
+    },
+    "/api/staff/requests/{reference}/phone": action("Reveal the call-back phones (audited)"),
+    "/api/staff/requests/{reference}/claim": action("Claim (atomic: one winner)"),
+    "/api/staff/requests/{reference}/release": action("Return to the queue"),
+    "/api/staff/requests/{reference}/status": action(
+      "contacted / referred / closed (with an outcome)",
+      statusChangeSchema,
+    ),
+    "/api/staff/requests/{reference}/reopen": action("Reopen a closed request (supervisor)"),
+    "/api/staff/requests/{reference}/notes": action("Add a note", noteSchema),
+    "/api/staff/requests/{reference}/amend": action(
+      "Correct the facts: a new version, re-screened",
+      amendSchema,
+    ),
+    "/api/staff/stats": {
+      get: {
+        summary: "Counts for the dashboard (supervisor)",
+        description: session,
+        parameters: query(periodQuerySchema),
+        responses: ok,
+      },
+    },
+    "/api/staff/export": {
+      get: {
+        summary: "Work orders as CSV or JSON (supervisor, audited)",
+        description: session,
+        parameters: query(periodQuerySchema),
+        responses: ok,
+      },
+    },
+    "/api/staff/accounts": {
+      get: { summary: "Staff accounts (admin)", description: session, responses: ok },
+      post: {
+        summary: "Create an account: a one-time password (admin)",
+        description: session,
+        requestBody: body(newAccountSchema),
+        responses: ok,
       },
     },
   };
