@@ -82,9 +82,9 @@ describe("anonymizeClosedBefore", () => {
     const closedAt = h.clock.now;
     const id = idOf(h, closedRef);
     expect(h.deps.requests.byReference(closedRef)?.closedAt).toBe(closedAt.toISOString());
-    expect(one<{ n: number }>(h, "SELECT count(*) AS n FROM idempotency_keys WHERE request_id = ?", id).n).toBe(
-      1,
-    );
+    expect(
+      one<{ n: number }>(h, "SELECT count(*) AS n FROM idempotency_keys WHERE request_id = ?", id).n,
+    ).toBe(1);
     expect(
       one<{ n: number }>(
         h,
@@ -168,9 +168,9 @@ describe("anonymizeClosedBefore", () => {
     );
     expect(versions).toHaveLength(1);
     expect(versions[0]?.sealed).toBeNull();
-    expect(one<{ n: number }>(h, "SELECT count(*) AS n FROM idempotency_keys WHERE request_id = ?", id).n).toBe(
-      0,
-    );
+    expect(
+      one<{ n: number }>(h, "SELECT count(*) AS n FROM idempotency_keys WHERE request_id = ?", id).n,
+    ).toBe(0);
 
     // What the counts need stays.
     expect(
@@ -256,11 +256,13 @@ describe("anonymizeClosedBefore", () => {
       one<{ n: number }>(h, "SELECT count(*) AS n FROM request_events WHERE request_id = ?", id).n;
     const before = all(h, "SELECT * FROM request_events ORDER BY id");
     const db = h.deps.db.sqlite;
-    expect(() => db.prepare("DELETE FROM request_events WHERE request_id = ?").run(id)).toThrow(/append-only/);
-    expect(() => db.prepare("UPDATE request_events SET kind = 'x'").run()).toThrow(/append-only/);
-    expect(() => db.prepare("UPDATE request_events SET actor = 'system' WHERE request_id = ?").run(id)).toThrow(
+    expect(() => db.prepare("DELETE FROM request_events WHERE request_id = ?").run(id)).toThrow(
       /append-only/,
     );
+    expect(() => db.prepare("UPDATE request_events SET kind = 'x'").run()).toThrow(/append-only/);
+    expect(() =>
+      db.prepare("UPDATE request_events SET actor = 'system' WHERE request_id = ?").run(id),
+    ).toThrow(/append-only/);
     expect(() => db.prepare("UPDATE request_events SET sealed = x'00' WHERE request_id = ?").run(id)).toThrow(
       /append-only/,
     );
@@ -270,7 +272,9 @@ describe("anonymizeClosedBefore", () => {
     expect(count()).toBe(7);
     expect(all(h, "SELECT * FROM request_events ORDER BY id")).toEqual(before);
     // Erasing sealed details is what retention does, and stays allowed.
-    expect(() => db.prepare("UPDATE request_events SET sealed = NULL WHERE request_id = ?").run(id)).not.toThrow();
+    expect(() =>
+      db.prepare("UPDATE request_events SET sealed = NULL WHERE request_id = ?").run(id),
+    ).not.toThrow();
   });
 
   it("the resident's status lookup for an anonymized request answers 404", async () => {
@@ -286,7 +290,9 @@ describe("anonymizeClosedBefore", () => {
     const after = await lookup();
     expect(after.status).toBe(404);
     expect((await after.json()).error).toMatchObject({ code: "not_found" });
-    expect((await h.post("/api/requests/withdraw", { reference: ref, phone: "13812345678" })).status).toBe(404);
+    expect((await h.post("/api/requests/withdraw", { reference: ref, phone: "13812345678" })).status).toBe(
+      404,
+    );
     // An empty phone hash matches no phone either.
     expect(h.deps.requests.statusFor(ref, "")).toBeNull();
   });
@@ -344,16 +350,19 @@ describe("npm run db:retention", { timeout: 60_000 }, () => {
     }
   });
 
-  it.each([["abc"], ["0"], ["1.5"]])("RETENTION_DAYS=%s exits 2 with one line and touches nothing", (days) => {
-    const path = join(h.dir, "never.sqlite");
-    const r = script({ DATABASE_PATH: path, INTAKE_DATA_KEY: TEST_KEY, RETENTION_DAYS: days });
-    expect(r.status).toBe(2);
-    expect(r.stdout).toBe("");
-    expect(r.stderr.trim().split("\n")).toHaveLength(1);
-    expect(r.stderr.trim()).toMatch(new RegExp(`^Cannot apply retention: RETENTION_DAYS="${days}": `));
-    expect(r.stderr).not.toMatch(/\n\s+at /);
-    expect(existsSync(path)).toBe(false);
-  });
+  it.each([["abc"], ["0"], ["1.5"]])(
+    "RETENTION_DAYS=%s exits 2 with one line and touches nothing",
+    (days) => {
+      const path = join(h.dir, "never.sqlite");
+      const r = script({ DATABASE_PATH: path, INTAKE_DATA_KEY: TEST_KEY, RETENTION_DAYS: days });
+      expect(r.status).toBe(2);
+      expect(r.stdout).toBe("");
+      expect(r.stderr.trim().split("\n")).toHaveLength(1);
+      expect(r.stderr.trim()).toMatch(new RegExp(`^Cannot apply retention: RETENTION_DAYS="${days}": `));
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+      expect(existsSync(path)).toBe(false);
+    },
+  );
 
   it("a wrong data key exits 2 with one line", async () => {
     await fileOne(h);

@@ -12,13 +12,14 @@ import {
   harness,
   login,
   STAFF_PASSWORD,
-  type StaffClient,
   staffClient,
 } from "./harness.ts";
 
 // node:crypto's scrypt, passed through, counting how many derivations run at the same moment: the
-// only way to see the hasher's limit of two from outside it.
-const probe = vi.hoisted(() => ({ running: 0, peak: 0 }));
+// only way to see the hasher's limit of two from outside it. With `hold` set, a derivation does not run
+// at all but waits in `held` until the test lets it finish (with an all-zero key), so the test decides
+// the order in which slots free up.
+const probe = vi.hoisted(() => ({ running: 0, peak: 0, hold: false, held: [] as (() => void)[] }));
 vi.mock("node:crypto", async (importOriginal) => {
   const actual = await importOriginal<typeof import("node:crypto")>();
   function scrypt(
@@ -30,6 +31,13 @@ vi.mock("node:crypto", async (importOriginal) => {
   ): void {
     probe.running++;
     probe.peak = Math.max(probe.peak, probe.running);
+    if (probe.hold) {
+      probe.held.push(() => {
+        probe.running--;
+        callback(null, Buffer.alloc(keylen));
+      });
+      return;
+    }
     actual.scrypt(password, salt, keylen, options, (error, key) => {
       probe.running--;
       callback(error, key);
@@ -604,6 +612,3 @@ describe("createPasswordHasher (scrypt)", () => {
     expect(probe.peak).toBe(6);
   });
 });
-
-// Keeps the StaffClient type in use for readers of the helpers above.
-export type { StaffClient };

@@ -72,7 +72,7 @@ afterEach(async () => {
   await Promise.all(running.splice(0).map((r) => stop(r)));
 });
 
-describe("npm run staff", { timeout: 90_000 }, () => {
+describe("npm run staff", { timeout: 180_000 }, () => {
   it("add prints a one-time password that the real server accepts, and wants changed", async () => {
     const env = baseEnv();
     const added = await staff(env, "add", "li", "--role", "agent", "--jurisdiction", "wuxi");
@@ -120,7 +120,9 @@ describe("npm run staff", { timeout: 90_000 }, () => {
     expect(fresh).not.toBe(password);
     expectNoStack(reset);
 
-    expect((await fetch(`${server.url}/api/staff/session`, { headers: { cookie: session } })).status).toBe(401);
+    expect((await fetch(`${server.url}/api/staff/session`, { headers: { cookie: session } })).status).toBe(
+      401,
+    );
     expect((await login(server.url, "li", password)).status).toBe(401);
     expect((await login(server.url, "li", "a settled passphrase for li")).status).toBe(401);
     const again = await login(server.url, "li", fresh);
@@ -173,8 +175,14 @@ describe("npm run staff", { timeout: 90_000 }, () => {
     const first = await staff(env, "add", "li", "--role", "agent", "--jurisdiction", "wuxi");
     expect(first.code).toBe(0);
     const cases: [string[], RegExp][] = [
-      [["add", "li", "--role", "agent", "--jurisdiction", "wuxi"], /^A staff account named li exists already\.$/],
-      [["add", "wang", "--role", "boss", "--jurisdiction", "wuxi"], /^--role must be one of agent, supervisor, admin$/],
+      [
+        ["add", "li", "--role", "agent", "--jurisdiction", "wuxi"],
+        /^A staff account named li exists already\.$/,
+      ],
+      [
+        ["add", "wang", "--role", "boss", "--jurisdiction", "wuxi"],
+        /^--role must be one of agent, supervisor, admin$/,
+      ],
       [["add", "wang", "--jurisdiction", "wuxi"], /^--role must be one of/],
       [["add", "wang", "--role", "agent"], /^--jurisdiction must be one of wuxi, .*, all$/],
       [["add", "wang", "--role", "agent", "--jurisdiction", "beijing"], /^--jurisdiction must be one of/],

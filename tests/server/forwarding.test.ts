@@ -58,7 +58,9 @@ async function receiver(failures: number): Promise<Receiver> {
         if (!accepted.has(key)) processed.push(key);
         accepted.set(key, (accepted.get(key) ?? 0) + 1);
       }
-      res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify({ ok: status === 200 }));
+      res
+        .writeHead(status, { "content-type": "application/json" })
+        .end(JSON.stringify({ ok: status === 200 }));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -123,14 +125,21 @@ const hotlineRows = (h: Harness) =>
   }[];
 
 const countHotline = (h: Harness) =>
-  (h.deps.db.sqlite.prepare("SELECT count(*) AS n FROM outbox WHERE topic = 'hotline'").get() as { n: number })
-    .n;
+  (
+    h.deps.db.sqlite.prepare("SELECT count(*) AS n FROM outbox WHERE topic = 'hotline'").get() as {
+      n: number;
+    }
+  ).n;
 
 describe("the outbox row is written with the request", () => {
   it("one hotline message per filed request, in the same transaction; none without a webhook", async () => {
     const h = harness({ HOTLINE_WEBHOOK_URL: "http://127.0.0.1:9/x", HOTLINE_WEBHOOK_SECRET: SECRET });
     cleanups.push(() => h.close());
-    const refs = [await fileOne(h), await fileOne(h), await fileOne(h, { contact: { phone: "13700000000" } })];
+    const refs = [
+      await fileOne(h),
+      await fileOne(h),
+      await fileOne(h, { contact: { phone: "13700000000" } }),
+    ];
     expect(countHotline(h)).toBe(3);
     const rows = hotlineRows(h);
     expect(rows.map((r) => r.reference)).toEqual(refs);
@@ -148,7 +157,8 @@ describe("the outbox row is written with the request", () => {
       "idempotency-key": "forward-once-1",
     });
     expect(conflict.status).toBe(422);
-    const requests = (h.deps.db.sqlite.prepare("SELECT count(*) AS n FROM requests").get() as { n: number }).n;
+    const requests = (h.deps.db.sqlite.prepare("SELECT count(*) AS n FROM requests").get() as { n: number })
+      .n;
     expect(requests).toBe(4);
     expect(countHotline(h)).toBe(requests);
   });
@@ -314,13 +324,13 @@ describe("createForwarder against a receiver that fails twice per key", () => {
   });
 });
 
-describe("the running service forwards on its own", () => {
+describe("the running service forwards on its own", { timeout: 60_000 }, () => {
   const running: Running[] = [];
   afterEach(async () => {
     await Promise.all(running.splice(0).map((r) => stop(r)));
   });
 
-  it("delivers two requests filed over HTTP, each once", { timeout: 60_000 }, async () => {
+  it("delivers two requests filed over HTTP, each once", async () => {
     const rx = await receiver(0);
     cleanups.push(() => rx.close());
     const dir = mkdtempSync(join(tmpdir(), "intake-forward-"));
