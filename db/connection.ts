@@ -1,5 +1,6 @@
 // One SQLite file, opened for durability: WAL, synchronous=FULL (a commit survives power loss before it
-// is acknowledged), foreign keys on, and a busy timeout so a backup or a second process waits, not fails.
+// is acknowledged), foreign keys on, a busy timeout so a backup or a second process waits, not fails, and
+// secure_delete so that erased data does not linger in free pages.
 
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
@@ -23,5 +24,7 @@ export function openDb(path: string): Db {
   sqlite.pragma("synchronous = FULL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
+  // Deleted and overwritten content is zeroed, not left in free pages: retention must really erase.
+  sqlite.pragma("secure_delete = ON");
   return { sqlite, orm: drizzle(sqlite, { schema }), path, close: () => sqlite.close() };
 }

@@ -117,6 +117,8 @@ export interface RequestStore {
   /** The status for a resident who knows the reference and the phone; null for either mismatch. */
   statusFor(reference: string, phone: string): { status: string; updatedAt: string; lang: string } | null;
   events(reference: string): { at: string; kind: string; actor: string; data: unknown }[];
+  /** The requests filed from one chat, newest first (for the bot's /status). */
+  byChat(chatId: string): { reference: string; status: string; updatedAt: string }[];
 }
 
 export interface RequestStoreDeps {
@@ -384,6 +386,25 @@ export function createRequestStore(deps: RequestStoreDeps): RequestStore {
         updatedAt: row.updatedAt,
         lang: row.lang,
       };
+    },
+    byChat(chatId) {
+      return orm
+        .select({
+          reference: requests.reference,
+          status: requests.status,
+          closeOutcome: requests.closeOutcome,
+          updatedAt: requests.updatedAt,
+        })
+        .from(requests)
+        .where(eq(requests.chatHash, vault.hash("chat", chatId)))
+        .orderBy(desc(requests.id))
+        .limit(10)
+        .all()
+        .map((r) => ({
+          reference: r.reference,
+          status: residentStatus(r.status, r.closeOutcome),
+          updatedAt: r.updatedAt,
+        }));
     },
     events(reference) {
       return orm

@@ -219,3 +219,25 @@ export const handoffTokens = sqliteTable("handoff_tokens", {
   expiresAt: text("expires_at").notNull(),
   usedAt: text("used_at"),
 });
+
+/** The bot's per-chat sessions (the interview state and where the chat stands), sealed. */
+export const botSessions = sqliteTable(
+  "bot_sessions",
+  {
+    keyHash: text("key_hash").primaryKey(),
+    sealed: blob("sealed", { mode: "buffer" }).notNull(),
+    updatedAt: text("updated_at").notNull(),
+    expiresAt: text("expires_at").notNull(),
+  },
+  (t) => [index("bot_sessions_expires").on(t.expiresAt)],
+);
+
+/** Telegram updates already handled: a re-delivered update_id has no second effect. */
+export const processedUpdates = sqliteTable(
+  "processed_updates",
+  {
+    updateId: integer("update_id").primaryKey(),
+    at: text("at").notNull(),
+  },
+  (t) => [index("processed_updates_at").on(t.at)],
+);

@@ -10,6 +10,7 @@ import { ROLES, type Role, StaffExists } from "../db/staff.ts";
 import { ConfigError, readConfig } from "../portal/server/config.ts";
 import { createPasswordHasher, oneTimePassword } from "../portal/server/passwords.ts";
 import { buildDeps, StartError } from "../portal/server/service.ts";
+import { newAccountSchema } from "../portal/server/staff-schemas.ts";
 
 const USAGE =
   "Usage: npm run staff -- add NAME --role agent|supervisor|admin --jurisdiction <id>|all\n" +
@@ -36,8 +37,12 @@ try {
 } catch (error) {
   fail(`${(error as Error).message}\n${USAGE}`);
 }
-const [command, name, ...rest] = parsed.positionals;
+const [command, rawName, ...rest] = parsed.positionals;
 if (rest.length > 0 || !command) fail(USAGE);
+// The same rule as the login form and the admin API: trimmed, 1–60 characters.
+const checkedName = rawName === undefined ? undefined : newAccountSchema.shape.name.safeParse(rawName);
+if (checkedName && !checkedName.success) fail("NAME must be 1–60 characters (spaces around it are dropped).");
+const name = checkedName?.data;
 
 let deps: ReturnType<typeof buildDeps>["deps"];
 let config: ReturnType<typeof readConfig>;

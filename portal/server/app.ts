@@ -1,7 +1,7 @@
 // createApp(deps): the Hono app. Every response carries security headers; everything under /api is
 // personal or may be, so none of it is cached. Errors leave as JSON in the caller's language.
 
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import { secureHeaders } from "hono/secure-headers";
@@ -31,7 +31,12 @@ export const CONTENT_SECURITY_POLICY = {
   frameAncestors: ["'none'"],
 };
 
-export function createApp(deps: AppDeps) {
+export interface AppExtras {
+  /** grammY's webhook handler, mounted at POST /telegram/webhook when the bot runs on webhooks. */
+  telegramWebhook?: (c: Context) => Promise<Response>;
+}
+
+export function createApp(deps: AppDeps, extras: AppExtras = {}) {
   const app = new Hono<AppEnv>();
   app.use(
     "*",
@@ -65,6 +70,11 @@ export function createApp(deps: AppDeps) {
     if (!json && (type !== undefined || length > 0)) throw new ApiError(415, "unsupported_media_type");
     await next();
   });
+
+  if (extras.telegramWebhook) {
+    const handler = extras.telegramWebhook;
+    app.post("/telegram/webhook", (c) => handler(c));
+  }
 
   const openapi = openApiDocument();
   app.get("/api/openapi.json", (c) => c.json(openapi));

@@ -5,13 +5,16 @@
 import { randomBytes, randomInt, type ScryptOptions, scrypt, timingSafeEqual } from "node:crypto";
 
 export const MIN_PASSWORD_LENGTH = 12;
+
+/** The form a password is hashed in: full-width letters and digits become their ASCII selves. */
+export const normalizePassword = (password: string) => password.normalize("NFKC");
 export const OWASP_LOG_N = 17;
 const KEY_LENGTH = 32;
 const MAX_PARALLEL = 2;
 
 function scryptAsync(password: string, salt: Buffer, options: ScryptOptions): Promise<Buffer> {
   return new Promise((resolve, reject) =>
-    scrypt(password.normalize("NFKC"), salt, KEY_LENGTH, options, (error, key) =>
+    scrypt(normalizePassword(password), salt, KEY_LENGTH, options, (error, key) =>
       error ? reject(error) : resolve(key),
     ),
   );
@@ -26,13 +29,15 @@ export function createPasswordHasher(options: { logN: number }): PasswordHasher 
   let running = 0;
   const waiting: (() => void)[] = [];
   async function limited<T>(work: () => Promise<T>): Promise<T> {
+    // A finishing hash hands its slot straight to the next waiter, so a newcomer cannot slip in between.
     if (running >= MAX_PARALLEL) await new Promise<void>((resolve) => waiting.push(resolve));
-    running++;
+    else running++;
     try {
       return await work();
     } finally {
-      running--;
-      waiting.shift()?.();
+      const next = waiting.shift();
+      if (next) next();
+      else running--;
     }
   }
   const cost = (logN: number) => ({ N: 2 ** logN, r: 8, p: 1, maxmem: 256 * 1024 * 1024 });

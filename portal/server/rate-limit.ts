@@ -36,3 +36,36 @@ export function createRateLimiter(opts: { limit: number; windowMs: number; now: 
     },
   };
 }
+
+/**
+ * A lockout per account name: `limit` failures within `windowMs` lock the name for `windowMs` from the
+ * failure that reached the limit. (A fixed window would let failures straddle its boundary.)
+ */
+export function createLockout(opts: { limit: number; windowMs: number; now: () => Date }): RateLimiter {
+  const failures = new Map<string, number[]>();
+  const lockedUntil = new Map<string, number>();
+  const remaining = (key: string, t: number) => {
+    const until = lockedUntil.get(key) ?? 0;
+    return until > t ? Math.ceil((until - t) / 1000) : 0;
+  };
+  return {
+    hit(key) {
+      const t = opts.now().getTime();
+      const recent = (failures.get(key) ?? []).filter((at) => t - at < opts.windowMs);
+      recent.push(t);
+      if (recent.length >= opts.limit) {
+        lockedUntil.set(key, t + opts.windowMs);
+        failures.delete(key);
+      } else failures.set(key, recent);
+      if (failures.size + lockedUntil.size > 10_000) {
+        for (const [k, until] of lockedUntil) if (until <= t) lockedUntil.delete(k);
+      }
+      return remaining(key, t);
+    },
+    blocked: (key) => remaining(key, opts.now().getTime()),
+    reset(key) {
+      failures.delete(key);
+      lockedUntil.delete(key);
+    },
+  };
+}

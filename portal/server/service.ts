@@ -3,8 +3,15 @@
 
 import type { AddressInfo } from "node:net";
 import { dirname, join } from "node:path";
+import { type RunnerHandle, run } from "@grammyjs/runner";
 import { serve } from "@hono/node-server";
+import { webhookCallback } from "grammy";
+import type { Context } from "hono";
+import { createBot } from "../../bot/create.ts";
+import { createNotifier } from "../../bot/notify.ts";
+import type { ChatSession } from "../../bot/session.ts";
 import { createPolicies } from "../../core/policies/index.ts";
+import { createBotSessionStorage } from "../../db/bot-sessions.ts";
 import { openDb } from "../../db/connection.ts";
 import { createVault } from "../../db/crypto.ts";
 import { checkKeyMatches, loadOrCreateKeyFile, parseDataKey } from "../../db/data-key.ts";
@@ -14,14 +21,16 @@ import { createOutbox } from "../../db/outbox.ts";
 import { createQueue } from "../../db/queue.ts";
 import { createRequestStore } from "../../db/requests.ts";
 import { createStaffStore, sweepSessions } from "../../db/staff.ts";
+import type { Lang } from "../../locales/i18n.ts";
 import { createApp } from "./app.ts";
 import { loadCalendar } from "./calendar-file.ts";
 import type { Config } from "./config.ts";
 import type { AppDeps } from "./deps.ts";
 import { createForwarder } from "./forwarding.ts";
+import { tFor } from "./lang.ts";
 import { loadParamsFile } from "./params-file.ts";
 import { createPasswordHasher } from "./passwords.ts";
-import { createRateLimiter } from "./rate-limit.ts";
+import { createLockout, createRateLimiter } from "./rate-limit.ts";
 
 export class StartError extends Error {}
 
@@ -88,7 +97,7 @@ export function buildDeps(
     staff: createStaffStore({ db, vault, now }),
     queue: createQueue({ db, vault, now, requests }),
     passwords: createPasswordHasher({ logN: config.SCRYPT_LOG_N }),
-    loginFailures: createRateLimiter({
+    loginFailures: createLockout({
       limit: config.LOGIN_FAILURES_PER_ACCOUNT,
       windowMs: config.LOGIN_LOCK_MINUTES * 60_000,
       now,
@@ -109,7 +118,9 @@ export function buildDeps(
 
 export async function startService(config: Config, options: ServiceOptions): Promise<Service> {
   const { deps, migrations } = buildDeps(config, options);
-  const app = createApp(deps);
+  const telegram = config.TELEGRAM_BOT_TOKEN ? startTelegram(config, deps, options) : null;
+  if (!telegram) options.log("Telegram bot off: TELEGRAM_BOT_TOKEN is not set.");
+  const app = createApp(deps, telegram?.webhook ? { telegramWebhook: telegram.webhook } : {});
   const forwarder =
     config.HOTLINE_WEBHOOK_URL && config.HOTLINE_WEBHOOK_SECRET
       ? createForwarder({
@@ -139,6 +150,7 @@ export async function startService(config: Config, options: ServiceOptions): Pro
     throw error;
   });
   forwarder?.start();
+  await telegram?.start();
   if (forwarder)
     options.log(`Forwarding new requests to ${new URL(config.HOTLINE_WEBHOOK_URL as string).origin}.`);
   const port = (server.address() as AddressInfo).port;
@@ -153,10 +165,69 @@ export async function startService(config: Config, options: ServiceOptions): Pro
         clearInterval(sweep);
         server.close(async () => {
           await forwarder?.stop();
+          await telegram?.stop();
           deps.db.close();
           resolve();
         });
         (server as { closeAllConnections?: () => void }).closeAllConnections?.();
       }),
+  };
+}
+
+/**
+ * The Telegram bot in this process: on a webhook at PUBLIC_URL/telegram/webhook when
+ * TELEGRAM_WEBHOOK_SECRET is set (Telegram's secret_token header is checked against it), else by long
+ * polling; status changes are sent to the chats they concern.
+ */
+function startTelegram(config: Config, deps: AppDeps, options: ServiceOptions) {
+  const words = (lang: Lang) => tFor(lang);
+  const bot = createBot({
+    token: config.TELEGRAM_BOT_TOKEN as string,
+    apiRoot: config.TELEGRAM_API_ROOT,
+    db: deps.db,
+    requests: deps.requests,
+    interviews: deps.interviews,
+    sessions: createBotSessionStorage<ChatSession>({ db: deps.db, vault: deps.vault, now: deps.now }),
+    policies: deps.policies,
+    calendar: deps.calendar,
+    now: deps.now,
+    publicUrl: config.PUBLIC_URL ?? `http://${config.HOST}:${config.PORT}`,
+    words,
+  });
+  const notifier = createNotifier({
+    api: bot.api,
+    outbox: createOutbox({ db: deps.db, now: deps.now }),
+    requests: deps.requests,
+    words,
+    log: options.log,
+  });
+  const useWebhook = Boolean(config.TELEGRAM_WEBHOOK_SECRET && config.PUBLIC_URL);
+  let runner: RunnerHandle | null = null;
+  return {
+    webhook: useWebhook
+      ? (webhookCallback(bot, "hono", { secretToken: config.TELEGRAM_WEBHOOK_SECRET }) as (
+          c: Context,
+        ) => Promise<Response>)
+      : undefined,
+    async start() {
+      await bot.init();
+      if (useWebhook) {
+        await bot.api.setWebhook(`${config.PUBLIC_URL}/telegram/webhook`, {
+          secret_token: config.TELEGRAM_WEBHOOK_SECRET,
+        });
+        options.log(
+          `Telegram bot @${bot.botInfo.username} on a webhook at ${config.PUBLIC_URL}/telegram/webhook.`,
+        );
+      } else {
+        await bot.api.deleteWebhook();
+        runner = run(bot);
+        options.log(`Telegram bot @${bot.botInfo.username} polling for updates.`);
+      }
+      notifier.start();
+    },
+    async stop() {
+      await notifier.stop();
+      if (runner?.isRunning()) await runner.stop();
+    },
   };
 }

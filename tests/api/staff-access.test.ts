@@ -2,7 +2,15 @@
 // reads at a glance. Each row runs on a fresh app with one request filed in 无锡 and one in 吉林.
 
 import { afterEach, describe, expect, it } from "vitest";
-import { fileOne, type Harness, harness, STAFF_PASSWORD, type StaffClient, staffClient, urgentSituation } from "./harness.ts";
+import {
+  fileOne,
+  type Harness,
+  harness,
+  STAFF_PASSWORD,
+  type StaffClient,
+  staffClient,
+  urgentSituation,
+} from "./harness.ts";
 
 const STAFF = {
   "agent-wuxi": ["agent", "wuxi"],
@@ -80,7 +88,7 @@ function call(client: StaffClient, endpoint: Endpoint, ref: string, place: Place
 // reopen, below supervisor). Anything else is the workflow's answer: 409 where the move does not apply
 // to a new request (a status change before a claim, releasing what nobody holds, reopening an open one).
 //
-//                   agent-wuxi  agent-jilin  supervisor-wuxi  supervisor-all  admin-all
+// Each row: [agent-wuxi, agent-jilin, supervisor-wuxi, supervisor-all, admin-all] (the order of STAFF).
 type Row = [number, number, number, number, number];
 const MATRIX: Record<Endpoint, Record<Place, Row>> = {
   view: { wuxi: [200, 403, 200, 200, 200], jilin: [403, 200, 403, 200, 200] },
@@ -106,45 +114,43 @@ describe("a request's endpoints: role × jurisdiction", () => {
     }
   });
 
-  it.each(MATRIX_ROWS)("$endpoint by $who on the $place request → $expected", async ({
-    endpoint,
-    who,
-    place,
-    expected,
-  }) => {
-    const { h, me, refs } = await world(who);
-    const ref = refs[place];
-    const other = refs[place === "wuxi" ? "jilin" : "wuxi"];
-    const before = h.deps.requests.events(ref);
-    const otherBefore = h.deps.requests.events(other);
-    const stateBefore = h.deps.requests.byReference(ref);
+  it.each(MATRIX_ROWS)(
+    "$endpoint by $who on the $place request → $expected",
+    async ({ endpoint, who, place, expected }) => {
+      const { h, me, refs } = await world(who);
+      const ref = refs[place];
+      const other = refs[place === "wuxi" ? "jilin" : "wuxi"];
+      const before = h.deps.requests.events(ref);
+      const otherBefore = h.deps.requests.events(other);
+      const stateBefore = h.deps.requests.byReference(ref);
 
-    const res = await call(me, endpoint, ref, place);
-    expect(res.status).toBe(expected);
+      const res = await call(me, endpoint, ref, place);
+      expect(res.status).toBe(expected);
 
-    const after = h.deps.requests.events(ref);
-    if (expected === 403) {
-      expect((await res.json()).error.code).toBe("forbidden");
-      // Refused: the trail gains nothing, and nothing about the request moves.
-      expect(after).toEqual(before);
-      const stateAfter = h.deps.requests.byReference(ref);
-      expect(stateAfter?.status).toBe(stateBefore?.status);
-      expect(stateAfter?.assigneeId).toBe(stateBefore?.assigneeId);
-      expect(stateAfter?.version).toBe(stateBefore?.version);
-    } else if (expected < 300) {
-      // Allowed: exactly one event, by this caller.
-      expect(after.slice(0, before.length)).toEqual(before);
-      expect(after.slice(before.length)).toEqual([
-        expect.objectContaining({ kind: ENDPOINTS[endpoint].event, actor: `staff:${me.id}` }),
-      ]);
-    } else {
-      // Allowed through the checks, refused by the workflow: nothing recorded.
-      expect((await res.json()).error.code).toBe("not_allowed");
-      expect(after).toEqual(before);
-    }
-    // The other place's request is never touched.
-    expect(h.deps.requests.events(other)).toEqual(otherBefore);
-  });
+      const after = h.deps.requests.events(ref);
+      if (expected === 403) {
+        expect((await res.json()).error.code).toBe("forbidden");
+        // Refused: the trail gains nothing, and nothing about the request moves.
+        expect(after).toEqual(before);
+        const stateAfter = h.deps.requests.byReference(ref);
+        expect(stateAfter?.status).toBe(stateBefore?.status);
+        expect(stateAfter?.assigneeId).toBe(stateBefore?.assigneeId);
+        expect(stateAfter?.version).toBe(stateBefore?.version);
+      } else if (expected < 300) {
+        // Allowed: exactly one event, by this caller.
+        expect(after.slice(0, before.length)).toEqual(before);
+        expect(after.slice(before.length)).toEqual([
+          expect.objectContaining({ kind: ENDPOINTS[endpoint].event, actor: `staff:${me.id}` }),
+        ]);
+      } else {
+        // Allowed through the checks, refused by the workflow: nothing recorded.
+        expect((await res.json()).error.code).toBe("not_allowed");
+        expect(after).toEqual(before);
+      }
+      // The other place's request is never touched.
+      expect(h.deps.requests.events(other)).toEqual(otherBefore);
+    },
+  );
 });
 
 // In scope, a move the workflow allows succeeds: claim, release, claim, contacted, closed, reopen.
@@ -165,41 +171,40 @@ describe("the workflow, for callers within scope", () => {
     expect(LIFECYCLE.map((r) => `${r.who}/${r.place}`).sort()).toEqual(pairs.sort());
   });
 
-  it.each(LIFECYCLE)("$who on the $place request: every move works, reopen → $reopen", async ({
-    who,
-    place,
-    reopen,
-  }) => {
-    const { h, me, refs } = await world(who);
-    const ref = refs[place];
-    const base = `/api/staff/requests/${ref}`;
-    const steps: [string, unknown, number, string][] = [
-      ["/claim", undefined, 200, "claimed"],
-      ["/release", undefined, 200, "new"],
-      ["/claim", undefined, 200, "claimed"],
-      ["/status", { to: "contacted" }, 200, "contacted"],
-      ["/status", { to: "closed", outcome: "not_eligible" }, 200, "closed"],
-    ];
-    for (const [path, body, status, after] of steps) {
-      const res = await me.post(`${base}${path}`, body);
-      expect(res.status, path).toBe(status);
-      expect(h.deps.requests.byReference(ref)?.status, path).toBe(after);
-    }
-    const res = await me.post(`${base}/reopen`);
-    expect(res.status).toBe(reopen);
-    expect(h.deps.requests.byReference(ref)?.status).toBe(reopen === 200 ? "new" : "closed");
-    const kinds = h.deps.requests.events(ref).map((e) => e.kind);
-    expect(kinds).toEqual([
-      "created",
-      "claimed",
-      "released",
-      "claimed",
-      "status_changed",
-      "status_changed",
-      ...(reopen === 200 ? ["reopened"] : []),
-    ]);
-    for (const e of h.deps.requests.events(ref).slice(1)) expect(e.actor).toBe(`staff:${me.id}`);
-  });
+  it.each(LIFECYCLE)(
+    "$who on the $place request: every move works, reopen → $reopen",
+    async ({ who, place, reopen }) => {
+      const { h, me, refs } = await world(who);
+      const ref = refs[place];
+      const base = `/api/staff/requests/${ref}`;
+      const steps: [string, unknown, number, string][] = [
+        ["/claim", undefined, 200, "claimed"],
+        ["/release", undefined, 200, "new"],
+        ["/claim", undefined, 200, "claimed"],
+        ["/status", { to: "contacted" }, 200, "contacted"],
+        ["/status", { to: "closed", outcome: "not_eligible" }, 200, "closed"],
+      ];
+      for (const [path, body, status, after] of steps) {
+        const res = await me.post(`${base}${path}`, body);
+        expect(res.status, path).toBe(status);
+        expect(h.deps.requests.byReference(ref)?.status, path).toBe(after);
+      }
+      const res = await me.post(`${base}/reopen`);
+      expect(res.status).toBe(reopen);
+      expect(h.deps.requests.byReference(ref)?.status).toBe(reopen === 200 ? "new" : "closed");
+      const kinds = h.deps.requests.events(ref).map((e) => e.kind);
+      expect(kinds).toEqual([
+        "created",
+        "claimed",
+        "released",
+        "claimed",
+        "status_changed",
+        "status_changed",
+        ...(reopen === 200 ? ["reopened"] : []),
+      ]);
+      for (const e of h.deps.requests.events(ref).slice(1)) expect(e.actor).toBe(`staff:${me.id}`);
+    },
+  );
 });
 
 describe("scope beats a supervisor's override", () => {
@@ -213,7 +218,9 @@ describe("scope beats a supervisor's override", () => {
     const { h, me, refs } = await world("supervisor-wuxi");
     const holder = await staffClient(h, "jilin-holder", "agent", "jilin");
     expect((await holder.post(`/api/staff/requests/${refs.jilin}/claim`)).status).toBe(200);
-    expect((await holder.post(`/api/staff/requests/${refs.jilin}/status`, { to: "contacted" })).status).toBe(200);
+    expect((await holder.post(`/api/staff/requests/${refs.jilin}/status`, { to: "contacted" })).status).toBe(
+      200,
+    );
     const before = h.deps.requests.events(refs.jilin);
 
     const res = await me.post(`/api/staff/requests/${refs.jilin}${path}`, body);
@@ -291,13 +298,15 @@ describe("GET /api/staff/queue", () => {
 
   it("an out-of-scope request never shows, whatever the filters or paging", async () => {
     const { h, me, refs } = await world("agent-wuxi");
-    for (let i = 0; i < 3; i++) await fileOne(h, { situation: { ...urgentSituation(), jurisdiction: "jilin" } });
+    for (let i = 0; i < 3; i++)
+      await fileOne(h, { situation: { ...urgentSituation(), jurisdiction: "jilin" } });
     const seen: string[] = [];
     let after: string | null = null;
     do {
       const res: Response = await me.get(`/api/staff/queue?limit=1${after ? `&after=${after}` : ""}`);
       expect(res.status).toBe(200);
-      const page: { items: { reference: string; jurisdiction: string }[]; next: string | null } = await res.json();
+      const page: { items: { reference: string; jurisdiction: string }[]; next: string | null } =
+        await res.json();
       for (const item of page.items) {
         expect(item.jurisdiction).toBe("wuxi");
         seen.push(item.reference);
@@ -315,7 +324,7 @@ describe("GET /api/staff/queue", () => {
 const PERIOD = "from=2026-11-01&to=2026-11-30";
 
 // Reports need a supervisor and cover only the caller's jurisdictions; accounts need an admin.
-//                            agent-wuxi agent-jilin supervisor-wuxi supervisor-all admin-all
+// Each row: [agent-wuxi, agent-jilin, supervisor-wuxi, supervisor-all, admin-all].
 const REPORTS: Record<"stats" | "export" | "accounts", Row> = {
   stats: [403, 403, 200, 200, 200],
   export: [403, 403, 200, 200, 200],
@@ -396,7 +405,9 @@ describe("without a session", () => {
   ];
 
   it.each(
-    routes.flatMap(([name, method, path, body]) => cookies.map(([how, headers]) => ({ name, method, path, body, how, headers }))),
+    routes.flatMap(([name, method, path, body]) =>
+      cookies.map(([how, headers]) => ({ name, method, path, body, how, headers })),
+    ),
   )("$name with $how → 401", async ({ method, path, body, headers }) => {
     const { h, me, refs } = await world("admin-all");
     const url = path.replace("{ref}", refs.wuxi);
@@ -417,7 +428,9 @@ describe("without a session", () => {
 });
 
 describe("an unknown reference", () => {
-  const rows = (Object.keys(ENDPOINTS) as Endpoint[]).flatMap((endpoint) => EVERYONE.map((who) => ({ endpoint, who })));
+  const rows = (Object.keys(ENDPOINTS) as Endpoint[]).flatMap((endpoint) =>
+    EVERYONE.map((who) => ({ endpoint, who })),
+  );
 
   it.each(rows)("$endpoint by $who → 404", async ({ endpoint, who }) => {
     const { me } = await world(who);

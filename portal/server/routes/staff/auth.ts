@@ -6,7 +6,7 @@ import { getCookie } from "hono/cookie";
 import { clientAddress } from "../../client.ts";
 import type { AppDeps, AppEnv } from "../../deps.ts";
 import { ApiError } from "../../errors.ts";
-import { MIN_PASSWORD_LENGTH } from "../../passwords.ts";
+import { MIN_PASSWORD_LENGTH, normalizePassword } from "../../passwords.ts";
 import { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from "../../staff-auth.ts";
 import { loginSchema, passwordSchema } from "../../staff-schemas.ts";
 import { validate } from "../../validate.ts";
@@ -78,13 +78,30 @@ export function sessionRoutes(deps: AppDeps) {
       const { current, next } = c.req.valid("json");
       const me = c.var.session.staff;
       const account = deps.staff.byName(me.name);
+      // Guesses of the current password count against the same lock as logins, and are audited.
+      const locked = deps.loginFailures.blocked(me.name);
+      if (locked > 0) {
+        throw new ApiError(
+          429,
+          "login_locked",
+          "current",
+          [],
+          { "Retry-After": String(locked) },
+          {
+            minutes: Math.ceil(locked / 60),
+          },
+        );
+      }
       if (!account || !(await deps.passwords.verify(current, account.passwordHash))) {
+        deps.loginFailures.hit(me.name);
+        deps.staff.audit({ kind: "password_change_failed", staffId: me.id, name: me.name });
         throw new ApiError(403, "login_failed", "current");
       }
-      if (next.length < MIN_PASSWORD_LENGTH) {
+      if ([...normalizePassword(next)].length < MIN_PASSWORD_LENGTH) {
         throw new ApiError(422, "password_too_short", "next", [], {}, { minimum: MIN_PASSWORD_LENGTH });
       }
-      if (next === current) throw new ApiError(422, "password_same", "next");
+      if (normalizePassword(next) === normalizePassword(current))
+        throw new ApiError(422, "password_same", "next");
       deps.staff.setPassword(me.id, await deps.passwords.hash(next), false);
       // Other sessions of this account end; this one goes on.
       const keep = getCookie(c, SESSION_COOKIE);

@@ -1,0 +1,8 @@
+// The bot's context: grammY's, with the chat session and the words in the chat's language.
+
+import type { Context, SessionFlavor } from "grammy";
+import type { TFunction } from "i18next";
+import type { Lang } from "../locales/i18n.ts";
+import type { ChatSession } from "./session.ts";
+
+export type BotContext = Context & SessionFlavor<ChatSession> & { lang: Lang; t: TFunction };

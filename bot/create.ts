@@ -1,0 +1,54 @@
+// createBot(deps): the grammY bot. Order matters: a re-delivered update is dropped first; updates of
+// one chat run in order (sequentialize, before the session is read); then the session, the chat's
+// language, and the features, each a Composer.
+
+import { sequentialize } from "@grammyjs/runner";
+import { Bot, type Context, session } from "grammy";
+import { firstDelivery } from "../db/bot-sessions.ts";
+import { isLang, pickLang } from "../locales/i18n.ts";
+import type { BotContext } from "./context.ts";
+import type { BotDeps } from "./deps.ts";
+import { consent } from "./features/consent.ts";
+import { handoff } from "./features/handoff.ts";
+import { interview } from "./features/interview.ts";
+import { junk } from "./features/junk.ts";
+import { status } from "./features/status.ts";
+import { submit } from "./features/submit.ts";
+import { initialSession } from "./session.ts";
+
+export const chatKey = (ctx: Context) => (ctx.chat ? String(ctx.chat.id) : undefined);
+
+export function createBot(deps: BotDeps): Bot<BotContext> {
+  const bot = new Bot<BotContext>(deps.token, {
+    ...(deps.botInfo ? { botInfo: deps.botInfo } : {}),
+    client: { ...(deps.apiRoot ? { apiRoot: deps.apiRoot } : {}) },
+  });
+
+  bot.use(async (ctx, next) => {
+    if (!firstDelivery(deps.db, ctx.update.update_id, deps.now())) return;
+    await next();
+  });
+  bot.use(sequentialize(chatKey));
+  bot.use(session({ initial: initialSession, getSessionKey: chatKey, storage: deps.sessions }));
+  bot.use(async (ctx, next) => {
+    const chosen = ctx.session?.lang;
+    ctx.lang = isLang(chosen) ? chosen : pickLang(ctx.from?.language_code);
+    ctx.t = deps.words(ctx.lang);
+    await next();
+  });
+  // Only private chats: a group would mix several people's answers.
+  const privateChats = bot.chatType("private");
+  privateChats.use(consent(deps));
+  privateChats.use(status(deps));
+  privateChats.use(handoff(deps));
+  privateChats.use(submit(deps));
+  privateChats.use(interview(deps));
+  privateChats.use(junk(deps));
+
+  bot.catch((error) => {
+    // The update's kind and the error's, never the message text (it may hold personal facts).
+    const kind = Object.keys(error.ctx.update).find((k) => k !== "update_id") ?? "update";
+    console.error(`bot: ${kind} ${error.ctx.update.update_id}: ${(error.error as Error)?.name ?? "Error"}`);
+  });
+  return bot;
+}

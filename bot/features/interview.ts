@@ -1,0 +1,90 @@
+// The shared interview, one question at a time: buttons for choices, typed numbers, dates and names
+// (the interview's own parser), "I don't know" and "Back" on every question, /restart.
+
+import { Composer } from "grammy";
+import { answer, back, type RawAnswer } from "../../core/interview/answer.ts";
+import { start } from "../../core/interview/state.ts";
+import { shanghaiDate } from "../../core/sla.ts";
+import { renderIssue } from "../../locales/render.ts";
+import type { BotContext } from "../context.ts";
+import type { BotDeps } from "../deps.ts";
+import { askCurrent } from "../flow.ts";
+import { parseButton, renderCurrent } from "../question.ts";
+
+export function interview(deps: BotDeps) {
+  const c = new Composer<BotContext>();
+
+  /** Applies an answer to the current question; a refusal re-asks in words, and nothing changes. */
+  async function apply(ctx: BotContext, raw: RawAnswer, shown: string) {
+    const state = ctx.session.interview;
+    const current = state ? renderCurrent(ctx, state, deps.policies) : null;
+    if (!state || !current) return;
+    const result = answer(state, current.rendered.key, raw, { policies: deps.policies });
+    if (!result.ok) {
+      await ctx.reply(renderIssue(ctx.t, result.issue));
+      return askCurrent(ctx, deps);
+    }
+    ctx.session.interview = result.state;
+    if (ctx.callbackQuery?.message) {
+      await ctx.editMessageText(
+        ctx.t("common:bot.answered", { question: current.rendered.text, answer: shown }),
+      );
+    }
+    await askCurrent(ctx, deps);
+  }
+
+  c.callbackQuery(/^a\|/, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    const press = parseButton(ctx.callbackQuery.data);
+    const state = ctx.session.interview;
+    if (!press || !state || ctx.session.phase !== "interview") return;
+    const current = renderCurrent(ctx, state, deps.policies);
+    // A button from an earlier message, or a second press: the question has moved on.
+    if (!current || press.step !== state.order.length || press.key !== current.rendered.key) return;
+    if (press.choice === "back") {
+      await ctx.editMessageReplyMarkup();
+      ctx.session.interview = back(state);
+      return askCurrent(ctx, deps);
+    }
+    if (press.choice === "dk") return apply(ctx, { unknown: true }, ctx.t("common:dontKnow"));
+    const option = current.rendered.options[press.choice];
+    if (option) await apply(ctx, option.value, option.label);
+  });
+
+  c.on("message:text", async (ctx, nextMiddleware) => {
+    if (ctx.session.phase !== "interview" || ctx.message.text.startsWith("/")) return nextMiddleware();
+    const state = ctx.session.interview;
+    const current = state ? renderCurrent(ctx, state, deps.policies) : null;
+    if (!current) return nextMiddleware();
+    const text = ctx.message.text.trim();
+    if (current.rendered.options.length > 0) {
+      // Text where a button is expected: a typed label counts, anything else is a kind re-ask.
+      const option = current.rendered.options.find((o) => o.label === text);
+      if (option) return apply(ctx, option.value, option.label);
+      await ctx.reply(ctx.t("common:bot.pressButton"));
+      return askCurrent(ctx, deps);
+    }
+    return apply(ctx, text, text);
+  });
+
+  c.command("restart", async (ctx) => {
+    if (!ctx.session.consentAt) {
+      await ctx.reply(ctx.t("common:bot.needConsent"));
+      return;
+    }
+    ctx.session.interview = start(shanghaiDate(deps.now()));
+    ctx.session.phase = "interview";
+    await ctx.reply(ctx.t("common:bot.restarted"));
+    await askCurrent(ctx, deps);
+  });
+
+  c.callbackQuery("restart", async (ctx) => {
+    await ctx.answerCallbackQuery();
+    ctx.session.interview = start(shanghaiDate(deps.now()));
+    ctx.session.phase = "interview";
+    await ctx.reply(ctx.t("common:bot.restarted"));
+    await askCurrent(ctx, deps);
+  });
+
+  return c;
+}

@@ -1,0 +1,23 @@
+// Anything the bot did not expect — stickers, photos, voice, text where a button is wanted, a stale
+// button — gets a short, kind re-ask of where the chat stands, and changes nothing.
+
+import { Composer } from "grammy";
+import type { BotContext } from "../context.ts";
+import type { BotDeps } from "../deps.ts";
+import { askCurrent } from "../flow.ts";
+
+export function junk(deps: BotDeps) {
+  const c = new Composer<BotContext>();
+  c.on("callback_query", (ctx) => ctx.answerCallbackQuery());
+  c.on("message", async (ctx) => {
+    const phase = ctx.session.phase;
+    if (phase === "interview") {
+      await ctx.reply(ctx.t("common:bot.junk"));
+      return askCurrent(ctx, deps);
+    }
+    if (phase === "consent") return void (await ctx.reply(ctx.t("common:bot.needConsent")));
+    if (phase === "phone") return void (await ctx.reply(ctx.t("common:bot.askPhone")));
+    await ctx.reply(ctx.t("common:bot.done"));
+  });
+  return c;
+}

@@ -1,0 +1,141 @@
+// "Send this to the hotline": the call-back number (Telegram's contact button, or typed and checked
+// as a mainland mobile), a summary to confirm, then the request in the same queue as the portal's.
+
+import { randomUUID } from "node:crypto";
+import { Composer, InlineKeyboard, Keyboard } from "grammy";
+import { prepareRequest } from "../../core/intake.ts";
+import { buildSituation } from "../../core/interview/build.ts";
+import { parsePhone } from "../../core/interview/numbers.ts";
+import { valueOf } from "../../core/interview/state.ts";
+import { shanghaiDate } from "../../core/sla.ts";
+import type { Applicant } from "../../db/requests.ts";
+import { QUESTION_T_OPTIONS, questionOptionKey } from "../../locales/i18n.ts";
+import type { BotContext } from "../context.ts";
+import type { BotDeps } from "../deps.ts";
+
+/** Beijing time as people read it: 2026-11-28 10:00. */
+function beijing(iso: string): string {
+  return new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 16).replace("T", " ");
+}
+
+export function submit(deps: BotDeps) {
+  const c = new Composer<BotContext>();
+
+  async function askPhone(ctx: BotContext) {
+    ctx.session.phase = "phone";
+    const keyboard = new Keyboard().requestContact(ctx.t("common:bot.sharePhone")).resized().oneTime();
+    await ctx.reply(ctx.t("common:bot.askPhone"), { reply_markup: keyboard });
+  }
+
+  async function confirm(ctx: BotContext, phone: string) {
+    const state = ctx.session.interview;
+    if (!state) return;
+    ctx.session.phone = phone;
+    ctx.session.phase = "confirm";
+    ctx.session.submitKey = randomUUID();
+    const place = ctx.t(
+      questionOptionKey("jurisdiction", String(valueOf(state, "jurisdiction"))),
+      QUESTION_T_OPTIONS,
+    );
+    await ctx.reply(ctx.t("common:bot.confirm", { phone, place }), {
+      reply_markup: { remove_keyboard: true },
+    });
+    await ctx.reply(ctx.t("common:bot.sendToHotline"), {
+      reply_markup: new InlineKeyboard()
+        .text(ctx.t("common:bot.confirmYes"), `confirm:${ctx.session.submitKey}`)
+        .text(ctx.t("common:bot.confirmNo"), "confirm:no"),
+    });
+  }
+
+  c.callbackQuery("send", async (ctx) => {
+    await ctx.answerCallbackQuery();
+    if (ctx.session.phase !== "result") return;
+    await askPhone(ctx);
+  });
+
+  c.on("message:contact", async (ctx, next) => {
+    if (ctx.session.phase !== "phone") return next();
+    const phone = parsePhone(ctx.message.contact.phone_number);
+    if (!phone) {
+      await ctx.reply(ctx.t("common:reask.not_a_phone"));
+      return askPhone(ctx);
+    }
+    await confirm(ctx, phone);
+  });
+
+  c.on("message:text", async (ctx, next) => {
+    if (ctx.session.phase !== "phone" || ctx.message.text.startsWith("/")) return next();
+    const phone = parsePhone(ctx.message.text);
+    if (!phone) {
+      await ctx.reply(ctx.t("common:reask.not_a_phone"));
+      return askPhone(ctx);
+    }
+    await confirm(ctx, phone);
+  });
+
+  c.callbackQuery("confirm:no", async (ctx) => {
+    await ctx.answerCallbackQuery();
+    if (ctx.session.phase !== "confirm") return;
+    ctx.session.phase = "result";
+    await ctx.editMessageReplyMarkup();
+    await ctx.reply(ctx.t("common:bot.notSent"), {
+      reply_markup: new InlineKeyboard().text(ctx.t("common:bot.sendToHotline"), "send"),
+    });
+  });
+
+  c.callbackQuery(/^confirm:(.+)$/, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    const key = ctx.match[1];
+    const { interview: state, phone, consentAt, noticeVersion } = ctx.session;
+    if (ctx.session.phase !== "confirm" || key !== ctx.session.submitKey || !state || !phone || !consentAt)
+      return;
+    const situation = buildSituation(state);
+    if (!situation) return;
+    await ctx.editMessageReplyMarkup();
+    const now = deps.now();
+    const prepared = prepareRequest(situation, {
+      policies: deps.policies,
+      now,
+      today: shanghaiDate(now),
+      calendar: deps.calendar,
+    });
+    const helping = valueOf(state, "helping") === "helping";
+    const applicant: Applicant = helping
+      ? {
+          kind: "helper",
+          name: String(valueOf(state, "applicant.name") ?? ""),
+          relationship: String(valueOf(state, "applicant.relationship") ?? "other"),
+          phone: String(valueOf(state, "applicant.phone") ?? phone),
+        }
+      : { kind: "self" };
+    const submitted = await deps.requests.submit(
+      {
+        channel: "bot",
+        situation,
+        ...prepared,
+        applicant,
+        contactPhone: phone,
+        consent: {
+          at: consentAt,
+          noticeVersion: noticeVersion ?? "",
+          basis: helping ? "person_agreed" : "self",
+        },
+        lang: ctx.lang,
+        chatId: String(ctx.chat?.id),
+      },
+      { key: `bot:${key}`, fingerprint: key as string },
+    );
+    ctx.session.phase = "sent";
+    ctx.session.references = [...new Set([submitted.reference, ...(ctx.session.references ?? [])])];
+    ctx.session.interview = undefined;
+    ctx.session.phone = undefined;
+    await ctx.reply(
+      ctx.t(submitted.urgent ? "common:bot.sentUrgent" : "common:bot.sent", {
+        reference: submitted.reference,
+        due: beijing(submitted.slaDueAt),
+      }),
+    );
+  });
+
+  return c;
+}

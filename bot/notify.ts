@@ -1,0 +1,70 @@
+// Status changes for requests filed from a chat: read from the outbox (topic "resident", written with
+// the change itself) and sent to the chat in the person's language, with retries like the webhook's.
+
+import type { Api } from "grammy";
+import type { Outbox } from "../db/outbox.ts";
+import type { RequestStore } from "../db/requests.ts";
+import { residentStatus } from "../db/workflow.ts";
+import { isLang, type Lang } from "../locales/i18n.ts";
+import type { BotDeps } from "./deps.ts";
+
+export function createNotifier(deps: {
+  api: Api;
+  outbox: Outbox;
+  requests: RequestStore;
+  words: BotDeps["words"];
+  log: (line: string) => void;
+}) {
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<number> | null = null;
+
+  async function deliver(): Promise<number> {
+    let sent = 0;
+    for (const message of deps.outbox.due("resident")) {
+      const request = deps.requests.byReference(message.reference);
+      if (!request?.chatId) {
+        deps.outbox.delivered(message.id); // nothing to tell, or no one to tell it to any more
+        continue;
+      }
+      const lang: Lang = isLang(request.lang) ? request.lang : "zh-CN";
+      const t = deps.words(lang);
+      const status = residentStatus(
+        String(message.data?.status ?? ""),
+        (message.data?.closeOutcome as string) ?? null,
+      );
+      try {
+        await deps.api.sendMessage(
+          Number(request.chatId),
+          t("common:bot.statusChanged", {
+            reference: request.reference,
+            status: t(`common:status.${status}`),
+          }),
+        );
+        deps.outbox.delivered(message.id);
+        sent++;
+      } catch (error) {
+        deps.outbox.failed(message.id, message.attempts, (error as Error).name);
+      }
+    }
+    return sent;
+  }
+
+  return {
+    runOnce() {
+      running ??= deliver().finally(() => {
+        running = null;
+      });
+      return running;
+    },
+    start(intervalMs = 1000) {
+      timer = setInterval(() => {
+        this.runOnce().catch((error) => deps.log(`notifications: ${(error as Error).name}`));
+      }, intervalMs);
+      timer.unref();
+    },
+    async stop() {
+      if (timer) clearInterval(timer);
+      await running;
+    },
+  };
+}

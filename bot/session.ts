@@ -1,0 +1,24 @@
+// What the bot keeps per chat (in the store, sealed): where the conversation stands and the shared
+// interview's state. Plain JSON, like the interview state inside it.
+
+import type { InterviewState } from "../core/interview/state.ts";
+import type { Lang } from "../locales/i18n.ts";
+
+export type Phase = "consent" | "interview" | "result" | "phone" | "confirm" | "sent";
+
+export interface ChatSession {
+  /** Chosen with /language, else what Telegram reports. */
+  lang?: Lang;
+  phase: Phase;
+  /** When the person agreed to the privacy notice (ISO), and which notice. */
+  consentAt?: string;
+  noticeVersion?: string;
+  interview?: InterviewState;
+  /** The call-back number being confirmed. */
+  phone?: string;
+  /** Idempotency for the confirm button: the same confirmation files one request. */
+  submitKey?: string;
+  references?: string[];
+}
+
+export const initialSession = (): ChatSession => ({ phase: "consent" });
