@@ -275,6 +275,14 @@ const GENERIC: Values = {
   key: "incme",
   expected: "number",
   minutes: 15,
+  question: "家里有几口人？",
+  answer: "3",
+  phone: "13812345678",
+  place: "无锡市",
+  reference: "WX-7KQ4-9M2P",
+  due: "2026-11-28 10:00",
+  status: "已收到",
+  url: "https://example.org/check/resume?token=abc",
 };
 
 function assertClean(rendered: string, where: string): void {
