@@ -16,7 +16,8 @@ export async function askCurrent(ctx: BotContext, deps: BotDeps): Promise<void> 
   if (!current) return showResult(ctx, deps);
   ctx.session.phase = "interview";
   const { text, keyboard } = questionMessage(ctx, state, current.rendered, current.step.progress.left);
-  await ctx.reply(text, { reply_markup: keyboard });
+  const sent = await ctx.reply(text, { reply_markup: keyboard });
+  ctx.session.questionMessageId = sent.message_id;
 }
 
 export async function showResult(ctx: BotContext, deps: BotDeps): Promise<void> {

@@ -14,6 +14,8 @@ export interface ChatSession {
   consentAt?: string;
   noticeVersion?: string;
   interview?: InterviewState;
+  /** The message that asks the open question: edited to show the answer once it is given. */
+  questionMessageId?: number;
   /** The call-back number being confirmed. */
   phone?: string;
   /** Idempotency for the confirm button: the same confirmation files one request. */

@@ -25,10 +25,12 @@ export function interview(deps: BotDeps) {
       return askCurrent(ctx, deps);
     }
     ctx.session.interview = result.state;
-    if (ctx.callbackQuery?.message) {
-      await ctx.editMessageText(
-        ctx.t("common:bot.answered", { question: current.rendered.text, answer: shown }),
-      );
+    const asked = ctx.session.questionMessageId;
+    if (asked !== undefined && ctx.chat) {
+      // The question's message now shows the answer, without buttons: nothing left to press twice.
+      ctx.session.questionMessageId = undefined;
+      const text = ctx.t("common:bot.answered", { question: current.rendered.text, answer: shown });
+      await ctx.api.editMessageText(ctx.chat.id, asked, text);
     }
     await askCurrent(ctx, deps);
   }
@@ -43,6 +45,7 @@ export function interview(deps: BotDeps) {
     if (!current || press.step !== state.order.length || press.key !== current.rendered.key) return;
     if (press.choice === "back") {
       await ctx.editMessageReplyMarkup();
+      ctx.session.questionMessageId = undefined;
       ctx.session.interview = back(state);
       return askCurrent(ctx, deps);
     }
