@@ -2,6 +2,8 @@
 // one chat run in order (sequentialize, before the session is read); then the session, the chat's
 // language, and the features, each a Composer.
 
+import { Agent as HttpAgent } from "node:http";
+import { Agent as HttpsAgent } from "node:https";
 import { sequentialize } from "@grammyjs/runner";
 import { Bot, type Context, session } from "grammy";
 import { firstDelivery } from "../db/bot-sessions.ts";
@@ -19,9 +21,14 @@ import { initialSession } from "./session.ts";
 export const chatKey = (ctx: Context) => (ctx.chat ? String(ctx.chat.id) : undefined);
 
 export function createBot(deps: BotDeps): Bot<BotContext> {
+  const apiRoot = deps.apiRoot ?? "https://api.telegram.org";
+  // Kept-alive connections, a bounded number: replies to many chats at once reuse sockets instead of
+  // opening one per call.
+  const agentOptions = { keepAlive: true, maxSockets: 64 };
+  const agent = apiRoot.startsWith("https:") ? new HttpsAgent(agentOptions) : new HttpAgent(agentOptions);
   const bot = new Bot<BotContext>(deps.token, {
     ...(deps.botInfo ? { botInfo: deps.botInfo } : {}),
-    client: { ...(deps.apiRoot ? { apiRoot: deps.apiRoot } : {}) },
+    client: { apiRoot, baseFetchConfig: { agent, compress: true } },
   });
 
   bot.use(async (ctx, next) => {

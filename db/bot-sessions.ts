@@ -1,7 +1,7 @@
 // grammY's StorageAdapter on the store: one sealed row per chat, dropped 30 days after its last change
 // (an unsubmitted check is not kept for ever). Keys are hashed: the table shows no chat ids.
 
-import { eq, lt } from "drizzle-orm";
+import { lt } from "drizzle-orm";
 import type { Db } from "./connection.ts";
 import type { Vault } from "./crypto.ts";
 import { botSessions, processedUpdates } from "./schema.ts";
@@ -23,38 +23,36 @@ export function createBotSessionStorage<T>(deps: {
   sweep(): number;
 } {
   const { db, vault, now } = deps;
-  const orm = db.orm;
   const hashOf = (key: string) => vault.hash("bot-session", key);
   const context = (keyHash: string) => `bot-session:${keyHash}`;
+  // Prepared once: every update reads and writes its chat's row.
+  const select = db.sqlite.prepare<[string], { sealed: Buffer; expires_at: string }>(
+    "SELECT sealed, expires_at FROM bot_sessions WHERE key_hash = ?",
+  );
+  const upsert = db.sqlite.prepare(
+    `INSERT INTO bot_sessions (key_hash, sealed, updated_at, expires_at) VALUES (?, ?, ?, ?)
+     ON CONFLICT (key_hash) DO UPDATE SET sealed = excluded.sealed, updated_at = excluded.updated_at,
+       expires_at = excluded.expires_at`,
+  );
+  const remove = db.sqlite.prepare("DELETE FROM bot_sessions WHERE key_hash = ?");
   return {
     read(key) {
       const keyHash = hashOf(key);
-      const row = orm.select().from(botSessions).where(eq(botSessions.keyHash, keyHash)).get();
-      if (!row || row.expiresAt <= now().toISOString()) return undefined;
+      const row = select.get(keyHash);
+      if (!row || row.expires_at <= now().toISOString()) return undefined;
       return vault.open<T>(row.sealed, context(keyHash));
     },
     write(key, value) {
       const keyHash = hashOf(key);
       const at = now();
-      const values = {
-        sealed: vault.seal(value, context(keyHash)),
-        updatedAt: at.toISOString(),
-        expiresAt: new Date(at.getTime() + BOT_SESSION_DAYS * 86_400_000).toISOString(),
-      };
-      orm
-        .insert(botSessions)
-        .values({ keyHash, ...values })
-        .onConflictDoUpdate({ target: botSessions.keyHash, set: values })
-        .run();
+      const expires = new Date(at.getTime() + BOT_SESSION_DAYS * 86_400_000).toISOString();
+      upsert.run(keyHash, vault.seal(value, context(keyHash)), at.toISOString(), expires);
     },
     delete(key) {
-      orm
-        .delete(botSessions)
-        .where(eq(botSessions.keyHash, hashOf(key)))
-        .run();
+      remove.run(hashOf(key));
     },
     sweep() {
-      return orm.delete(botSessions).where(lt(botSessions.expiresAt, now().toISOString())).run().changes;
+      return db.orm.delete(botSessions).where(lt(botSessions.expiresAt, now().toISOString())).run().changes;
     },
   };
 }

@@ -17,11 +17,20 @@ export interface Db {
   close(): void;
 }
 
-export function openDb(path: string): Db {
+export interface OpenOptions {
+  /**
+   * FULL (the default) makes every commit durable before it returns: requests and their events. NORMAL
+   * (still crash-safe and consistent in WAL mode) may lose the last commits on power loss: enough for
+   * the bot's chat state, whose fsyncs would otherwise bound how many updates a second it handles.
+   */
+  synchronous?: "FULL" | "NORMAL";
+}
+
+export function openDb(path: string, options: OpenOptions = {}): Db {
   if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
   const sqlite = new Database(path);
   sqlite.pragma("journal_mode = WAL");
-  sqlite.pragma("synchronous = FULL");
+  sqlite.pragma(`synchronous = ${options.synchronous ?? "FULL"}`);
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   // Deleted and overwritten content is zeroed, not left in free pages: retention must really erase.

@@ -1,9 +1,11 @@
-// npm run bench [-- --situations N --seconds S --requests N --only screenings|submissions|queue]
+// npm run bench [-- --situations N --seconds S --requests N --conversations N
+//                   --only screenings|submissions|queue|bot]
 // 1. Screenings per second on one core, over a fixed seeded set of generated situations (1–5 members,
 //    every jurisdiction): with schema validation (screenInput on plain JSON) and without (screen on
 //    situations parsed beforehand).
 // 2. Durable submissions per second through the real API (scripts/bench/submissions.ts).
 // 3. The staff queue's first page with 1,000,000 stored requests (scripts/bench/queue.ts; --requests N).
+// 4. The bot: updates per second with 1,000 conversations, and update-to-reply latency (bench/bot.ts).
 // Measures and prints; asserts nothing.
 
 import { cpus } from "node:os";
@@ -13,6 +15,7 @@ import { createPolicies } from "../core/policies/index.ts";
 import { type Situation, situationSchema } from "../core/schema/situation.ts";
 import { screen, screenInput } from "../core/screen.ts";
 import { situationArb } from "../tests/core/arbitraries.ts";
+import { BOT_TARGETS, benchBot } from "./bench/bot.ts";
 import { benchQueue, QUEUE_TARGET_MS } from "./bench/queue.ts";
 import { benchSubmissions, SUBMISSIONS_TARGET } from "./bench/submissions.ts";
 
@@ -27,11 +30,12 @@ const { values } = parseArgs({
     only: { type: "string" },
     concurrency: { type: "string", default: "32" },
     requests: { type: "string", default: "1000000" },
+    conversations: { type: "string", default: "1000" },
   },
 });
 const only = values.only;
-if (only !== undefined && !["screenings", "submissions", "queue"].includes(only)) {
-  console.error("--only must be screenings, submissions or queue");
+if (only !== undefined && !["screenings", "submissions", "queue", "bot"].includes(only)) {
+  console.error("--only must be screenings, submissions, queue or bot");
   process.exit(2);
 }
 const count = Number(values.situations);
@@ -122,6 +126,7 @@ function benchScreenings(): void {
 if (only === undefined || only === "screenings") benchScreenings();
 if (only === undefined || only === "submissions") await printSubmissions();
 if (only === undefined || only === "queue") await printQueue();
+if (only === undefined || only === "bot") await printBot();
 
 async function printSubmissions(): Promise<void> {
   const concurrency = Number(values.concurrency);
@@ -155,5 +160,22 @@ async function printQueue(): Promise<void> {
   const worst = Math.max(...r.rows.map((row) => row.medianMs));
   console.log(
     `target: first page ≤ ${QUEUE_TARGET_MS} ms — ${worst <= QUEUE_TARGET_MS ? "met" : "not met"} (worst median ${worst.toFixed(2)} ms)`,
+  );
+}
+
+async function printBot(): Promise<void> {
+  const conversations = Number(values.conversations);
+  console.log("");
+  console.log(`Telegram bot, ${conversations} conversations × 5 updates, Bot API stand-in on loopback`);
+  const { flood, paced } = await benchBot({ conversations });
+  console.log(
+    `  all at once: ${flood.updates} updates in ${flood.seconds.toFixed(2)} s: ${flood.perSecond}/s`,
+  );
+  console.log(
+    `  at ${paced.rate} updates/s: update → reply sent median ${paced.medianMs.toFixed(1)} ms, p99 ${paced.p99Ms.toFixed(1)} ms`,
+  );
+  const met = flood.perSecond >= BOT_TARGETS.perSecond && paced.p99Ms < BOT_TARGETS.p99Ms;
+  console.log(
+    `target: ≥ ${BOT_TARGETS.perSecond} updates/s and p99 < ${BOT_TARGETS.p99Ms} ms — ${met ? "met" : "not met"}`,
   );
 }

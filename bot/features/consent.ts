@@ -7,6 +7,7 @@ import { shanghaiDate } from "../../core/sla.ts";
 import { isLang, LANGS } from "../../locales/i18n.ts";
 import { PRIVACY_NOTICE_VERSION } from "../../locales/notice.ts";
 import type { BotContext } from "../context.ts";
+import { quietly } from "../edits.ts";
 import type { BotDeps } from "../deps.ts";
 import { askCurrent } from "../flow.ts";
 import { initialSession } from "../session.ts";
@@ -33,7 +34,7 @@ export function consent(deps: BotDeps) {
   c.callbackQuery("consent:yes", async (ctx) => {
     await ctx.answerCallbackQuery();
     if (ctx.session.phase !== "consent") return; // pressed twice
-    await ctx.editMessageReplyMarkup();
+    await quietly(ctx.editMessageReplyMarkup());
     ctx.session.consentAt = deps.now().toISOString();
     ctx.session.noticeVersion = PRIVACY_NOTICE_VERSION;
     ctx.session.interview = start(shanghaiDate(deps.now()));
@@ -42,7 +43,7 @@ export function consent(deps: BotDeps) {
 
   c.callbackQuery("consent:no", async (ctx) => {
     await ctx.answerCallbackQuery();
-    await ctx.editMessageReplyMarkup();
+    await quietly(ctx.editMessageReplyMarkup());
     const lang = ctx.session.lang;
     ctx.session = null as never; // deletes the stored session: nothing is kept
     await ctx.reply(ctx.t("common:bot.declined"));
@@ -62,7 +63,7 @@ export function consent(deps: BotDeps) {
     ctx.session.lang = lang;
     ctx.lang = lang;
     ctx.t = deps.words(lang);
-    await ctx.editMessageReplyMarkup();
+    await quietly(ctx.editMessageReplyMarkup());
     await ctx.reply(ctx.t("common:bot.languageSet"));
     if (ctx.session.phase === "interview") await askCurrent(ctx, deps);
   });

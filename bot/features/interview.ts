@@ -7,6 +7,7 @@ import { start } from "../../core/interview/state.ts";
 import { shanghaiDate } from "../../core/sla.ts";
 import { renderIssue } from "../../locales/render.ts";
 import type { BotContext } from "../context.ts";
+import { quietly } from "../edits.ts";
 import type { BotDeps } from "../deps.ts";
 import { askCurrent } from "../flow.ts";
 import { parseButton, renderCurrent } from "../question.ts";
@@ -14,11 +15,13 @@ import { parseButton, renderCurrent } from "../question.ts";
 export function interview(deps: BotDeps) {
   const c = new Composer<BotContext>();
 
-  /** Applies an answer to the current question; a refusal re-asks in words, and nothing changes. */
-  async function apply(ctx: BotContext, raw: RawAnswer, shown: string) {
+  // A refused answer re-asks in words, and nothing changes.
+  type Current = NonNullable<ReturnType<typeof renderCurrent>>;
+
+  /** Applies an answer to the current question (already worked out by the caller, to ask next() once). */
+  async function apply(ctx: BotContext, current: Current, raw: RawAnswer, shown: string) {
     const state = ctx.session.interview;
-    const current = state ? renderCurrent(ctx, state, deps.policies) : null;
-    if (!state || !current) return;
+    if (!state) return;
     const result = answer(state, current.rendered.key, raw, { policies: deps.policies });
     if (!result.ok) {
       await ctx.reply(renderIssue(ctx.t, result.issue));
@@ -30,7 +33,7 @@ export function interview(deps: BotDeps) {
       // The question's message now shows the answer, without buttons: nothing left to press twice.
       ctx.session.questionMessageId = undefined;
       const text = ctx.t("common:bot.answered", { question: current.rendered.text, answer: shown });
-      await ctx.api.editMessageText(ctx.chat.id, asked, text);
+      await quietly(ctx.api.editMessageText(ctx.chat.id, asked, text));
     }
     await askCurrent(ctx, deps);
   }
@@ -44,14 +47,14 @@ export function interview(deps: BotDeps) {
     // A button from an earlier message, or a second press: the question has moved on.
     if (!current || press.step !== state.order.length || press.key !== current.rendered.key) return;
     if (press.choice === "back") {
-      await ctx.editMessageReplyMarkup();
+      await quietly(ctx.editMessageReplyMarkup());
       ctx.session.questionMessageId = undefined;
       ctx.session.interview = back(state);
       return askCurrent(ctx, deps);
     }
-    if (press.choice === "dk") return apply(ctx, { unknown: true }, ctx.t("common:dontKnow"));
+    if (press.choice === "dk") return apply(ctx, current, { unknown: true }, ctx.t("common:dontKnow"));
     const option = current.rendered.options[press.choice];
-    if (option) await apply(ctx, option.value, option.label);
+    if (option) await apply(ctx, current, option.value, option.label);
   });
 
   c.on("message:text", async (ctx, nextMiddleware) => {
@@ -63,11 +66,11 @@ export function interview(deps: BotDeps) {
     if (current.rendered.options.length > 0) {
       // Text where a button is expected: a typed label counts, anything else is a kind re-ask.
       const option = current.rendered.options.find((o) => o.label === text);
-      if (option) return apply(ctx, option.value, option.label);
+      if (option) return apply(ctx, current, option.value, option.label);
       await ctx.reply(ctx.t("common:bot.pressButton"));
       return askCurrent(ctx, deps);
     }
-    return apply(ctx, text, text);
+    return apply(ctx, current, text, text);
   });
 
   c.command("restart", async (ctx) => {

@@ -11,6 +11,7 @@ import { shanghaiDate } from "../../core/sla.ts";
 import type { Applicant } from "../../db/requests.ts";
 import { QUESTION_T_OPTIONS, questionOptionKey } from "../../locales/i18n.ts";
 import type { BotContext } from "../context.ts";
+import { quietly } from "../edits.ts";
 import type { BotDeps } from "../deps.ts";
 
 /** Beijing time as people read it: 2026-11-28 10:00. */
@@ -77,7 +78,7 @@ export function submit(deps: BotDeps) {
     await ctx.answerCallbackQuery();
     if (ctx.session.phase !== "confirm") return;
     ctx.session.phase = "result";
-    await ctx.editMessageReplyMarkup();
+    await quietly(ctx.editMessageReplyMarkup());
     await ctx.reply(ctx.t("common:bot.notSent"), {
       reply_markup: new InlineKeyboard().text(ctx.t("common:bot.sendToHotline"), "send"),
     });
@@ -91,7 +92,7 @@ export function submit(deps: BotDeps) {
       return;
     const situation = buildSituation(state);
     if (!situation) return;
-    await ctx.editMessageReplyMarkup();
+    await quietly(ctx.editMessageReplyMarkup());
     const now = deps.now();
     const prepared = prepareRequest(situation, {
       policies: deps.policies,

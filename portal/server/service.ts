@@ -11,7 +11,7 @@ import { createBot } from "../../bot/create.ts";
 import { createNotifier } from "../../bot/notify.ts";
 import type { ChatSession } from "../../bot/session.ts";
 import { createPolicies } from "../../core/policies/index.ts";
-import { createBotSessionStorage } from "../../db/bot-sessions.ts";
+import { createBotSessionStorage, sweepUpdates } from "../../db/bot-sessions.ts";
 import { openDb } from "../../db/connection.ts";
 import { createVault } from "../../db/crypto.ts";
 import { checkKeyMatches, loadOrCreateKeyFile, parseDataKey } from "../../db/data-key.ts";
@@ -181,13 +181,16 @@ export async function startService(config: Config, options: ServiceOptions): Pro
  */
 function startTelegram(config: Config, deps: AppDeps, options: ServiceOptions) {
   const words = (lang: Lang) => tFor(lang);
+  // The chat state on its own connection with synchronous=NORMAL (see openDb); requests stay FULL.
+  const chatDb = openDb(config.DATABASE_PATH, { synchronous: "NORMAL" });
+  const sessions = createBotSessionStorage<ChatSession>({ db: chatDb, vault: deps.vault, now: deps.now });
   const bot = createBot({
     token: config.TELEGRAM_BOT_TOKEN as string,
     apiRoot: config.TELEGRAM_API_ROOT,
-    db: deps.db,
+    db: chatDb,
     requests: deps.requests,
     interviews: deps.interviews,
-    sessions: createBotSessionStorage<ChatSession>({ db: deps.db, vault: deps.vault, now: deps.now }),
+    sessions,
     policies: deps.policies,
     calendar: deps.calendar,
     now: deps.now,
@@ -203,6 +206,7 @@ function startTelegram(config: Config, deps: AppDeps, options: ServiceOptions) {
   });
   const useWebhook = Boolean(config.TELEGRAM_WEBHOOK_SECRET && config.PUBLIC_URL);
   let runner: RunnerHandle | null = null;
+  let sweep: NodeJS.Timeout | null = null;
   return {
     webhook: useWebhook
       ? (webhookCallback(bot, "hono", { secretToken: config.TELEGRAM_WEBHOOK_SECRET }) as (
@@ -224,10 +228,17 @@ function startTelegram(config: Config, deps: AppDeps, options: ServiceOptions) {
         options.log(`Telegram bot @${bot.botInfo.username} polling for updates.`);
       }
       notifier.start();
+      sweep = setInterval(() => {
+        sessions.sweep();
+        sweepUpdates(chatDb, deps.now());
+      }, 3_600_000);
+      sweep.unref();
     },
     async stop() {
+      if (sweep) clearInterval(sweep);
       await notifier.stop();
       if (runner?.isRunning()) await runner.stop();
+      chatDb.close();
     },
   };
 }

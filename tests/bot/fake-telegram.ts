@@ -158,7 +158,7 @@ export async function startFakeTelegram(): Promise<FakeTelegram> {
       ),
     );
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => server.listen({ port: 0, host: "127.0.0.1", backlog: 4096 }, resolve));
   const port = (server.address() as AddressInfo).port;
   return Object.assign(fake, {
     url: `http://127.0.0.1:${port}`,

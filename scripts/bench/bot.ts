@@ -1,0 +1,117 @@
+// The bot under load, with the local Bot API stand-in on loopback: N conversations, each /start →
+// agree → three answers, through createBot's whole middleware (dedupe, sequentialize, sealed session
+// in SQLite) and real HTTP calls to the stand-in. Throughput: all conversations at once. Latency, from
+// an update arriving to the bot's reply having been sent (handleUpdate resolves after the reply's HTTP
+// call returns): the conversations again, their updates arriving at half that throughput.
+
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createBot } from "../../bot/create.ts";
+import type { ChatSession } from "../../bot/session.ts";
+import { createBotSessionStorage } from "../../db/bot-sessions.ts";
+import { openDb } from "../../db/connection.ts";
+import { createI18nSync, type Lang } from "../../locales/i18n.ts";
+import { readConfig } from "../../portal/server/config.ts";
+import { buildDeps } from "../../portal/server/service.ts";
+import { BOT_INFO, startFakeTelegram } from "../../tests/bot/fake-telegram.ts";
+
+export const BOT_TARGETS = { p99Ms: 50, perSecond: 500 };
+
+export async function benchBot(options: { conversations: number }) {
+  const dir = mkdtempSync(join(tmpdir(), "intake-bot-bench-"));
+  const config = readConfig({ DATABASE_PATH: join(dir, "bot.sqlite"), INTAKE_DATA_KEY: "a".repeat(64) });
+  const { deps } = buildDeps(config, { log: () => {} });
+  const fake = await startFakeTelegram();
+  // As npm start does: the chat state on its own connection with synchronous=NORMAL.
+  const chatDb = openDb(config.DATABASE_PATH, { synchronous: "NORMAL" });
+  const words = Object.fromEntries((["zh-CN", "zh-Hant", "en"] as Lang[]).map((l) => [l, createI18nSync(l)]));
+  const bot = createBot({
+    token: "123:BENCH",
+    apiRoot: fake.url,
+    db: chatDb,
+    requests: deps.requests,
+    interviews: deps.interviews,
+    sessions: createBotSessionStorage<ChatSession>({ db: chatDb, vault: deps.vault, now: deps.now }),
+    policies: deps.policies,
+    calendar: deps.calendar,
+    now: deps.now,
+    publicUrl: "http://127.0.0.1:3000",
+    words: (lang) => words[lang] as never,
+    botInfo: BOT_INFO,
+  });
+  let updateId = 1;
+  const latencies: number[] = [];
+  const conversation = async (chatId: number) => {
+    const chat = { id: chatId, type: "private" as const, first_name: "居民" };
+    const from = { id: chatId, is_bot: false, first_name: "居民", language_code: "zh-CN" };
+    const send = async (update: Record<string, unknown>) => {
+      const t0 = performance.now();
+      await bot.handleUpdate({ update_id: updateId++, ...update } as never);
+      latencies.push(performance.now() - t0);
+    };
+    const text = (t: string) =>
+      send({
+        message: {
+          message_id: 1,
+          date: 0,
+          chat,
+          from,
+          text: t,
+          ...(t.startsWith("/") ? { entities: [{ type: "bot_command", offset: 0, length: t.length }] } : {}),
+        },
+      });
+    const press = (data: string) =>
+      send({
+        callback_query: {
+          id: "1",
+          from,
+          chat_instance: "1",
+          data,
+          message: { message_id: 1, date: 0, chat, text: "" },
+        },
+      });
+    await text("/start");
+    await press("consent:yes");
+    await press("a|0|jurisdiction|0");
+    await press("a|1|helping|0");
+    await text("2");
+  };
+  await Promise.all(Array.from({ length: 20 }, (_, i) => conversation(10_000_000 + i))); // warm-up
+  // Throughput: every conversation at once, each update sent as soon as the last was answered.
+  latencies.length = 0;
+  const t0 = performance.now();
+  await Promise.all(Array.from({ length: options.conversations }, (_, i) => conversation(1 + i)));
+  const seconds = (performance.now() - t0) / 1000;
+  const flood = summary(latencies, seconds);
+  // Latency: the same conversations, updates arriving at a steady rate below capacity (half of it).
+  latencies.length = 0;
+  const rate = Math.max(10, Math.round(flood.perSecond / 2));
+  const started: Promise<void>[] = [];
+  const t1 = performance.now();
+  for (let i = 0; i < options.conversations; i++) {
+    const due = t1 + (i * 5 * 1000) / rate; // five updates per conversation
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    started.push(conversation(2_000_000 + i));
+  }
+  await Promise.all(started);
+  const paced = summary(latencies, (performance.now() - t1) / 1000);
+  await fake.close();
+  chatDb.close();
+  deps.db.close();
+  rmSync(dir, { recursive: true, force: true });
+  return { flood, paced: { ...paced, rate } };
+}
+
+function summary(latencies: number[], seconds: number) {
+  const sorted = [...latencies].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+  return {
+    updates: sorted.length,
+    seconds,
+    perSecond: Math.round(sorted.length / seconds),
+    medianMs: at(0.5),
+    p99Ms: at(0.99),
+  };
+}
