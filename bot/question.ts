@@ -20,14 +20,11 @@ export function buttonData(step: number, key: string, choice: ButtonPress["choic
 }
 
 export function parseButton(data: string): ButtonPress | null {
-  const [tag, step, key, choice] = data.split("|");
-  if (tag !== "a" || !step || !key || choice === undefined) return null;
-  const n = Number(choice);
-  return {
-    step: Number(step),
-    key,
-    choice: choice === "dk" || choice === "back" ? choice : Number.isInteger(n) ? n : "dk",
-  };
+  const [tag, step, key, choice, ...rest] = data.split("|");
+  if (tag !== "a" || !step || !/^\d+$/.test(step) || !key || choice === undefined || rest.length > 0)
+    return null;
+  if (choice === "dk" || choice === "back") return { step: Number(step), key, choice };
+  return /^\d+$/.test(choice) ? { step: Number(step), key, choice: Number(choice) } : null;
 }
 
 export function currentStep(state: InterviewState, policies: PolicySet): Step {

@@ -7,8 +7,8 @@ import { shanghaiDate } from "../../core/sla.ts";
 import { isLang, LANGS } from "../../locales/i18n.ts";
 import { PRIVACY_NOTICE_VERSION } from "../../locales/notice.ts";
 import type { BotContext } from "../context.ts";
-import { quietly } from "../edits.ts";
 import type { BotDeps } from "../deps.ts";
+import { quietly } from "../edits.ts";
 import { askCurrent } from "../flow.ts";
 import { initialSession } from "../session.ts";
 

@@ -7,8 +7,8 @@ import { start } from "../../core/interview/state.ts";
 import { shanghaiDate } from "../../core/sla.ts";
 import { renderIssue } from "../../locales/render.ts";
 import type { BotContext } from "../context.ts";
-import { quietly } from "../edits.ts";
 import type { BotDeps } from "../deps.ts";
+import { quietly } from "../edits.ts";
 import { askCurrent } from "../flow.ts";
 import { parseButton, renderCurrent } from "../question.ts";
 
@@ -19,7 +19,8 @@ export function interview(deps: BotDeps) {
   type Current = NonNullable<ReturnType<typeof renderCurrent>>;
 
   /** Applies an answer to the current question (already worked out by the caller, to ask next() once). */
-  async function apply(ctx: BotContext, current: Current, raw: RawAnswer, shown: string) {
+  async function apply(ctx: BotContext, current: Current, raw: RawAnswer, shownAs: string) {
+    let shown = shownAs;
     const state = ctx.session.interview;
     if (!state) return;
     const result = answer(state, current.rendered.key, raw, { policies: deps.policies });
@@ -28,6 +29,11 @@ export function interview(deps: BotDeps) {
       return askCurrent(ctx, deps);
     }
     ctx.session.interview = result.state;
+    // Typed answers are shown as understood ("1,200元" → 1200), which also keeps the echo short.
+    const given = result.state.answers[current.rendered.key];
+    if (typeof raw === "string" && current.rendered.options.length === 0 && given && "value" in given) {
+      shown = String(given.value);
+    }
     const asked = ctx.session.questionMessageId;
     if (asked !== undefined && ctx.chat) {
       // The question's message now shows the answer, without buttons: nothing left to press twice.
@@ -42,7 +48,12 @@ export function interview(deps: BotDeps) {
     await ctx.answerCallbackQuery();
     const press = parseButton(ctx.callbackQuery.data);
     const state = ctx.session.interview;
-    if (!press || !state || ctx.session.phase !== "interview") return;
+    if (!state || ctx.session.phase !== "interview") return;
+    if (!press) {
+      // Not a button this bot made: a kind re-ask, like any other junk.
+      await ctx.reply(ctx.t("common:bot.junk"));
+      return askCurrent(ctx, deps);
+    }
     const current = renderCurrent(ctx, state, deps.policies);
     // A button from an earlier message, or a second press: the question has moved on.
     if (!current || press.step !== state.order.length || press.key !== current.rendered.key) return;
@@ -86,6 +97,10 @@ export function interview(deps: BotDeps) {
 
   c.callbackQuery("restart", async (ctx) => {
     await ctx.answerCallbackQuery();
+    if (!ctx.session.consentAt) {
+      await ctx.reply(ctx.t("common:bot.needConsent"));
+      return;
+    }
     ctx.session.interview = start(shanghaiDate(deps.now()));
     ctx.session.phase = "interview";
     await ctx.reply(ctx.t("common:bot.restarted"));

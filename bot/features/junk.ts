@@ -9,6 +9,12 @@ import { askCurrent } from "../flow.ts";
 export function junk(deps: BotDeps) {
   const c = new Composer<BotContext>();
   c.on("callback_query", (ctx) => ctx.answerCallbackQuery());
+  // An edited message is not read again (the answer it held was taken as first sent): say so kindly.
+  c.on("edited_message", async (ctx) => {
+    if (ctx.session.phase !== "interview") return;
+    await ctx.reply(ctx.t("common:bot.junk"));
+    return askCurrent(ctx, deps);
+  });
   c.on("message", async (ctx) => {
     const phase = ctx.session.phase;
     if (phase === "interview") {

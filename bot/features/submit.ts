@@ -11,8 +11,8 @@ import { shanghaiDate } from "../../core/sla.ts";
 import type { Applicant } from "../../db/requests.ts";
 import { QUESTION_T_OPTIONS, questionOptionKey } from "../../locales/i18n.ts";
 import type { BotContext } from "../context.ts";
-import { quietly } from "../edits.ts";
 import type { BotDeps } from "../deps.ts";
+import { quietly } from "../edits.ts";
 
 /** Beijing time as people read it: 2026-11-28 10:00. */
 function beijing(iso: string): string {

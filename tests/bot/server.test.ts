@@ -64,7 +64,11 @@ describe("the bot in npm start", () => {
 
   it("long polling: an update from the Bot API gets the greeting", async () => {
     fake = await startFakeTelegram();
-    const server = await startServer({ ...env(), TELEGRAM_BOT_TOKEN: "123:POLL", TELEGRAM_API_ROOT: fake.url });
+    const server = await startServer({
+      ...env(),
+      TELEGRAM_BOT_TOKEN: "123:POLL",
+      TELEGRAM_API_ROOT: fake.url,
+    });
     running.push(server);
     expect(server.output()).toMatch(/Telegram bot @intake_test_bot polling for updates\./);
     fake.push(startUpdate(1, 5001));

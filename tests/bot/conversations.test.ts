@@ -1,0 +1,643 @@
+// Whole conversations with the bot, as a resident has them in Telegram: each test is a worked example
+// of what a person sends and what the bot answers, read back from the Bot API stand-in, and what the
+// store holds afterwards.
+
+import type { TFunction } from "i18next";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createNotifier } from "../../bot/notify.ts";
+import { MAX_MESSAGE } from "../../bot/split.ts";
+import { next } from "../../core/interview/next.ts";
+import { screen } from "../../core/screen.ts";
+import { createOutbox } from "../../db/outbox.ts";
+import { REFERENCE_PATTERN } from "../../db/reference.ts";
+import { createI18nSync, type Lang, pickLang, QUESTION_T_OPTIONS, questionKey } from "../../locales/i18n.ts";
+import { reasonText, renderQuestion, renderScreening, screeningText, whoIs } from "../../locales/render.ts";
+import { staffClient } from "../api/harness.ts";
+import { type BotHarness, botHarness, type Resident, realWords } from "./driver.ts";
+import type { ChatMessage } from "./fake-telegram.ts";
+import {
+  bigFamily,
+  daughter,
+  finishAsHelper,
+  jilinMother,
+  rows,
+  staleCallback,
+  suddenIllness,
+  WUXI_STANDARD_KNOWN,
+  wellOff,
+} from "./situations.ts";
+
+/** Each language with the language_code a Telegram client reports for it. */
+const LANGUAGES: [Lang, string][] = [
+  ["zh-CN", "zh-hans"],
+  ["zh-Hant", "zh-hk"],
+  ["en", "en-US"],
+];
+
+let b: BotHarness;
+beforeEach(async () => {
+  b = await botHarness();
+});
+afterEach(() => b.close());
+
+const words = (lang: Lang): TFunction => createI18nSync(lang);
+const texts = (messages: ChatMessage[]) => messages.map((m) => m.text);
+const only = (messages: ChatMessage[]): ChatMessage => {
+  expect(messages).toHaveLength(1);
+  return messages[0] as ChatMessage;
+};
+
+/** /start and "I agree": the first question comes. */
+async function agree(r: Resident, t: TFunction): Promise<ChatMessage[]> {
+  const hello = await r.send("/start");
+  expect(only(hello).text).toContain(t("common:bot.greeting"));
+  return r.press(t("common:privacy.agree"));
+}
+
+/** The messages that show the result: from the last one that opens with the disclaimer. */
+function resultMessages(r: Resident, t: TFunction): ChatMessage[] {
+  const all = r.messages();
+  const opening = all.filter((m) => m.text.startsWith(t("common:estimateDisclaimer"))).at(-1);
+  const from = opening ? all.indexOf(opening) : -1;
+  expect(from).toBeGreaterThanOrEqual(0);
+  return all.slice(from);
+}
+
+/** "Send this to the hotline", a shared contact, "Yes, send it": the bot's reply to the last press. */
+async function sendToHotline(r: Resident, t: TFunction, phone = "+86 138 1234 5678"): Promise<ChatMessage> {
+  await r.press(t("common:bot.sendToHotline"));
+  await r.contact(phone);
+  return only(await r.press(t("common:bot.confirmYes")));
+}
+
+/** Beijing time as the bot writes it: 2026-11-30 10:00. */
+const beijing = (iso: string) =>
+  new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 16).replace("T", " ");
+
+interface QueueItem {
+  reference: string;
+  channel: string;
+  urgent: boolean;
+}
+
+async function queueOf(name: string, jurisdiction: string): Promise<QueueItem[]> {
+  const agent = await staffClient(b.h, name, "agent", jurisdiction);
+  const res = await agent.get("/api/staff/queue");
+  expect(res.status).toBe(200);
+  return (await res.json()).items;
+}
+
+const answered = (r: Resident) => r.session()?.interview?.order.length ?? 0;
+
+describe("languages", () => {
+  it.each(LANGUAGES)("Telegram's language code for %s (%s) picks its words", async (lang, code) => {
+    expect(pickLang(code)).toBe(lang);
+    const r = b.user(7, code);
+    const hello = only(await r.send("/start"));
+    expect(hello.text.startsWith(words(lang)("common:bot.greeting"))).toBe(true);
+    expect(hello.reply_markup?.inline_keyboard?.flat().map((k) => k.text)).toEqual([
+      words(lang)("common:privacy.agree"),
+      words(lang)("common:privacy.decline"),
+    ]);
+  });
+});
+
+describe("a self-check that ends in 'unlikely' for every program", { timeout: 30_000 }, () => {
+  it.each(LANGUAGES)("%s: a 35-year-old in 无锡 earning 20000 a month hears why", async (lang, code) => {
+    const t = words(lang);
+    // On 2026-03-02 the 2025 standard (1167 yuan) is in force: income can be compared with it.
+    b.h.clock.now = new Date(WUXI_STANDARD_KNOWN);
+    const expected = screen(wellOff, { policies: b.h.deps.policies, today: "2026-03-02" });
+    expect(expected.results.every((x) => x.outcome === "unlikely")).toBe(true);
+
+    const r = b.user(1001, code);
+    const first = await agree(r, t);
+    expect(only(first).text.startsWith(t(questionKey("jurisdiction", "text_self"), QUESTION_T_OPTIONS))).toBe(
+      true,
+    );
+    await r.finish(wellOff);
+    expect(r.session()?.phase).toBe("result");
+
+    const shown = resultMessages(r, t);
+    const lines = texts(shown).join("\n").split("\n");
+    for (const result of expected.results) {
+      const who = result.member === null ? "" : t("common:whoNote", { who: whoIs(t, result.member, "self") });
+      const heading = `■ ${t("common:resultHeading", {
+        title: t(`programs:${result.program}.name`),
+        who,
+        outcome: t("common:outcomes.unlikely"),
+      })}`;
+      const at = lines.indexOf(heading);
+      expect(at, `${result.program}: ${heading}`).toBeGreaterThanOrEqual(0);
+      // Why: the first reason, on the line under the heading.
+      const why = result.reasons[0];
+      expect(why).toBeDefined();
+      expect(lines[at + 1]).toBe(`  · ${reasonText(t, why as NonNullable<typeof why>, "self")}`);
+    }
+    expect(lines.filter((l) => l.startsWith("■ "))).toHaveLength(expected.results.length);
+    const all = texts(shown).join("\n");
+    expect(all).not.toContain(t("common:outcomes.likely"));
+    expect(all).not.toContain(t("common:outcomes.possible"));
+    // The last part offers to send it on, or to start again.
+    expect(
+      shown
+        .at(-1)
+        ?.reply_markup?.inline_keyboard?.flat()
+        .map((k) => k.text),
+    ).toEqual([t("common:bot.sendToHotline"), t("common:restart")]);
+  });
+});
+
+describe("a daughter applies for her mother", { timeout: 30_000 }, () => {
+  it.each(LANGUAGES)("%s: 吉林, rural, 78 and low income, to the hotline's queue", async (lang, code) => {
+    const t = words(lang);
+    const r = b.user(2002, code);
+    await agree(r, t);
+    const asked = await finishAsHelper(r, jilinMother, daughter, t);
+    // The helper's own questions come last: relationship, name, phone.
+    expect(asked.slice(-3)).toEqual(["applicant.relationship", "applicant.name", "applicant.phone"]);
+    expect(asked.filter((k) => k.startsWith("applicant."))).toHaveLength(3);
+    // The mother's questions speak of "the person you are helping".
+    const ageQuestion = t(questionKey("member.age", "text_helping"), {
+      ...QUESTION_T_OPTIONS,
+      who: t("common:who.helping"),
+    });
+    expect(r.messages().some((m) => m.text.startsWith(ageQuestion))).toBe(true);
+
+    const askPhone = only(await r.press(t("common:bot.sendToHotline")));
+    expect(askPhone.text).toBe(t("common:bot.askPhone"));
+    expect(JSON.stringify(askPhone.reply_markup)).toContain(t("common:bot.sharePhone"));
+    const check = await r.contact("+86 138 1234 5678");
+    expect(texts(check)).toEqual([
+      t("common:bot.confirm", {
+        phone: "13812345678",
+        place: t("jurisdiction::option::jilin", QUESTION_T_OPTIONS),
+      }),
+      t("common:bot.sendToHotline"),
+    ]);
+    const sent = only(await r.press(t("common:bot.confirmYes")));
+
+    const reference = /[A-Z]{2}-[0-9A-Z]{4}-[0-9A-Z]{4}/.exec(sent.text)?.[0] ?? "";
+    expect(reference).toMatch(/^JL-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    expect(reference).toMatch(REFERENCE_PATTERN);
+    const stored = b.h.deps.requests.byReference(reference);
+    expect(stored).not.toBeNull();
+    expect(sent.text).toBe(t("common:bot.sent", { reference, due: beijing(stored?.slaDueAt ?? "") }));
+    expect(stored).toMatchObject({
+      channel: "bot",
+      jurisdiction: "jilin",
+      applicant: {
+        kind: "helper",
+        name: daughter.name,
+        relationship: daughter.relationship,
+        phone: daughter.phone,
+      },
+      contactPhone: "13812345678",
+      chatId: "2002",
+      lang,
+      consent: { basis: "person_agreed" },
+    });
+    expect(stored?.situation.members[0]?.age).toBe(78);
+    expect(r.session()?.phase).toBe("sent");
+    expect(r.session()?.references).toEqual([reference]);
+
+    const queue = await queueOf("zhang", "jilin");
+    expect(queue.find((i) => i.reference === reference)).toMatchObject({ channel: "bot", urgent: false });
+  });
+});
+
+describe("an emergency that puts basic living at risk", { timeout: 30_000 }, () => {
+  it("is filed as urgent and the bot says so (zh-Hant)", async () => {
+    const t = words("zh-Hant");
+    const r = b.user(3003, "zh-hk");
+    await agree(r, t);
+    await r.finish(suddenIllness);
+    const order = r.session()?.interview?.order ?? [];
+    expect(order).toEqual(expect.arrayContaining(["emergency", "emergency.basicLivingAtRisk"]));
+    const sent = await sendToHotline(r, t);
+    const reference = /WX-[0-9A-Z]{4}-[0-9A-Z]{4}/.exec(sent.text)?.[0] ?? "";
+    const stored = b.h.deps.requests.byReference(reference);
+    expect(stored?.urgent).toBe(true);
+    expect(sent.text).toBe(t("common:bot.sentUrgent", { reference, due: beijing(stored?.slaDueAt ?? "") }));
+    const queue = await queueOf("li", "wuxi");
+    expect(queue[0]).toMatchObject({ reference, channel: "bot", urgent: true });
+  });
+});
+
+describe("the call-back number and the confirmation", { timeout: 30_000 }, () => {
+  const t = words("en");
+
+  async function atResult(r: Resident) {
+    await agree(r, t);
+    await r.finish(wellOff);
+    expect(r.session()?.phase).toBe("result");
+  }
+
+  it("a number that is not a mainland mobile is asked again and nothing is filed", async () => {
+    const r = b.user(4004, "en-US");
+    await atResult(r);
+    await r.press(t("common:bot.sendToHotline"));
+    expect(texts(await r.send("+1 415 555 0134"))).toEqual([
+      t("common:reask.not_a_phone"),
+      t("common:bot.askPhone"),
+    ]);
+    expect(texts(await r.send("12345"))).toEqual([t("common:reask.not_a_phone"), t("common:bot.askPhone")]);
+    // A shared contact from a Hong Kong phone: not a mainland mobile either.
+    expect(texts(await r.contact("+852 6123 4567"))).toEqual([
+      t("common:reask.not_a_phone"),
+      t("common:bot.askPhone"),
+    ]);
+    expect(r.session()?.phase).toBe("phone");
+    expect(rows(b, "requests")).toBe(0);
+    // A typed mainland number with dashes is taken.
+    const check = await r.send("138-1234-5678");
+    expect(check[0]?.text).toContain("13812345678");
+    expect(r.session()?.phase).toBe("confirm");
+  });
+
+  it("'No, not now' files nothing and keeps the answers for later", async () => {
+    const r = b.user(4005, "en-US");
+    await atResult(r);
+    const order = r.session()?.interview?.order;
+    await r.press(t("common:bot.sendToHotline"));
+    await r.contact("+8613812345678");
+    const no = only(await r.press(t("common:bot.confirmNo")));
+    expect(no.text).toBe(t("common:bot.notSent"));
+    expect(rows(b, "requests")).toBe(0);
+    expect(r.session()?.phase).toBe("result");
+    expect(r.session()?.interview?.order).toEqual(order);
+    // Later, the same answers go to the hotline.
+    const sent = await sendToHotline(r, t);
+    expect(sent.text).toMatch(/WX-[0-9A-Z]{4}-[0-9A-Z]{4}/);
+    expect(rows(b, "requests")).toBe(1);
+  });
+
+  it("pressing 'Yes, send it' twice files one request", async () => {
+    const r = b.user(4006, "en-US");
+    await atResult(r);
+    await r.press(t("common:bot.sendToHotline"));
+    await r.contact("+86 138 1234 5678");
+    const holder = r
+      .messages()
+      .filter((m) => m.text === t("common:bot.sendToHotline"))
+      .at(-1);
+    const data = holder?.reply_markup?.inline_keyboard
+      ?.flat()
+      .find((k) => k.text === t("common:bot.confirmYes"))?.callback_data as string;
+    expect(data).toMatch(/^confirm:/);
+    const first = only(await r.press(t("common:bot.confirmYes")));
+    // The second press (a new update from a client that still shows the button).
+    const again = await r.deliver(staleCallback(r, 700_001, holder?.message_id ?? 0, data, "en-US"));
+    expect(again).toEqual([]);
+    expect(rows(b, "requests")).toBe(1);
+    expect(b.h.deps.requests.byChat("4006").map((x) => x.reference)).toEqual([
+      /WX-[0-9A-Z]{4}-[0-9A-Z]{4}/.exec(first.text)?.[0],
+    ]);
+  });
+
+  it("two presses of 'Yes, send it' arriving together file one request", async () => {
+    const r = b.user(4007, "en-US");
+    await atResult(r);
+    await r.press(t("common:bot.sendToHotline"));
+    await r.contact("+86 138 1234 5678");
+    const holder = r
+      .messages()
+      .filter((m) => m.text === t("common:bot.sendToHotline"))
+      .at(-1);
+    const data = holder?.reply_markup?.inline_keyboard?.flat()[0]?.callback_data as string;
+    const id = holder?.message_id ?? 0;
+    await Promise.all([
+      r.deliver(staleCallback(r, 700_101, id, data, "en-US")),
+      r.deliver(staleCallback(r, 700_102, id, data, "en-US")),
+    ]);
+    expect(rows(b, "requests")).toBe(1);
+    const replies = r.messages().filter((m) => /WX-[0-9A-Z]{4}-[0-9A-Z]{4}/.test(m.text));
+    expect(replies).toHaveLength(1);
+  });
+});
+
+describe("privacy", () => {
+  it("declining the notice stores nothing", async () => {
+    const t = words("zh-CN");
+    const r = b.user(5005, "zh-hans");
+    await r.send("/start");
+    const declined = only(await r.press(t("common:privacy.decline")));
+    expect(declined.text).toBe(t("common:bot.declined"));
+    expect(rows(b, "bot_sessions")).toBe(0);
+    expect(rows(b, "requests")).toBe(0);
+    expect(r.session()).toBeUndefined();
+    // The notice's buttons are gone: nothing left to press.
+    expect(r.messages()[0]?.reply_markup?.inline_keyboard ?? []).toEqual([]);
+  });
+});
+
+describe("a conversation that is interrupted", { timeout: 30_000 }, () => {
+  it("a restart of the bot in the middle continues from the same question, answers kept", async () => {
+    const t = words("en");
+    const r = b.user(6006, "en-US");
+    await agree(r, t);
+    for (let i = 0; i < 5; i++) await r.answerFrom(wellOff);
+    const before = r.session()?.interview?.order ?? [];
+    const open = r.question()?.key;
+    expect(before).toHaveLength(5);
+
+    b.restart();
+
+    expect(r.question()?.key).toBe(open);
+    const reply = await r.answerFrom(wellOff);
+    expect(reply.length).toBeGreaterThan(0);
+    expect(r.session()?.interview?.order).toEqual([...before, open]);
+    await r.finish(wellOff);
+    expect(r.session()?.phase).toBe("result");
+  });
+
+  it("the same update delivered twice has no second effect", async () => {
+    const t = words("zh-Hant");
+    const r = b.user(6007, "zh-hk");
+    await agree(r, t);
+    await r.answerFrom(wellOff); // a button: where
+    const n = answered(r);
+    const count = r.messages().length;
+    expect(await r.deliver(r.lastUpdate())).toEqual([]);
+    expect(answered(r)).toBe(n);
+    await r.answerFrom(wellOff); // a button: for whom
+    await r.answerFrom(wellOff); // typed: how many people
+    const typed = answered(r);
+    const shown = r.messages().length;
+    expect(await r.deliver(r.lastUpdate())).toEqual([]);
+    expect(answered(r)).toBe(typed);
+    expect(r.messages().length).toBe(shown);
+    expect(count).toBeLessThan(shown);
+  });
+});
+
+describe("going back, and buttons that are no longer current", { timeout: 30_000 }, () => {
+  it("'Back' takes the last answer back and asks it again", async () => {
+    const t = words("en");
+    const r = b.user(7007, "en-US");
+    await agree(r, t);
+    await r.answerFrom(wellOff);
+    await r.answerFrom(wellOff);
+    await r.answerFrom(wellOff);
+    expect(r.session()?.interview?.order).toEqual(["jurisdiction", "helping", "householdSize"]);
+    const size = t(questionKey("householdSize", "text_self"), QUESTION_T_OPTIONS);
+
+    const again = only(await r.press(t("common:back")));
+
+    expect(again.text.startsWith(size)).toBe(true);
+    expect(r.question()?.key).toBe("householdSize");
+    expect(r.session()?.interview?.order).toEqual(["jurisdiction", "helping"]);
+    // Answered again, the interview goes on.
+    await r.send("2");
+    expect(r.session()?.interview?.answers.householdSize).toEqual({ value: 2 });
+    expect(r.question()?.key).toBe("emergency");
+  });
+
+  it("a button on an older message changes nothing", async () => {
+    const t = words("en");
+    const r = b.user(7008, "en-US");
+    await agree(r, t);
+    for (let i = 0; i < 3; i++) await r.answerFrom(wellOff);
+    expect(r.question()?.key).toBe("emergency");
+    // A sticker: the bot re-asks in a new message, and the older one keeps its buttons.
+    await r.other({
+      sticker: {
+        file_id: "CAACAgIAAxkBAAEB",
+        file_unique_id: "AgADsw",
+        type: "regular",
+        width: 512,
+        height: 512,
+        is_animated: false,
+        is_video: false,
+      },
+    });
+    const asked = r
+      .messages()
+      .filter((m) => m.reply_markup?.inline_keyboard?.flat().some((k) => k.text === "Yes"));
+    expect(asked).toHaveLength(2);
+    const older = asked[0] as ChatMessage;
+    await r.press(t("common:no")); // on the newest: no emergency
+    const order = r.session()?.interview?.order;
+    const count = r.messages().length;
+
+    const yes = older.reply_markup?.inline_keyboard?.flat().find((k) => k.text === t("common:yes"));
+    const late = await r.deliver(
+      staleCallback(r, 710_001, older.message_id, yes?.callback_data ?? "", "en-US"),
+    );
+
+    expect(late).toEqual([]);
+    expect(r.messages().length).toBe(count);
+    expect(r.session()?.interview?.order).toEqual(order);
+    expect(r.session()?.interview?.answers.emergency).toEqual({ value: "no" });
+
+    // The first question's keyboard, from the first message: 无锡 is not changed to 江门.
+    const firstAsk = b.fake.calls.find(
+      (c) =>
+        c.method === "sendMessage" &&
+        JSON.stringify(c.params.reply_markup ?? "").includes("a|0|jurisdiction|"),
+    );
+    const markup = firstAsk?.params.reply_markup as { inline_keyboard: { callback_data: string }[][] };
+    const jiangmen = markup.inline_keyboard.flat().find((k) => k.callback_data.endsWith("|1"));
+    expect(jiangmen?.callback_data).toBe("a|0|jurisdiction|1");
+    const where = t(questionKey("jurisdiction", "text_self"), QUESTION_T_OPTIONS);
+    const whereMessage = r.messages().find((m) => m.text.startsWith(where));
+    const stale = await r.deliver(
+      staleCallback(r, 710_002, whereMessage?.message_id ?? 0, jiangmen?.callback_data ?? "", "en-US"),
+    );
+    expect(stale).toEqual([]);
+    expect(r.session()?.interview?.answers.jurisdiction).toEqual({ value: "wuxi" });
+    expect(r.session()?.interview?.order).toEqual(order);
+  });
+});
+
+describe("commands", { timeout: 30_000 }, () => {
+  it("/restart starts over from the first question, consent kept", async () => {
+    const t = words("zh-CN");
+    const r = b.user(8001, "zh-hans");
+    await agree(r, t);
+    for (let i = 0; i < 4; i++) await r.answerFrom(wellOff);
+    const consentAt = r.session()?.consentAt;
+    const replies = await r.send("/restart");
+    expect(replies[0]?.text).toBe(t("common:bot.restarted"));
+    expect(replies[1]?.text.startsWith(t(questionKey("jurisdiction", "text_self"), QUESTION_T_OPTIONS))).toBe(
+      true,
+    );
+    expect(r.session()?.interview?.order).toEqual([]);
+    expect(r.session()?.consentAt).toBe(consentAt);
+    expect(r.question()?.key).toBe("jurisdiction");
+  });
+
+  it("/forget erases the session", async () => {
+    const t = words("zh-CN");
+    const r = b.user(8002, "zh-hans");
+    await agree(r, t);
+    for (let i = 0; i < 4; i++) await r.answerFrom(wellOff);
+    expect(rows(b, "bot_sessions")).toBe(1);
+    const forgotten = only(await r.send("/forget"));
+    expect(forgotten.text).toBe(t("common:bot.forgotten"));
+    expect(rows(b, "bot_sessions")).toBe(0);
+    expect(r.session()).toBeUndefined();
+    // The next message is from a stranger again: the notice first.
+    expect(only(await r.send("5")).text).toBe(t("common:bot.needConsent"));
+  });
+
+  // After /forget, the result's "Start again" button (still on the old message) must not start the
+  // questions again without the privacy notice: no answers are kept without consent on record.
+  it("after /forget, an old 'Start again' button asks nothing before consent", async () => {
+    const t = words("en");
+    const r = b.user(8003, "en-US");
+    await agree(r, t);
+    await r.finish(wellOff);
+    await r.send("/forget");
+    const replies = await r.press(t("common:restart"));
+    expect(texts(replies)).toEqual([t("common:bot.needConsent")]);
+    expect(r.session()?.interview).toBeUndefined();
+  });
+
+  it("/language, then 'English': the words change and the open question is asked again", async () => {
+    const zh = words("zh-CN");
+    const en = words("en");
+    const r = b.user(8004, "zh-hans");
+    await agree(r, zh);
+    await r.answerFrom(wellOff);
+    await r.answerFrom(wellOff);
+    const q = r.question();
+    expect(q?.key).toBe("householdSize");
+
+    const menu = only(await r.send("/language"));
+    expect(menu.text).toBe(zh("common:bot.chooseLanguage"));
+    expect(menu.reply_markup?.inline_keyboard?.flat().map((k) => k.text)).toEqual([
+      "简体中文",
+      "繁體中文",
+      "English",
+    ]);
+    const switched = await r.press(en("common:bot.languageNames.en"));
+
+    expect(switched[0]?.text).toBe(en("common:bot.languageSet"));
+    const question = renderQuestion(en, q as NonNullable<typeof q>);
+    expect(switched[1]?.text.startsWith(question.text)).toBe(true);
+    expect(switched[1]?.text).toContain(en("common:bot.typeAnswer"));
+    expect(r.session()?.lang).toBe("en");
+    expect(r.session()?.interview?.order).toEqual(["jurisdiction", "helping"]);
+    // The conversation goes on in English, whatever the client's language.
+    const nextAsk = await r.send("1");
+    const after = r.question();
+    expect(after?.key).toBe("emergency");
+    expect(nextAsk.at(-1)?.text.startsWith(renderQuestion(en, after as NonNullable<typeof after>).text)).toBe(
+      true,
+    );
+    expect(
+      nextAsk
+        .at(-1)
+        ?.reply_markup?.inline_keyboard?.flat()
+        .map((k) => k.text),
+    ).toEqual([en("common:yes"), en("common:no"), en("common:dontKnow"), en("common:back")]);
+  });
+
+  it("/status: none yet, then the reference with its status; by reference and phone", async () => {
+    const t = words("en");
+    const r = b.user(8005, "en-US");
+    expect(only(await r.send("/status")).text).toBe(t("common:bot.statusNone"));
+    await agree(r, t);
+    await r.finish(wellOff);
+    const sent = await sendToHotline(r, t);
+    const reference = /WX-[0-9A-Z]{4}-[0-9A-Z]{4}/.exec(sent.text)?.[0] ?? "";
+    const line = t("common:bot.statusLine", { reference, status: t("common:status.new") });
+
+    expect(only(await r.send("/status")).text).toBe(line);
+    expect(only(await r.send(`/status ${reference} 13812345678`)).text).toBe(line);
+    // As people type it: lower case, no dashes, the phone with +86.
+    const typed = reference.toLowerCase().replace(/-/g, "");
+    expect(only(await r.send(`/status ${typed} +8613812345678`)).text).toBe(line);
+    expect(only(await r.send(`/status ${reference} 13900000000`)).text).toBe(t("common:api.not_found"));
+    // From another chat, with the right phone: the same status; with a wrong one, nothing.
+    const other = b.user(8006, "en-US");
+    expect(only(await other.send(`/status ${reference} 13812345678`)).text).toBe(line);
+    expect(only(await other.send(`/status ${reference} 13812345679`)).text).toBe(t("common:api.not_found"));
+  });
+
+  it("/web hands the check to the portal once", async () => {
+    const t = words("zh-Hant");
+    const r = b.user(8007, "zh-hk");
+    expect(only(await r.send("/web")).text).toBe(t("common:bot.webNothing"));
+    await agree(r, t);
+    for (let i = 0; i < 6; i++) await r.answerFrom(wellOff);
+    const open = r.question()?.key;
+
+    const link = only(await r.send("/web"));
+
+    const url = /https:\/\/portal\.example\/check\/resume\?token=(\S+)/.exec(link.text);
+    expect(url).not.toBeNull();
+    expect(link.text).toBe(t("common:bot.webLink", { url: url?.[0] }));
+    const token = decodeURIComponent(url?.[1] ?? "");
+    const res = await b.h.post("/api/interviews/resume", { token });
+    expect(res.status).toBe(200);
+    const view = await res.json();
+    expect(view.progress.answered).toBe(6);
+    expect(view.question.key).toBe(open);
+    expect((await b.h.post("/api/interviews/resume", { token })).status).toBe(410);
+    // The chat's own check is still there.
+    expect(answered(r)).toBe(6);
+  });
+});
+
+describe("status notifications", { timeout: 30_000 }, () => {
+  it("a claim by a hotline agent is told to the chat once, in the chat's language", async () => {
+    const t = words("zh-Hant");
+    const r = b.user(9009, "zh-hk");
+    await agree(r, t);
+    await r.finish(wellOff);
+    const sent = await sendToHotline(r, t);
+    const reference = /WX-[0-9A-Z]{4}-[0-9A-Z]{4}/.exec(sent.text)?.[0] ?? "";
+    const agent = await staffClient(b.h, "chen", "agent", "wuxi");
+    expect((await agent.post(`/api/staff/requests/${reference}/claim`)).status).toBe(200);
+
+    const log: string[] = [];
+    const notifier = createNotifier({
+      api: b.bot.api,
+      outbox: createOutbox({ db: b.h.deps.db, now: () => b.h.clock.now }),
+      requests: b.h.deps.requests,
+      words: realWords,
+      log: (line) => log.push(line),
+    });
+    const before = r.messages().length;
+    expect(await notifier.runOnce()).toBe(1);
+    const told = r.messages().slice(before);
+    expect(texts(told)).toEqual([
+      t("common:bot.statusChanged", { reference, status: t("common:status.claimed") }),
+    ]);
+    expect(await notifier.runOnce()).toBe(0);
+    expect(r.messages().length).toBe(before + 1);
+    expect(log).toEqual([]);
+  });
+});
+
+describe("a long result", { timeout: 60_000 }, () => {
+  it.each(LANGUAGES)("%s: six people, many programs 'possible', in whole lines", async (lang, code) => {
+    const t = words(lang);
+    const r = b.user(9100, code);
+    await agree(r, t);
+    await r.finish(bigFamily);
+    const state = r.session()?.interview;
+    const step = state ? next(state, { policies: b.h.deps.policies }) : null;
+    expect(step?.done).toBe(true);
+    const screening = step?.done ? step.screening : null;
+    expect(screening).not.toBeNull();
+    if (!screening) return;
+    expect(screening.results.filter((x) => x.outcome === "possible").length).toBeGreaterThanOrEqual(10);
+    const text = screeningText(t, renderScreening(t, screening, "self"));
+
+    expect(text.length).toBeGreaterThan(MAX_MESSAGE);
+
+    const parts = resultMessages(r, t);
+    expect(parts.length).toBeGreaterThan(1);
+    for (const part of parts) expect(part.text.length).toBeLessThanOrEqual(MAX_MESSAGE);
+    const shownLines = parts.flatMap((p) => p.text.split("\n"));
+    for (const line of text.split("\n").filter((l) => l.trim() !== "")) {
+      expect(shownLines, line).toContain(line);
+    }
+    // In order, nothing left out or added.
+    const nonBlank = (lines: string[]) => lines.filter((l) => l.trim() !== "");
+    expect(nonBlank(shownLines)).toEqual(nonBlank(text.split("\n")));
+  });
+});

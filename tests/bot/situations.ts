@@ -1,0 +1,181 @@
+// Example households for the bot's transcripts (made up, no real person), and the few answers a person
+// gives that a situation does not hold: who the check is for, and a helper's own details.
+
+import type { TFunction } from "i18next";
+import type { AskedQuestion } from "../../core/interview/next.ts";
+import type { Situation } from "../../core/schema/situation.ts";
+import { type Lang, pickLang } from "../../locales/i18n.ts";
+import { renderQuestion } from "../../locales/render.ts";
+import type { BotHarness, Resident } from "./driver.ts";
+import type { ChatMessage } from "./fake-telegram.ts";
+
+/**
+ * A 35-year-old in 无锡, employed, earning 20000 a month, no disability, no illness, no emergency; the
+ * household's standing known (local hukou, no property over the limits, no benefits now).
+ */
+export const wellOff: Situation = {
+  schemaVersion: 1,
+  jurisdiction: "wuxi",
+  area: "urban",
+  localHukou: true,
+  registeredPoor: false,
+  povertyExitedOn: null,
+  incomeAboveStandardSince: null,
+  assets: "within_limits",
+  members: [
+    {
+      relation: "self",
+      age: 35,
+      workCapacity: "full",
+      employed: true,
+      income: [{ kind: "wage", monthly: 20000 }],
+      disability: null,
+      illness: null,
+    },
+  ],
+  monthlyExpenses: { medical: 0, care: 0, rehabilitation: 0, employment: 0 },
+  currentBenefits: { dibao: null, tekun: false, orphanAllowance: false },
+  emergency: null,
+};
+
+/**
+ * 无锡 publishes its standard each July; from 2026-07-01 on, the 2025 figure is only a floor, and the
+ * screening cannot rule 低保 out on income. A check on this day uses the exact 2025 standard (1167).
+ */
+export const WUXI_STANDARD_KNOWN = "2026-03-02T02:00:00Z";
+
+/** A 78-year-old woman living alone in rural 吉林, with 300 yuan a month; her daughter applies for her. */
+export const jilinMother: Situation = {
+  schemaVersion: 1,
+  jurisdiction: "jilin",
+  area: "rural",
+  localHukou: true,
+  registeredPoor: false,
+  povertyExitedOn: null,
+  incomeAboveStandardSince: null,
+  assets: "within_limits",
+  members: [
+    {
+      relation: "self",
+      age: 78,
+      workCapacity: "none",
+      employed: false,
+      income: [{ kind: "pension_basic", monthly: 300 }],
+      disability: null,
+      illness: null,
+      supportersAble: false,
+    },
+  ],
+  monthlyExpenses: { medical: 0, care: 0, rehabilitation: 0, employment: 0 },
+  currentBenefits: { dibao: null, tekun: false, orphanAllowance: false },
+  emergency: null,
+};
+
+/** The daughter who helps her mother: what she types for the helper's questions. */
+export const daughter = { relationship: "child", name: "李秀兰", phone: "13900001111" } as const;
+
+/** A 67-year-old alone in 无锡 whose sudden illness puts basic living at risk (urgent). */
+export const suddenIllness: Situation = {
+  schemaVersion: 1,
+  jurisdiction: "wuxi",
+  area: "urban",
+  localHukou: true,
+  members: [{ relation: "self", age: 67, income: [], disability: null, illness: null }],
+  emergency: { kind: "sudden_illness", category: "urgent", date: "2026-11-10", basicLivingAtRisk: true },
+};
+
+/**
+ * Six people in rural 吉林 who know little of their standing: grandparents, their son with a
+ * disability, and three grandchildren whose mother is missing. Many programs stay "possible".
+ */
+export const bigFamily: Situation = {
+  schemaVersion: 1,
+  jurisdiction: "jilin",
+  area: "rural",
+  members: [
+    {
+      relation: "self",
+      age: 68,
+      income: [{ kind: "pension_basic", monthly: 150 }],
+      illness: { serious: true },
+    },
+    { relation: "spouse", age: 66, income: [] },
+    { relation: "child", age: 42, disability: { grade: 2, category: "physical" }, income: [] },
+    { relation: "grandchild", age: 12, parents: ["severe_disability", "missing"] },
+    { relation: "grandchild", age: 9, parents: ["severe_disability", "missing"] },
+    { relation: "grandchild", age: 5, parents: ["severe_disability", "missing"] },
+  ],
+};
+
+/** The language the bot picks for Telegram's language_code. */
+export const langOf = (code: string): Lang => pickLang(code);
+
+/** The option's label as the bot shows it, for a question and one of its values. */
+export function optionLabel(t: TFunction, q: AskedQuestion, value: string): string {
+  const option = renderQuestion(t, q).options.find((o) => o.value === value);
+  if (!option) throw new Error(`no option ${value} for ${q.key}`);
+  return option.label;
+}
+
+/**
+ * Answers as a helper would: the check is for someone else, and the helper's own details come at the
+ * end; every other answer from the situation.
+ */
+export async function answerAsHelper(
+  r: Resident,
+  s: Situation,
+  helper: { relationship: string; name: string; phone: string },
+  t: TFunction,
+): Promise<ChatMessage[]> {
+  const q = r.question();
+  if (!q) throw new Error("no question is open");
+  if (q.id === "helping") return r.press(optionLabel(t, q, "helping"));
+  if (q.id === "applicant.relationship") return r.press(optionLabel(t, q, helper.relationship));
+  if (q.id === "applicant.name") return r.send(helper.name);
+  if (q.id === "applicant.phone") return r.send(helper.phone);
+  return r.answerFrom(s);
+}
+
+/** Answers as a helper until the result; returns the question keys in the order asked. */
+export async function finishAsHelper(
+  r: Resident,
+  s: Situation,
+  helper: { relationship: string; name: string; phone: string },
+  t: TFunction,
+): Promise<string[]> {
+  const asked: string[] = [];
+  for (let i = 0; i < 200; i++) {
+    const q = r.question();
+    if (!q) return asked;
+    asked.push(q.key);
+    await answerAsHelper(r, s, helper, t);
+  }
+  throw new Error("the interview did not end");
+}
+
+/** The rows in a table (bot_sessions, requests …). */
+export function rows(b: BotHarness, table: "bot_sessions" | "requests"): number {
+  return (b.h.deps.db.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+}
+
+/** A callback for a button as it was on an earlier message (a client showing an old keyboard). */
+export function staleCallback(
+  r: Resident,
+  updateId: number,
+  messageId: number,
+  data: string,
+  languageCode: string,
+): Record<string, unknown> {
+  const from = { id: r.chatId, is_bot: false, first_name: "居民", language_code: languageCode };
+  const chat = { id: r.chatId, type: "private", first_name: "居民" };
+  return {
+    update_id: updateId,
+    callback_query: {
+      id: `stale-${updateId}`,
+      from,
+      chat_instance: String(r.chatId),
+      data,
+      message: { message_id: messageId, date: 0, chat, text: "" },
+    },
+  };
+}
