@@ -10,6 +10,8 @@ import type { AppDeps, AppEnv } from "./deps.ts";
 import { ApiError } from "./errors.ts";
 import { language } from "./lang.ts";
 import { openApiDocument } from "./openapi.ts";
+import { type AstroHandler, pageRoutes } from "./pages.ts";
+import { formRoutes } from "./routes/forms.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { interviewRoutes } from "./routes/interviews.ts";
 import { requestRoutes } from "./routes/requests.ts";
@@ -34,7 +36,22 @@ export const CONTENT_SECURITY_POLICY = {
 export interface AppExtras {
   /** grammY's webhook handler, mounted at POST /telegram/webhook when the bot runs on webhooks. */
   telegramWebhook?: (c: Context) => Promise<Response>;
+  /** The portal's pages (Astro's build), when built. */
+  pages?: AstroHandler | null;
 }
+
+/** The same headers for pages that Astro writes itself (secureHeaders cannot reach those responses). */
+export const PAGE_HEADERS: Record<string, string> = {
+  "Content-Security-Policy": Object.entries(CONTENT_SECURITY_POLICY)
+    .map(([k, v]) => `${k.replace(/[A-Z]/g, (m) => `-${m.toLowerCase()}`)} ${v.join(" ")}`)
+    .join("; "),
+  "X-Content-Type-Options": "nosniff",
+  "Referrer-Policy": "no-referrer",
+  "X-Frame-Options": "DENY",
+  "Cross-Origin-Opener-Policy": "same-origin",
+  "Cross-Origin-Resource-Policy": "same-origin",
+  "Strict-Transport-Security": "max-age=31536000",
+};
 
 export function createApp(deps: AppDeps, extras: AppExtras = {}) {
   const app = new Hono<AppEnv>();
@@ -84,7 +101,10 @@ export function createApp(deps: AppDeps, extras: AppExtras = {}) {
   app.route("/api/interviews", interviewRoutes(deps));
   app.route("/api/staff", staffRoutes(deps));
 
-  app.notFound((c) => {
+  app.route("/", formRoutes(deps));
+  if (extras.pages) app.route("/", pageRoutes(deps, extras.pages, PAGE_HEADERS));
+
+  app.notFound(() => {
     throw new ApiError(404, "no_such_page");
   });
   app.onError((error, c) => {

@@ -28,6 +28,7 @@ import type { Config } from "./config.ts";
 import type { AppDeps } from "./deps.ts";
 import { createForwarder } from "./forwarding.ts";
 import { tFor } from "./lang.ts";
+import { loadPages } from "./pages.ts";
 import { loadParamsFile } from "./params-file.ts";
 import { createPasswordHasher } from "./passwords.ts";
 import { createLockout, createRateLimiter } from "./rate-limit.ts";
@@ -120,7 +121,9 @@ export async function startService(config: Config, options: ServiceOptions): Pro
   const { deps, migrations } = buildDeps(config, options);
   const telegram = config.TELEGRAM_BOT_TOKEN ? startTelegram(config, deps, options) : null;
   if (!telegram) options.log("Telegram bot off: TELEGRAM_BOT_TOKEN is not set.");
-  const app = createApp(deps, telegram?.webhook ? { telegramWebhook: telegram.webhook } : {});
+  const pages = await loadPages();
+  if (!pages) options.log("Portal pages not built (npm run build): serving the API only.");
+  const app = createApp(deps, { pages, ...(telegram?.webhook ? { telegramWebhook: telegram.webhook } : {}) });
   const forwarder =
     config.HOTLINE_WEBHOOK_URL && config.HOTLINE_WEBHOOK_SECRET
       ? createForwarder({

@@ -1,0 +1,28 @@
+// What a portal page gets from the server (Astro.locals.portal): the person's language and text size,
+// the words, the stores to read from, the draft behind the cookie, and a one-time message ("flash")
+// left by the form post that redirected here. Pages read; only Hono's form routes write.
+
+import type { TFunction } from "i18next";
+import type { Draft } from "../../db/interviews.ts";
+import type { Lang } from "../../locales/i18n.ts";
+import type { AppDeps } from "./deps.ts";
+
+export type Flash =
+  | { kind: "answer_error"; key: string; message: string; value: string }
+  | { kind: "apply_error"; field: string; message: string }
+  | { kind: "sent"; reference: string; slaDueAt: string; urgent: boolean }
+  | { kind: "status"; reference: string; phone: string; status: string; updatedAt: string }
+  | { kind: "status_error"; message: string }
+  | { kind: "resume_failed" };
+
+export interface PortalLocals {
+  lang: Lang;
+  large: boolean;
+  t: TFunction;
+  deps: AppDeps;
+  draftId: string | null;
+  draft: Draft | null;
+  flash: Flash | null;
+  /** The path and query asked for, for the language and text-size forms to come back to. */
+  path: string;
+}

@@ -1,0 +1,221 @@
+// The portal's form posts: Hono validates, writes, and redirects (303) to a page that Astro renders.
+// Works without JavaScript. Hono's CSRF check (Origin / Sec-Fetch-Site) guards every one; nothing
+// personal goes in a URL: drafts ride in an HttpOnly cookie, results in a sealed one-time cookie.
+
+import { Hono } from "hono";
+import { getCookie } from "hono/cookie";
+import { csrf } from "hono/csrf";
+import { z } from "zod";
+import { answer, back, forget, type RawAnswer } from "../../../core/interview/answer.ts";
+import { buildSituation } from "../../../core/interview/build.ts";
+import { QUESTION_BY_ID } from "../../../core/interview/questions.ts";
+import { parseKey, start, valueOf } from "../../../core/interview/state.ts";
+import { JURISDICTIONS } from "../../../core/schema/enums.ts";
+import { shanghaiDate } from "../../../core/sla.ts";
+import { normalizeReference } from "../../../db/reference.ts";
+import { isLang, LANGS, type Lang } from "../../../locales/i18n.ts";
+import { PRIVACY_NOTICE_VERSION } from "../../../locales/notice.ts";
+import { renderIssue } from "../../../locales/render.ts";
+import { clientAddress } from "../client.ts";
+import { clearDraft, DRAFT_COOKIE, prefsOf, setDraft, setFlash, setPrefs } from "../cookies.ts";
+import type { AppDeps, AppEnv } from "../deps.ts";
+import { ApiError } from "../errors.ts";
+import { fileRequest } from "../intake.ts";
+import { tFor } from "../lang.ts";
+
+const safePath = (p: unknown) => (typeof p === "string" && /^\/(?!\/)[\w\-/]*$/.test(p) ? p : "/");
+
+export function formRoutes(deps: AppDeps) {
+  const app = new Hono<AppEnv>();
+  app.use("*", csrf());
+
+  const langOf = (c: Parameters<typeof prefsOf>[0]): Lang => prefsOf(c).lang ?? "zh-CN";
+  const form = async (c: { req: { parseBody: () => Promise<Record<string, unknown>> } }) => {
+    const body = await c.req.parseBody();
+    return Object.fromEntries(Object.entries(body).map(([k, v]) => [k, typeof v === "string" ? v : ""]));
+  };
+  const draftOf = (c: Parameters<typeof getCookie>[0]) => {
+    const id = getCookie(c, DRAFT_COOKIE);
+    const draft = id ? deps.interviews.get(id) : null;
+    return id && draft ? { id, draft } : null;
+  };
+
+  app.post("/prefs", async (c) => {
+    const f = await form(c);
+    const lang = isLang(f.lang) ? f.lang : undefined;
+    const large = f.size === "large" ? true : f.size === "normal" ? false : undefined;
+    setPrefs(c, deps, { ...(lang ? { lang } : {}), ...(large !== undefined ? { large } : {}) });
+    return c.redirect(safePath(f.return), 303);
+  });
+
+  app.post("/check/start", async (c) => {
+    const f = await form(c);
+    let state = start(shanghaiDate(deps.now()));
+    const opts = { policies: deps.policies };
+    if ((JURISDICTIONS as readonly string[]).includes(f.jurisdiction ?? "")) {
+      const r = answer(state, "jurisdiction", f.jurisdiction as string, opts);
+      if (r.ok) state = r.state;
+    }
+    if (f.helping === "self" || f.helping === "helping") {
+      const r = answer(state, "helping", f.helping, opts);
+      if (r.ok) state = r.state;
+    }
+    const id = deps.interviews.create({ state, lang: langOf(c) }, "portal");
+    setDraft(c, deps, id);
+    return c.redirect("/check", 303);
+  });
+
+  app.post("/check/answer", async (c) => {
+    const held = draftOf(c);
+    if (!held) return c.redirect("/check", 303);
+    const f = await form(c);
+    const key = f.key ?? "";
+    if (!QUESTION_BY_ID.has(parseKey(key).id)) return c.redirect("/check", 303);
+    const raw: RawAnswer = f.unknown !== undefined ? { unknown: true } : (f.value ?? "");
+    const result = answer(held.draft.state, key, raw, { policies: deps.policies });
+    if (!result.ok) {
+      setFlash(c, deps, {
+        kind: "answer_error",
+        key,
+        message: renderIssue(tFor(langOf(c)), result.issue),
+        value: f.value ?? "",
+      });
+      return c.redirect("/check", 303);
+    }
+    deps.interviews.save(held.id, { ...held.draft, state: result.state });
+    return c.redirect("/check", 303);
+  });
+
+  app.post("/check/back", (c) => {
+    const held = draftOf(c);
+    if (held) deps.interviews.save(held.id, { ...held.draft, state: back(held.draft.state) });
+    return c.redirect("/check", 303);
+  });
+
+  app.post("/check/change", async (c) => {
+    const held = draftOf(c);
+    const f = await form(c);
+    if (held && f.key && held.draft.state.answers[f.key]) {
+      deps.interviews.save(held.id, { ...held.draft, state: forget(held.draft.state, f.key) });
+    }
+    return c.redirect("/check", 303);
+  });
+
+  app.post("/check/restart", (c) => {
+    const held = draftOf(c);
+    if (held) deps.interviews.remove(held.id);
+    clearDraft(c);
+    return c.redirect("/", 303);
+  });
+
+  app.get("/check/resume", (c) => {
+    const token = c.req.query("token") ?? "";
+    const taken = token.length >= 10 ? deps.interviews.resume(token, "portal") : null;
+    if (!taken) {
+      setFlash(c, deps, { kind: "resume_failed" });
+      return c.redirect("/check", 303);
+    }
+    setDraft(c, deps, taken.id);
+    // The link's language comes along: the person carries on in the language they started in.
+    if (isLang(taken.draft.lang)) setPrefs(c, deps, { lang: taken.draft.lang });
+    return c.redirect("/check", 303);
+  });
+
+  const applySchema = z.object({
+    phone: z.string().max(40),
+    consent: z.literal("yes").optional(),
+    basis: z.enum(["self", "person_agreed", "guardian"]).optional(),
+    key: z.string().min(8).max(100),
+  });
+
+  app.post("/apply", async (c) => {
+    const held = draftOf(c);
+    if (!held) return c.redirect("/check", 303);
+    const lang = langOf(c);
+    const t = tFor(lang);
+    const f = applySchema.safeParse(await form(c));
+    const state = held.draft.state;
+    const situation = buildSituation(state);
+    if (!f.success || !situation) return c.redirect("/apply", 303);
+    const helping = valueOf(state, "helping") === "helping";
+    const basis = helping ? f.data.basis : "self";
+    if (f.data.consent !== "yes" || !basis) {
+      setFlash(c, deps, {
+        kind: "apply_error",
+        field: "consent",
+        message: t("common:field.consent_required"),
+      });
+      return c.redirect("/apply", 303);
+    }
+    try {
+      const submitted = await fileRequest(
+        deps,
+        {
+          situation,
+          contact: { phone: f.data.phone },
+          applicant: helping
+            ? {
+                kind: "helper",
+                name: String(valueOf(state, "applicant.name") ?? "-"),
+                relationship: String(valueOf(state, "applicant.relationship") ?? "other") as never,
+                phone: String(valueOf(state, "applicant.phone") ?? f.data.phone),
+              }
+            : { kind: "self" },
+          consent: { given: true, noticeVersion: PRIVACY_NOTICE_VERSION, basis },
+          lang,
+        },
+        { channel: "portal", lang, idempotencyKey: `portal-form-${f.data.key}` },
+      );
+      deps.interviews.remove(held.id);
+      clearDraft(c);
+      setFlash(c, deps, {
+        kind: "sent",
+        reference: submitted.reference,
+        slaDueAt: submitted.slaDueAt,
+        urgent: submitted.urgent,
+      });
+      return c.redirect("/apply/done", 303);
+    } catch (error) {
+      if (error instanceof ApiError && error.field) {
+        const code = error.issues[0]?.code ?? "invalid";
+        setFlash(c, deps, { kind: "apply_error", field: error.field, message: t(`common:field.${code}`) });
+        return c.redirect("/apply", 303);
+      }
+      throw error;
+    }
+  });
+
+  const lookup = async (c: Parameters<typeof clientAddress>[0], withdraw: boolean) => {
+    const f = await form(c);
+    const t = tFor(langOf(c));
+    const wait = deps.statusLimiter.hit(clientAddress(c, deps.trustProxy));
+    const reference = normalizeReference(f.reference ?? "");
+    if (wait > 0) {
+      setFlash(c, deps, { kind: "status_error", message: t("common:api.rate_limited") });
+      return c.redirect("/status", 303);
+    }
+    let found = reference ? deps.requests.statusFor(reference, f.phone ?? "") : null;
+    if (reference && found && withdraw && found.status !== "closed" && found.status !== "withdrawn") {
+      deps.queue.withdraw(reference, f.phone ?? "");
+      found = deps.requests.statusFor(reference, f.phone ?? "");
+    }
+    if (!reference || !found) {
+      setFlash(c, deps, { kind: "status_error", message: t("common:api.not_found") });
+      return c.redirect("/status", 303);
+    }
+    setFlash(c, deps, {
+      kind: "status",
+      reference,
+      phone: f.phone ?? "",
+      status: found.status,
+      updatedAt: found.updatedAt,
+    });
+    return c.redirect("/status", 303);
+  };
+  app.post("/status", (c) => lookup(c, false));
+  app.post("/status/withdraw", (c) => lookup(c, true));
+
+  return app;
+}
+
+export const PORTAL_LANGS = LANGS;
