@@ -1,0 +1,173 @@
+// Every resident page, in every language and in large-text mode: no serious or critical axe-core
+// violation (WCAG 2.x A/AA rules), body text at least 18px (30px large), line height at least 1.3,
+// targets at least 44px (60px large), and at most 51,200 bytes of HTML + CSS + JS.
+
+import { mkdtempSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Running, startServer, stop } from "../server/process.ts";
+import { artifact, HAVE_BROWSER, launch } from "./browser.ts";
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+export const PAGE_BUDGET = 51_200;
+
+let server: Running;
+let browser: Browser;
+beforeAll(async () => {
+  if (!HAVE_BROWSER) return;
+  server = await startServer({
+    DATABASE_PATH: join(mkdtempSync(join(tmpdir(), "intake-a11y-")), "a11y.sqlite"),
+    INTAKE_DATA_KEY: "c".repeat(64),
+    STATUS_LOOKUPS_PER_WINDOW: "1000",
+  });
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+  if (server) await stop(server);
+});
+
+interface Violation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+async function axe(page: Page): Promise<Violation[]> {
+  await page.evaluate(AXE);
+  const result = (await page.evaluate(() =>
+    (window as unknown as { axe: { run: (o: unknown) => Promise<unknown> } }).axe.run({
+      runOnly: {
+        type: "tag",
+        values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"],
+      },
+    }),
+  )) as { violations: Violation[] };
+  return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+}
+
+/** HTML of this page plus every stylesheet and script it links. */
+async function weight(page: Page): Promise<number> {
+  const html = await page.content();
+  const assets = await page.evaluate(() =>
+    [
+      ...[...document.querySelectorAll('link[rel="stylesheet"]')].map((l) => (l as HTMLLinkElement).href),
+      ...[...document.querySelectorAll("script[src]")].map((s) => (s as HTMLScriptElement).src),
+    ].filter(Boolean),
+  );
+  let total = Buffer.byteLength(html);
+  for (const url of assets) total += (await (await fetch(url)).arrayBuffer()).byteLength;
+  return total;
+}
+
+async function measure(page: Page, large: boolean) {
+  return page.evaluate((isLarge) => {
+    const body = Number.parseFloat(getComputedStyle(document.body).fontSize);
+    const lineHeight = Number.parseFloat(getComputedStyle(document.body).lineHeight) / body;
+    const small = [
+      ...document.querySelectorAll("button, a.button, input[type=text], input[type=tel], label.choice"),
+    ]
+      .map((el) => el.getBoundingClientRect())
+      .filter((r) => r.width > 0 && (r.height < (isLarge ? 60 : 44) || r.width < (isLarge ? 60 : 44)));
+    return { body, lineHeight, smallTargets: small.length };
+  }, large);
+}
+
+/** Visits every resident page in one language and size, checking each. */
+async function tour(lang: string, large: boolean) {
+  const context = await browser.newContext({ bypassCSP: true });
+  await context.addCookies([
+    { name: "lang", value: lang, url: server.url },
+    { name: "size", value: large ? "large" : "normal", url: server.url },
+  ]);
+  const page = await context.newPage();
+  const report: { page: string; violations: Violation[]; bytes: number }[] = [];
+  const check = async (name: string) => {
+    await page.waitForLoadState();
+    const m = await measure(page, large);
+    expect(m.body, `${name} body text`).toBeGreaterThanOrEqual(large ? 30 : 18);
+    expect(m.lineHeight, `${name} line height`).toBeGreaterThanOrEqual(1.3);
+    expect(m.smallTargets, `${name} targets under ${large ? 60 : 44}px`).toBe(0);
+    report.push({ page: name, violations: await axe(page), bytes: await weight(page) });
+    await page.screenshot({
+      path: artifact(`page-${name.replace(/\W+/g, "_")}-${lang}-${large ? "large" : "normal"}.png`),
+      fullPage: true,
+    });
+  };
+  await page.goto(server.url);
+  await check("home");
+  await page.locator('input[value="jilin"]').check();
+  await page.locator('button[name="helping"][value="helping"]').click();
+  await check("question");
+  for (let i = 0; i < 80 && !page.url().endsWith("/check/result"); i++) {
+    const radios = page.locator('input[type="radio"][name="value"]');
+    if ((await radios.count()) > 0) {
+      await radios.first().check();
+      await page.locator("form[action='/check/answer'] button.primary").click();
+    } else if ((await page.locator('button[name="unknown"]').count()) > 0) {
+      await page.locator('button[name="unknown"]').click();
+    } else {
+      const key = await page.locator('input[name="key"]').first().inputValue();
+      await page
+        .locator("#answer")
+        .fill(key === "applicant.phone" ? "13900001111" : key === "applicant.name" ? "王小明" : "1");
+      await page.locator("form[action='/check/answer'] button.primary").click();
+    }
+    await page.waitForLoadState();
+  }
+  await check("result");
+  await page.goto(`${server.url}/apply`);
+  await check("apply");
+  await page.locator("#phone").fill("13812345678");
+  await page.locator('input[name="basis"]').first().check();
+  await page.locator('input[name="consent"]').check();
+  await page.locator("form[action='/apply'] button.primary").click();
+  await check("done");
+  const reference = (await page.locator("#reference").textContent())?.trim() ?? "";
+  await page.goto(`${server.url}/status`);
+  await check("status");
+  await page.locator("#reference").fill(reference);
+  await page.locator("#phone").fill("13812345678");
+  await page.locator("form[action='/status'] button.primary").click();
+  await check("status-found");
+  await page.goto(`${server.url}/no-such-page`);
+  await check("not-found");
+  await context.close();
+  return report;
+}
+
+describe.skipIf(!HAVE_BROWSER)("accessibility and weight of every resident page", () => {
+  it.each([
+    ["zh-CN", false],
+    ["zh-Hant", false],
+    ["en", false],
+    ["zh-CN", true],
+    ["zh-Hant", true],
+    ["en", true],
+  ])("%s, large text %s", async (lang, large) => {
+    const report = await tour(lang as string, large as boolean);
+    expect(report.map((r) => r.page)).toEqual([
+      "home",
+      "question",
+      "result",
+      "apply",
+      "done",
+      "status",
+      "status-found",
+      "not-found",
+    ]);
+    for (const r of report) {
+      expect(
+        r.violations.map(
+          (v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
+        ),
+        r.page,
+      ).toEqual([]);
+      expect(r.bytes, `${r.page} bytes`).toBeLessThanOrEqual(PAGE_BUDGET);
+    }
+  });
+});

@@ -1,0 +1,163 @@
+// The portal as residents and family members use it, in a real browser against the real server:
+// a self-check with JavaScript off, an application on someone's behalf to the reference number (then
+// found in the store), the status lookup and withdrawal, language and text size switched midway.
+
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDb } from "../../db/connection.ts";
+import { createVault } from "../../db/crypto.ts";
+import { createRequestStore } from "../../db/requests.ts";
+import { type Running, startServer, stop } from "../server/process.ts";
+import { artifact, HAVE_BROWSER, launch } from "./browser.ts";
+
+const KEY = "b".repeat(64);
+let server: Running;
+let browser: Browser;
+let dbPath: string;
+
+beforeAll(async () => {
+  if (!HAVE_BROWSER) return;
+  dbPath = join(mkdtempSync(join(tmpdir(), "intake-portal-")), "portal.sqlite");
+  server = await startServer({ DATABASE_PATH: dbPath, INTAKE_DATA_KEY: KEY });
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+  if (server) await stop(server);
+});
+
+/**
+ * Answers whatever the page asks until the result: the first choice, "I don't know" where offered for
+ * typed answers, or a plain value for required typed questions.
+ */
+async function answerUntilResult(page: Page, typed: Record<string, string> = {}): Promise<number> {
+  for (let step = 0; step < 80; step++) {
+    if (page.url().endsWith("/check/result")) return step;
+    const key = await page.locator('input[name="key"]').first().inputValue();
+    const id = key.split("@")[0] ?? key;
+    const radios = page.locator('input[type="radio"][name="value"]');
+    if ((await radios.count()) > 0) {
+      const preferred = page.locator(`input[type="radio"][name="value"][value="${typed[id] ?? "no"}"]`);
+      await ((await preferred.count()) > 0 ? preferred : radios.first()).check();
+      await page.getByRole("button", { name: /^(下一题|Next|下一題)$/ }).click();
+    } else if (typed[id] !== undefined) {
+      await page.locator("#answer").fill(typed[id] as string);
+      await page.getByRole("button", { name: /^(下一题|Next|下一題)$/ }).click();
+    } else if ((await page.locator('button[name="unknown"]').count()) > 0) {
+      await page.locator('button[name="unknown"]').click();
+    } else {
+      await page.locator("#answer").fill("1");
+      await page.getByRole("button", { name: /^(下一题|Next|下一題)$/ }).click();
+    }
+    await page.waitForLoadState();
+  }
+  throw new Error(`no result after 80 answers (at ${page.url()})`);
+}
+
+describe.skipIf(!HAVE_BROWSER)("residents in Chromium", () => {
+  it("a self-check with JavaScript off, from the home page to the result", async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(server.url);
+    expect(await page.locator("html").getAttribute("lang")).toBe("zh-CN");
+    await page.getByLabel("吉林省").check();
+    await page.getByRole("button", { name: "为自己测算" }).click();
+    expect(page.url()).toBe(`${server.url}/check`);
+    // A wrong answer is refused next to the field, and nothing is lost.
+    await page.locator("#answer").fill("很多");
+    await page.getByRole("button", { name: "下一题" }).click();
+    await expect.poll(() => page.locator("#answer-error").textContent()).toContain("请输入一个数字");
+    expect(await page.locator("#answer").getAttribute("aria-invalid")).toBe("true");
+    await page.screenshot({ path: artifact("resident-question-error.png"), fullPage: true });
+    const steps = await answerUntilResult(page, {
+      householdSize: "1",
+      "member.age": "80",
+      "member.income": "200",
+    });
+    expect(steps).toBeGreaterThan(2);
+    await expect.poll(() => page.locator("h1").textContent()).toBe("您家可能获得的救助");
+    expect(await page.locator("section.card").count()).toBeGreaterThanOrEqual(8);
+    await page.screenshot({ path: artifact("resident-result.png"), fullPage: true });
+    await context.close();
+  });
+
+  it("a family member applies on someone's behalf and gets a reference the store holds", async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await page.getByLabel("四川省内江市东兴区").check();
+    await page.getByRole("button", { name: "为我帮助的人测算" }).click();
+    await answerUntilResult(page, {
+      householdSize: "1",
+      "member.age": "78",
+      "member.income": "100",
+      "applicant.name": "王小明",
+      "applicant.phone": "13900001111",
+      "applicant.relationship": "child",
+    });
+    await page.getByRole("link", { name: "转给热线" }).click();
+    await page.locator("#phone").fill("13812345678");
+    await page.getByLabel("我为其申请的人已同意把回答转给热线。").first().check();
+    await page.locator('input[name="consent"]').check();
+    await page.screenshot({ path: artifact("family-apply.png"), fullPage: true });
+    await page.getByRole("button", { name: "转给热线" }).click();
+    const reference = (await page.locator("#reference").textContent())?.trim() ?? "";
+    expect(reference).toMatch(/^DX-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/);
+    await page.screenshot({ path: artifact("family-done.png"), fullPage: true });
+    // Going back and sending the same form again files nothing new.
+    const db = openDb(dbPath);
+    const stored = createRequestStore({
+      db,
+      vault: createVault(Buffer.from(KEY, "hex")),
+      now: () => new Date(),
+    }).byReference(reference);
+    expect(stored).toMatchObject({
+      channel: "portal",
+      contactPhone: "13812345678",
+      jurisdiction: "neijiang-dongxing",
+    });
+    expect(stored?.applicant).toMatchObject({ kind: "helper", name: "王小明", relationship: "child" });
+    expect(stored?.consent.basis).toBe("person_agreed");
+    db.close();
+
+    // The status lookup, then withdrawing.
+    await page.goto(`${server.url}/status`);
+    await page.locator("#reference").fill(reference.toLowerCase());
+    await page.locator("#phone").fill("13812345678");
+    await page.getByRole("button", { name: "查询" }).click();
+    await expect
+      .poll(() => page.locator("section.card .outcome").textContent())
+      .toBe("已收到，正在等待热线工作人员受理。");
+    expect(page.url()).toBe(`${server.url}/status`); // nothing personal in the address
+    await page.getByRole("button", { name: "撤回这个申请" }).click();
+    await expect.poll(() => page.locator("section.card .outcome").textContent()).toBe("已按您的要求撤回。");
+    await page.screenshot({ path: artifact("status-withdrawn.png"), fullPage: true });
+    await context.close();
+  });
+
+  it("switching language and large text midway keeps the answers and is remembered", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await page.getByLabel("江苏省无锡市").check();
+    await page.getByRole("button", { name: "为自己测算" }).click();
+    await page.locator("#answer").fill("2");
+    await page.getByRole("button", { name: "下一题" }).click();
+    const key = await page.locator('input[name="key"]').first().inputValue();
+    await page.getByRole("button", { name: "English" }).click();
+    expect(await page.locator("html").getAttribute("lang")).toBe("en");
+    expect(await page.locator('input[name="key"]').first().inputValue()).toBe(key);
+    await page.getByRole("button", { name: "Large text" }).click();
+    expect(await page.locator("html").getAttribute("class")).toBe("large");
+    const size = await page.evaluate(() => Number.parseFloat(getComputedStyle(document.body).fontSize));
+    expect(size).toBeGreaterThanOrEqual(30);
+    await page.screenshot({ path: artifact("large-text-en.png"), fullPage: true });
+    await page.goto(`${server.url}/`);
+    expect(await page.locator("html").getAttribute("lang")).toBe("en");
+    expect(await page.locator("html").getAttribute("class")).toBe("large");
+    await context.close();
+  });
+});
