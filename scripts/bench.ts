@@ -1,11 +1,12 @@
 // npm run bench [-- --situations N --seconds S --requests N --conversations N
-//                   --only screenings|submissions|queue|bot]
+//                   --only screenings|submissions|queue|bot|portal]
 // 1. Screenings per second on one core, over a fixed seeded set of generated situations (1–5 members,
 //    every jurisdiction): with schema validation (screenInput on plain JSON) and without (screen on
 //    situations parsed beforehand).
 // 2. Durable submissions per second through the real API (scripts/bench/submissions.ts).
 // 3. The staff queue's first page with 1,000,000 stored requests (scripts/bench/queue.ts; --requests N).
 // 4. The bot: updates per second with 1,000 conversations, and update-to-reply latency (bench/bot.ts).
+// 5. The portal: server time to render a self-check question page, and page weights (bench/portal.ts).
 // Measures and prints; asserts nothing.
 
 import { cpus } from "node:os";
@@ -16,6 +17,7 @@ import { type Situation, situationSchema } from "../core/schema/situation.ts";
 import { screen, screenInput } from "../core/screen.ts";
 import { situationArb } from "../tests/core/arbitraries.ts";
 import { BOT_TARGETS, benchBot } from "./bench/bot.ts";
+import { benchPortal, PORTAL_TARGETS } from "./bench/portal.ts";
 import { benchQueue, QUEUE_TARGET_MS } from "./bench/queue.ts";
 import { benchSubmissions, SUBMISSIONS_TARGET } from "./bench/submissions.ts";
 
@@ -34,8 +36,8 @@ const { values } = parseArgs({
   },
 });
 const only = values.only;
-if (only !== undefined && !["screenings", "submissions", "queue", "bot"].includes(only)) {
-  console.error("--only must be screenings, submissions, queue or bot");
+if (only !== undefined && !["screenings", "submissions", "queue", "bot", "portal"].includes(only)) {
+  console.error("--only must be screenings, submissions, queue, bot or portal");
   process.exit(2);
 }
 const count = Number(values.situations);
@@ -127,6 +129,7 @@ if (only === undefined || only === "screenings") benchScreenings();
 if (only === undefined || only === "submissions") await printSubmissions();
 if (only === undefined || only === "queue") await printQueue();
 if (only === undefined || only === "bot") await printBot();
+if (only === undefined || only === "portal") await printPortal();
 
 async function printSubmissions(): Promise<void> {
   const concurrency = Number(values.concurrency);
@@ -177,5 +180,19 @@ async function printBot(): Promise<void> {
   const met = flood.perSecond >= BOT_TARGETS.perSecond && paced.p99Ms < BOT_TARGETS.p99Ms;
   console.log(
     `target: ≥ ${BOT_TARGETS.perSecond} updates/s and p99 < ${BOT_TARGETS.p99Ms} ms — ${met ? "met" : "not met"}`,
+  );
+}
+
+async function printPortal(): Promise<void> {
+  console.log("");
+  console.log("portal: GET /check (a self-check question page) through npm start's server, one client");
+  const r = await benchPortal({ runs: 300 });
+  console.log(`  median ${r.medianMs.toFixed(2)} ms, p99 ${r.p99Ms.toFixed(2)} ms (request to last byte)`);
+  for (const w of r.weights)
+    console.log(`  ${w.page}: ${w.bytes.toLocaleString("en-US")} bytes (HTML + CSS)`);
+  const heaviest = Math.max(...r.weights.map((w) => w.bytes));
+  console.log(
+    `target: median < ${PORTAL_TARGETS.medianMs} ms — ${r.medianMs < PORTAL_TARGETS.medianMs ? "met" : "not met"}; ` +
+      `pages ≤ ${PORTAL_TARGETS.pageBytes.toLocaleString("en-US")} bytes — ${heaviest <= PORTAL_TARGETS.pageBytes ? "met" : "not met"} (heaviest ${heaviest.toLocaleString("en-US")})`,
   );
 }
