@@ -14,6 +14,8 @@ import { handoffTokens, interviews } from "./schema.ts";
 export interface Draft {
   state: InterviewState;
   lang: string;
+  /** Started by a hotline agent for a caller on the phone (staff intake): filed with channel "staff". */
+  byStaff?: number;
 }
 
 export const DRAFT_LIFETIME_DAYS = 30;

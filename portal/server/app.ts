@@ -17,6 +17,7 @@ import { interviewRoutes } from "./routes/interviews.ts";
 import { requestRoutes } from "./routes/requests.ts";
 import { screenRoutes } from "./routes/screen.ts";
 import { staffRoutes } from "./routes/staff.ts";
+import { staffFormRoutes } from "./routes/staff-forms.ts";
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -102,6 +103,7 @@ export function createApp(deps: AppDeps, extras: AppExtras = {}) {
   app.route("/api/staff", staffRoutes(deps));
 
   app.route("/", formRoutes(deps));
+  app.route("/", staffFormRoutes(deps));
   if (extras.pages) app.route("/", pageRoutes(deps, extras.pages, PAGE_HEADERS));
 
   app.notFound(() => {

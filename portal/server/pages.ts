@@ -15,6 +15,7 @@ import { DRAFT_COOKIE, prefsOf, readFlash } from "./cookies.ts";
 import type { AppDeps, AppEnv } from "./deps.ts";
 import { tFor } from "./lang.ts";
 import type { PortalLocals } from "./portal-locals.ts";
+import { SESSION_COOKIE } from "./staff-auth.ts";
 
 export type AstroHandler = (
   req: IncomingMessage,
@@ -57,6 +58,7 @@ export function pageRoutes(deps: AppDeps, handler: AstroHandler, securityHeaders
     const lang = prefs.lang ?? (isLang(asked) ? asked : DEFAULT_LANG);
     const draftId = getCookie(c, DRAFT_COOKIE) ?? null;
     const flash = readFlash(c, deps);
+    const staffCookie = getCookie(c, SESSION_COOKIE);
     const locals: PortalLocals = {
       lang,
       large: prefs.large,
@@ -66,6 +68,7 @@ export function pageRoutes(deps: AppDeps, handler: AstroHandler, securityHeaders
       draft: draftId ? deps.interviews.get(draftId) : null,
       flash,
       path: c.req.path,
+      staff: staffCookie ? deps.staff.session(staffCookie) : null,
     };
     const res = env.outgoing;
     for (const [name, value] of Object.entries(securityHeaders)) res.setHeader(name, value);

@@ -4,6 +4,7 @@
 
 import type { TFunction } from "i18next";
 import type { Draft } from "../../db/interviews.ts";
+import type { Session } from "../../db/staff.ts";
 import type { Lang } from "../../locales/i18n.ts";
 import type { AppDeps } from "./deps.ts";
 
@@ -13,7 +14,10 @@ export type Flash =
   | { kind: "sent"; reference: string; slaDueAt: string; urgent: boolean }
   | { kind: "status"; reference: string; phone: string; status: string; updatedAt: string }
   | { kind: "status_error"; message: string }
-  | { kind: "resume_failed" };
+  | { kind: "resume_failed" }
+  | { kind: "staff_error"; message: string }
+  | { kind: "staff_phone"; reference: string; contact: string; helper: string | null }
+  | { kind: "note_kept"; reference: string; text: string };
 
 export interface PortalLocals {
   lang: Lang;
@@ -25,4 +29,6 @@ export interface PortalLocals {
   flash: Flash | null;
   /** The path and query asked for, for the language and text-size forms to come back to. */
   path: string;
+  /** The signed-in hotline staff member, for the workspace's pages. */
+  staff: Session | null;
 }

@@ -22,6 +22,7 @@ import type { AppDeps, AppEnv } from "../deps.ts";
 import { ApiError } from "../errors.ts";
 import { fileRequest } from "../intake.ts";
 import { tFor } from "../lang.ts";
+import { SESSION_COOKIE } from "../staff-auth.ts";
 
 const safePath = (p: unknown) => (typeof p === "string" && /^\/(?!\/)[\w\-/]*$/.test(p) ? p : "/");
 
@@ -33,6 +34,10 @@ export function formRoutes(deps: AppDeps) {
   const form = async (c: { req: { parseBody: () => Promise<Record<string, unknown>> } }) => {
     const body = await c.req.parseBody();
     return Object.fromEntries(Object.entries(body).map(([k, v]) => [k, typeof v === "string" ? v : ""]));
+  };
+  const staffSignedIn = (c: Parameters<typeof getCookie>[0]) => {
+    const id = getCookie(c, SESSION_COOKIE);
+    return id ? deps.staff.session(id) !== null : false;
   };
   const draftOf = (c: Parameters<typeof getCookie>[0]) => {
     const id = getCookie(c, DRAFT_COOKIE);
@@ -164,7 +169,11 @@ export function formRoutes(deps: AppDeps) {
           consent: { given: true, noticeVersion: PRIVACY_NOTICE_VERSION, basis },
           lang,
         },
-        { channel: "portal", lang, idempotencyKey: `portal-form-${f.data.key}` },
+        {
+          channel: held.draft.byStaff !== undefined && staffSignedIn(c) ? "staff" : "portal",
+          lang,
+          idempotencyKey: `portal-form-${f.data.key}`,
+        },
       );
       deps.interviews.remove(held.id);
       clearDraft(c);

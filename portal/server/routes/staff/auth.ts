@@ -3,6 +3,7 @@
 
 import { Hono } from "hono";
 import { getCookie } from "hono/cookie";
+import type { StaffMember } from "../../../../db/staff.ts";
 import { clientAddress } from "../../client.ts";
 import type { AppDeps, AppEnv } from "../../deps.ts";
 import { ApiError } from "../../errors.ts";
@@ -14,40 +15,78 @@ import { validate } from "../../validate.ts";
 // Compared against when the name does not exist, so a miss costs the same time as a wrong password.
 let dummyHash: Promise<string> | null = null;
 
+/**
+ * One sign-in attempt, for the API and the workspace's form alike: the limits, the audit, the check.
+ * Throws an ApiError (401 / 429) or returns the account and a new session.
+ */
+export async function signIn(deps: AppDeps, name: string, password: string, client: string) {
+  const clientWait = deps.loginClients.hit(client);
+  if (clientWait > 0) {
+    deps.staff.audit({ kind: "login_rate_limited", name, client });
+    throw new ApiError(429, "rate_limited", null, [], { "Retry-After": String(clientWait) });
+  }
+  const locked = deps.loginFailures.blocked(name);
+  if (locked > 0) {
+    deps.staff.audit({ kind: "login_locked", name, client });
+    throw new ApiError(
+      429,
+      "login_locked",
+      null,
+      [],
+      { "Retry-After": String(locked) },
+      {
+        minutes: Math.ceil(locked / 60),
+      },
+    );
+  }
+  const account = deps.staff.byName(name);
+  dummyHash ??= deps.passwords.hash("not a password of anyone");
+  const ok = await deps.passwords.verify(password, account?.passwordHash ?? (await dummyHash));
+  if (!account || !ok || account.disabled) {
+    deps.loginFailures.hit(name);
+    deps.staff.audit({ kind: "login_failed", staffId: account?.id ?? null, name, client });
+    throw new ApiError(401, "login_failed");
+  }
+  deps.loginFailures.reset(name);
+  const session = deps.staff.openSession(account.id);
+  deps.staff.audit({ kind: "login_ok", staffId: account.id, name, client });
+  return { account, session };
+}
+
+/** Checks and sets a new password (the API's and the workspace's); the caller opens the new session. */
+export async function changePassword(deps: AppDeps, me: StaffMember, current: string, next: string) {
+  const account = deps.staff.byName(me.name);
+  // Guesses of the current password count against the same lock as logins, and are audited.
+  const locked = deps.loginFailures.blocked(me.name);
+  if (locked > 0) {
+    throw new ApiError(
+      429,
+      "login_locked",
+      "current",
+      [],
+      { "Retry-After": String(locked) },
+      {
+        minutes: Math.ceil(locked / 60),
+      },
+    );
+  }
+  if (!account || !(await deps.passwords.verify(current, account.passwordHash))) {
+    deps.loginFailures.hit(me.name);
+    deps.staff.audit({ kind: "password_change_failed", staffId: me.id, name: me.name });
+    throw new ApiError(403, "login_failed", "current");
+  }
+  if ([...normalizePassword(next)].length < MIN_PASSWORD_LENGTH) {
+    throw new ApiError(422, "password_too_short", "next", [], {}, { minimum: MIN_PASSWORD_LENGTH });
+  }
+  if (normalizePassword(next) === normalizePassword(current))
+    throw new ApiError(422, "password_same", "next");
+  deps.staff.setPassword(me.id, await deps.passwords.hash(next), false);
+}
+
 export function loginRoutes(deps: AppDeps) {
   return new Hono<AppEnv>().post("/login", validate("json", loginSchema), async (c) => {
     const { name, password } = c.req.valid("json");
-    const client = clientAddress(c, deps.trustProxy);
-    const clientWait = deps.loginClients.hit(client);
-    if (clientWait > 0) {
-      deps.staff.audit({ kind: "login_rate_limited", name, client });
-      throw new ApiError(429, "rate_limited", null, [], { "Retry-After": String(clientWait) });
-    }
-    const locked = deps.loginFailures.blocked(name);
-    if (locked > 0) {
-      deps.staff.audit({ kind: "login_locked", name, client });
-      throw new ApiError(
-        429,
-        "login_locked",
-        null,
-        [],
-        { "Retry-After": String(locked) },
-        {
-          minutes: Math.ceil(locked / 60),
-        },
-      );
-    }
-    const account = deps.staff.byName(name);
-    dummyHash ??= deps.passwords.hash("not a password of anyone");
-    const ok = await deps.passwords.verify(password, account?.passwordHash ?? (await dummyHash));
-    if (!account || !ok || account.disabled) {
-      deps.loginFailures.hit(name);
-      deps.staff.audit({ kind: "login_failed", staffId: account?.id ?? null, name, client });
-      throw new ApiError(401, "login_failed");
-    }
-    deps.loginFailures.reset(name);
-    const session = deps.staff.openSession(account.id);
-    deps.staff.audit({ kind: "login_ok", staffId: account.id, name, client });
+    const { account, session } = await signIn(deps, name, password, clientAddress(c, deps.trustProxy));
     setSessionCookie(c, deps, session.id);
     return c.json({
       staff: { id: account.id, name: account.name, role: account.role, jurisdiction: account.jurisdiction },
@@ -77,32 +116,7 @@ export function sessionRoutes(deps: AppDeps) {
     .post("/password", validate("json", passwordSchema), async (c) => {
       const { current, next } = c.req.valid("json");
       const me = c.var.session.staff;
-      const account = deps.staff.byName(me.name);
-      // Guesses of the current password count against the same lock as logins, and are audited.
-      const locked = deps.loginFailures.blocked(me.name);
-      if (locked > 0) {
-        throw new ApiError(
-          429,
-          "login_locked",
-          "current",
-          [],
-          { "Retry-After": String(locked) },
-          {
-            minutes: Math.ceil(locked / 60),
-          },
-        );
-      }
-      if (!account || !(await deps.passwords.verify(current, account.passwordHash))) {
-        deps.loginFailures.hit(me.name);
-        deps.staff.audit({ kind: "password_change_failed", staffId: me.id, name: me.name });
-        throw new ApiError(403, "login_failed", "current");
-      }
-      if ([...normalizePassword(next)].length < MIN_PASSWORD_LENGTH) {
-        throw new ApiError(422, "password_too_short", "next", [], {}, { minimum: MIN_PASSWORD_LENGTH });
-      }
-      if (normalizePassword(next) === normalizePassword(current))
-        throw new ApiError(422, "password_same", "next");
-      deps.staff.setPassword(me.id, await deps.passwords.hash(next), false);
+      await changePassword(deps, me, current, next);
       // Other sessions of this account end; this one goes on.
       const keep = getCookie(c, SESSION_COOKIE);
       deps.staff.closeAllSessions(me.id);

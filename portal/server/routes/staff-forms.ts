@@ -1,0 +1,186 @@
+// The staff workspace's form posts (plain forms, 303 redirects), on the same rules as the staff API:
+// a session, the role and the jurisdiction, every change an event. A note typed when the session has
+// ended is kept (sealed, in a one-time cookie) and offered again after signing in.
+
+import { type Context, Hono } from "hono";
+import { getCookie } from "hono/cookie";
+import { csrf } from "hono/csrf";
+import { start } from "../../../core/interview/state.ts";
+import { situationSchema } from "../../../core/schema/situation.ts";
+import { futureDateIssues, screen } from "../../../core/screen.ts";
+import { shanghaiDate } from "../../../core/sla.ts";
+import type { ChangeResult } from "../../../db/queue.ts";
+import type { Session } from "../../../db/staff.ts";
+import { CLOSE_OUTCOMES } from "../../../db/workflow.ts";
+import type { Lang } from "../../../locales/i18n.ts";
+import { clientAddress } from "../client.ts";
+import { prefsOf, setDraft, setFlash } from "../cookies.ts";
+import type { AppDeps, AppEnv } from "../deps.ts";
+import { ApiError } from "../errors.ts";
+import { tFor } from "../lang.ts";
+import { clearSessionCookie, hasRole, inScope, SESSION_COOKIE, setSessionCookie } from "../staff-auth.ts";
+import { changePassword, signIn } from "./staff/auth.ts";
+
+const safeReturn = (p: unknown) => (typeof p === "string" && /^\/staff(\/[\w\-/]*)?$/.test(p) ? p : "/staff");
+
+export function staffFormRoutes(deps: AppDeps) {
+  const app = new Hono<AppEnv>();
+  app.use("/staff/*", csrf());
+
+  const lang = (c: Context): Lang => prefsOf(c).lang ?? "zh-CN";
+  const words = (c: Context) => tFor(lang(c));
+  const fields = async (c: Context) =>
+    Object.fromEntries(
+      Object.entries(await c.req.parseBody()).map(([k, v]) => [k, typeof v === "string" ? v : ""]),
+    );
+  const sessionOf = (c: Context): Session | null => {
+    const id = getCookie(c, SESSION_COOKIE);
+    return id ? deps.staff.session(id) : null;
+  };
+  const apiWords = (c: Context, error: ApiError) =>
+    words(c)(`common:api.${error.code}`, error.values) as string;
+
+  app.post("/staff/login", async (c) => {
+    const f = await fields(c);
+    try {
+      const { account, session } = await signIn(
+        deps,
+        f.name ?? "",
+        f.password ?? "",
+        clientAddress(c, deps.trustProxy),
+      );
+      setSessionCookie(c, deps, session.id);
+      if (f.noteReference && f.noteText) {
+        setFlash(c, deps, { kind: "note_kept", reference: f.noteReference, text: f.noteText });
+      }
+      return c.redirect(account.mustChangePassword ? "/staff/password" : safeReturn(f.return), 303);
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      setFlash(c, deps, { kind: "staff_error", message: apiWords(c, error) });
+      return c.redirect("/staff/login", 303);
+    }
+  });
+
+  app.post("/staff/logout", (c) => {
+    const id = getCookie(c, SESSION_COOKIE);
+    if (id) deps.staff.closeSession(id);
+    clearSessionCookie(c);
+    return c.redirect("/staff/login", 303);
+  });
+
+  app.post("/staff/password", async (c) => {
+    const session = sessionOf(c);
+    if (!session) return c.redirect("/staff/login", 303);
+    const f = await fields(c);
+    try {
+      await changePassword(deps, session.staff, f.current ?? "", f.next ?? "");
+      deps.staff.closeAllSessions(session.staff.id);
+      setSessionCookie(c, deps, deps.staff.openSession(session.staff.id).id);
+      deps.staff.audit({ kind: "password_changed", staffId: session.staff.id });
+      return c.redirect("/staff", 303);
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      setFlash(c, deps, { kind: "staff_error", message: apiWords(c, error) });
+      return c.redirect("/staff/password", 303);
+    }
+  });
+
+  // Staff-assisted intake: the same interview as residents', filed with channel "staff".
+  app.post("/staff/intake", (c) => {
+    const session = sessionOf(c);
+    if (!session || session.staff.mustChangePassword) return c.redirect("/staff/login", 303);
+    const id = deps.interviews.create(
+      { state: start(shanghaiDate(deps.now())), lang: lang(c), byStaff: session.staff.id },
+      "staff",
+    );
+    setDraft(c, deps, id);
+    return c.redirect("/check", 303);
+  });
+
+  /** Every action on one request: signed in, password settled, within the jurisdiction. */
+  app.post("/staff/requests/:reference/:action", async (c) => {
+    const reference = c.req.param("reference");
+    const action = c.req.param("action");
+    const page = `/staff/requests/${encodeURIComponent(reference)}`;
+    const f = await fields(c);
+    const session = sessionOf(c);
+    if (!session || session.staff.mustChangePassword) {
+      // The session ended while a note was being written: keep it for after signing in.
+      if (action === "notes" && f.text) setFlash(c, deps, { kind: "note_kept", reference, text: f.text });
+      return c.redirect(`/staff/login?return=${encodeURIComponent(page)}`, 303);
+    }
+    const jurisdiction = deps.queue.jurisdictionOf(reference);
+    if (jurisdiction === null || !inScope(session, jurisdiction)) return c.redirect("/staff", 303);
+    const me = { id: session.staff.id, name: session.staff.name };
+    const supervisor = hasRole(session, "supervisor");
+    const t = words(c);
+    const failed = (r: ChangeResult) => {
+      if (r.ok) return;
+      const code =
+        r.reason === "taken" ? "already_taken" : r.reason === "not_found" ? "request_not_found" : r.reason;
+      setFlash(c, deps, { kind: "staff_error", message: t(`common:api.${code}`) });
+    };
+    switch (action) {
+      case "claim":
+        failed(deps.queue.claim(reference, me));
+        break;
+      case "release":
+        failed(deps.queue.release(reference, me, supervisor));
+        break;
+      case "reopen":
+        if (supervisor) failed(deps.queue.reopen(reference, me));
+        else setFlash(c, deps, { kind: "staff_error", message: t("common:api.forbidden") });
+        break;
+      case "status": {
+        const to = f.to;
+        const outcome = (CLOSE_OUTCOMES as readonly string[]).includes(f.outcome ?? "") ? f.outcome : null;
+        if (to !== "contacted" && to !== "referred" && to !== "closed") break;
+        if (to === "closed" && !outcome) {
+          setFlash(c, deps, { kind: "staff_error", message: t("common:api.outcome_required") });
+          break;
+        }
+        failed(deps.queue.transition(reference, me, to, (outcome ?? null) as never, supervisor));
+        break;
+      }
+      case "notes":
+        if (f.text?.trim()) deps.queue.note(reference, me, f.text.trim().slice(0, 2000));
+        break;
+      case "phone": {
+        const phones = deps.queue.revealPhone(reference, me);
+        if (phones) setFlash(c, deps, { kind: "staff_phone", reference, ...phones });
+        break;
+      }
+      case "amend": {
+        let parsed: unknown;
+        try {
+          parsed = JSON.parse(f.situation ?? "");
+        } catch {
+          setFlash(c, deps, { kind: "staff_error", message: t("common:api.invalid_json") });
+          break;
+        }
+        const checked = situationSchema.safeParse(parsed);
+        const today = shanghaiDate(deps.now());
+        if (
+          !checked.success ||
+          checked.data.jurisdiction !== jurisdiction ||
+          futureDateIssues(checked.data, checked.data.asOf ?? today).length > 0
+        ) {
+          setFlash(c, deps, { kind: "staff_error", message: t("common:api.invalid") });
+          break;
+        }
+        deps.queue.amend(
+          reference,
+          me,
+          checked.data,
+          screen(checked.data, { policies: deps.policies, today }),
+        );
+        break;
+      }
+      default:
+        return c.redirect(page, 303);
+    }
+    return c.redirect(page, 303);
+  });
+
+  return app;
+}

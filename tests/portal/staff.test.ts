@@ -1,0 +1,178 @@
+// The hotline workspace in Chromium against the real server: an agent claims the urgent request a
+// resident filed (from the keyboard), calls, notes, refers and closes it; a second agent is told it is
+// taken; an agent of another place cannot open it by its address; an expired session keeps the note;
+// a supervisor reopens it, exports the day, and reads a dashboard whose numbers match the store.
+
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createVault } from "../../db/crypto.ts";
+import { openDb } from "../../db/connection.ts";
+import { stats } from "../../db/reports.ts";
+import { createStaffStore } from "../../db/staff.ts";
+import { createPasswordHasher } from "../../portal/server/passwords.ts";
+import { type Running, startServer, stop } from "../server/process.ts";
+import { artifact, HAVE_BROWSER, launch } from "./browser.ts";
+
+const KEY = "e".repeat(64);
+const PASSWORD = "a long staff password";
+let server: Running;
+let browser: Browser;
+let dbPath: string;
+let reference = "";
+
+async function account(name: string, role: "agent" | "supervisor", jurisdiction: string) {
+  const db = openDb(dbPath);
+  const staff = createStaffStore({ db, vault: createVault(Buffer.from(KEY, "hex")), now: () => new Date() });
+  const hasher = createPasswordHasher({ logN: 10 });
+  const a = staff.add({ name, role, jurisdiction, passwordHash: await hasher.hash(PASSWORD) });
+  staff.setPassword(a.id, await hasher.hash(PASSWORD), false);
+  db.close();
+}
+
+async function signIn(name: string): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${server.url}/staff/login`);
+  await page.getByLabel("用户名").fill(name);
+  await page.getByLabel("密码").fill(PASSWORD);
+  await page.getByRole("button", { name: "登录" }).click();
+  await page.waitForURL(`${server.url}/staff`);
+  return { context, page };
+}
+
+beforeAll(async () => {
+  if (!HAVE_BROWSER) return;
+  dbPath = join(mkdtempSync(join(tmpdir(), "intake-staff-")), "staff.sqlite");
+  server = await startServer({ DATABASE_PATH: dbPath, INTAKE_DATA_KEY: KEY, SCRYPT_LOG_N: "10" });
+  await account("li", "agent", "wuxi");
+  await account("zhao", "agent", "wuxi");
+  await account("chen", "agent", "jilin");
+  await account("wang", "supervisor", "wuxi");
+  // A resident's urgent request (an emergency that puts basic living at risk), and an ordinary one.
+  const file = async (urgent: boolean, phone: string) => {
+    const res = await fetch(`${server.url}/api/requests`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        situation: {
+          schemaVersion: 1,
+          jurisdiction: "wuxi",
+          members: [{ relation: "self", age: 70 }],
+          emergency: { kind: "fire", category: "urgent", basicLivingAtRisk: urgent },
+        },
+        contact: { phone },
+        applicant: { kind: "self" },
+        consent: { given: true, noticeVersion: "2026-11-28", basis: "self" },
+      }),
+    });
+    return (await res.json()).reference as string;
+  };
+  await file(false, "13700000001");
+  reference = await file(true, "13812345678");
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+  if (server) await stop(server);
+});
+
+describe.skipIf(!HAVE_BROWSER)("the hotline workspace in Chromium", () => {
+  it("an agent works the urgent request from the keyboard to closed; another agent is told it is taken", async () => {
+    const li = await signIn("li");
+    const zhao = await signIn("zhao");
+    // Urgent first.
+    const first = li.page.locator("table.queue tbody tr").first();
+    expect(await first.locator("th a").textContent()).toBe(reference);
+    await li.page.screenshot({ path: artifact("staff-queue.png"), fullPage: true });
+    // Both see the claim button; li claims with the keyboard, then zhao presses his.
+    await zhao.page.reload();
+    const claim = li.page.getByRole("button", { name: `受理 ${reference}` });
+    await claim.focus();
+    await li.page.keyboard.press("Enter");
+    await li.page.waitForURL(`${server.url}/staff/requests/${reference}`);
+    await zhao.page.getByRole("button", { name: `受理 ${reference}` }).click();
+    await expect.poll(() => zhao.page.locator("p.error").first().textContent()).toBe("这个申请已由其他坐席受理。");
+    await zhao.page.screenshot({ path: artifact("staff-taken.png"), fullPage: true });
+
+    const page = li.page;
+    await page.getByRole("button", { name: "显示回电号码" }).click();
+    await expect.poll(() => page.locator("p.reference").textContent()).toContain("13812345678");
+    await page.getByLabel("已回电").check();
+    await page.getByRole("button", { name: "保存", exact: true }).click();
+    await page.getByLabel("添加备注").fill("已回电，家里失火，建议到街道申请临时救助");
+    await page.getByRole("button", { name: "保存备注" }).click();
+    await page.getByLabel("已引导").check();
+    await page.getByRole("button", { name: "保存", exact: true }).click();
+    await page.getByLabel("已办结").check();
+    await page.getByLabel("办结结果").selectOption("referred_for_application");
+    await page.getByRole("button", { name: "保存", exact: true }).click();
+    await expect.poll(() => page.locator("dl.answers dd").first().textContent()).toContain("已办结");
+    const trail = await page.locator("table tbody").last().textContent();
+    for (const kind of ["claimed", "viewed", "phone_revealed", "status_changed", "note"]) expect(trail).toContain(kind);
+    expect(trail).toContain("已回电，家里失火");
+    await page.screenshot({ path: artifact("staff-request-closed.png"), fullPage: true });
+    await li.context.close();
+    await zhao.context.close();
+  });
+
+  it("an agent of another place cannot open the request by its address", async () => {
+    const chen = await signIn("chen");
+    const res = await chen.page.goto(`${server.url}/staff/requests/${reference}`);
+    expect(res?.status()).toBe(403);
+    expect(await chen.page.locator("h1").textContent()).toBe("您的账号无权进行此操作。");
+    expect(await chen.page.content()).not.toContain("13812345678");
+    expect(await chen.page.locator("table.queue").count()).toBe(0);
+    await chen.context.close();
+  });
+
+  it("a note typed when the session has ended is kept through signing in again", async () => {
+    const li = await signIn("li");
+    await li.page.goto(`${server.url}/staff/requests/${reference}`);
+    // The session ends (as after 30 idle minutes) while the note is being typed.
+    const db = openDb(dbPath);
+    db.sqlite.prepare("DELETE FROM staff_sessions").run();
+    db.close();
+    await li.page.getByLabel("添加备注").fill("老人耳背，请大声说话");
+    await li.page.getByRole("button", { name: "保存备注" }).click();
+    await expect.poll(() => li.page.locator("p.error").first().textContent()).toBe("登录已过期，请重新登录；您的备注已保留。");
+    await li.page.getByLabel("用户名").fill("li");
+    await li.page.getByLabel("密码").fill(PASSWORD);
+    await li.page.getByRole("button", { name: "登录" }).click();
+    await li.page.waitForURL(`${server.url}/staff/requests/${reference}`);
+    expect(await li.page.getByLabel("添加备注").inputValue()).toBe("老人耳背，请大声说话");
+    await li.context.close();
+  });
+
+  it("a supervisor reopens it, exports the day, and the dashboard matches the store", async () => {
+    const wang = await signIn("wang");
+    await wang.page.goto(`${server.url}/staff/requests/${reference}`);
+    await wang.page.getByRole("button", { name: "重新打开" }).click();
+    await expect.poll(() => wang.page.locator("dl.answers dd").first().textContent()).toContain("新申请");
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    const csv = await wang.context.request.get(`${server.url}/api/staff/export?from=${today}&to=${today}&format=csv`);
+    expect(csv.status()).toBe(200);
+    const text = await csv.text();
+    expect(text).toContain(reference);
+    expect(text.trim().split("\r\n")).toHaveLength(3); // header + two requests
+    await wang.page.goto(`${server.url}/staff/dashboard`);
+    await wang.page.screenshot({ path: artifact("staff-dashboard.png"), fullPage: true });
+    const shown = await wang.page.locator("td[data-count]").allTextContents();
+    const db = openDb(dbPath);
+    const s = stats(db, "wuxi", { from: new Date(Date.now() - 29 * 86_400_000 + 8 * 3600_000).toISOString().slice(0, 10), to: today }, new Date());
+    db.close();
+    const expected = [
+      ...s.perDay.map((r) => r.n),
+      ...s.outcomes.filter((o) => o.outcome !== "unlikely").map((o) => o.n),
+      s.sla.met,
+      s.sla.missed,
+      s.sla.pending,
+      ...s.urgency.map((u) => u.open),
+    ].map(String);
+    expect(shown).toEqual(expected);
+    expect(s.perDay.reduce((n, r) => n + r.n, 0)).toBe(2);
+    await wang.context.close();
+  });
+});
