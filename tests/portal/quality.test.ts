@@ -9,9 +9,9 @@ import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Running, startServer, stop } from "../server/process.ts";
+import { axe, type Violation } from "./axe.ts";
 import { artifact, HAVE_BROWSER, launch } from "./browser.ts";
 
-const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 export const PAGE_BUDGET = 51_200;
 
 let server: Running;
@@ -29,26 +29,6 @@ afterAll(async () => {
   await browser?.close();
   if (server) await stop(server);
 });
-
-interface Violation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[] }[];
-}
-
-async function axe(page: Page): Promise<Violation[]> {
-  await page.evaluate(AXE);
-  const result = (await page.evaluate(() =>
-    (window as unknown as { axe: { run: (o: unknown) => Promise<unknown> } }).axe.run({
-      runOnly: {
-        type: "tag",
-        values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"],
-      },
-    }),
-  )) as { violations: Violation[] };
-  return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-}
 
 /** HTML of this page plus every stylesheet and script it links. */
 async function weight(page: Page): Promise<number> {

@@ -8,13 +8,18 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createVault } from "../../db/crypto.ts";
 import { openDb } from "../../db/connection.ts";
+import { createVault } from "../../db/crypto.ts";
 import { stats } from "../../db/reports.ts";
 import { createStaffStore } from "../../db/staff.ts";
 import { createPasswordHasher } from "../../portal/server/passwords.ts";
 import { type Running, startServer, stop } from "../server/process.ts";
+import { axe } from "./axe.ts";
 import { artifact, HAVE_BROWSER, launch } from "./browser.ts";
+
+/** axe's serious and critical findings, as readable lines. */
+const violations = async (page: Page) =>
+  (await axe(page)).map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
 
 const KEY = "e".repeat(64);
 const PASSWORD = "a long staff password";
@@ -33,9 +38,10 @@ async function account(name: string, role: "agent" | "supervisor", jurisdiction:
 }
 
 async function signIn(name: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext();
+  const context = await browser.newContext({ bypassCSP: true });
   const page = await context.newPage();
   await page.goto(`${server.url}/staff/login`);
+  expect(await violations(page)).toEqual([]);
   await page.getByLabel("用户名").fill(name);
   await page.getByLabel("密码").fill(PASSWORD);
   await page.getByRole("button", { name: "登录" }).click();
@@ -87,6 +93,7 @@ describe.skipIf(!HAVE_BROWSER)("the hotline workspace in Chromium", () => {
     const first = li.page.locator("table.queue tbody tr").first();
     expect(await first.locator("th a").textContent()).toBe(reference);
     await li.page.screenshot({ path: artifact("staff-queue.png"), fullPage: true });
+    expect(await violations(li.page)).toEqual([]);
     // Both see the claim button; li claims with the keyboard, then zhao presses his.
     await zhao.page.reload();
     const claim = li.page.getByRole("button", { name: `受理 ${reference}` });
@@ -94,7 +101,9 @@ describe.skipIf(!HAVE_BROWSER)("the hotline workspace in Chromium", () => {
     await li.page.keyboard.press("Enter");
     await li.page.waitForURL(`${server.url}/staff/requests/${reference}`);
     await zhao.page.getByRole("button", { name: `受理 ${reference}` }).click();
-    await expect.poll(() => zhao.page.locator("p.error").first().textContent()).toBe("这个申请已由其他坐席受理。");
+    await expect
+      .poll(() => zhao.page.locator("p.error").first().textContent())
+      .toBe("这个申请已由其他坐席受理。");
     await zhao.page.screenshot({ path: artifact("staff-taken.png"), fullPage: true });
 
     const page = li.page;
@@ -111,9 +120,11 @@ describe.skipIf(!HAVE_BROWSER)("the hotline workspace in Chromium", () => {
     await page.getByRole("button", { name: "保存", exact: true }).click();
     await expect.poll(() => page.locator("dl.answers dd").first().textContent()).toContain("已办结");
     const trail = await page.locator("table tbody").last().textContent();
-    for (const kind of ["claimed", "viewed", "phone_revealed", "status_changed", "note"]) expect(trail).toContain(kind);
+    for (const kind of ["claimed", "viewed", "phone_revealed", "status_changed", "note"])
+      expect(trail).toContain(kind);
     expect(trail).toContain("已回电，家里失火");
     await page.screenshot({ path: artifact("staff-request-closed.png"), fullPage: true });
+    expect(await violations(page)).toEqual([]);
     await li.context.close();
     await zhao.context.close();
   });
@@ -137,7 +148,9 @@ describe.skipIf(!HAVE_BROWSER)("the hotline workspace in Chromium", () => {
     db.close();
     await li.page.getByLabel("添加备注").fill("老人耳背，请大声说话");
     await li.page.getByRole("button", { name: "保存备注" }).click();
-    await expect.poll(() => li.page.locator("p.error").first().textContent()).toBe("登录已过期，请重新登录；您的备注已保留。");
+    await expect
+      .poll(() => li.page.locator("p.error").first().textContent())
+      .toBe("登录已过期，请重新登录；您的备注已保留。");
     await li.page.getByLabel("用户名").fill("li");
     await li.page.getByLabel("密码").fill(PASSWORD);
     await li.page.getByRole("button", { name: "登录" }).click();
@@ -152,16 +165,24 @@ describe.skipIf(!HAVE_BROWSER)("the hotline workspace in Chromium", () => {
     await wang.page.getByRole("button", { name: "重新打开" }).click();
     await expect.poll(() => wang.page.locator("dl.answers dd").first().textContent()).toContain("新申请");
     const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-    const csv = await wang.context.request.get(`${server.url}/api/staff/export?from=${today}&to=${today}&format=csv`);
+    const csv = await wang.context.request.get(
+      `${server.url}/api/staff/export?from=${today}&to=${today}&format=csv`,
+    );
     expect(csv.status()).toBe(200);
     const text = await csv.text();
     expect(text).toContain(reference);
     expect(text.trim().split("\r\n")).toHaveLength(3); // header + two requests
     await wang.page.goto(`${server.url}/staff/dashboard`);
     await wang.page.screenshot({ path: artifact("staff-dashboard.png"), fullPage: true });
+    expect(await violations(wang.page)).toEqual([]);
     const shown = await wang.page.locator("td[data-count]").allTextContents();
     const db = openDb(dbPath);
-    const s = stats(db, "wuxi", { from: new Date(Date.now() - 29 * 86_400_000 + 8 * 3600_000).toISOString().slice(0, 10), to: today }, new Date());
+    const s = stats(
+      db,
+      "wuxi",
+      { from: new Date(Date.now() - 29 * 86_400_000 + 8 * 3600_000).toISOString().slice(0, 10), to: today },
+      new Date(),
+    );
     db.close();
     const expected = [
       ...s.perDay.map((r) => r.n),
