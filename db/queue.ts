@@ -236,19 +236,18 @@ export function createQueue(deps: { db: Db; vault: Vault; now: () => Date; reque
       const page = rows.slice(0, limit);
       const outcomes = new Map<number, Record<string, string>>();
       if (page.length > 0) {
-        for (const o of orm
-          .select()
-          .from(requestOutcomes)
-          .where(
-            inArray(
-              requestOutcomes.requestId,
-              page.map((r) => r.id),
-            ),
+        // One row per request (not eight): the outcomes packed as "program=outcome,…".
+        const packed = sqlite
+          .prepare(
+            `SELECT request_id AS id, group_concat(program || '=' || outcome) AS o FROM request_outcomes
+              WHERE request_id IN (${page.map(() => "?").join(",")}) GROUP BY request_id`,
           )
-          .all()) {
-          const m = outcomes.get(o.requestId) ?? {};
-          m[o.program] = o.outcome;
-          outcomes.set(o.requestId, m);
+          .all(...page.map((r) => r.id)) as { id: number; o: string }[];
+        for (const row of packed) {
+          outcomes.set(
+            row.id,
+            Object.fromEntries(row.o.split(",").map((pair) => pair.split("=") as [string, string])),
+          );
         }
       }
       const items = page.map(({ duplicateOf, ...r }) => ({

@@ -115,3 +115,31 @@ export async function createI18n(lang: Lang): Promise<TFunction> {
   await instance.init(options(lang));
   return instance.getFixedT(lang);
 }
+
+// Option keys that only choose which words to use (never personal values): calls with no other
+// options can be remembered. i18next's own lookup costs microseconds per call, which adds up on a page
+// of fifty rows.
+const CHOOSING_OPTIONS = new Set(["ns", "keySeparator", "nsSeparator", "defaultValue", "count"]);
+const MEMO_LIMIT = 20_000;
+
+/** The same words as `t`, remembered for calls whose options hold nothing but word choices. */
+export function memoizeT(t: TFunction): TFunction {
+  const memo = new Map<string, string>();
+  const remembered = (key: unknown, options?: unknown): unknown => {
+    const opts = options as Record<string, unknown> | undefined;
+    const cacheable =
+      typeof key === "string" &&
+      (opts === undefined || Object.keys(opts).every((k) => CHOOSING_OPTIONS.has(k)));
+    if (!cacheable) return (t as (k: unknown, o?: unknown) => unknown)(key, options);
+    const id = opts === undefined ? key : `${key}\u0000${JSON.stringify(opts)}`;
+    const hit = memo.get(id);
+    if (hit !== undefined) return hit;
+    const value = (t as (k: unknown, o?: unknown) => unknown)(key, options);
+    if (typeof value === "string") {
+      if (memo.size >= MEMO_LIMIT) memo.clear();
+      memo.set(id, value);
+    }
+    return value;
+  };
+  return remembered as unknown as TFunction;
+}

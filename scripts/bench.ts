@@ -1,5 +1,5 @@
 // npm run bench [-- --situations N --seconds S --requests N --conversations N
-//                   --only screenings|submissions|queue|bot|portal]
+//                   --only screenings|submissions|queue|bot|portal|workspace]
 // 1. Screenings per second on one core, over a fixed seeded set of generated situations (1–5 members,
 //    every jurisdiction): with schema validation (screenInput on plain JSON) and without (screen on
 //    situations parsed beforehand).
@@ -7,6 +7,7 @@
 // 3. The staff queue's first page with 1,000,000 stored requests (scripts/bench/queue.ts; --requests N).
 // 4. The bot: updates per second with 1,000 conversations, and update-to-reply latency (bench/bot.ts).
 // 5. The portal: server time to render a self-check question page, and page weights (bench/portal.ts).
+// 6. The workspace: server time to render the queue page with 100,000 stored requests (bench/workspace.ts).
 // Measures and prints; asserts nothing.
 
 import { cpus } from "node:os";
@@ -20,6 +21,7 @@ import { BOT_TARGETS, benchBot } from "./bench/bot.ts";
 import { benchPortal, PORTAL_TARGETS } from "./bench/portal.ts";
 import { benchQueue, QUEUE_TARGET_MS } from "./bench/queue.ts";
 import { benchSubmissions, SUBMISSIONS_TARGET } from "./bench/submissions.ts";
+import { benchWorkspace, WORKSPACE_TARGET_MS } from "./bench/workspace.ts";
 
 const SEED = 20261122;
 const TARGET = 50_000;
@@ -36,8 +38,9 @@ const { values } = parseArgs({
   },
 });
 const only = values.only;
-if (only !== undefined && !["screenings", "submissions", "queue", "bot", "portal"].includes(only)) {
-  console.error("--only must be screenings, submissions, queue, bot or portal");
+const SECTIONS = ["screenings", "submissions", "queue", "bot", "portal", "workspace"];
+if (only !== undefined && !SECTIONS.includes(only)) {
+  console.error(`--only must be one of ${SECTIONS.join(", ")}`);
   process.exit(2);
 }
 const count = Number(values.situations);
@@ -130,6 +133,7 @@ if (only === undefined || only === "submissions") await printSubmissions();
 if (only === undefined || only === "queue") await printQueue();
 if (only === undefined || only === "bot") await printBot();
 if (only === undefined || only === "portal") await printPortal();
+if (only === undefined || only === "workspace") await printWorkspace();
 
 async function printSubmissions(): Promise<void> {
   const concurrency = Number(values.concurrency);
@@ -194,5 +198,15 @@ async function printPortal(): Promise<void> {
   console.log(
     `target: median < ${PORTAL_TARGETS.medianMs} ms — ${r.medianMs < PORTAL_TARGETS.medianMs ? "met" : "not met"}; ` +
       `pages ≤ ${PORTAL_TARGETS.pageBytes.toLocaleString("en-US")} bytes — ${heaviest <= PORTAL_TARGETS.pageBytes ? "met" : "not met"} (heaviest ${heaviest.toLocaleString("en-US")})`,
+  );
+}
+
+async function printWorkspace(): Promise<void> {
+  console.log("");
+  console.log("workspace: GET /staff (the queue page, 50 rows, a signed-in agent), 100,000 stored requests");
+  const r = await benchWorkspace({ requests: 100_000, runs: 200 });
+  console.log(`  median ${r.medianMs.toFixed(2)} ms, p99 ${r.p99Ms.toFixed(2)} ms (request to last byte)`);
+  console.log(
+    `target: median < ${WORKSPACE_TARGET_MS} ms — ${r.medianMs < WORKSPACE_TARGET_MS ? "met" : "not met"}`,
   );
 }

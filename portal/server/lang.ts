@@ -2,13 +2,12 @@
 
 import { createMiddleware } from "hono/factory";
 import type { TFunction } from "i18next";
-import { createI18nSync, isLang, LANGS, type Lang, pickLang } from "../../locales/i18n.ts";
+import { createI18nSync, isLang, LANGS, type Lang, memoizeT, pickLang } from "../../locales/i18n.ts";
 import type { AppEnv } from "./deps.ts";
 
-const T: Record<Lang, TFunction> = Object.fromEntries(LANGS.map((l) => [l, createI18nSync(l)])) as Record<
-  Lang,
-  TFunction
->;
+const T: Record<Lang, TFunction> = Object.fromEntries(
+  LANGS.map((l) => [l, memoizeT(createI18nSync(l))]),
+) as Record<Lang, TFunction>;
 
 export function tFor(lang: Lang): TFunction {
   return T[lang];

@@ -11,7 +11,7 @@ import { createBot } from "../../bot/create.ts";
 import type { ChatSession } from "../../bot/session.ts";
 import { createBotSessionStorage } from "../../db/bot-sessions.ts";
 import { openDb } from "../../db/connection.ts";
-import { createI18nSync, type Lang } from "../../locales/i18n.ts";
+import { createI18nSync, type Lang, memoizeT } from "../../locales/i18n.ts";
 import { readConfig } from "../../portal/server/config.ts";
 import { buildDeps } from "../../portal/server/service.ts";
 import { BOT_INFO, startFakeTelegram } from "../../tests/bot/fake-telegram.ts";
@@ -25,7 +25,8 @@ export async function benchBot(options: { conversations: number }) {
   const fake = await startFakeTelegram();
   // As npm start does: the chat state on its own connection with synchronous=NORMAL.
   const chatDb = openDb(config.DATABASE_PATH, { synchronous: "NORMAL" });
-  const words = Object.fromEntries((["zh-CN", "zh-Hant", "en"] as Lang[]).map((l) => [l, createI18nSync(l)]));
+  // As npm start does: the words remembered per language (locales/i18n.ts memoizeT).
+  const words = Object.fromEntries((["zh-CN", "zh-Hant", "en"] as Lang[]).map((l) => [l, memoizeT(createI18nSync(l))]));
   const bot = createBot({
     token: "123:BENCH",
     apiRoot: fake.url,

@@ -12,7 +12,7 @@ import { buildDeps } from "../../portal/server/service.ts";
 
 export const QUEUE_TARGET_MS = 20;
 
-function fill(db: import("better-sqlite3").Database, n: number): void {
+export function fill(db: import("better-sqlite3").Database, n: number): void {
   db.exec(`
     WITH RECURSIVE seq(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM seq WHERE i < ${n})
     INSERT INTO requests (reference, channel, jurisdiction, urgent, status, lang, applied_by, consent_at,
