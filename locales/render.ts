@@ -206,3 +206,52 @@ export function screeningText(t: TFunction, rendered: RenderedScreening): string
   lines.push("", ...rendered.nextSteps);
   return lines.join("\n");
 }
+
+export interface RenderedFact {
+  /** The question that asks for this fact, in the reader's words. */
+  label: string;
+  value: string;
+}
+
+/**
+ * A situation as the staff read it: each fact with the question that asks for it, and the answer in
+ * words (yes/no, an option's label, a number or a date). Facts no question asks for are left out.
+ */
+export function renderFacts(t: TFunction, situation: unknown, subject: Subject): RenderedFact[] {
+  const facts: RenderedFact[] = [];
+  const seen = new Set<string>();
+  const visit = (value: unknown, path: string) => {
+    if (value !== null && typeof value === "object" && !Array.isArray(value)) {
+      for (const [k, v] of Object.entries(value)) visit(v, path ? `${path}.${k}` : k);
+      return;
+    }
+    if (/\.income$/.test(path) && Array.isArray(value)) {
+      // A member's income items read as the monthly total the interview asks for.
+      const total = value.reduce((sum: number, item: { monthly?: number }) => sum + (item?.monthly ?? 0), 0);
+      return visit(total, path);
+    }
+    if (Array.isArray(value) && value.some((v) => v !== null && typeof v === "object")) {
+      value.forEach((v, i) => visit(v, `${path}[${i}]`));
+      return;
+    }
+    const label = unknownText(t, path, subject);
+    if (!label || value === undefined) return;
+    const q = questionForPath(path);
+    const key = `${label}\u0000${path}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    const shown =
+      value === null
+        ? t("common:no")
+        : typeof value === "boolean"
+          ? t(`common:${value ? "yes" : "no"}`)
+          : Array.isArray(value)
+            ? value.join(t("common:listSeparator"))
+            : q && typeof value === "string"
+              ? t(questionOptionKey(q.id, value), { ...QUESTION_T_OPTIONS, defaultValue: value })
+              : String(value);
+    facts.push({ label, value: shown });
+  };
+  visit(situation, "");
+  return facts;
+}

@@ -26,7 +26,9 @@ export async function benchBot(options: { conversations: number }) {
   // As npm start does: the chat state on its own connection with synchronous=NORMAL.
   const chatDb = openDb(config.DATABASE_PATH, { synchronous: "NORMAL" });
   // As npm start does: the words remembered per language (locales/i18n.ts memoizeT).
-  const words = Object.fromEntries((["zh-CN", "zh-Hant", "en"] as Lang[]).map((l) => [l, memoizeT(createI18nSync(l))]));
+  const words = Object.fromEntries(
+    (["zh-CN", "zh-Hant", "en"] as Lang[]).map((l) => [l, memoizeT(createI18nSync(l))]),
+  );
   const bot = createBot({
     token: "123:BENCH",
     apiRoot: fake.url,

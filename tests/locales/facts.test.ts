@@ -1,0 +1,23 @@
+// A situation in the staff's words: each fact beside the question that asks for it.
+
+import { readFileSync } from "node:fs";
+import { expect, it } from "vitest";
+import { createI18nSync } from "../../locales/i18n.ts";
+import { renderFacts } from "../../locales/render.ts";
+
+const jilin = JSON.parse(readFileSync(new URL("../fixtures/jilin.json", import.meta.url), "utf8"));
+
+it("reads the 吉林 example as questions and answers: ages, income totals, yes/no, options", () => {
+  const t = createI18nSync("en");
+  const facts = new Map(renderFacts(t, jilin, "self").map((f) => [f.label, f.value]));
+  const ask = (id: string, part: string, values: Record<string, unknown> = {}) =>
+    t(`${id}::${part}`, { ns: "questions", keySeparator: false, nsSeparator: false, ...values });
+  expect(facts.get(ask("member.age", "text_self"))).toBe("48");
+  // Income items (wage 900) read as the monthly total the interview asks for.
+  expect(facts.get(ask("member.income", "text_self"))).toBe("900");
+  expect(facts.get(ask("localHukou", "text_self"))).toBe("Yes");
+  expect(facts.get(ask("area", "text_self"))).toBe(ask("area", "option::rural"));
+  // Nothing that no question asks for (schemaVersion, jurisdiction's id) is listed.
+  expect([...facts.values()]).not.toContain("1");
+  expect([...facts.keys()].every((label) => label.length > 0)).toBe(true);
+});
