@@ -1,12 +1,11 @@
 // Moving a chat along: ask the current question, or show the result when none is left.
 
 import { InlineKeyboard } from "grammy";
-import { next } from "../core/interview/next.ts";
 import { valueOf } from "../core/interview/state.ts";
 import { renderScreening, screeningText } from "../locales/render.ts";
 import type { BotContext } from "./context.ts";
 import type { BotDeps } from "./deps.ts";
-import { questionMessage, renderCurrent } from "./question.ts";
+import { currentStep, questionMessage, renderCurrent } from "./question.ts";
 import { splitMessage } from "./split.ts";
 
 export async function askCurrent(ctx: BotContext, deps: BotDeps): Promise<void> {
@@ -23,7 +22,7 @@ export async function askCurrent(ctx: BotContext, deps: BotDeps): Promise<void> 
 export async function showResult(ctx: BotContext, deps: BotDeps): Promise<void> {
   const state = ctx.session.interview;
   if (!state) return;
-  const step = next(state, { policies: deps.policies });
+  const step = currentStep(state, deps.policies);
   if (!step.done || !step.screening) return;
   ctx.session.phase = "result";
   const subject = valueOf(state, "helping") === "helping" ? "helping" : "self";

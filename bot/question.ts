@@ -27,8 +27,24 @@ export function parseButton(data: string): ButtonPress | null {
   return /^\d+$/.test(choice) ? { step: Number(step), key, choice: Number(choice) } : null;
 }
 
+// The step for a state is asked for twice in a row (after an answer, to ask the next question; then
+// when that question is answered): remembered per policy set, keyed by the state's JSON.
+const STEPS = new WeakMap<PolicySet, Map<string, Step>>();
+const STEP_LIMIT = 5000;
+
 export function currentStep(state: InterviewState, policies: PolicySet): Step {
-  return next(state, { policies });
+  let steps = STEPS.get(policies);
+  if (!steps) {
+    steps = new Map();
+    STEPS.set(policies, steps);
+  }
+  const key = JSON.stringify(state);
+  const known = steps.get(key);
+  if (known) return known;
+  const step = next(state, { policies });
+  if (steps.size >= STEP_LIMIT) steps.clear();
+  steps.set(key, step);
+  return step;
 }
 
 export function questionMessage(
@@ -52,7 +68,7 @@ export function questionMessage(
 }
 
 export function renderCurrent(ctx: BotContext, state: InterviewState, policies: PolicySet) {
-  const step = next(state, { policies });
+  const step = currentStep(state, policies);
   if (step.done) return null;
   return { step, rendered: renderQuestion(ctx.t, step.question) };
 }

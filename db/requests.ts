@@ -117,6 +117,8 @@ export interface RequestStore {
   /** The status for a resident who knows the reference and the phone; null for either mismatch. */
   statusFor(reference: string, phone: string): { status: string; updatedAt: string; lang: string } | null;
   events(reference: string): { at: string; kind: string; actor: string; data: unknown }[];
+  /** What a retry of this key was answered with (for a form sent twice). */
+  byIdempotencyKey(channel: Channel, key: string): Submitted | null;
   /** The requests filed from one chat, newest first (for the bot's /status). */
   byChat(chatId: string): { reference: string; status: string; updatedAt: string }[];
 }
@@ -386,6 +388,12 @@ export function createRequestStore(deps: RequestStoreDeps): RequestStore {
         updatedAt: row.updatedAt,
         lang: row.lang,
       };
+    },
+    byIdempotencyKey(channel, key) {
+      const seen = findKey.get({ keyHash: vault.hash("idempotency", `${channel}\0${key}`) });
+      return seen
+        ? { reference: seen.reference, slaDueAt: seen.slaDueAt, urgent: seen.urgent, created: false }
+        : null;
     },
     byChat(chatId) {
       return orm

@@ -67,7 +67,7 @@ export function pageRoutes(deps: AppDeps, handler: AstroHandler, securityHeaders
       draftId,
       draft: draftId ? deps.interviews.get(draftId) : null,
       flash,
-      path: c.req.path,
+      path: `${c.req.path}${new URL(c.req.url).search}`,
       staff: staffCookie ? deps.staff.session(staffCookie) : null,
     };
     const res = env.outgoing;

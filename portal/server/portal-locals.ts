@@ -17,7 +17,7 @@ export type Flash =
   | { kind: "resume_failed" }
   | { kind: "staff_error"; message: string }
   | { kind: "staff_phone"; reference: string; contact: string; helper: string | null }
-  | { kind: "note_kept"; reference: string; text: string };
+  | { kind: "note_kept"; reference: string; text: string; error?: string };
 
 export interface PortalLocals {
   lang: Lang;

@@ -68,9 +68,13 @@ describe("portal forms", () => {
     const [a, b] = await Promise.all([form("/apply", body, cookie), form("/apply", body, cookie)]);
     expect([a.status, b.status]).toEqual([303, 303]);
     expect(h.deps.db.sqlite.prepare("SELECT count(*) AS n FROM requests").get()).toEqual({ n: 1 });
-    // Once sent, the draft is gone: sending again from an old page files nothing either.
+    // Once sent, the draft is gone: sending again from an old page files nothing, and shows the same
+    // reference again (the person who clicked twice still sees their number).
     const again = await form("/apply", body, cookie);
-    expect(again.headers.get("location")).toBe("/check");
+    expect(again.headers.get("location")).toBe("/apply/done");
+    expect(cookieOf(again, "flash")).not.toBe("");
+    const other = await form("/apply", { ...body, key: "form-key-9999" }, cookie);
+    expect(other.headers.get("location")).toBe("/check");
     expect(h.deps.db.sqlite.prepare("SELECT count(*) AS n FROM requests").get()).toEqual({ n: 1 });
   });
 
@@ -107,6 +111,47 @@ describe("portal forms", () => {
     const second = await h.app.request(`${ORIGIN}/check/resume?token=${handed?.token}`);
     expect(cookieOf(second, "draft")).toBe("");
     expect(cookieOf(second, "flash")).not.toBe("");
+  });
+
+  it("file an agent's phone intake only for that agent, within their jurisdictions", async () => {
+    const { staffClient } = await import("../api/harness.ts");
+    const agent = await staffClient(h, "li", "agent", "wuxi");
+    const intake = await form("/staff/intake", {}, agent.cookie);
+    const draft = cookieOf(intake, "draft");
+    const id = draft.split("=")[1] as string;
+    // The caller lives in 吉林: outside this agent's jurisdiction.
+    const held = h.deps.interviews.get(id);
+    expect(held?.byStaff).toBe(agent.id);
+    const { next } = await import("../../core/interview/next.ts");
+    const { answer } = await import("../../core/interview/answer.ts");
+    let state = held?.state as never;
+    for (let i = 0; i < 80; i++) {
+      const step = next(state, { policies: h.deps.policies });
+      if (step.done) break;
+      const q = step.question;
+      const raw =
+        q.id === "jurisdiction"
+          ? "jilin"
+          : q.id === "helping"
+            ? "self"
+            : q.id === "householdSize"
+              ? "1"
+              : q.required
+                ? (q.options?.[0] ?? "1")
+                : { unknown: true as const };
+      const r = answer(state, q.key, raw, { policies: h.deps.policies });
+      if (!r.ok) throw new Error(`${q.key}: ${r.issue.code}`);
+      state = r.state as never;
+    }
+    h.deps.interviews.save(id, { lang: "zh-CN", byStaff: agent.id, state });
+    const both = `${draft}; ${agent.cookie}`;
+    const refused = await form("/apply", { phone: "13812345678", consent: "yes", key: "staff-key-01" }, both);
+    expect(refused.headers.get("location")).toBe("/apply");
+    expect(h.deps.db.sqlite.prepare("SELECT count(*) AS n FROM requests").get()).toEqual({ n: 0 });
+    // Without the agent's session (signed out meanwhile) it is not filed as anyone's either.
+    const alone = await form("/apply", { phone: "13812345678", consent: "yes", key: "staff-key-02" }, draft);
+    expect(alone.headers.get("location")).toBe("/apply");
+    expect(h.deps.db.sqlite.prepare("SELECT count(*) AS n FROM requests").get()).toEqual({ n: 0 });
   });
 
   it("go back only to a page of this site after switching language", async () => {

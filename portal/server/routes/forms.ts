@@ -22,9 +22,10 @@ import type { AppDeps, AppEnv } from "../deps.ts";
 import { ApiError } from "../errors.ts";
 import { fileRequest } from "../intake.ts";
 import { tFor } from "../lang.ts";
-import { SESSION_COOKIE } from "../staff-auth.ts";
+import { inScope, SESSION_COOKIE } from "../staff-auth.ts";
 
-const safePath = (p: unknown) => (typeof p === "string" && /^\/(?!\/)[\w\-/]*$/.test(p) ? p : "/");
+const safePath = (p: unknown) =>
+  typeof p === "string" && /^\/(?!\/)[\w\-/]*(\?[\w\-=&%.]*)?$/.test(p) ? p : "/";
 
 export function formRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>();
@@ -35,9 +36,9 @@ export function formRoutes(deps: AppDeps) {
     const body = await c.req.parseBody();
     return Object.fromEntries(Object.entries(body).map(([k, v]) => [k, typeof v === "string" ? v : ""]));
   };
-  const staffSignedIn = (c: Parameters<typeof getCookie>[0]) => {
+  const staffSession = (c: Parameters<typeof getCookie>[0]) => {
     const id = getCookie(c, SESSION_COOKIE);
-    return id ? deps.staff.session(id) !== null : false;
+    return id ? deps.staff.session(id) : null;
   };
   const draftOf = (c: Parameters<typeof getCookie>[0]) => {
     const id = getCookie(c, DRAFT_COOKIE);
@@ -134,14 +135,42 @@ export function formRoutes(deps: AppDeps) {
   });
 
   app.post("/apply", async (c) => {
+    const body = await form(c);
     const held = draftOf(c);
-    if (!held) return c.redirect("/check", 303);
     const lang = langOf(c);
     const t = tFor(lang);
-    const f = applySchema.safeParse(await form(c));
+    if (!held) {
+      // A second click after the first was filed: show the same reference again.
+      const sent = body.key ? deps.requests.byIdempotencyKey("portal", `portal-form-${body.key}`) : null;
+      if (!sent) return c.redirect("/check", 303);
+      setFlash(c, deps, { kind: "sent", ...sent });
+      return c.redirect("/apply/done", 303);
+    }
+    const f = applySchema.safeParse(body);
     const state = held.draft.state;
     const situation = buildSituation(state);
-    if (!f.success || !situation) return c.redirect("/apply", 303);
+    if (!situation) return c.redirect("/check", 303);
+    if (!f.success) {
+      setFlash(c, deps, {
+        kind: "apply_error",
+        field: "contact.phone",
+        message: t("common:field.not_a_phone"),
+      });
+      return c.redirect("/apply", 303);
+    }
+    // A check an agent started for a caller is filed by that agent, within their jurisdictions.
+    const agent = held.draft.byStaff !== undefined ? staffSession(c) : null;
+    if (held.draft.byStaff !== undefined) {
+      const allowed =
+        agent &&
+        agent.staff.id === held.draft.byStaff &&
+        !agent.staff.mustChangePassword &&
+        inScope(agent, situation.jurisdiction);
+      if (!allowed) {
+        setFlash(c, deps, { kind: "apply_error", field: "staff", message: t("common:api.forbidden") });
+        return c.redirect("/apply", 303);
+      }
+    }
     const helping = valueOf(state, "helping") === "helping";
     const basis = helping ? f.data.basis : "self";
     if (f.data.consent !== "yes" || !basis) {
@@ -170,7 +199,7 @@ export function formRoutes(deps: AppDeps) {
           lang,
         },
         {
-          channel: held.draft.byStaff !== undefined && staffSignedIn(c) ? "staff" : "portal",
+          channel: agent ? "staff" : "portal",
           lang,
           idempotencyKey: `portal-form-${f.data.key}`,
         },

@@ -14,14 +14,15 @@ import type { Session } from "../../../db/staff.ts";
 import { CLOSE_OUTCOMES } from "../../../db/workflow.ts";
 import type { Lang } from "../../../locales/i18n.ts";
 import { clientAddress } from "../client.ts";
-import { prefsOf, setDraft, setFlash } from "../cookies.ts";
+import { clearDraft, DRAFT_COOKIE, prefsOf, setDraft, setFlash } from "../cookies.ts";
 import type { AppDeps, AppEnv } from "../deps.ts";
 import { ApiError } from "../errors.ts";
 import { tFor } from "../lang.ts";
 import { clearSessionCookie, hasRole, inScope, SESSION_COOKIE, setSessionCookie } from "../staff-auth.ts";
 import { changePassword, signIn } from "./staff/auth.ts";
 
-const safeReturn = (p: unknown) => (typeof p === "string" && /^\/staff(\/[\w\-/]*)?$/.test(p) ? p : "/staff");
+const safeReturn = (p: unknown) =>
+  typeof p === "string" && /^\/staff(\/[\w\-/]*)?(\?[\w\-=&%.]*)?$/.test(p) ? p : "/staff";
 
 export function staffFormRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>();
@@ -42,6 +43,7 @@ export function staffFormRoutes(deps: AppDeps) {
 
   app.post("/staff/login", async (c) => {
     const f = await fields(c);
+    const earlier = getCookie(c, SESSION_COOKIE);
     try {
       const { account, session } = await signIn(
         deps,
@@ -49,6 +51,8 @@ export function staffFormRoutes(deps: AppDeps) {
         f.password ?? "",
         clientAddress(c, deps.trustProxy),
       );
+      // A new sign-in on this browser ends whatever session its cookie held.
+      if (earlier) deps.staff.closeSession(earlier);
       setSessionCookie(c, deps, session.id);
       if (f.noteReference && f.noteText) {
         setFlash(c, deps, { kind: "note_kept", reference: f.noteReference, text: f.noteText });
@@ -56,15 +60,29 @@ export function staffFormRoutes(deps: AppDeps) {
       return c.redirect(account.mustChangePassword ? "/staff/password" : safeReturn(f.return), 303);
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
-      setFlash(c, deps, { kind: "staff_error", message: apiWords(c, error) });
-      return c.redirect("/staff/login", 303);
+      // A kept note stays kept through a failed attempt, and so does where to go afterwards.
+      if (f.noteReference && f.noteText) {
+        setFlash(c, deps, {
+          kind: "note_kept",
+          reference: f.noteReference,
+          text: f.noteText,
+          error: apiWords(c, error),
+        });
+      } else setFlash(c, deps, { kind: "staff_error", message: apiWords(c, error) });
+      return c.redirect(`/staff/login?return=${encodeURIComponent(safeReturn(f.return))}`, 303);
     }
   });
 
   app.post("/staff/logout", (c) => {
     const id = getCookie(c, SESSION_COOKIE);
+    const session = id ? deps.staff.session(id) : null;
     if (id) deps.staff.closeSession(id);
+    if (session) deps.staff.audit({ kind: "logout", staffId: session.staff.id });
     clearSessionCookie(c);
+    // A caller's unfinished intake must not stay on a shared hotline PC.
+    const draftId = getCookie(c, DRAFT_COOKIE);
+    if (draftId && deps.interviews.get(draftId)?.byStaff !== undefined) deps.interviews.remove(draftId);
+    if (draftId) clearDraft(c);
     return c.redirect("/staff/login", 303);
   });
 
