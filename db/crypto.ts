@@ -5,7 +5,11 @@
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from "node:crypto";
 import { deflateRawSync, inflateRawSync } from "node:zlib";
 
-const VERSION = 1;
+// The first byte says how the plaintext was packed: 1 deflated JSON, 2 plain JSON. Small values (a
+// chat's session, a note) are not worth deflating; a screening shrinks about 5×.
+const DEFLATED = 1;
+const PLAIN = 2;
+const DEFLATE_FROM = 2048;
 const IV = 12;
 const TAG = 16;
 
@@ -30,14 +34,17 @@ export function createVault(key: Buffer): Vault {
       const iv = randomBytes(IV);
       const cipher = createCipheriv("aes-256-gcm", sealKey, iv, { authTagLength: TAG });
       cipher.setAAD(Buffer.from(context));
-      const body = Buffer.concat([
-        cipher.update(deflateRawSync(JSON.stringify(value), { level: 1 })),
-        cipher.final(),
-      ]);
-      return Buffer.concat([Buffer.from([VERSION]), iv, cipher.getAuthTag(), body]);
+      const json = Buffer.from(JSON.stringify(value), "utf8");
+      const format = json.length >= DEFLATE_FROM ? DEFLATED : PLAIN;
+      const packed = format === DEFLATED ? deflateRawSync(json, { level: 1 }) : json;
+      const body = Buffer.concat([cipher.update(packed), cipher.final()]);
+      return Buffer.concat([Buffer.from([format]), iv, cipher.getAuthTag(), body]);
     },
     open<T>(blob: Buffer, context: string): T {
-      if (blob.length < 1 + IV + TAG || blob[0] !== VERSION) throw new VaultError("unknown sealed format");
+      const format = blob[0];
+      if (blob.length < 1 + IV + TAG || (format !== DEFLATED && format !== PLAIN)) {
+        throw new VaultError("unknown sealed format");
+      }
       try {
         const decipher = createDecipheriv("aes-256-gcm", sealKey, blob.subarray(1, 1 + IV), {
           authTagLength: TAG,
@@ -45,7 +52,7 @@ export function createVault(key: Buffer): Vault {
         decipher.setAAD(Buffer.from(context));
         decipher.setAuthTag(blob.subarray(1 + IV, 1 + IV + TAG));
         const text = Buffer.concat([decipher.update(blob.subarray(1 + IV + TAG)), decipher.final()]);
-        return JSON.parse(inflateRawSync(text).toString("utf8")) as T;
+        return JSON.parse((format === DEFLATED ? inflateRawSync(text) : text).toString("utf8")) as T;
       } catch {
         throw new VaultError("sealed data cannot be opened with this key");
       }

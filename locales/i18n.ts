@@ -119,7 +119,8 @@ export async function createI18n(lang: Lang): Promise<TFunction> {
 // Option keys that only choose which words to use (never personal values): calls with no other
 // options can be remembered. i18next's own lookup costs microseconds per call, which adds up on a page
 // of fifty rows.
-const CHOOSING_OPTIONS = new Set(["ns", "keySeparator", "nsSeparator", "defaultValue", "count"]);
+// ("who" is itself words from these files — "you", "household member 2" — never a name.)
+const CHOOSING_OPTIONS = new Set(["ns", "keySeparator", "nsSeparator", "defaultValue", "count", "who"]);
 const MEMO_LIMIT = 20_000;
 
 /** The same words as `t`, remembered for calls whose options hold nothing but word choices. */

@@ -1,12 +1,14 @@
 // The bot under load, with the local Bot API stand-in on loopback: N conversations, each /start →
 // agree → three answers, through createBot's whole middleware (dedupe, sequentialize, sealed session
-// in SQLite) and real HTTP calls to the stand-in. Throughput: all conversations at once. Latency, from
+// in SQLite) and real HTTP calls to the stand-in, which runs in its own process. Throughput: all conversations at once. Latency, from
 // an update arriving to the bot's reply having been sent (handleUpdate resolves after the reply's HTTP
 // call returns): the conversations again, their updates arriving at half that throughput.
 
+import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { createBot } from "../../bot/create.ts";
 import type { ChatSession } from "../../bot/session.ts";
 import { createBotSessionStorage } from "../../db/bot-sessions.ts";
@@ -14,15 +16,30 @@ import { openDb } from "../../db/connection.ts";
 import { createI18nSync, type Lang, memoizeT } from "../../locales/i18n.ts";
 import { readConfig } from "../../portal/server/config.ts";
 import { buildDeps } from "../../portal/server/service.ts";
-import { BOT_INFO, startFakeTelegram } from "../../tests/bot/fake-telegram.ts";
+import { BOT_INFO } from "../../tests/bot/fake-telegram.ts";
 
 export const BOT_TARGETS = { p99Ms: 50, perSecond: 500 };
+
+/** The stand-in in its own process on loopback (fake-telegram-server.ts), like a real Bot API server. */
+function startFakeProcess(): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", fileURLToPath(new URL("./fake-telegram-server.ts", import.meta.url))],
+    {
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
+  return new Promise((resolve, reject) => {
+    child.stdout?.once("data", (chunk: Buffer) => resolve({ url: chunk.toString().trim(), child }));
+    child.once("exit", (code) => reject(new Error(`the Bot API stand-in exited (${code})`)));
+  });
+}
 
 export async function benchBot(options: { conversations: number }) {
   const dir = mkdtempSync(join(tmpdir(), "intake-bot-bench-"));
   const config = readConfig({ DATABASE_PATH: join(dir, "bot.sqlite"), INTAKE_DATA_KEY: "a".repeat(64) });
   const { deps } = buildDeps(config, { log: () => {} });
-  const fake = await startFakeTelegram();
+  const fake = await startFakeProcess();
   // As npm start does: the chat state on its own connection with synchronous=NORMAL.
   const chatDb = openDb(config.DATABASE_PATH, { synchronous: "NORMAL" });
   // As npm start does: the words remembered per language (locales/i18n.ts memoizeT).
@@ -100,7 +117,7 @@ export async function benchBot(options: { conversations: number }) {
   }
   await Promise.all(started);
   const paced = summary(latencies, (performance.now() - t1) / 1000);
-  await fake.close();
+  fake.child.kill("SIGTERM");
   chatDb.close();
   deps.db.close();
   rmSync(dir, { recursive: true, force: true });
