@@ -2,7 +2,7 @@
 // the change itself) and sent to the chat in the person's language, with retries like the webhook's.
 
 import type { Api } from "grammy";
-import type { Outbox } from "../db/outbox.ts";
+import { type Outbox, outboxWorker } from "../db/outbox.ts";
 import type { RequestStore } from "../db/requests.ts";
 import { residentStatus } from "../db/workflow.ts";
 import { isLang, type Lang } from "../locales/i18n.ts";
@@ -15,9 +15,6 @@ export function createNotifier(deps: {
   words: BotDeps["words"];
   log: (line: string) => void;
 }) {
-  let timer: NodeJS.Timeout | null = null;
-  let running: Promise<number> | null = null;
-
   async function deliver(): Promise<number> {
     let sent = 0;
     for (const message of deps.outbox.due("resident")) {
@@ -49,22 +46,5 @@ export function createNotifier(deps: {
     return sent;
   }
 
-  return {
-    runOnce() {
-      running ??= deliver().finally(() => {
-        running = null;
-      });
-      return running;
-    },
-    start(intervalMs = 1000) {
-      timer = setInterval(() => {
-        this.runOnce().catch((error) => deps.log(`notifications: ${(error as Error).name}`));
-      }, intervalMs);
-      timer.unref();
-    },
-    async stop() {
-      if (timer) clearInterval(timer);
-      await running;
-    },
-  };
+  return outboxWorker("notifications", deliver, deps.log);
 }

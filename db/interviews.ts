@@ -48,17 +48,8 @@ export function createInterviewStore(deps: { db: Db; vault: Vault; now: () => Da
     return vault.open<Draft>(row.sealed, draftContext(idHash));
   }
 
-  const takeOver = db.sqlite.transaction((tokenHash: string, channel: Channel) => {
-    const at = now();
-    const row = orm.select().from(handoffTokens).where(eq(handoffTokens.tokenHash, tokenHash)).get();
-    if (!row || row.usedAt !== null || row.expiresAt <= at.toISOString()) return null;
-    const draft = load(row.interviewIdHash);
-    orm
-      .update(handoffTokens)
-      .set({ usedAt: at.toISOString() })
-      .where(eq(handoffTokens.tokenHash, tokenHash))
-      .run();
-    if (!draft) return null;
+  /** A new draft under a fresh secret id; returns the id (only its hash is stored). */
+  function insert(draft: Draft, channel: Channel, at: Date): string {
     const id = secret();
     const idHash = hashOf(id);
     orm
@@ -72,29 +63,28 @@ export function createInterviewStore(deps: { db: Db; vault: Vault; now: () => Da
         expiresAt: expiry(at),
       })
       .run();
+    return id;
+  }
+
+  const takeOver = db.sqlite.transaction((tokenHash: string, channel: Channel) => {
+    const at = now();
+    const row = orm.select().from(handoffTokens).where(eq(handoffTokens.tokenHash, tokenHash)).get();
+    if (!row || row.usedAt !== null || row.expiresAt <= at.toISOString()) return null;
+    const draft = load(row.interviewIdHash);
+    orm
+      .update(handoffTokens)
+      .set({ usedAt: at.toISOString() })
+      .where(eq(handoffTokens.tokenHash, tokenHash))
+      .run();
+    if (!draft) return null;
+    const id = insert(draft, channel, at);
     orm.delete(handoffTokens).where(eq(handoffTokens.interviewIdHash, row.interviewIdHash)).run();
     orm.delete(interviews).where(eq(interviews.idHash, row.interviewIdHash)).run();
     return { id, draft };
   });
 
   return {
-    create(draft, channel) {
-      const id = secret();
-      const idHash = hashOf(id);
-      const at = now();
-      orm
-        .insert(interviews)
-        .values({
-          idHash,
-          channel,
-          sealed: vault.seal(draft, draftContext(idHash)),
-          createdAt: at.toISOString(),
-          updatedAt: at.toISOString(),
-          expiresAt: expiry(at),
-        })
-        .run();
-      return id;
-    },
+    create: (draft, channel) => insert(draft, channel, now()),
     get: (id) => load(hashOf(id)),
     save(id, draft) {
       const idHash = hashOf(id);

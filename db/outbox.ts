@@ -66,3 +66,43 @@ export function createOutbox(deps: { db: Db; now: () => Date }) {
 }
 
 export type Outbox = ReturnType<typeof createOutbox>;
+
+export interface OutboxWorker {
+  /** One delivery round now; returns how many were delivered. */
+  runOnce(): Promise<number>;
+  start(intervalMs?: number): void;
+  stop(): Promise<void>;
+}
+
+/**
+ * The delivery loop shared by the outbox's readers (the hotline webhook, the bot's notifications): one
+ * round at a time — a slow receiver must not get the same message twice at once — on a timer that does
+ * not keep the process alive, and a stop that waits for the round under way.
+ */
+export function outboxWorker(
+  name: string,
+  deliver: () => Promise<number>,
+  log: (line: string) => void,
+): OutboxWorker {
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<number> | null = null;
+  const runOnce = () => {
+    running ??= deliver().finally(() => {
+      running = null;
+    });
+    return running;
+  };
+  return {
+    runOnce,
+    start(intervalMs = 1000) {
+      timer = setInterval(() => {
+        runOnce().catch((error) => log(`${name}: ${(error as Error).name}`));
+      }, intervalMs);
+      timer.unref();
+    },
+    async stop() {
+      if (timer) clearInterval(timer);
+      await running;
+    },
+  };
+}

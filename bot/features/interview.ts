@@ -84,7 +84,8 @@ export function interview(deps: BotDeps) {
     return apply(ctx, current, text, text);
   });
 
-  c.command("restart", async (ctx) => {
+  /** Starting over (the command or the result's button) needs consent on record, like the first start. */
+  async function restart(ctx: BotContext) {
     if (!ctx.session.consentAt) {
       await ctx.reply(ctx.t("common:bot.needConsent"));
       return;
@@ -93,18 +94,12 @@ export function interview(deps: BotDeps) {
     ctx.session.phase = "interview";
     await ctx.reply(ctx.t("common:bot.restarted"));
     await askCurrent(ctx, deps);
-  });
+  }
 
+  c.command("restart", restart);
   c.callbackQuery("restart", async (ctx) => {
     await ctx.answerCallbackQuery();
-    if (!ctx.session.consentAt) {
-      await ctx.reply(ctx.t("common:bot.needConsent"));
-      return;
-    }
-    ctx.session.interview = start(shanghaiDate(deps.now()));
-    ctx.session.phase = "interview";
-    await ctx.reply(ctx.t("common:bot.restarted"));
-    await askCurrent(ctx, deps);
+    await restart(ctx);
   });
 
   return c;

@@ -3,7 +3,7 @@
 // key as Idempotency-Key, until the receiver answers 2xx. The receiver deduplicates by that key.
 
 import { createHmac } from "node:crypto";
-import type { Outbox } from "../../db/outbox.ts";
+import { type Outbox, type OutboxWorker, outboxWorker } from "../../db/outbox.ts";
 import { workOrderOf } from "../../db/reports.ts";
 import type { RequestStore } from "../../db/requests.ts";
 
@@ -15,12 +15,7 @@ export function sign(secret: string, timestamp: string, body: string): string {
   return `sha256=${createHmac("sha256", secret).update(`${timestamp}.${body}`).digest("hex")}`;
 }
 
-export interface Forwarder {
-  /** Delivers what is due now; returns how many were delivered. */
-  runOnce(): Promise<number>;
-  start(intervalMs?: number): void;
-  stop(): Promise<void>;
-}
+export type Forwarder = OutboxWorker;
 
 export function createForwarder(deps: {
   outbox: Outbox;
@@ -31,9 +26,6 @@ export function createForwarder(deps: {
   log: (line: string) => void;
   timeoutMs?: number;
 }): Forwarder {
-  let timer: NodeJS.Timeout | null = null;
-  let running: Promise<number> | null = null;
-
   async function deliver(): Promise<number> {
     let delivered = 0;
     for (const message of deps.outbox.due("hotline")) {
@@ -74,23 +66,5 @@ export function createForwarder(deps: {
     return delivered;
   }
 
-  return {
-    runOnce() {
-      // One delivery round at a time: a slow receiver must not get the same message twice at once.
-      running ??= deliver().finally(() => {
-        running = null;
-      });
-      return running;
-    },
-    start(intervalMs = 1000) {
-      timer = setInterval(() => {
-        this.runOnce().catch((error) => deps.log(`forwarding: ${(error as Error).name}`));
-      }, intervalMs);
-      timer.unref();
-    },
-    async stop() {
-      if (timer) clearInterval(timer);
-      await running;
-    },
-  };
+  return outboxWorker("forwarding", deliver, deps.log);
 }

@@ -2,36 +2,14 @@
 // cookie sent) through the real server on a real socket, and each resident page's weight (HTML + CSS).
 
 import { mkdtempSync, rmSync } from "node:fs";
-import { Agent, request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startServer, stop } from "../../tests/server/process.ts";
+import { httpClient } from "./http.ts";
 
 export const PORTAL_TARGETS = { medianMs: 15, pageBytes: 51_200 };
 
-const agent = new Agent({ keepAlive: true, maxSockets: 1 });
-
-function http(
-  url: string,
-  options: { method?: string; headers?: Record<string, string>; body?: string } = {},
-): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      url,
-      { method: options.method ?? "GET", agent, headers: options.headers ?? {} },
-      (res) => {
-        let body = "";
-        res.setEncoding("utf8");
-        res.on("data", (d) => {
-          body += d;
-        });
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-      },
-    );
-    req.on("error", reject);
-    req.end(options.body);
-  });
-}
+const http = httpClient(1);
 
 export async function benchPortal(options: { runs: number }) {
   const dir = mkdtempSync(join(tmpdir(), "intake-portal-bench-"));

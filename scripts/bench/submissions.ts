@@ -3,10 +3,10 @@
 // concurrent clients in this one. Each body is a different household and phone.
 
 import { mkdtempSync, rmSync } from "node:fs";
-import { Agent, request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startServer, stop } from "../../tests/server/process.ts";
+import { httpClient } from "./http.ts";
 
 export const SUBMISSIONS_TARGET = 1_000;
 
@@ -28,31 +28,15 @@ function body(i: number): string {
   });
 }
 
-// node:http with keep-alive: a lighter client than fetch, so the load generator does not starve the
-// server of the machine's second core.
-const agent = new Agent({ keepAlive: true, maxSockets: 256 });
+const http = httpClient(256);
 
-function post(url: string, payload: string, key: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      url,
-      {
-        method: "POST",
-        agent,
-        headers: {
-          "content-type": "application/json",
-          "content-length": Buffer.byteLength(payload),
-          "idempotency-key": key,
-        },
-      },
-      (res) => {
-        res.resume();
-        res.on("end", () => resolve(res.statusCode ?? 0));
-      },
-    );
-    req.on("error", reject);
-    req.end(payload);
+async function post(url: string, payload: string, key: string): Promise<number> {
+  const reply = await http(url, {
+    method: "POST",
+    headers: { "content-type": "application/json", "idempotency-key": key },
+    body: payload,
   });
+  return reply.status;
 }
 
 export async function benchSubmissions(options: { seconds: number; concurrency: number }) {

@@ -2,29 +2,18 @@
 // through npm start's server on a real socket, with N stored requests (default 100,000) filled by SQL.
 
 import { mkdtempSync, rmSync } from "node:fs";
-import { Agent, request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { readConfig } from "../../portal/server/config.ts";
 import { createPasswordHasher } from "../../portal/server/passwords.ts";
 import { buildDeps } from "../../portal/server/service.ts";
 import { startServer, stop } from "../../tests/server/process.ts";
+import { httpClient } from "./http.ts";
 import { fill } from "./queue.ts";
 
 export const WORKSPACE_TARGET_MS = 15;
 const KEY = "f".repeat(64);
-const agent = new Agent({ keepAlive: true, maxSockets: 1 });
-
-function http(url: string, headers: Record<string, string>, method = "GET", body?: string) {
-  return new Promise<{ status: number; headers: Record<string, unknown> }>((resolve, reject) => {
-    const req = request(url, { method, agent, headers }, (res) => {
-      res.resume();
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers }));
-    });
-    req.on("error", reject);
-    req.end(body);
-  });
-}
+const http = httpClient(1);
 
 export async function benchWorkspace(options: { requests: number; runs: number }) {
   const dir = mkdtempSync(join(tmpdir(), "intake-workspace-bench-"));
@@ -46,19 +35,18 @@ export async function benchWorkspace(options: { requests: number; runs: number }
   deps.staff.setPassword(account.id, await hasher.hash("bench password 1"), false);
   deps.db.close();
   const server = await startServer({ DATABASE_PATH: dbPath, INTAKE_DATA_KEY: KEY, SCRYPT_LOG_N: "10" });
-  const login = await http(
-    `${server.url}/staff/login`,
-    { "content-type": "application/x-www-form-urlencoded", origin: server.url },
-    "POST",
-    "name=bench&password=bench+password+1",
-  );
+  const login = await http(`${server.url}/staff/login`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded", origin: server.url },
+    body: "name=bench&password=bench+password+1",
+  });
   const cookie = String((login.headers["set-cookie"] as string[] | undefined)?.[0] ?? "").split(
     ";",
   )[0] as string;
   const times: number[] = [];
   for (let i = 0; i < options.runs + 20; i++) {
     const t0 = performance.now();
-    const res = await http(`${server.url}/staff`, { cookie });
+    const res = await http(`${server.url}/staff`, { headers: { cookie } });
     if (res.status !== 200) throw new Error(`GET /staff: ${res.status}`);
     if (i >= 20) times.push(performance.now() - t0);
   }

@@ -13,7 +13,7 @@ import { parseKey, start, valueOf } from "../../../core/interview/state.ts";
 import { JURISDICTIONS } from "../../../core/schema/enums.ts";
 import { shanghaiDate } from "../../../core/sla.ts";
 import { normalizeReference } from "../../../db/reference.ts";
-import { isLang, LANGS, type Lang } from "../../../locales/i18n.ts";
+import { isLang, type Lang } from "../../../locales/i18n.ts";
 import { PRIVACY_NOTICE_VERSION } from "../../../locales/notice.ts";
 import { renderIssue } from "../../../locales/render.ts";
 import { clientAddress } from "../client.ts";
@@ -255,5 +255,3 @@ export function formRoutes(deps: AppDeps) {
 
   return app;
 }
-
-export const PORTAL_LANGS = LANGS;
