@@ -364,7 +364,10 @@ describe("reports", () => {
       .prepare("SELECT count(*) AS n FROM request_outcomes WHERE program = 'temporary_aid' AND outcome = ?")
       .get(aid[0].outcome) as { n: number };
     expect(aid[0].n).toBe(n.n);
-    expect(missed).toBeTruthy();
+    // The one counted as missed: never called back, and its 24 hours are over.
+    const late = h.deps.requests.byReference(missed);
+    expect(late).toMatchObject({ status: "new", contactedAt: null });
+    expect(Date.parse(late?.slaDueAt ?? "")).toBeLessThan(h.clock.now.getTime());
   });
 
   it("work orders export as CSV with formula cells defused, and the export is audited", async () => {
