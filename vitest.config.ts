@@ -1,12 +1,38 @@
 import { defineConfig } from "vitest/config";
 
+// Three projects, run in this order by npm test: unit (pure: the core, the words, the interview),
+// integration (a real SQLite file, a real HTTP port, real processes: db, api, server, bot, cli) and
+// browser (the portal in Chromium). npm run test:unit is the quick loop.
+//
+// Many integration suites start real processes (npm start, the CLI) that compile TypeScript on the way
+// up; on a loaded CI machine a start can take several seconds. Time limits here catch hangs, not
+// slowness: speed is measured by npm run bench.
+const limits = { testTimeout: 60_000, hookTimeout: 60_000 };
+
 export default defineConfig({
   test: {
-    include: ["tests/**/*.test.ts"],
-    // Many suites start real processes (npm start, the CLI) that compile TypeScript on the way up; on a
-    // loaded CI machine a start can take several seconds. Time limits here catch hangs, not slowness:
-    // speed is measured by npm run bench.
-    testTimeout: 60_000,
-    hookTimeout: 60_000,
+    projects: [
+      {
+        test: {
+          name: "unit",
+          include: ["tests/core/**/*.test.ts", "tests/locales/**/*.test.ts", "tests/interview/**/*.test.ts"],
+          ...limits,
+        },
+      },
+      {
+        test: {
+          name: "integration",
+          include: [
+            "tests/db/**/*.test.ts",
+            "tests/api/**/*.test.ts",
+            "tests/server/**/*.test.ts",
+            "tests/bot/**/*.test.ts",
+            "tests/cli/**/*.test.ts",
+          ],
+          ...limits,
+        },
+      },
+      { test: { name: "browser", include: ["tests/portal/**/*.test.ts"], ...limits } },
+    ],
   },
 });

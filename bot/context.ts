@@ -5,4 +5,10 @@ import type { TFunction } from "i18next";
 import type { Lang } from "../locales/i18n.ts";
 import type { ChatSession } from "./session.ts";
 
-export type BotContext = Context & SessionFlavor<ChatSession> & { lang: Lang; t: TFunction };
+export type BotContext = Context &
+  SessionFlavor<ChatSession> & {
+    lang: Lang;
+    t: TFunction;
+    /** Runs a cosmetic call (an edit, a toast): a failure is logged and skipped (bot/edits.ts). */
+    quietly(what: string, call: () => Promise<unknown>): Promise<void>;
+  };

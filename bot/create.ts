@@ -10,6 +10,7 @@ import { firstDelivery } from "../db/bot-sessions.ts";
 import { isLang, pickLang } from "../locales/i18n.ts";
 import type { BotContext } from "./context.ts";
 import type { BotDeps } from "./deps.ts";
+import { quietly } from "./edits.ts";
 import { consent } from "./features/consent.ts";
 import { handoff } from "./features/handoff.ts";
 import { interview } from "./features/interview.ts";
@@ -21,6 +22,7 @@ import { initialSession } from "./session.ts";
 export const chatKey = (ctx: Context) => (ctx.chat ? String(ctx.chat.id) : undefined);
 
 export function createBot(deps: BotDeps): Bot<BotContext> {
+  const log = deps.log ?? ((line: string) => console.warn(line));
   const apiRoot = deps.apiRoot ?? "https://api.telegram.org";
   // Kept-alive connections, a bounded number: replies to many chats at once reuse sockets instead of
   // opening one per call.
@@ -41,6 +43,7 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
     const chosen = ctx.session?.lang;
     ctx.lang = isLang(chosen) ? chosen : pickLang(ctx.from?.language_code);
     ctx.t = deps.words(ctx.lang);
+    ctx.quietly = (what, call) => quietly(what, call, log);
     await next();
   });
   // Only private chats: a group would mix several people's answers.

@@ -1,14 +1,38 @@
 // What the bot is built from: the same stores and policies as the server, passed in whole.
 
 import type { TFunction } from "i18next";
+import type { InterviewState } from "../core/interview/state.ts";
 import type { PolicySet } from "../core/policies/index.ts";
 import type { WorkCalendar } from "../core/sla.ts";
 import type { SessionStorage } from "../db/bot-sessions.ts";
 import type { Db } from "../db/connection.ts";
 import type { InterviewStore } from "../db/interviews.ts";
-import type { RequestStore } from "../db/requests.ts";
+import type { Channel, RequestStore, Submitted } from "../db/requests.ts";
 import type { Lang } from "../locales/i18n.ts";
 import type { ChatSession } from "./session.ts";
+
+/**
+ * The server's intake service, as the bot uses it: a finished interview filed through the same checks
+ * as every other channel (it throws core's IntakeRefusal when it refuses). The bot never imports
+ * portal/server: the composition root hands the service in.
+ */
+export interface InterviewIntake {
+  fileInterview(
+    state: InterviewState,
+    send: {
+      phone: string;
+      basis?: "person_agreed" | "guardian" | undefined;
+      noticeVersion?: string | undefined;
+    },
+    options: {
+      channel: Channel;
+      lang: string;
+      idempotencyKey?: string | undefined;
+      chatId?: string | undefined;
+      consentAt?: string | undefined;
+    },
+  ): Promise<Submitted>;
+}
 
 export interface BotDeps {
   token: string;
@@ -16,6 +40,7 @@ export interface BotDeps {
   apiRoot?: string | undefined;
   db: Db;
   requests: RequestStore;
+  intake: InterviewIntake;
   interviews: InterviewStore;
   sessions: SessionStorage<ChatSession>;
   policies: PolicySet;
@@ -25,6 +50,8 @@ export interface BotDeps {
   publicUrl: string;
   /** Words per language (tests may wrap them to check that every word sent comes from locales/). */
   words: (lang: Lang) => TFunction;
+  /** Where skipped cosmetic failures are told (one line each); console.warn by default. */
+  log?: ((line: string) => void) | undefined;
   /** Known to the caller already: skips getMe at start. */
   botInfo?: import("grammy/types").UserFromGetMe | undefined;
 }

@@ -1,13 +1,23 @@
-// Edits to earlier messages are cosmetic (removing spent buttons, showing the answer given). Telegram
-// refuses some with 400 — "message is not modified", a message too old or deleted — and that must not
-// stop the conversation: such refusals are ignored, anything else still fails.
+// Cosmetic calls — an edit that removes spent buttons or shows the answer given, the toast that
+// answers a button press — must never stop a conversation. Telegram may refuse one (400: not modified,
+// too old, deleted), limit it (429), fail (5xx), or the network may; the update may even lack the
+// message to edit, which grammY reports by throwing before any request. Every such failure is logged
+// in one line (the call and the error's kind, never a message's text) and skipped.
 
-import { GrammyError } from "grammy";
+import { GrammyError, HttpError } from "grammy";
 
-export async function quietly(edit: Promise<unknown>): Promise<void> {
+export type Log = (line: string) => void;
+
+function describe(error: unknown): string {
+  if (error instanceof GrammyError) return `${error.error_code} ${error.description}`;
+  if (error instanceof HttpError) return `network: ${(error.error as Error)?.name ?? "error"}`;
+  return (error as Error)?.message?.split("\n")[0] ?? String(error);
+}
+
+export async function quietly(what: string, call: () => Promise<unknown>, log: Log): Promise<void> {
   try {
-    await edit;
+    await call();
   } catch (error) {
-    if (!(error instanceof GrammyError && error.error_code === 400)) throw error;
+    log(`bot: cosmetic ${what} skipped: ${describe(error)}`);
   }
 }

@@ -1,7 +1,7 @@
 // Moving a chat along: ask the current question, or show the result when none is left.
 
 import { InlineKeyboard } from "grammy";
-import { valueOf } from "../core/interview/state.ts";
+import { answerOf } from "../core/interview/state.ts";
 import { renderScreening, screeningText } from "../locales/render.ts";
 import type { BotContext } from "./context.ts";
 import type { BotDeps } from "./deps.ts";
@@ -25,7 +25,7 @@ export async function showResult(ctx: BotContext, deps: BotDeps): Promise<void> 
   const step = currentStep(state, deps.policies);
   if (!step.done || !step.screening) return;
   ctx.session.phase = "result";
-  const subject = valueOf(state, "helping") === "helping" ? "helping" : "self";
+  const subject = answerOf(state, "helping") === "helping" ? "helping" : "self";
   const text = screeningText(ctx.t, renderScreening(ctx.t, step.screening, subject));
   const parts = splitMessage(text);
   for (const [i, part] of parts.entries()) {

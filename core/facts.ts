@@ -33,7 +33,10 @@ export function all(...facts: Fact[]): Fact {
   let open: Fact[] | null = null;
   for (const f of facts) {
     if (f.v === false) return FALSE;
-    if (f.v === undefined) (open ??= []).push(f);
+    if (f.v === undefined) {
+      open ??= [];
+      open.push(f);
+    }
   }
   return open ? { v: undefined, missing: unionOf(open) } : TRUE;
 }
@@ -42,7 +45,10 @@ export function any(...facts: Fact[]): Fact {
   let open: Fact[] | null = null;
   for (const f of facts) {
     if (f.v === true) return TRUE;
-    if (f.v === undefined) (open ??= []).push(f);
+    if (f.v === undefined) {
+      open ??= [];
+      open.push(f);
+    }
   }
   return open ? { v: undefined, missing: unionOf(open) } : FALSE;
 }
@@ -54,10 +60,6 @@ export function negate(f: Fact): Fact {
 /** A boolean field: true → met, false → failed, omitted → unknown. */
 export function flag(value: boolean | undefined, path: string, wanted = true): Fact {
   return value === undefined ? unknown(path) : known(value === wanted);
-}
-
-export function fromTri(v: Tri, path: string): Fact {
-  return v === undefined ? unknown(path) : known(v);
 }
 
 export function mp(i: number, field: string): string {

@@ -21,3 +21,29 @@ export function prepareRequest(
   const urgent = isUrgent(situation);
   return { screening, urgent, slaDueAt: callbackDue(options.now, urgent, options.calendar) };
 }
+
+/** One problem the intake found, as data: the field (the submission's path) and a code that locales/ words. */
+export interface IntakeIssue {
+  code: string;
+  field: string | null;
+  values: Record<string, unknown>;
+}
+
+/**
+ * A submission the intake refused: nothing was stored. `code` is "invalid" (see the issues) or
+ * "idempotency_conflict" (the key was used for a different submission). Every channel turns it into
+ * its own re-ask: a JSON error, a form message, a chat message.
+ */
+export class IntakeRefusal extends Error {
+  constructor(
+    readonly code: "invalid" | "idempotency_conflict" | "interview_unfinished",
+    readonly issues: IntakeIssue[],
+  ) {
+    super(`${code}${issues[0]?.field ? ` (${issues[0].field})` : ""}`);
+    this.name = "IntakeRefusal";
+  }
+
+  get field(): string | null {
+    return this.issues[0]?.field ?? null;
+  }
+}

@@ -2,7 +2,7 @@
 // time, then by id) with keyset paging, claiming (atomic: one winner), status changes, notes, amended
 // facts, the full record and the phone, each written to the request's event trail with who did it.
 
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import type { Screening } from "../core/schema/screening.ts";
 import type { Situation } from "../core/schema/situation.ts";
 import type { Db } from "./connection.ts";

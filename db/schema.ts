@@ -4,6 +4,7 @@
 
 import { desc, sql } from "drizzle-orm";
 import { blob, index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { STATUSES } from "./workflow.ts";
 
 export const meta = sqliteTable("meta", {
   key: text("key").primaryKey(),
@@ -18,7 +19,7 @@ export const requests = sqliteTable(
     channel: text("channel", { enum: ["bot", "portal", "staff"] }).notNull(),
     jurisdiction: text("jurisdiction").notNull(),
     urgent: integer("urgent", { mode: "boolean" }).notNull(),
-    status: text("status").notNull().default("new"),
+    status: text("status", { enum: STATUSES }).notNull().default("new"),
     assigneeId: integer("assignee_id"),
     /** The person's language, for status messages. */
     lang: text("lang").notNull(),

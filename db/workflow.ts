@@ -2,7 +2,6 @@
 
 export const STATUSES = ["new", "claimed", "contacted", "referred", "closed"] as const;
 export type Status = (typeof STATUSES)[number];
-export const OPEN_STATUSES: readonly Status[] = ["new", "claimed", "contacted", "referred"];
 
 /** Moves an agent makes on a claimed request (claim, release and reopen are their own actions). */
 export const TRANSITIONS: Readonly<Record<Status, readonly Status[]>> = {

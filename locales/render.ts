@@ -231,7 +231,7 @@ export function renderFacts(t: TFunction, situation: unknown, subject: Subject):
       return visit(total, path);
     }
     if (Array.isArray(value) && value.some((v) => v !== null && typeof v === "object")) {
-      value.forEach((v, i) => visit(v, `${path}[${i}]`));
+      for (const [i, v] of value.entries()) visit(v, `${path}[${i}]`);
       return;
     }
     const label = unknownText(t, path, subject);

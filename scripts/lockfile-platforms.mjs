@@ -47,7 +47,9 @@ for (const [path, entry] of Object.entries(lock.packages)) {
   }
 }
 lock.packages = Object.fromEntries(
-  Object.entries(lock.packages).sort(([a], [b]) => (a === "" ? -1 : b === "" ? 1 : a < b ? -1 : 1)),
+  // In npm's own order (@npmcli/arborist: localeCompare with "en"), so that a later npm install or npm ci
+  // leaves the file as it is.
+  Object.entries(lock.packages).sort(([a], [b]) => a.localeCompare(b, "en")),
 );
 writeFileSync(file, `${JSON.stringify(lock, null, 2)}\n`);
 console.log(`package-lock.json: ${added} optional platform package(s) added`);

@@ -8,7 +8,6 @@ import { isLang, LANGS } from "../../locales/i18n.ts";
 import { PRIVACY_NOTICE_VERSION } from "../../locales/notice.ts";
 import type { BotContext } from "../context.ts";
 import type { BotDeps } from "../deps.ts";
-import { quietly } from "../edits.ts";
 import { askCurrent } from "../flow.ts";
 import { initialSession } from "../session.ts";
 
@@ -32,9 +31,9 @@ export function consent(deps: BotDeps) {
   });
 
   c.callbackQuery("consent:yes", async (ctx) => {
-    await ctx.answerCallbackQuery();
+    await ctx.quietly("answerCallbackQuery", () => ctx.answerCallbackQuery());
     if (ctx.session.phase !== "consent") return; // pressed twice
-    await quietly(ctx.editMessageReplyMarkup());
+    await ctx.quietly("editMessageReplyMarkup", () => ctx.editMessageReplyMarkup());
     ctx.session.consentAt = deps.now().toISOString();
     ctx.session.noticeVersion = PRIVACY_NOTICE_VERSION;
     ctx.session.interview = start(shanghaiDate(deps.now()));
@@ -42,8 +41,8 @@ export function consent(deps: BotDeps) {
   });
 
   c.callbackQuery("consent:no", async (ctx) => {
-    await ctx.answerCallbackQuery();
-    await quietly(ctx.editMessageReplyMarkup());
+    await ctx.quietly("answerCallbackQuery", () => ctx.answerCallbackQuery());
+    await ctx.quietly("editMessageReplyMarkup", () => ctx.editMessageReplyMarkup());
     const lang = ctx.session.lang;
     ctx.session = null as never; // deletes the stored session: nothing is kept
     await ctx.reply(ctx.t("common:bot.declined"));
@@ -57,13 +56,13 @@ export function consent(deps: BotDeps) {
   });
 
   c.callbackQuery(/^lang:(.+)$/, async (ctx) => {
-    await ctx.answerCallbackQuery();
+    await ctx.quietly("answerCallbackQuery", () => ctx.answerCallbackQuery());
     const lang = ctx.match[1];
     if (!isLang(lang)) return;
     ctx.session.lang = lang;
     ctx.lang = lang;
     ctx.t = deps.words(lang);
-    await quietly(ctx.editMessageReplyMarkup());
+    await ctx.quietly("editMessageReplyMarkup", () => ctx.editMessageReplyMarkup());
     await ctx.reply(ctx.t("common:bot.languageSet"));
     if (ctx.session.phase === "interview") await askCurrent(ctx, deps);
   });

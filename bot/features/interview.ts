@@ -8,7 +8,6 @@ import { shanghaiDate } from "../../core/sla.ts";
 import { renderIssue } from "../../locales/render.ts";
 import type { BotContext } from "../context.ts";
 import type { BotDeps } from "../deps.ts";
-import { quietly } from "../edits.ts";
 import { askCurrent } from "../flow.ts";
 import { parseButton, renderCurrent } from "../question.ts";
 
@@ -35,17 +34,18 @@ export function interview(deps: BotDeps) {
       shown = String(given.value);
     }
     const asked = ctx.session.questionMessageId;
-    if (asked !== undefined && ctx.chat) {
+    const chatId = ctx.chat?.id;
+    if (asked !== undefined && chatId !== undefined) {
       // The question's message now shows the answer, without buttons: nothing left to press twice.
       ctx.session.questionMessageId = undefined;
       const text = ctx.t("common:bot.answered", { question: current.rendered.text, answer: shown });
-      await quietly(ctx.api.editMessageText(ctx.chat.id, asked, text));
+      await ctx.quietly("editMessageText", () => ctx.api.editMessageText(chatId, asked, text));
     }
     await askCurrent(ctx, deps);
   }
 
   c.callbackQuery(/^a\|/, async (ctx) => {
-    await ctx.answerCallbackQuery();
+    await ctx.quietly("answerCallbackQuery", () => ctx.answerCallbackQuery());
     const press = parseButton(ctx.callbackQuery.data);
     const state = ctx.session.interview;
     if (!state || ctx.session.phase !== "interview") return;
@@ -58,7 +58,7 @@ export function interview(deps: BotDeps) {
     // A button from an earlier message, or a second press: the question has moved on.
     if (!current || press.step !== state.order.length || press.key !== current.rendered.key) return;
     if (press.choice === "back") {
-      await quietly(ctx.editMessageReplyMarkup());
+      await ctx.quietly("editMessageReplyMarkup", () => ctx.editMessageReplyMarkup());
       ctx.session.questionMessageId = undefined;
       ctx.session.interview = back(state);
       return askCurrent(ctx, deps);
@@ -98,7 +98,7 @@ export function interview(deps: BotDeps) {
 
   c.command("restart", restart);
   c.callbackQuery("restart", async (ctx) => {
-    await ctx.answerCallbackQuery();
+    await ctx.quietly("answerCallbackQuery", () => ctx.answerCallbackQuery());
     await restart(ctx);
   });
 

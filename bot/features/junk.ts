@@ -8,7 +8,7 @@ import { askCurrent } from "../flow.ts";
 
 export function junk(deps: BotDeps) {
   const c = new Composer<BotContext>();
-  c.on("callback_query", (ctx) => ctx.answerCallbackQuery());
+  c.on("callback_query", (ctx) => ctx.quietly("answerCallbackQuery", () => ctx.answerCallbackQuery()));
   // An edited message is not read again (the answer it held was taken as first sent): say so kindly.
   c.on("edited_message", async (ctx) => {
     if (ctx.session.phase !== "interview") return;

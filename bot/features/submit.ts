@@ -3,16 +3,13 @@
 
 import { randomUUID } from "node:crypto";
 import { Composer, InlineKeyboard, Keyboard } from "grammy";
-import { prepareRequest } from "../../core/intake.ts";
-import { buildSituation } from "../../core/interview/build.ts";
+import { IntakeRefusal } from "../../core/intake.ts";
 import { parsePhone } from "../../core/interview/numbers.ts";
-import { valueOf } from "../../core/interview/state.ts";
-import { shanghaiDate } from "../../core/sla.ts";
-import type { Applicant } from "../../db/requests.ts";
+import { answerOf } from "../../core/interview/state.ts";
+import type { Submitted } from "../../db/requests.ts";
 import { QUESTION_T_OPTIONS, questionOptionKey } from "../../locales/i18n.ts";
 import type { BotContext } from "../context.ts";
 import type { BotDeps } from "../deps.ts";
-import { quietly } from "../edits.ts";
 
 /** Beijing time as people read it: 2026-11-28 10:00. */
 function beijing(iso: string): string {
@@ -35,7 +32,7 @@ export function submit(deps: BotDeps) {
     ctx.session.phase = "confirm";
     ctx.session.submitKey = randomUUID();
     const place = ctx.t(
-      questionOptionKey("jurisdiction", String(valueOf(state, "jurisdiction"))),
+      questionOptionKey("jurisdiction", String(answerOf(state, "jurisdiction"))),
       QUESTION_T_OPTIONS,
     );
     await ctx.reply(ctx.t("common:bot.confirm", { phone, place }), {
@@ -49,7 +46,7 @@ export function submit(deps: BotDeps) {
   }
 
   c.callbackQuery("send", async (ctx) => {
-    await ctx.answerCallbackQuery();
+    await ctx.quietly("answerCallbackQuery", () => ctx.answerCallbackQuery());
     if (ctx.session.phase !== "result") return;
     await askPhone(ctx);
   });
@@ -75,57 +72,57 @@ export function submit(deps: BotDeps) {
   });
 
   c.callbackQuery("confirm:no", async (ctx) => {
-    await ctx.answerCallbackQuery();
+    await ctx.quietly("answerCallbackQuery", () => ctx.answerCallbackQuery());
     if (ctx.session.phase !== "confirm") return;
     ctx.session.phase = "result";
-    await quietly(ctx.editMessageReplyMarkup());
+    await ctx.quietly("editMessageReplyMarkup", () => ctx.editMessageReplyMarkup());
     await ctx.reply(ctx.t("common:bot.notSent"), {
       reply_markup: new InlineKeyboard().text(ctx.t("common:bot.sendToHotline"), "send"),
     });
   });
 
   c.callbackQuery(/^confirm:(.+)$/, async (ctx) => {
-    await ctx.answerCallbackQuery();
+    await ctx.quietly("answerCallbackQuery", () => ctx.answerCallbackQuery());
     const key = ctx.match[1];
     const { interview: state, phone, consentAt, noticeVersion } = ctx.session;
     if (ctx.session.phase !== "confirm" || key !== ctx.session.submitKey || !state || !phone || !consentAt)
       return;
-    const situation = buildSituation(state);
-    if (!situation) return;
-    await quietly(ctx.editMessageReplyMarkup());
-    const now = deps.now();
-    const prepared = prepareRequest(situation, {
-      policies: deps.policies,
-      now,
-      today: shanghaiDate(now),
-      calendar: deps.calendar,
-    });
-    const helping = valueOf(state, "helping") === "helping";
-    const applicant: Applicant = helping
-      ? {
-          kind: "helper",
-          name: String(valueOf(state, "applicant.name") ?? ""),
-          relationship: String(valueOf(state, "applicant.relationship") ?? "other"),
-          phone: String(valueOf(state, "applicant.phone") ?? phone),
-        }
-      : { kind: "self" };
-    const submitted = await deps.requests.submit(
-      {
-        channel: "bot",
-        situation,
-        ...prepared,
-        applicant,
-        contactPhone: phone,
-        consent: {
-          at: consentAt,
-          noticeVersion: noticeVersion ?? "",
-          basis: helping ? "person_agreed" : "self",
+    await ctx.quietly("editMessageReplyMarkup", () => ctx.editMessageReplyMarkup());
+    const helping = answerOf(state, "helping") === "helping";
+    let submitted: Submitted;
+    try {
+      // The same service as the API, the portal's form and staff intake: the same checks, the same record.
+      submitted = await deps.intake.fileInterview(
+        state,
+        { phone, basis: helping ? "person_agreed" : undefined, noticeVersion },
+        {
+          channel: "bot",
+          lang: ctx.lang,
+          idempotencyKey: `bot:${key}`,
+          chatId: String(ctx.chat?.id),
+          consentAt,
         },
-        lang: ctx.lang,
-        chatId: String(ctx.chat?.id),
-      },
-      { key: `bot:${key}`, fingerprint: key as string },
-    );
+      );
+    } catch (error) {
+      if (!(error instanceof IntakeRefusal)) throw error;
+      // Nothing was stored: say what to fix, keep the answers, and offer the step again.
+      const issue = error.issues[0];
+      if (issue?.field === "contact.phone") {
+        await ctx.reply(ctx.t("common:reask.not_a_phone"));
+        return askPhone(ctx);
+      }
+      ctx.session.phase = "result";
+      await ctx.reply(
+        ctx.t(`common:reask.${issue?.code ?? "invalid"}`, {
+          ...issue?.values,
+          defaultValue: ctx.t("common:reask.invalid"),
+        }),
+      );
+      await ctx.reply(ctx.t("common:bot.notSent"), {
+        reply_markup: new InlineKeyboard().text(ctx.t("common:bot.sendToHotline"), "send"),
+      });
+      return;
+    }
     ctx.session.phase = "sent";
     ctx.session.references = [...new Set([submitted.reference, ...(ctx.session.references ?? [])])];
     ctx.session.interview = undefined;

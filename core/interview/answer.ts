@@ -8,7 +8,7 @@ import { prune } from "./applicable.ts";
 import { buildSituation } from "./build.ts";
 import { ask, type InterviewOptions } from "./next.ts";
 import { parseDate, parseNumber, parsePhone } from "./numbers.ts";
-import { type Answer, type InterviewState, keyOf, parseKey, valueOf } from "./state.ts";
+import { type Answer, answerOf, type InterviewState, keyOf, parseKey } from "./state.ts";
 
 export type RawAnswer = string | number | { unknown: true };
 
@@ -109,8 +109,8 @@ export function answer(
   if ("value" in given && (id === "member.income.pensionBasic" || id === "member.income.povertyDividend")) {
     const other =
       id === "member.income.pensionBasic" ? "member.income.povertyDividend" : "member.income.pensionBasic";
-    const total = Number(valueOf(state, keyOf("member.income", member)) ?? 0);
-    const rest = Number(valueOf(state, keyOf(other, member)) ?? 0);
+    const total = Number(answerOf(state, keyOf("member.income", member)) ?? 0);
+    const rest = Number(answerOf(state, keyOf(other, member)) ?? 0);
     if (Number(given.value) + rest > total) return fail("part_exceeds_total", { total });
   }
   const candidate = prune({

@@ -3,12 +3,12 @@
 // longer apply after a change are dropped.
 
 import { householdSize, SIX_MONTH_STATUSES } from "./build.ts";
-import { type InterviewState, keyOf, parseKey, valueOf } from "./state.ts";
+import { answerOf, type InterviewState, keyOf, parseKey } from "./state.ts";
 
 export function applicable(state: InterviewState, key: string): boolean {
   const { id, member } = parseKey(key);
-  const v = (qid: string) => valueOf(state, qid);
-  const mv = (qid: string) => valueOf(state, keyOf(qid, member));
+  const v = (qid: string) => answerOf(state, qid);
+  const mv = (qid: string) => answerOf(state, keyOf(qid, member));
   if (member !== null && member >= householdSize(state)) return false;
   if (id.startsWith("applicant.")) return v("helping") === "helping";
   if (id.startsWith("emergency.")) return v("emergency") === "yes";

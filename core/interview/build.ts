@@ -2,7 +2,7 @@
 
 import type { Jurisdiction, ParentStatus } from "../schema/enums.ts";
 import type { Member, ParentEntry, Situation } from "../schema/situation.ts";
-import { type InterviewState, keyOf, valueOf } from "./state.ts";
+import { answerOf, type InterviewState, keyOf } from "./state.ts";
 
 export const SIX_MONTH_STATUSES: readonly string[] = [
   "imprisoned",
@@ -13,7 +13,7 @@ export const SIX_MONTH_STATUSES: readonly string[] = [
 
 /** The household size once answered (1 until then). */
 export function householdSize(state: InterviewState): number {
-  const n = valueOf(state, "householdSize");
+  const n = answerOf(state, "householdSize");
   return typeof n === "number" ? n : 1;
 }
 
@@ -26,12 +26,12 @@ function set<T extends object, K extends keyof T>(target: T, key: K, value: T[K]
 /** Which parent question fills each index of the built `parents` array (answered ones, in order). */
 export function parentSlots(state: InterviewState, i: number): ("member.parent1" | "member.parent2")[] {
   return (["member.parent1", "member.parent2"] as const).filter(
-    (id) => typeof valueOf(state, keyOf(id, i)) === "string",
+    (id) => typeof answerOf(state, keyOf(id, i)) === "string",
   );
 }
 
 function member(state: InterviewState, i: number): Member {
-  const v = (id: string) => valueOf(state, keyOf(id, i));
+  const v = (id: string) => answerOf(state, keyOf(id, i));
   const m: Member = {};
   if (i === 0) m.relation = "self";
   set(m, "age", v("member.age") as number | undefined);
@@ -55,7 +55,7 @@ function member(state: InterviewState, i: number): Member {
     }
   }
 
-  const household = (id: string) => valueOf(state, id);
+  const household = (id: string) => answerOf(state, id);
   // "none", the certificate's grade, or "yes" (a certificate, grade not known).
   const certificate =
     v("member.disability") ?? (household("household.disability") === "no" ? "none" : undefined);
@@ -103,9 +103,9 @@ function isUnknown(state: InterviewState, key: string): boolean {
 
 /** The situation the answers so far describe; null until the jurisdiction is known. */
 export function buildSituation(state: InterviewState): Situation | null {
-  const jurisdiction = valueOf(state, "jurisdiction");
+  const jurisdiction = answerOf(state, "jurisdiction");
   if (typeof jurisdiction !== "string") return null;
-  const v = (id: string) => valueOf(state, id);
+  const v = (id: string) => answerOf(state, id);
   const s: Situation = {
     schemaVersion: 1,
     jurisdiction: jurisdiction as Jurisdiction,

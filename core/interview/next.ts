@@ -10,7 +10,7 @@ import { applicable } from "./applicable.ts";
 import { buildSituation } from "./build.ts";
 import { QUESTION_BY_ID, QUESTIONS, type QuestionDef } from "./questions.ts";
 import { keysFor } from "./relevance.ts";
-import { type InterviewState, isAnswered, keyOf, parseKey, valueOf } from "./state.ts";
+import { answerOf, type InterviewState, isAnswered, keyOf, parseKey } from "./state.ts";
 
 export interface InterviewOptions {
   policies: PolicySet;
@@ -112,7 +112,7 @@ function breakdownMatters(
 export function ask(state: InterviewState, key: string, options: InterviewOptions): AskedQuestion {
   const { id, member } = parseKey(key);
   const def = QUESTION_BY_ID.get(id) as QuestionDef;
-  const helping = valueOf(state, "helping") === "helping";
+  const helping = answerOf(state, "helping") === "helping";
   const subject = member === null || member === 0 ? (helping ? "helping" : "self") : "member";
   const choices = id === "county" ? countyOptions(state, options) : def.options;
   return {
@@ -126,7 +126,7 @@ export function ask(state: InterviewState, key: string, options: InterviewOption
 }
 
 function countyOptions(state: InterviewState, options: InterviewOptions): string[] {
-  const j = valueOf(state, "jurisdiction") as string;
+  const j = answerOf(state, "jurisdiction") as string;
   const pack = options.policies.packs[j as keyof PolicySet["packs"]];
   return [...Object.keys(pack?.counties ?? {}), "other"];
 }
@@ -161,7 +161,7 @@ export function candidates(
   const open = [...keys]
     .filter((k) => !isAnswered(state, k) && applicable(state, k))
     .sort(compareWith(weight));
-  if (open.length === 0 && valueOf(state, "helping") === "helping") {
+  if (open.length === 0 && answerOf(state, "helping") === "helping") {
     const applicant = QUESTIONS.filter((q) => q.scope === "applicant").map((q) => q.id);
     return { keys: applicant.filter((k) => !isAnswered(state, k)), screening };
   }

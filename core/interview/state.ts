@@ -28,7 +28,7 @@ export function parseKey(key: string): { id: string; member: number | null } {
   return at < 0 ? { id: key, member: null } : { id: key.slice(0, at), member: Number(key.slice(at + 1)) };
 }
 
-export function valueOf(state: InterviewState, key: string): string | number | undefined {
+export function answerOf(state: InterviewState, key: string): string | number | undefined {
   const a = state.answers[key];
   return a && "value" in a ? a.value : undefined;
 }

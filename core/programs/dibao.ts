@@ -3,7 +3,7 @@
 // medical-expense route (支出核减), and a transition (渐退) for a household whose income has risen.
 
 import { firstOfNextMonth, minDate, periodEnd, wholeYears } from "../dates.ts";
-import { all, areaIn, FALSE, type Fact, flag, known, onDibao, TRUE, unknown } from "../facts.ts";
+import { areaIn, FALSE, type Fact, flag, known, onDibao, TRUE, unknown } from "../facts.ts";
 import type { Transition } from "../policies/params.ts";
 import type { Resolved } from "../policies/resolve.ts";
 import {
@@ -65,27 +65,27 @@ export function baseConditions(ctx: RuleContext): Condition[] {
     );
   }
   const excluded = ctx.p.get("dibao.excludedByCurrent");
-  for (const benefit of excluded?.value ?? []) {
-    if (!excluded) break;
-    const receiving = s.currentBenefits?.[benefit];
-    // A recipient is provided for by that program; the rest of a larger household may still qualify.
-    const fact: Fact =
-      receiving === undefined
-        ? unknown(`currentBenefits.${benefit}`)
-        : !receiving
-          ? TRUE
-          : ctx.n === 1
-            ? FALSE
-            : unknown();
-    out.push(
-      condition(
-        fact,
-        null,
-        reason("excluded_by_current_benefit", excluded, { benefit }),
-        reason("excluded_by_current_benefit", excluded, { benefit }),
-      ),
-    );
-  }
+  if (excluded)
+    for (const benefit of excluded.value) {
+      const receiving = s.currentBenefits?.[benefit];
+      // A recipient is provided for by that program; the rest of a larger household may still qualify.
+      const fact: Fact =
+        receiving === undefined
+          ? unknown(`currentBenefits.${benefit}`)
+          : !receiving
+            ? TRUE
+            : ctx.n === 1
+              ? FALSE
+              : unknown();
+      out.push(
+        condition(
+          fact,
+          null,
+          reason("excluded_by_current_benefit", excluded, { benefit }),
+          reason("excluded_by_current_benefit", excluded, { benefit }),
+        ),
+      );
+    }
   return out;
 }
 
@@ -180,21 +180,17 @@ function expenseRoute(ctx: RuleContext, income: HouseholdIncome): Route | null {
   };
 }
 
-function transitionAmount(
-  ctx: RuleContext,
-  t: Transition,
-  start: string | null,
-): { q: Quantity | null; reasons: Reason[] } {
+function transitionAmount(ctx: RuleContext, t: Transition, start: string | null): Quantity | null {
   const current = ctx.s.currentBenefits?.dibao;
   const amountNow = current?.monthlyAmount;
-  if (t.amount === "not_stated") return { q: null, reasons: [] };
+  if (t.amount === "not_stated") return null;
   const base =
     amountNow === undefined ? unknownFact("currentBenefits.dibao.monthlyAmount") : exact(amountNow);
-  if (t.amount === "current") return { q: base, reasons: [] };
+  if (t.amount === "current") return base;
   // 逐年递减 25%: each full year since the trigger takes another quarter of the former amount.
   const years = start === null ? 0 : Math.max(0, wholeYears(start, ctx.asOf));
   const factor = Math.max(0, 1 - (t.taperPerYear ?? 0) * years);
-  return { q: scale(base, factor), reasons: [] };
+  return scale(base, factor);
 }
 
 /** The date that starts a transition: the pack's trigger, or its second one for a household known to have
@@ -296,9 +292,9 @@ function transitionRoute(ctx: RuleContext, income: HouseholdIncome): Route | nul
   return {
     decision: decide(conditions),
     rest: decide(conditions.filter((c) => c !== aboveStandard)),
-    monthly: amount.q,
+    monthly: amount,
     until,
-    extra: amount.reasons,
+    extra: [],
     relevant: s.currentBenefits?.dibao != null && trigger != null,
   };
 }

@@ -2,7 +2,7 @@
 // dividends), and the household's less its deductions (medical, care, rehabilitation, employment costs).
 // Discretionary deductions (可 / 适当扣减) give a second, lenient figure: the office may apply them.
 
-import { all, any, areaIn, type Fact, flag, mp, TRUE } from "../facts.ts";
+import { all, areaIn, type Fact, flag, mp, TRUE } from "../facts.ts";
 import { atLeastZero, exact, type Quantity, sub, sum, unknownFact } from "../quantity.ts";
 import { EXPENSE_KINDS, type ExpenseKind } from "../schema/enums.ts";
 import type { Reason } from "../schema/screening.ts";

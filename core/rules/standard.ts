@@ -4,7 +4,6 @@ import type { ParamKey } from "../policies/params.ts";
 import type { AmountParam } from "../policies/reader.ts";
 import type { Reason } from "../schema/screening.ts";
 import { memo, type RuleContext } from "./context.ts";
-import { reason } from "./reason.ts";
 
 type AreaKeyed = "dibao.standard" | "tekun.basicLiving";
 

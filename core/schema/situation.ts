@@ -14,7 +14,8 @@ import {
   RELATIONS,
 } from "./enums.ts";
 
-const money = z.number().finite().min(0);
+// zod 4 numbers are finite already (no Infinity, no NaN).
+const money = z.number().min(0);
 
 export const incomeItemSchema = z.strictObject({
   kind: z.enum(INCOME_KINDS),

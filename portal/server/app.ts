@@ -4,8 +4,10 @@
 import { type Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
+import { routePath } from "hono/route";
 import { secureHeaders } from "hono/secure-headers";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { IntakeRefusal } from "../../core/intake.ts";
 import type { AppDeps, AppEnv } from "./deps.ts";
 import { ApiError } from "./errors.ts";
 import { language } from "./lang.ts";
@@ -114,7 +116,7 @@ export function createApp(deps: AppDeps, extras: AppExtras = {}) {
     const apiError = toApiError(error);
     if (apiError.status >= 500) {
       // The error's kind and where, never the body: it may hold personal facts.
-      console.error(`${c.req.method} ${c.req.routePath}: ${error.name}: ${error.message.split("\n")[0]}`);
+      console.error(`${c.req.method} ${routePath(c)}: ${error.name}: ${error.message.split("\n")[0]}`);
     }
     for (const [name, value] of Object.entries(apiError.headers)) c.header(name, value);
     c.header("Cache-Control", "no-store");
@@ -141,6 +143,11 @@ export function createApp(deps: AppDeps, extras: AppExtras = {}) {
 
 function toApiError(error: Error): ApiError {
   if (error instanceof ApiError) return error;
+  if (error instanceof IntakeRefusal) {
+    return error.code === "invalid"
+      ? new ApiError(422, "invalid", error.field, error.issues)
+      : new ApiError(422, error.code, error.field);
+  }
   if (error instanceof HTTPException) {
     // Hono's own validator: unparsable JSON, or a body that is not JSON at all.
     if (/Malformed JSON/i.test(error.message)) return new ApiError(400, "invalid_json");

@@ -2,6 +2,8 @@
 // start with one line naming the variable.
 
 import { z } from "zod";
+import { DEFAULT_RETENTION_DAYS } from "../../db/retention.ts";
+import { OWASP_LOG_N } from "./passwords.ts";
 
 const port = z.coerce.number().int().min(0).max(65535);
 const optionalText = z
@@ -40,13 +42,9 @@ const envSchema = z
     /** HMAC key for the webhook's signature header; required with HOTLINE_WEBHOOK_URL. */
     HOTLINE_WEBHOOK_SECRET: optionalText,
     /** scrypt cost as log2(N): OWASP's 17 in production; tests lower it. */
-    SCRYPT_LOG_N: z.coerce.number().int().min(10).max(20).default(17),
+    SCRYPT_LOG_N: z.coerce.number().int().min(10).max(20).default(OWASP_LOG_N),
     /** Closed requests are anonymized this many days after closing (npm run db:retention). */
-    RETENTION_DAYS: z.coerce
-      .number()
-      .int()
-      .min(1)
-      .default(3 * 365),
+    RETENTION_DAYS: z.coerce.number().int().min(1).default(DEFAULT_RETENTION_DAYS),
     /** Failed logins per account before it is locked for LOGIN_LOCK_MINUTES. */
     LOGIN_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
     LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),

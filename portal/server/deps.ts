@@ -10,6 +10,7 @@ import type { Queue } from "../../db/queue.ts";
 import type { RequestStore } from "../../db/requests.ts";
 import type { Session, StaffStore } from "../../db/staff.ts";
 import type { Lang } from "../../locales/i18n.ts";
+import type { Intake } from "./intake.ts";
 import type { PasswordHasher } from "./passwords.ts";
 import type { RateLimiter } from "./rate-limit.ts";
 
@@ -20,6 +21,8 @@ export interface AppDeps {
   calendar: WorkCalendar;
   now: () => Date;
   requests: RequestStore;
+  /** Files requests for every channel (API, forms, bot, staff intake). */
+  intake: Intake;
   interviews: InterviewStore;
   statusLimiter: RateLimiter;
   staff: StaffStore;

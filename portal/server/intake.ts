@@ -1,70 +1,159 @@
-// Filing a request, for every way one arrives: a resident's API call, the portal's form, an agent on
-// the phone. Checks what zod cannot (phones, dates against today), screens, sets urgency and the
-// call-back deadline, and stores it, idempotently when the caller gives a key.
+// The one intake service: every channel files through it — the API, the portal's form, the bot, an
+// agent on the phone, and the jobs that file requests later. It validates the submission (the schema
+// and what zod cannot check: phones, dates against today), screens it, sets urgency and the call-back
+// deadline, and stores it sealed, idempotently when the caller gives a key. A refusal is an
+// IntakeRefusal (data: code, field, values) and nothing is stored.
 
-import { prepareRequest } from "../../core/intake.ts";
+import { type IntakeIssue, IntakeRefusal, prepareRequest } from "../../core/intake.ts";
+import { buildSituation } from "../../core/interview/build.ts";
 import { parsePhone } from "../../core/interview/numbers.ts";
+import { answerOf, type InterviewState } from "../../core/interview/state.ts";
+import type { PolicySet } from "../../core/policies/index.ts";
+import { fieldIssues } from "../../core/schema/issues.ts";
 import { futureDateIssues } from "../../core/screen.ts";
-import { shanghaiDate } from "../../core/sla.ts";
-import { type Channel, IdempotencyConflict, type Submitted } from "../../db/requests.ts";
-import type { AppDeps } from "./deps.ts";
-import { ApiError, fieldError, invalid } from "./errors.ts";
-import type { SubmitBody } from "./schemas.ts";
+import { shanghaiDate, type WorkCalendar } from "../../core/sla.ts";
+import { type Channel, IdempotencyConflict, type RequestStore, type Submitted } from "../../db/requests.ts";
+import { PRIVACY_NOTICE_VERSION } from "../../locales/notice.ts";
+import { ApiError } from "./errors.ts";
+import { type SubmitBody, submitBodySchema } from "./schemas.ts";
 
-export async function fileRequest(
-  deps: AppDeps,
-  body: SubmitBody,
-  options: {
-    channel: Channel;
-    lang: string;
-    idempotencyKey?: string | undefined;
-    chatId?: string | undefined;
-  },
-): Promise<Submitted> {
-  const phone = parsePhone(body.contact.phone);
-  if (!phone) throw fieldError(422, "contact.phone", "not_a_phone");
-  const helperPhone = body.applicant.kind === "helper" ? parsePhone(body.applicant.phone) : null;
-  if (body.applicant.kind === "helper" && !helperPhone)
-    throw fieldError(422, "applicant.phone", "not_a_phone");
-  const now = deps.now();
-  const today = shanghaiDate(now);
-  const dateIssues = futureDateIssues(body.situation, body.situation.asOf ?? today);
-  if (dateIssues.length > 0) throw invalid(dateIssues, "situation");
-  const prepared = prepareRequest(body.situation, {
-    policies: deps.policies,
-    now,
-    today,
-    calendar: deps.calendar,
-  });
-  try {
-    return await deps.requests.submit(
-      {
-        channel: options.channel,
-        situation: body.situation,
-        ...prepared,
-        applicant:
-          body.applicant.kind === "helper"
-            ? { ...body.applicant, phone: helperPhone as string }
-            : body.applicant,
-        person: body.person,
-        contactPhone: phone,
-        consent: {
-          at: now.toISOString(),
-          noticeVersion: body.consent.noticeVersion,
-          basis: body.consent.basis,
+export interface FileOptions {
+  channel: Channel;
+  lang: string;
+  idempotencyKey?: string | undefined;
+  /** The Telegram chat to tell of status changes. */
+  chatId?: string | undefined;
+  /** When the person agreed, when that was before this moment (the bot asks first); else now. */
+  consentAt?: string | undefined;
+}
+
+/** What the send step adds to a finished interview: the call-back number and, for a helper, the basis. */
+export interface SendDetails {
+  phone: string;
+  /** Required when the interview says someone is helping; ignored otherwise ("self"). */
+  basis?: "person_agreed" | "guardian" | undefined;
+  /** The privacy notice the person agreed to, when they agreed earlier (the bot asks first). */
+  noticeVersion?: string | undefined;
+}
+
+export interface Intake {
+  /** Files a submission in the API's shape (checked here whatever the caller checked before). */
+  file(body: unknown, options: FileOptions): Promise<Submitted>;
+  /** Files a finished interview, as the portal's form, the bot and staff intake hold it. */
+  fileInterview(state: InterviewState, send: SendDetails, options: FileOptions): Promise<Submitted>;
+}
+
+export interface IntakeDeps {
+  requests: RequestStore;
+  policies: PolicySet;
+  calendar: WorkCalendar;
+  now: () => Date;
+}
+
+const refuse = (field: string, code: string, values: Record<string, unknown> = {}) =>
+  new IntakeRefusal("invalid", [{ code, field, values }]);
+
+/** A finished interview in the API's shape: one translation for every channel that interviews. */
+export function submissionFromInterview(state: InterviewState, send: SendDetails): SubmitBody | null {
+  const situation = buildSituation(state);
+  if (!situation) return null;
+  const helping = answerOf(state, "helping") === "helping";
+  return {
+    situation,
+    contact: { phone: send.phone },
+    applicant: helping
+      ? {
+          kind: "helper",
+          // A helper who skipped their name is still a helper: the agent asks on the call.
+          name: String(answerOf(state, "applicant.name") ?? "-"),
+          relationship: String(answerOf(state, "applicant.relationship") ?? "other") as never,
+          phone: String(answerOf(state, "applicant.phone") ?? send.phone),
+        }
+      : { kind: "self" },
+    consent: {
+      given: true,
+      noticeVersion: PRIVACY_NOTICE_VERSION,
+      basis: helping ? (send.basis as never) : "self",
+    },
+  };
+}
+
+export function createIntake(deps: IntakeDeps): Intake {
+  async function file(raw: unknown, options: FileOptions): Promise<Submitted> {
+    const parsed = submitBodySchema.safeParse(raw);
+    if (!parsed.success) {
+      const issues: IntakeIssue[] = fieldIssues(parsed.error).map((i) => ({
+        code: i.code,
+        field: i.path,
+        values: i.values,
+      }));
+      throw new IntakeRefusal("invalid", issues);
+    }
+    const body = parsed.data;
+    const phone = parsePhone(body.contact.phone);
+    if (!phone) throw refuse("contact.phone", "not_a_phone");
+    const helperPhone = body.applicant.kind === "helper" ? parsePhone(body.applicant.phone) : null;
+    if (body.applicant.kind === "helper" && !helperPhone) throw refuse("applicant.phone", "not_a_phone");
+    const now = deps.now();
+    const today = shanghaiDate(now);
+    const dateIssues = futureDateIssues(body.situation, body.situation.asOf ?? today);
+    if (dateIssues.length > 0) {
+      throw new IntakeRefusal(
+        "invalid",
+        dateIssues.map((i) => ({
+          code: i.code,
+          field: i.path ? `situation.${i.path}` : "situation",
+          values: i.values,
+        })),
+      );
+    }
+    const prepared = prepareRequest(body.situation, {
+      policies: deps.policies,
+      now,
+      today,
+      calendar: deps.calendar,
+    });
+    try {
+      return await deps.requests.submit(
+        {
+          channel: options.channel,
+          situation: body.situation,
+          ...prepared,
+          applicant:
+            body.applicant.kind === "helper"
+              ? { ...body.applicant, phone: helperPhone as string }
+              : body.applicant,
+          person: body.person,
+          contactPhone: phone,
+          consent: {
+            at: options.consentAt ?? now.toISOString(),
+            noticeVersion: body.consent.noticeVersion,
+            basis: body.consent.basis,
+          },
+          lang: options.lang,
+          chatId: options.chatId,
         },
-        lang: options.lang,
-        chatId: options.chatId,
-      },
-      options.idempotencyKey === undefined
-        ? undefined
-        : { key: options.idempotencyKey, fingerprint: JSON.stringify(body) },
-    );
-  } catch (error) {
-    if (error instanceof IdempotencyConflict)
-      throw new ApiError(422, "idempotency_conflict", "Idempotency-Key");
-    throw error;
+        options.idempotencyKey === undefined
+          ? undefined
+          : { key: options.idempotencyKey, fingerprint: JSON.stringify(body) },
+      );
+    } catch (error) {
+      if (error instanceof IdempotencyConflict)
+        throw new IntakeRefusal("idempotency_conflict", [
+          { code: "idempotency_conflict", field: "Idempotency-Key", values: {} },
+        ]);
+      throw error;
+    }
   }
+
+  return {
+    file,
+    fileInterview(state, send, options) {
+      const body = submissionFromInterview(state, send);
+      if (!body) return Promise.reject(new IntakeRefusal("interview_unfinished", []));
+      return file(body, options);
+    },
+  };
 }
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{8,200}$/;

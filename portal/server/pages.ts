@@ -76,7 +76,15 @@ export function pageRoutes(deps: AppDeps, handler: AstroHandler, securityHeaders
     res.setHeader("Cache-Control", "no-store");
     if (flash) res.setHeader("Set-Cookie", "flash=; Max-Age=0; Path=/; HttpOnly; SameSite=Lax");
     let passed = false;
-    const render = () => handler(env.incoming, res, () => void (passed = true), { portal: locals });
+    const render = () =>
+      handler(
+        env.incoming,
+        res,
+        () => {
+          passed = true;
+        },
+        { portal: locals },
+      );
     await render();
     if (passed) {
       // No page at this address: the portal's own 404 page, in the person's language.

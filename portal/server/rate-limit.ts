@@ -1,6 +1,20 @@
-// A fixed-window counter per client, in memory (one process serves everything; see DESIGN). Used where
-// guessing must be slow: the status lookup by reference + phone.
+// Every limit in the service (status lookups, logins, and those that come later) sits on one small
+// interface, Limiter: count an attempt under a key within a window, or forget the key. The in-memory
+// one serves a single process (see DESIGN); a store-backed one can replace it in buildDeps without
+// touching a caller, which only sees the named policies below (rateLimit, lockout).
 
+export interface Limiter {
+  /**
+   * Counts one attempt under `key` when fewer than `max` were counted in the last `windowMs`, and
+   * returns 0; otherwise counts nothing and returns the seconds until an attempt would be counted.
+   */
+  hit(key: string, windowMs: number, max: number): number;
+  /** The seconds until an attempt under `key` would be counted (0: now), without counting one. */
+  blocked(key: string, windowMs: number, max: number): number;
+  reset(key: string): void;
+}
+
+/** A named limit bound to its window and maximum: what route code holds. */
 export interface RateLimiter {
   /** Counts one attempt; returns the seconds to wait when over the limit, else 0. */
   hit(key: string): number;
@@ -9,63 +23,83 @@ export interface RateLimiter {
   reset(key: string): void;
 }
 
-export function createRateLimiter(opts: { limit: number; windowMs: number; now: () => Date }): RateLimiter {
-  const windows = new Map<string, { start: number; count: number }>();
+const secondsUntil = (at: number, t: number) => Math.max(1, Math.ceil((at - t) / 1000));
+
+/**
+ * A sliding log per key: the times of the attempts counted within the window (at most `max` of them,
+ * so a key costs little). A window that slides cannot be straddled the way a fixed one can.
+ */
+export function createMemoryLimiter(now: () => Date, maxKeys = 10_000): Limiter {
+  const logs = new Map<string, { windowMs: number; at: number[] }>();
+  const recent = (key: string, windowMs: number, t: number) => {
+    const log = logs.get(key);
+    if (!log) return [];
+    log.at = log.at.filter((at) => t - at < windowMs);
+    return log.at;
+  };
+  const wait = (at: number[], windowMs: number, max: number, t: number) =>
+    at.length < max ? 0 : secondsUntil((at[at.length - max] ?? t) + windowMs, t);
   return {
-    hit(key) {
-      const t = opts.now().getTime();
-      if (windows.size > 10_000) {
-        for (const [k, w] of windows) if (t - w.start >= opts.windowMs) windows.delete(k);
+    hit(key, windowMs, max) {
+      const t = now().getTime();
+      const at = recent(key, windowMs, t);
+      const seconds = wait(at, windowMs, max, t);
+      if (seconds > 0) return seconds;
+      if (logs.size >= maxKeys) {
+        for (const [k, log] of logs) if (log.at.every((a) => t - a >= log.windowMs)) logs.delete(k);
       }
-      const w = windows.get(key);
-      if (!w || t - w.start >= opts.windowMs) {
-        windows.set(key, { start: t, count: 1 });
-        return 0;
-      }
-      w.count++;
-      return w.count > opts.limit ? Math.ceil((w.start + opts.windowMs - t) / 1000) : 0;
+      logs.set(key, { windowMs, at: [...at, t] });
+      return 0;
     },
-    blocked(key) {
-      const t = opts.now().getTime();
-      const w = windows.get(key);
-      if (!w || t - w.start >= opts.windowMs || w.count < opts.limit) return 0;
-      return Math.ceil((w.start + opts.windowMs - t) / 1000);
+    blocked(key, windowMs, max) {
+      const t = now().getTime();
+      return wait(recent(key, windowMs, t), windowMs, max, t);
     },
     reset(key) {
-      windows.delete(key);
+      logs.delete(key);
     },
   };
 }
 
-/**
- * A lockout per account name: `limit` failures within `windowMs` lock the name for `windowMs` from the
- * failure that reached the limit. (A fixed window would let failures straddle its boundary.)
- */
-export function createLockout(opts: { limit: number; windowMs: number; now: () => Date }): RateLimiter {
-  const failures = new Map<string, number[]>();
-  const lockedUntil = new Map<string, number>();
-  const remaining = (key: string, t: number) => {
-    const until = lockedUntil.get(key) ?? 0;
-    return until > t ? Math.ceil((until - t) / 1000) : 0;
+/** At most `max` attempts per key within `windowMs` (the status lookup, logins per client). */
+export function rateLimit(
+  limiter: Limiter,
+  name: string,
+  opts: { max: number; windowMs: number },
+): RateLimiter {
+  const k = (key: string) => `${name}:${key}`;
+  return {
+    hit: (key) => limiter.hit(k(key), opts.windowMs, opts.max),
+    blocked: (key) => limiter.blocked(k(key), opts.windowMs, opts.max),
+    reset: (key) => limiter.reset(k(key)),
   };
+}
+
+/**
+ * A lockout per account name: `max` failures within `windowMs` lock the name for `windowMs` from the
+ * failure that reached the limit. `hit` counts a failure and returns the lock's seconds left (0: none).
+ */
+export function lockout(
+  limiter: Limiter,
+  name: string,
+  opts: { max: number; windowMs: number },
+): RateLimiter {
+  const failures = (key: string) => `${name}:failures:${key}`;
+  const lock = (key: string) => `${name}:lock:${key}`;
+  const blocked = (key: string) => limiter.blocked(lock(key), opts.windowMs, 1);
   return {
     hit(key) {
-      const t = opts.now().getTime();
-      const recent = (failures.get(key) ?? []).filter((at) => t - at < opts.windowMs);
-      recent.push(t);
-      if (recent.length >= opts.limit) {
-        lockedUntil.set(key, t + opts.windowMs);
-        failures.delete(key);
-      } else failures.set(key, recent);
-      if (failures.size + lockedUntil.size > 10_000) {
-        for (const [k, until] of lockedUntil) if (until <= t) lockedUntil.delete(k);
+      // The failure that would be one too many for the log is the one that reaches the limit.
+      if (opts.max <= 1 || limiter.hit(failures(key), opts.windowMs, opts.max - 1) > 0) {
+        limiter.reset(failures(key));
+        limiter.hit(lock(key), opts.windowMs, 1);
       }
-      return remaining(key, t);
+      return blocked(key);
     },
-    blocked: (key) => remaining(key, opts.now().getTime()),
+    blocked,
     reset(key) {
-      failures.delete(key);
-      lockedUntil.delete(key);
+      limiter.reset(failures(key));
+      limiter.reset(lock(key));
     },
   };
 }

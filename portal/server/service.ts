@@ -27,11 +27,12 @@ import { loadCalendar } from "./calendar-file.ts";
 import type { Config } from "./config.ts";
 import type { AppDeps } from "./deps.ts";
 import { createForwarder } from "./forwarding.ts";
+import { createIntake } from "./intake.ts";
 import { tFor } from "./lang.ts";
 import { loadPages } from "./pages.ts";
 import { loadParamsFile } from "./params-file.ts";
 import { createPasswordHasher } from "./passwords.ts";
-import { createLockout, createRateLimiter } from "./rate-limit.ts";
+import { createMemoryLimiter, lockout, rateLimit } from "./rate-limit.ts";
 
 export class StartError extends Error {}
 
@@ -88,6 +89,8 @@ export function buildDeps(
     now,
     forwardToHotline: config.HOTLINE_WEBHOOK_URL !== undefined,
   });
+  // Every limit counts in one place: replace this with a store-backed Limiter to share it between processes.
+  const limiter = createMemoryLimiter(now);
   const deps: AppDeps = {
     db,
     vault,
@@ -98,19 +101,21 @@ export function buildDeps(
     staff: createStaffStore({ db, vault, now }),
     queue: createQueue({ db, vault, now, requests }),
     passwords: createPasswordHasher({ logN: config.SCRYPT_LOG_N }),
-    loginFailures: createLockout({
-      limit: config.LOGIN_FAILURES_PER_ACCOUNT,
+    loginFailures: lockout(limiter, "login-name", {
+      max: config.LOGIN_FAILURES_PER_ACCOUNT,
       windowMs: config.LOGIN_LOCK_MINUTES * 60_000,
-      now,
     }),
-    loginClients: createRateLimiter({ limit: config.LOGIN_ATTEMPTS_PER_CLIENT, windowMs: 600_000, now }),
+    loginClients: rateLimit(limiter, "login-client", {
+      max: config.LOGIN_ATTEMPTS_PER_CLIENT,
+      windowMs: 600_000,
+    }),
     secureCookies: (config.PUBLIC_URL ?? "").startsWith("https://"),
     interviews: createInterviewStore({ db, vault, now }),
-    statusLimiter: createRateLimiter({
-      limit: config.STATUS_LOOKUPS_PER_WINDOW,
+    statusLimiter: rateLimit(limiter, "status", {
+      max: config.STATUS_LOOKUPS_PER_WINDOW,
       windowMs: config.STATUS_LOOKUP_WINDOW_SECONDS * 1000,
-      now,
     }),
+    intake: createIntake({ requests, policies, calendar, now }),
     publicUrl: config.PUBLIC_URL ?? `http://${config.HOST}:${config.PORT}`,
     trustProxy: config.TRUST_PROXY,
   };
@@ -192,6 +197,7 @@ function startTelegram(config: Config, deps: AppDeps, options: ServiceOptions) {
     apiRoot: config.TELEGRAM_API_ROOT,
     db: chatDb,
     requests: deps.requests,
+    intake: deps.intake,
     interviews: deps.interviews,
     sessions,
     policies: deps.policies,

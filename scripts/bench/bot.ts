@@ -51,6 +51,7 @@ export async function benchBot(options: { conversations: number }) {
     apiRoot: fake.url,
     db: chatDb,
     requests: deps.requests,
+    intake: deps.intake,
     interviews: deps.interviews,
     sessions: createBotSessionStorage<ChatSession>({ db: chatDb, vault: deps.vault, now: deps.now }),
     policies: deps.policies,

@@ -43,7 +43,7 @@ export async function runInteractive(options: {
     const q = renderQuestion(t, step.question);
     const lines_: string[] = [`\n${q.text}`];
     if (q.help) lines_.push(`  ${q.help}`);
-    q.options.forEach((o, i) => lines_.push(`  ${i + 1}. ${o.label}`));
+    for (const [i, o] of q.options.entries()) lines_.push(`  ${i + 1}. ${o.label}`);
     if (q.canSkip) lines_.push(`  ?. ${t("common:dontKnow")}`);
     lines_.push(
       `  b. ${t("common:back")}   a. ${t("common:changeAnswers")}   (${t("common:progress.left", { count: step.progress.left })})`,

@@ -62,6 +62,7 @@ export async function botHarness(words: (lang: Lang) => TFunction = realWords): 
       apiRoot: fake.url,
       db: h.deps.db,
       requests: h.deps.requests,
+      intake: h.deps.intake,
       interviews: h.deps.interviews,
       sessions,
       policies: h.deps.policies,

@@ -35,13 +35,17 @@ function sweep(
     else problems.push({ key, from: date, to: date, what });
   };
   if (table.length === 0) return problems;
-  const earliest = table.map((v) => v.from).reduce((a, b) => (a < b ? a : b));
+  // ISO dates sort as text.
+  const earliest = table.map((v) => v.from).sort()[0] as string;
   const previous: Partial<Record<string, Dated<unknown>>> = {};
   for (let date = coverage.from; date <= coverage.to; date = addDays(date, 1)) {
     for (const basis of BASES) {
       const live = table.filter((v) => v.basis === basis && inForce(v, date));
       if (live.length === 0) continue;
-      const latest = live.map((v) => v.from).reduce((a, b) => (a > b ? a : b));
+      const latest = live
+        .map((v) => v.from)
+        .sort()
+        .at(-1) as string;
       const winners = live.filter((v) => v.from === latest);
       if (winners.length > 1) {
         note(

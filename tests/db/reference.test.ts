@@ -28,7 +28,7 @@ describe("newReference", () => {
 
   it("never uses 0, O, 1 or I in the body over 2,000 draws", () => {
     const refs = Array.from({ length: 2000 }, (_, i) =>
-      newReference(JURISDICTIONS[i % JURISDICTIONS.length]!),
+      newReference(JURISDICTIONS[i % JURISDICTIONS.length] as Jurisdiction),
     );
     for (const ref of refs) {
       expect(ref).toMatch(REFERENCE_PATTERN);

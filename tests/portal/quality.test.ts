@@ -2,8 +2,7 @@
 // violation (WCAG 2.x A/AA rules), body text at least 18px (30px large), line height at least 1.3,
 // targets at least 44px (60px large), and at most 51,200 bytes of HTML + CSS + JS.
 
-import { mkdtempSync, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";

@@ -6,21 +6,19 @@ import { Hono } from "hono";
 import { getCookie } from "hono/cookie";
 import { csrf } from "hono/csrf";
 import { z } from "zod";
+import { IntakeRefusal } from "../../../core/intake.ts";
 import { answer, back, forget, type RawAnswer } from "../../../core/interview/answer.ts";
 import { buildSituation } from "../../../core/interview/build.ts";
 import { QUESTION_BY_ID } from "../../../core/interview/questions.ts";
-import { parseKey, start, valueOf } from "../../../core/interview/state.ts";
+import { answerOf, parseKey, start } from "../../../core/interview/state.ts";
 import { JURISDICTIONS } from "../../../core/schema/enums.ts";
 import { shanghaiDate } from "../../../core/sla.ts";
 import { normalizeReference } from "../../../db/reference.ts";
 import { isLang, type Lang } from "../../../locales/i18n.ts";
-import { PRIVACY_NOTICE_VERSION } from "../../../locales/notice.ts";
 import { renderIssue } from "../../../locales/render.ts";
 import { clientAddress } from "../client.ts";
 import { clearDraft, DRAFT_COOKIE, prefsOf, setDraft, setFlash, setPrefs } from "../cookies.ts";
 import type { AppDeps, AppEnv } from "../deps.ts";
-import { ApiError } from "../errors.ts";
-import { fileRequest } from "../intake.ts";
 import { tFor } from "../lang.ts";
 import { inScope, SESSION_COOKIE } from "../staff-auth.ts";
 
@@ -171,7 +169,7 @@ export function formRoutes(deps: AppDeps) {
         return c.redirect("/apply", 303);
       }
     }
-    const helping = valueOf(state, "helping") === "helping";
+    const helping = answerOf(state, "helping") === "helping";
     const basis = helping ? f.data.basis : "self";
     if (f.data.consent !== "yes" || !basis) {
       setFlash(c, deps, {
@@ -182,27 +180,10 @@ export function formRoutes(deps: AppDeps) {
       return c.redirect("/apply", 303);
     }
     try {
-      const submitted = await fileRequest(
-        deps,
-        {
-          situation,
-          contact: { phone: f.data.phone },
-          applicant: helping
-            ? {
-                kind: "helper",
-                name: String(valueOf(state, "applicant.name") ?? "-"),
-                relationship: String(valueOf(state, "applicant.relationship") ?? "other") as never,
-                phone: String(valueOf(state, "applicant.phone") ?? f.data.phone),
-              }
-            : { kind: "self" },
-          consent: { given: true, noticeVersion: PRIVACY_NOTICE_VERSION, basis },
-          lang,
-        },
-        {
-          channel: agent ? "staff" : "portal",
-          lang,
-          idempotencyKey: `portal-form-${f.data.key}`,
-        },
+      const submitted = await deps.intake.fileInterview(
+        state,
+        { phone: f.data.phone, basis: helping ? (basis as "person_agreed" | "guardian") : undefined },
+        { channel: agent ? "staff" : "portal", lang, idempotencyKey: `portal-form-${f.data.key}` },
       );
       deps.interviews.remove(held.id);
       clearDraft(c);
@@ -214,7 +195,7 @@ export function formRoutes(deps: AppDeps) {
       });
       return c.redirect("/apply/done", 303);
     } catch (error) {
-      if (error instanceof ApiError && error.field) {
+      if (error instanceof IntakeRefusal && error.field) {
         const code = error.issues[0]?.code ?? "invalid";
         setFlash(c, deps, { kind: "apply_error", field: error.field, message: t(`common:field.${code}`) });
         return c.redirect("/apply", 303);

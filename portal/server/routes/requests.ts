@@ -8,7 +8,7 @@ import { normalizeReference } from "../../../db/reference.ts";
 import { clientAddress } from "../client.ts";
 import type { AppDeps, AppEnv } from "../deps.ts";
 import { ApiError } from "../errors.ts";
-import { fileRequest, idempotencyKey } from "../intake.ts";
+import { idempotencyKey } from "../intake.ts";
 import { tFor } from "../lang.ts";
 import { statusBodySchema, submitBodySchema } from "../schemas.ts";
 import { validate } from "../validate.ts";
@@ -22,7 +22,7 @@ export function requestRoutes(deps: AppDeps) {
     .post("/", validate("json", submitBodySchema), async (c) => {
       const body = c.req.valid("json");
       const lang = body.lang ?? c.var.lang;
-      const submitted = await fileRequest(deps, body, {
+      const submitted = await deps.intake.file(body, {
         channel: "portal",
         lang,
         idempotencyKey: idempotencyKey(c.req.header("idempotency-key")),

@@ -8,7 +8,7 @@ import { shanghaiDate } from "../../../../core/sla.ts";
 import type { ChangeResult } from "../../../../db/queue.ts";
 import type { AppDeps, AppEnv } from "../../deps.ts";
 import { ApiError, invalid } from "../../errors.ts";
-import { fileRequest, idempotencyKey } from "../../intake.ts";
+import { idempotencyKey } from "../../intake.ts";
 import { submitBodySchema } from "../../schemas.ts";
 import { hasRole, inScope } from "../../staff-auth.ts";
 import { amendSchema, noteSchema, statusChangeSchema } from "../../staff-schemas.ts";
@@ -54,7 +54,7 @@ export function staffRequestRoutes(deps: AppDeps) {
       const body = c.req.valid("json");
       if (!inScope(c.var.session, body.situation.jurisdiction))
         throw new ApiError(403, "forbidden", "situation.jurisdiction");
-      const submitted = await fileRequest(deps, body, {
+      const submitted = await deps.intake.file(body, {
         channel: "staff",
         lang: body.lang ?? c.var.lang,
         idempotencyKey: idempotencyKey(c.req.header("idempotency-key")),
