@@ -21,6 +21,8 @@ export interface BotHarness {
   sessions: ReturnType<typeof createBotSessionStorage<ChatSession>>;
   /** A new bot over the same database and Bot API: a restart of the process. */
   restart(): void;
+  /** What the bot logged (skipped cosmetic calls), one line each. */
+  logs: string[];
   user(chatId: number, languageCode?: string): Resident;
   close(): Promise<void>;
 }
@@ -71,6 +73,9 @@ export async function botHarness(words: (lang: Lang) => TFunction = realWords): 
       publicUrl: "https://portal.example",
       words,
       botInfo: BOT_INFO,
+      log: (line: string) => {
+        harnessObject.logs.push(line);
+      },
     });
   let updateId = 1;
   const harnessObject: BotHarness = {
@@ -78,6 +83,7 @@ export async function botHarness(words: (lang: Lang) => TFunction = realWords): 
     fake,
     bot: make(),
     sessions,
+    logs: [],
     restart() {
       harnessObject.bot = make();
     },

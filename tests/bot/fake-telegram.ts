@@ -27,6 +27,11 @@ export interface FakeTelegram {
   messages: Map<number, ChatMessage[]>;
   push(update: Record<string, unknown>): void;
   webhook: { url: string; secret?: string } | null;
+  /**
+   * Methods made to fail as Telegram or the network can: an error code (429 flood control, 500 …)
+   * answered for every call of that method, or "network" (the connection is dropped unanswered).
+   */
+  failing: Map<string, number | "network">;
   close(): Promise<void>;
 }
 
@@ -64,6 +69,7 @@ function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
 
 export async function startFakeTelegram(): Promise<FakeTelegram> {
   const calls: Call[] = [];
+  const failing = new Map<string, number | "network">();
   const messages = new Map<number, ChatMessage[]>();
   const updates: Record<string, unknown>[] = [];
   const waiters: (() => void)[] = [];
@@ -142,17 +148,30 @@ export async function startFakeTelegram(): Promise<FakeTelegram> {
     const params = await readJson(req);
     const method = match?.[2] ?? "";
     calls.push({ method, params });
+    const failure = failing.get(method);
+    if (failure === "network") {
+      req.socket.destroy();
+      return;
+    }
     const handler = handlers[method];
-    const result = handler ? await handler(params) : { error: 404 };
+    const result =
+      failure !== undefined ? { error: failure } : handler ? await handler(params) : { error: 404 };
     res.setHeader("content-type", "application/json");
     const failed = typeof result === "object" && result !== null && "error" in result;
+    const code = failed ? (result as { error: number }).error : 200;
     res.end(
       JSON.stringify(
         failed
           ? {
               ok: false,
-              error_code: (result as { error: number }).error,
-              description: `Bad Request: ${method}`,
+              error_code: code,
+              description:
+                code === 429
+                  ? "Too Many Requests: retry after 7"
+                  : code >= 500
+                    ? "Internal Server Error"
+                    : `Bad Request: ${method}`,
+              ...(code === 429 ? { parameters: { retry_after: 7 } } : {}),
             }
           : { ok: true, result },
       ),
@@ -164,6 +183,7 @@ export async function startFakeTelegram(): Promise<FakeTelegram> {
     url: `http://127.0.0.1:${port}`,
     calls,
     messages,
+    failing,
     push(update: Record<string, unknown>) {
       updates.push(update);
       for (const wake of waiters.splice(0)) wake();
