@@ -6,11 +6,11 @@
 
 import { parseArgs } from "node:util";
 import { JURISDICTIONS } from "../core/schema/enums.ts";
-import { ROLES, type Role, StaffExists } from "../db/staff.ts";
+import { createStaffStore, ROLES, type Role, StaffExists } from "../db/staff.ts";
 import { ConfigError, readConfig } from "../portal/server/config.ts";
 import { createPasswordHasher, oneTimePassword } from "../portal/server/passwords.ts";
-import { buildDeps, StartError } from "../portal/server/service.ts";
 import { newAccountSchema } from "../portal/server/staff-schemas.ts";
+import { type OpenStore, openStore, StartError } from "../portal/server/store.ts";
 
 const USAGE =
   "Usage: npm run staff -- add NAME --role agent|supervisor|admin --jurisdiction <id>|all\n" +
@@ -44,11 +44,11 @@ const checkedName = rawName === undefined ? undefined : newAccountSchema.shape.n
 if (checkedName && !checkedName.success) fail("NAME must be 1–60 characters (spaces around it are dropped).");
 const name = checkedName?.data;
 
-let deps: ReturnType<typeof buildDeps>["deps"];
+let opened: OpenStore;
 let config: ReturnType<typeof readConfig>;
 try {
   config = readConfig(process.env);
-  deps = buildDeps(config, { log: (line) => console.log(line) }).deps;
+  opened = openStore(config, (line) => console.log(line));
 } catch (error) {
   fail(
     error instanceof ConfigError || error instanceof StartError
@@ -56,7 +56,7 @@ try {
       : String(error),
   );
 }
-const store = deps.staff;
+const store = createStaffStore({ db: opened.db, vault: opened.vault, now: () => new Date() });
 const passwords = createPasswordHasher({ logN: config.SCRYPT_LOG_N });
 
 switch (command) {
@@ -105,4 +105,4 @@ switch (command) {
   default:
     fail(USAGE);
 }
-deps.db.close();
+opened.db.close();

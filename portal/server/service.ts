@@ -2,7 +2,6 @@
 // migrations, loads the data key, the policies and the calendar, and serves the app on HOST:PORT.
 
 import type { AddressInfo } from "node:net";
-import { dirname, join } from "node:path";
 import { type RunnerHandle, run } from "@grammyjs/runner";
 import { serve } from "@hono/node-server";
 import { webhookCallback } from "grammy";
@@ -13,10 +12,8 @@ import type { ChatSession } from "../../bot/session.ts";
 import { createPolicies } from "../../core/policies/index.ts";
 import { createBotSessionStorage, sweepUpdates } from "../../db/bot-sessions.ts";
 import { openDb } from "../../db/connection.ts";
-import { createVault } from "../../db/crypto.ts";
-import { checkKeyMatches, loadOrCreateKeyFile, parseDataKey } from "../../db/data-key.ts";
 import { createInterviewStore } from "../../db/interviews.ts";
-import { type MigrationLevel, runMigrations } from "../../db/migrate.ts";
+import type { MigrationLevel } from "../../db/migrate.ts";
 import { createOutbox } from "../../db/outbox.ts";
 import { createQueue } from "../../db/queue.ts";
 import { createRequestStore } from "../../db/requests.ts";
@@ -33,8 +30,9 @@ import { loadPages } from "./pages.ts";
 import { loadParamsFile } from "./params-file.ts";
 import { createPasswordHasher } from "./passwords.ts";
 import { createMemoryLimiter, lockout, rateLimit } from "./rate-limit.ts";
+import { openStore, StartError } from "./store.ts";
 
-export class StartError extends Error {}
+export { StartError } from "./store.ts";
 
 export interface Service {
   url: string;
@@ -56,33 +54,7 @@ export function buildDeps(
   const now = options.now ?? (() => new Date());
   const calendar = loadCalendar(config.HOLIDAYS_FILE);
   const policies = createPolicies(config.POLICY_PARAMS_FILE ? loadParamsFile(config.POLICY_PARAMS_FILE) : {});
-  let key: Buffer;
-  if (config.INTAKE_DATA_KEY) {
-    const parsed = parseDataKey(config.INTAKE_DATA_KEY);
-    if (!parsed) throw new StartError("INTAKE_DATA_KEY: must be 32 bytes, as 64 hex digits or base64");
-    key = parsed;
-  } else {
-    const file = join(dirname(config.DATABASE_PATH), "intake.key");
-    const loaded = loadOrCreateKeyFile(file);
-    if (loaded.created) {
-      options.log(
-        `Generated a new data key in ${file}: back it up with the database, which cannot be read without it.`,
-      );
-    }
-    key = loaded.key;
-  }
-  const vault = createVault(key);
-  const db = openDb(config.DATABASE_PATH);
-  let migrations: MigrationLevel;
-  try {
-    migrations = runMigrations(db);
-    if (!checkKeyMatches(db.sqlite, vault.keyCheck())) {
-      throw new StartError(`the data key does not match the one ${config.DATABASE_PATH} was written with`);
-    }
-  } catch (error) {
-    db.close();
-    throw error;
-  }
+  const { db, vault, migrations } = openStore(config, options.log);
   const requests = createRequestStore({
     db,
     vault,

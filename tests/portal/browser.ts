@@ -8,6 +8,8 @@ import { type Browser, chromium } from "playwright-core";
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export const HAVE_BROWSER = existsSync(CHROMIUM);
 export const ARTIFACTS = join(import.meta.dirname, "..", "..", "test-artifacts");
+/** Full-page screenshots of every page checked, under test-artifacts/ (SCREENSHOTS=1 npm run test:browser). */
+export const SCREENSHOTS = process.env.SCREENSHOTS === "1";
 
 if (!HAVE_BROWSER) {
   const banner = `\n*** Chromium not found at ${CHROMIUM}: the portal's browser suites are skipped. ***\n`;

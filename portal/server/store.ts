@@ -1,0 +1,50 @@
+// The store, opened: the data key (INTAKE_DATA_KEY, or the key file beside the database), the
+// database with its migrations applied, and the check that the key is the one the database was
+// written with. The service and the commands that only need the store (npm run staff) open it here,
+// so a command does not load the whole app to add an account.
+
+import { dirname, join } from "node:path";
+import { type Db, openDb } from "../../db/connection.ts";
+import { createVault, type Vault } from "../../db/crypto.ts";
+import { checkKeyMatches, loadOrCreateKeyFile, parseDataKey } from "../../db/data-key.ts";
+import { type MigrationLevel, runMigrations } from "../../db/migrate.ts";
+import type { Config } from "./config.ts";
+
+/** A start that cannot go on, in one line for the operator (exit 2). */
+export class StartError extends Error {}
+
+export interface OpenStore {
+  db: Db;
+  vault: Vault;
+  migrations: MigrationLevel;
+}
+
+export function openStore(config: Config, log: (line: string) => void): OpenStore {
+  let key: Buffer;
+  if (config.INTAKE_DATA_KEY) {
+    const parsed = parseDataKey(config.INTAKE_DATA_KEY);
+    if (!parsed) throw new StartError("INTAKE_DATA_KEY: must be 32 bytes, as 64 hex digits or base64");
+    key = parsed;
+  } else {
+    const file = join(dirname(config.DATABASE_PATH), "intake.key");
+    const loaded = loadOrCreateKeyFile(file);
+    if (loaded.created) {
+      log(
+        `Generated a new data key in ${file}: back it up with the database, which cannot be read without it.`,
+      );
+    }
+    key = loaded.key;
+  }
+  const vault = createVault(key);
+  const db = openDb(config.DATABASE_PATH);
+  try {
+    const migrations = runMigrations(db);
+    if (!checkKeyMatches(db.sqlite, vault.keyCheck())) {
+      throw new StartError(`the data key does not match the one ${config.DATABASE_PATH} was written with`);
+    }
+    return { db, vault, migrations };
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
