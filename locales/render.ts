@@ -58,7 +58,10 @@ function money(n: number): string {
 export function amountText(t: TFunction, r: Result): string | null {
   if (r.outcome === "unlikely") return null;
   const parts: string[] = [];
-  if (r.monthly === 0 && r.monthlyRange?.max === null) {
+  if (
+    (r.monthly === 0 && r.monthlyRange?.max === null) ||
+    r.reasons.some((x) => x.code === "income_above_floor")
+  ) {
     // Nothing at the published minimum, but the real standard may be higher: no "at least 0".
     parts.push(t("common:amount.dependsOnStandard"));
   } else if (r.monthly !== null) {

@@ -61,11 +61,11 @@ export const neijiangDongxing: Pack = {
   assumptions: [
     {
       param: "dibao.standard.rural",
-      note: "三(一) gives 360 as the current (现) rural standard without a date: taken from 2020-01-01, the document's year, until the Sichuan floor of 415 from 2021-12-01 shows it was raised.",
+      note: "三(一) gives 360 as the current (现) rural standard without a date: taken as exact for 2020, the document's year; 2021's figure is unconfirmed, so from 2021-01-01 the 360 stays in force as a floor (the packs' rule), until the Sichuan floor of 415 from 2021-12-01.",
     },
     {
       param: "tekun.basicLiving.rural",
-      note: "三(二)2's 500 is taken from 2020-01-01 until Sichuan's 特困 floors from 2021-12-01.",
+      note: "三(二)2's 500 (现保障标准) is taken as exact for 2020 and as a floor from 2021-01-01 (the next year's figure is unconfirmed), until Sichuan's 特困 floors from 2021-12-01. It is read as the rural figure: the mechanism is the district's 脱贫攻坚 兜底 for rural households, 500 is above 1.3 × the rural standard of 360 (468) as 特困 must be, and below the city's urban dibao standard (510 since 2018), which no 特困 figure may be.",
     },
     {
       param: "dibao.supplement",
@@ -73,6 +73,12 @@ export const neijiangDongxing: Pack = {
     },
   ],
   gaps: [
+    {
+      param: "tekun.basicLiving.urban",
+      from: "2020-01-01",
+      to: "2021-11-30",
+      note: "三(二)2's 500 is not taken for urban residents: it is below the urban dibao standard (510), which a 特困 basic-living figure never is; no urban figure is published before Sichuan's floor of 2021-12-01.",
+    },
     {
       param: "disabilityLiving.amount",
       from: "2021-01-01",
@@ -100,7 +106,16 @@ export const neijiangDongxing: Pack = {
     ],
     "dibao.standard.rural": [
       { from: "2018-01-01", value: 320, basis: "supplementary", source: NJ2018 },
-      { from: "2020-01-01", to: "2021-11-30", value: 360, basis: "seed", source: `${SEED} 三(一)` },
+      { from: "2020-01-01", to: "2020-12-31", value: 360, basis: "seed", source: `${SEED} 三(一)` },
+      // 2021's figure is unconfirmed: the 2020 one stays in force as a floor until Sichuan's.
+      {
+        from: "2021-01-01",
+        to: "2021-11-30",
+        value: 360,
+        kind: "floor",
+        basis: "seed",
+        source: `${SEED} 三(一)`,
+      },
       floor("2021-12-01", 415, SC2021),
       floor("2022-07-01", 480, SC2022),
       floor("2023-07-01", 533, SC2023),
@@ -200,13 +215,21 @@ export const neijiangDongxing: Pack = {
       { from: "2020-01-01", value: true, basis: "seed", source: `${SEED} 三(一)3` },
     ],
     "tekun.basicLiving.urban": [
-      { from: "2020-01-01", to: "2021-11-30", value: 500, basis: "seed", source: `${SEED} 三(二)2` },
+      // Not the seed's 500 (see the gap above): no urban figure until Sichuan's floor.
       floor("2021-12-01", 800, SC2021),
       floor("2022-07-01", 884, SC2022),
       floor("2023-07-01", 962, SC2023),
     ],
     "tekun.basicLiving.rural": [
-      { from: "2020-01-01", to: "2021-11-30", value: 500, basis: "seed", source: `${SEED} 三(二)2` },
+      { from: "2020-01-01", to: "2020-12-31", value: 500, basis: "seed", source: `${SEED} 三(二)2` },
+      {
+        from: "2021-01-01",
+        to: "2021-11-30",
+        value: 500,
+        kind: "floor",
+        basis: "seed",
+        source: `${SEED} 三(二)2`,
+      },
       floor("2021-12-01", 540, SC2021),
       floor("2022-07-01", 624, SC2022),
       floor("2023-07-01", 693, SC2023),

@@ -148,7 +148,8 @@ export const paramSchemas = {
   "tekun.care.none": ratio,
   minimumWage: amount,
   // 临时救助
-  "temporaryAid.eligibility": z.strictObject({ place: z.enum(["hukou_or_site_if_urgent", "site"]) }),
+  /** Where to apply: the hukou place, or also where it happened — for urgent cases, or for any (普宁 二(六)). */
+  "temporaryAid.eligibility": z.strictObject({ place: z.enum(["hukou_or_site_if_urgent", "hukou_or_site"]) }),
   "temporaryAid.perPerson": z.strictObject({ min: amount, max: amount }),
   "temporaryAid.perPersonCap": amount,
   "temporaryAid.caseByCase": z.literal(true),

@@ -144,7 +144,13 @@ export const puning: Pack = {
       { from: "2021-12-01", value: 1620, basis: "supplementary", source: "粤府函〔2021〕345号" },
     ],
     "temporaryAid.eligibility": [
-      { from: "2021-08-28", to: END, value: { place: "site" }, basis: "seed", source: `${SEED} 二(六)` },
+      {
+        from: "2021-08-28",
+        to: END,
+        value: { place: "hukou_or_site" },
+        basis: "seed",
+        source: `${SEED} 二(六)`,
+      },
     ],
     "temporaryAid.firstAid": [
       { from: "2021-08-28", to: END, value: true, basis: "seed", source: `${SEED} 二(六)` },

@@ -20,6 +20,7 @@ import {
 } from "../quantity.ts";
 import type { RuleContext } from "../rules/context.ts";
 import { better, type Condition, condition, type Decision, decide } from "../rules/decide.ts";
+import { declaredAboveSince } from "../rules/declaration.ts";
 import { hukouCondition } from "../rules/hukou.ts";
 import { expense, type HouseholdIncome, householdIncome } from "../rules/income.ts";
 import { reason } from "../rules/reason.ts";
@@ -95,14 +96,50 @@ function ordinary(ctx: RuleContext, income: HouseholdIncome): Route {
   const strict = below(income.strict, threshold);
   const lenient = below(income.lenient, threshold);
   const cite = figureReason(ctx, "standard", std);
-  const withValues = (code: string, q: Quantity): Reason => ({
+  const withValues = (code: string, q: Quantity, more: Record<string, unknown> = {}): Reason => ({
     ...cite,
     code,
-    values: { ...cite.values, perCapitaIncome: perCapita(q, ctx.n), standard: std.q.est, members: ctx.n },
+    values: {
+      ...cite.values,
+      perCapitaIncome: perCapita(q, ctx.n),
+      standard: std.q.est,
+      members: ctx.n,
+      ...more,
+    },
   });
+  const declared = declaredAboveSince(ctx);
+  // The income and the figure are as known as they will get: only the city's own standard is missing.
+  const settledInputs = income.strict.missing.length === 0 && std.q.missing.length === 0;
+  // Then the household's own statement would settle it: worth asking while it is not known.
+  const statement =
+    settledInputs && ctx.s.incomeAboveStandardSince === undefined ? ["incomeAboveStandardSince"] : [];
+  // Only a floor is known and the counted income is above it: the city's own standard decides.
+  const aboveFloor = strict === undefined && std.resolved?.kind === "floor" && settledInputs;
+  const declaredTest: Reason[] = [];
   let test: Condition;
   if (strict === true) {
     test = condition(TRUE, withValues("income_below_standard", income.strict), null);
+    if (declared) {
+      // The computed test stands; the household's statement is told beside it.
+      declaredTest.push(withValues("income_below_despite_declaration", income.strict, { since: declared }));
+    }
+  } else if (strict === undefined && declared && settledInputs) {
+    test = condition(
+      FALSE,
+      null,
+      withValues("income_above_standard_declared", income.strict, { since: declared }),
+    );
+  } else if (aboveFloor) {
+    // The deployment figure that would settle it, named as a parameter path (README: "Parameters").
+    const parameters = (ctx.s.area ? [ctx.s.area] : ["urban", "rural"]).map(
+      (a) => `param:dibao.standard.${a}`,
+    );
+    test = condition(
+      unknown(...parameters, ...statement),
+      null,
+      null,
+      withValues("income_above_floor", income.strict, { floor: std.q.lo, parameters }),
+    );
   } else if (strict === false && lenient === false) {
     test = condition(FALSE, null, withValues("income_above_standard", income.strict));
   } else if (strict === false) {
@@ -114,7 +151,12 @@ function ordinary(ctx: RuleContext, income: HouseholdIncome): Route {
       withValues("income_below_only_after_deductions", income.lenient),
     );
   } else {
-    const missing = new Set([...income.strict.missing, ...income.lenient.missing, ...std.q.missing]);
+    const missing = new Set([
+      ...income.strict.missing,
+      ...income.lenient.missing,
+      ...std.q.missing,
+      ...statement,
+    ]);
     test = condition(unknown(...missing), null, null, withValues("income_test_open", income.strict));
   }
   const decision = decide([...baseConditions(ctx), test]);
@@ -125,7 +167,8 @@ function ordinary(ctx: RuleContext, income: HouseholdIncome): Route {
     // The estimate leaves out what the office may deduct (可 / 适当扣减); the range's top includes it.
     lo: Math.max(0, strictAmount.lo),
     hi: lenientAmount.hi,
-    est: strictAmount.est === null ? null : Math.max(0, strictAmount.est),
+    // Above a floor no estimate is honest: the top-up is whatever the city's standard exceeds the income by.
+    est: strictAmount.est === null || aboveFloor ? null : Math.max(0, strictAmount.est),
     // The deductions the office may apply widen only a bounded range (a floor has no upper bound anyway).
     missing:
       strict === true && threshold.hi === Number.POSITIVE_INFINITY
@@ -138,10 +181,27 @@ function ordinary(ctx: RuleContext, income: HouseholdIncome): Route {
     // Without a standard no fact can make the amount known: it hinges on nothing the person can answer.
     monthly: std.absent ? NO_AMOUNT : add(base, extra.q),
     until: null,
-    extra: [...income.exclusions, ...income.deductions, ...extra.reasons],
+    extra: [
+      ...declaredTest,
+      ...income.exclusions,
+      ...deductionsWorthTelling(income, strict),
+      ...extra.reasons,
+    ],
     relevant: true,
     rest,
   };
+}
+
+/**
+ * The office may deduct medical, care, rehabilitation or work costs (可 / 适当扣减). Worth telling when the
+ * household reported such costs, or when they are unknown and could bring the income under the
+ * standard — not when the household qualifies anyway and they would only raise the range's top.
+ */
+function deductionsWorthTelling(income: HouseholdIncome, strict: boolean | undefined): Reason[] {
+  return income.deductions.filter((r) => {
+    const amount = r.values.amount;
+    return typeof amount === "number" ? amount > 0 : strict !== true;
+  });
 }
 
 /** 支出核减 (吉民发〔2018〕12号 三(二)): income less out-of-pocket medical costs, negative as zero, one year. */
@@ -244,9 +304,19 @@ function transitionRoute(ctx: RuleContext, income: HouseholdIncome): Route | nul
   const std = areaAmount(ctx, "dibao.standard");
   // A transition is for income that has risen above the standard; below it, the ordinary test applies.
   const belowStandard = below(income.strict, scale(std.q, ctx.n));
+  const declared = declaredAboveSince(ctx);
+  const settled = income.strict.missing.length === 0 && std.q.missing.length === 0;
   const aboveStandard = condition(
     belowStandard === undefined
-      ? unknown(...new Set([...income.strict.missing, ...std.q.missing]))
+      ? settled && declared
+        ? TRUE // the household's statement, where no published standard can settle it
+        : unknown(
+            ...new Set([
+              ...income.strict.missing,
+              ...std.q.missing,
+              ...(settled && s.incomeAboveStandardSince === undefined ? ["incomeAboveStandardSince"] : []),
+            ]),
+          )
       : known(!belowStandard),
     null,
     reason("transition_income_below_standard", rule, {
@@ -325,14 +395,22 @@ export function dibao(ctx: RuleContext): Result {
     ord.rest?.outcome === "likely" &&
     tra.rest?.outcome === "likely"
   ) {
-    const either = reason("dibao_either_way", tra.decision.reasons[0] ?? { source: "", basis: "seed" });
+    const cite = tra.decision.reasons[0] ?? { source: "", basis: "seed" as const };
+    const either = reason("dibao_either_way", cite);
+    // The transition's end stays: past it, support goes on only if the income is under the standard.
+    const after =
+      tra.until === null ? [] : [reason("dibao_may_continue_after_transition", cite, { until: tra.until })];
     return buildResult(
       "dibao",
       null,
-      { outcome: "likely", reasons: [either, ...ord.decision.reasons, ...tra.decision.reasons], missing: [] },
+      {
+        outcome: "likely",
+        reasons: [either, ...after, ...ord.decision.reasons, ...tra.decision.reasons],
+        missing: [],
+      },
       {
         monthly: tra.monthly === null || ord.monthly === null ? null : widen(ord.monthly, tra.monthly),
-        until: null,
+        until: tra.until,
       },
     );
   }

@@ -29,34 +29,23 @@ export function temporaryAid(ctx: RuleContext): Result {
       ),
     );
     const atSite = flag(e.inJurisdiction, "emergency.inJurisdiction");
-    const place: Fact =
-      rule.value.place === "site"
+    // Where to apply: the hukou place always; where it happened too, for an urgent case (national), or
+    // for any case where the pack lifts the hukou and residence restrictions (普宁 二(六)).
+    const siteCounts: Fact =
+      rule.value.place === "hukou_or_site"
         ? atSite
-        : any(
-            flag(s.localHukou, "localHukou"),
-            all(
-              e.category === undefined ? unknown("emergency.category") : known(e.category === "urgent"),
-              atSite,
-            ),
+        : all(
+            e.category === undefined ? unknown("emergency.category") : known(e.category === "urgent"),
+            atSite,
           );
-    const code = rule.value.place === "site" ? "aid_where_it_happened" : "aid_at_hukou_or_site";
+    const place = any(flag(s.localHukou, "localHukou"), siteCounts);
+    const code = rule.value.place === "hukou_or_site" ? "aid_where_it_happened" : "aid_at_hukou_or_site";
     conditions.push(condition(place, reason(code, rule), reason(`${code}_not_met`, rule)));
   }
   const perPerson = ctx.p.get("temporaryAid.perPerson");
   const cap = ctx.p.get("temporaryAid.perPersonCap");
   const caseByCase = ctx.p.get("temporaryAid.caseByCase");
   const n = ctx.n;
-  // Costs beyond what even the special-hardship cap covers: 一事一议, decided case by case, no fixed amount.
-  let major: Fact = known(false);
-  if (e && perPerson && cap && caseByCase) {
-    const costs = e.outOfPocket;
-    major = costs === undefined ? unknown("emergency.outOfPocket") : known(costs > cap.value * n);
-    const why = reason("aid_case_by_case", caseByCase, {
-      outOfPocket: costs ?? null,
-      capTotal: cap.value * n,
-    });
-    conditions.push(condition(major.v === false ? known(true) : unknown(...major.missing), null, null, why));
-  }
   const decision = decide(conditions);
   const extra: Reason[] = [];
   let oneOff: Quantity | null = null;
@@ -68,13 +57,25 @@ export function temporaryAid(ctx: RuleContext): Result {
         persons: n,
       }),
     );
-    if (cap)
-      extra.push(
-        reason("aid_special_hardship_cap", cap, { cap: cap.value, persons: n, total: cap.value * n }),
-      );
-    const range = { lo: perPerson.value.min * n, hi: perPerson.value.max * n, est: null, missing: [] };
-    oneOff =
-      major.v === true ? null : major.v === undefined ? { ...range, hi: Number.POSITIVE_INFINITY } : range;
+    // The size of the loss never decides the outcome: it only says how far the range may reach.
+    // Up to the ordinary maximum: 360–1080 a person; beyond it the special-hardship cap may apply; beyond
+    // that cap (or with the costs unknown) the amount is decided case by case, with no upper figure.
+    const costs = e?.outOfPocket;
+    const ordinaryMax = perPerson.value.max * n;
+    const capTotal = cap ? cap.value * n : null;
+    let hi = ordinaryMax;
+    const missing: string[] = [];
+    if (costs === undefined) {
+      hi = Number.POSITIVE_INFINITY;
+      missing.push("emergency.outOfPocket");
+    } else if (costs > ordinaryMax && capTotal !== null) {
+      hi = costs > capTotal && caseByCase ? Number.POSITIVE_INFINITY : capTotal;
+    }
+    if (cap && capTotal !== null)
+      extra.push(reason("aid_special_hardship_cap", cap, { cap: cap.value, persons: n, total: capTotal }));
+    if (caseByCase && capTotal !== null && (costs === undefined || costs > capTotal))
+      extra.push(reason("aid_case_by_case", caseByCase, { outOfPocket: costs ?? null, capTotal }));
+    oneOff = { lo: perPerson.value.min * n, hi, est: null, missing };
   } else if (decision.outcome !== "unlikely" && caseByCase) {
     extra.push(reason("aid_case_by_case_available", caseByCase));
   }

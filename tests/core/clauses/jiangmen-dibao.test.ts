@@ -127,9 +127,12 @@ describe("江门 standards: provincial floors by class and date", () => {
       monthlyRange: { min: 1, max: null },
       until: null,
     });
+    // 1648 / 2 = 824 a head reaches the floor: no estimate (never "possible, 0 yuan"); the city's own
+    // standard would settle it, named as a deployment parameter, and so would the household's statement.
     const at = dibaoOf(pair("2021-05-01", {}, { income: [{ kind: "wage", monthly: 1648 }] }));
-    expect(at.outcome).toBe("possible");
-    expect(at.monthly).toBe(0);
+    expect(est(at)).toEqual({ outcome: "possible", monthly: null, monthlyRange: null, until: null });
+    expect(reasonOf(at, "income_above_floor").values).toMatchObject({ floor: 824, perCapitaIncome: 824 });
+    expect(at.missing).toEqual(["param:dibao.standard.urban"]);
   });
 });
 

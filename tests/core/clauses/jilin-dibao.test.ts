@@ -347,6 +347,30 @@ describe(`${SEED} 三(四): 脱贫渐退 — under 2× the standard, to the end 
     expect(reasonOf(r, "rule_area_only").source).toBe(`${SEED} 三(四)`);
   });
 
+  it(`${SEED} 三(四) with a deployed floor of 300 only ("300元以上"): 1000 for two = 500 a head is above the floor and under 2 × 300 = 600 — below the real standard it is ordinary 低保, above it the 渐退: likely either way, and the 渐退's end 2020-12-31 is kept with a reason that support goes on after it only under the standard`, () => {
+    const floorOnly = {
+      jilin: {
+        "dibao.standard.rural": [
+          {
+            from: "2018-03-02",
+            value: 300,
+            kind: "floor" as const,
+            basis: "deployment" as const,
+            source: "测试部署标准（deployment）",
+          },
+        ],
+      },
+    };
+    const r = dibaoOf(exited("2019-01-01", 1000, { incomeAboveStandardSince: null }), floorOnly);
+    expect(r.outcome).toBe("likely");
+    expect(r.until).toBe("2020-12-31");
+    expect(codes(r).slice(0, 2)).toEqual(["dibao_either_way", "dibao_may_continue_after_transition"]);
+    expect(reasonOf(r, "dibao_may_continue_after_transition")).toMatchObject({
+      source: `${SEED} 三(四)`,
+      values: { until: "2020-12-31" },
+    });
+  });
+
   it(`${SEED} 三(四) with no standard: possible, still 400 until 2020-12-31`, () => {
     const r = dibaoOf(exited("2019-01-01", 1199));
     expect(est(r)).toEqual({ outcome: "possible", monthly: 400, monthlyRange: null, until: "2020-12-31" });

@@ -1,13 +1,15 @@
 // 民发〔2021〕57号 第十一条 (最低生活保障审核确认办法): 单人保 for a grade 1–2, or grade 3 intellectual or mental,
 // disabled member — or a seriously ill one — of a 低保边缘家庭 (per-capita income under 1.5 × the standard,
 // not on dibao), taken to apply from 2021-07-01 (the national pack's declared assumption). Worked in
-// 东兴区 (rural 360, exact, to 2021-11-30) where the local route needs an unemployed adult, and in 无锡
+// 东兴区, where the local route needs an unemployed adult — its 360 is exact for 2020 and only a floor in
+// 2021 (2021's figure is unconfirmed), so a deployment confirms 360 for 2021 to reach the edges — and in 无锡
 // (1060 from 2021-07-01) where the local illness route needs medical aid.
 
 import { describe, expect, it } from "vitest";
 import {
   adult,
   codes,
+  deployStandard,
   earner,
   est,
   household,
@@ -20,6 +22,10 @@ import {
 
 const SRC = "民发〔2021〕57号 第十一条（低保边缘家庭中的重残、重病人员）";
 const EDGE = "民发〔2021〕57号 第十一条（低保边缘家庭）";
+
+/** A deployment that confirms 东兴区's rural 360 (and the city's urban 510) for 2021. */
+const CONFIRMED_2021 = deployStandard("neijiang-dongxing", "2021-01-01", { urban: 510, rural: 360 });
+const dongxingSingle = (s: SituationInput) => singleOf(s, 0, CONFIRMED_2021);
 
 /** A rural 东兴区 family of two: a disabled 10-year-old (outside the local adult-only route) and a parent. */
 function dongxing(
@@ -47,7 +53,7 @@ function dongxing(
 
 describe(`${SRC}: in force from 2021-07-01`, () => {
   it(`${SRC}: 2021-07-01, family of two earning 1079 < 1.5 × 360 × 2 = 1080: likely, 360 − 0 = 360`, () => {
-    const r = singleOf(dongxing("2021-07-01", 1079));
+    const r = dongxingSingle(dongxing("2021-07-01", 1079));
     expect(est(r)).toEqual({ outcome: "likely", monthly: 360, monthlyRange: null, until: null });
     const q = reasonOf(r, "single_qualifying_condition");
     expect(q.source).toBe(SRC);
@@ -55,46 +61,50 @@ describe(`${SRC}: in force from 2021-07-01`, () => {
   });
 
   it(`${SRC}: 2021-06-30, the day before — only the local adult route exists, and a 10-year-old is not an adult: unlikely`, () => {
-    const r = singleOf(dongxing("2021-06-30", 1079));
+    const r = dongxingSingle(dongxing("2021-06-30", 1079));
     expect(r.outcome).toBe("unlikely");
     expect(codes(r)).toContain("single_adults_only");
   });
 
   it(`${SRC}: earning 1080 = 1.5 × 360 × 2 is not under 1.5×: unlikely`, () => {
-    const r = singleOf(dongxing("2021-07-01", 1080));
+    const r = dongxingSingle(dongxing("2021-07-01", 1080));
     expect(r.outcome).toBe("unlikely");
     expect(codes(r)).toContain("single_income_above_limit");
   });
 
   it(`${SRC}: as a one-person household — own other income 100 gives 360 − 100 = 260`, () => {
-    const r = singleOf(dongxing("2021-07-01", 900, { income: [{ kind: "other", monthly: 100 }] }));
+    const r = dongxingSingle(dongxing("2021-07-01", 900, { income: [{ kind: "other", monthly: 100 }] }));
     expect(est(r)).toEqual({ outcome: "likely", monthly: 260, monthlyRange: null, until: null });
   });
 
   it(`${SRC}: grade 3 mental or intellectual qualifies; grade 3 physical and grade 4 intellectual do not`, () => {
     expect(
-      singleOf(dongxing("2021-07-01", 900, { disability: { grade: 3, category: "mental" } })).outcome,
+      dongxingSingle(dongxing("2021-07-01", 900, { disability: { grade: 3, category: "mental" } })).outcome,
     ).toBe("likely");
     expect(
-      singleOf(dongxing("2021-07-01", 900, { disability: { grade: 3, category: "intellectual" } })).outcome,
+      dongxingSingle(dongxing("2021-07-01", 900, { disability: { grade: 3, category: "intellectual" } }))
+        .outcome,
     ).toBe("likely");
     expect(
-      singleOf(dongxing("2021-07-01", 900, { disability: { grade: 3, category: "physical" } })).outcome,
+      dongxingSingle(dongxing("2021-07-01", 900, { disability: { grade: 3, category: "physical" } })).outcome,
     ).toBe("unlikely");
     expect(
-      singleOf(dongxing("2021-07-01", 900, { disability: { grade: 4, category: "intellectual" } })).outcome,
+      dongxingSingle(dongxing("2021-07-01", 900, { disability: { grade: 4, category: "intellectual" } }))
+        .outcome,
     ).toBe("unlikely");
   });
 
   it(`${SRC}: disability grade unknown — possible, naming members[0].disability.grade`, () => {
-    const r = singleOf(dongxing("2021-07-01", 900, { disability: { category: "physical" } }));
+    const r = dongxingSingle(dongxing("2021-07-01", 900, { disability: { category: "physical" } }));
     expect(r.outcome).toBe("possible");
     expect(r.missing).toContain("members[0].disability.grade");
   });
 
   it(`${SRC}: property over the limits: unlikely; unknown: possible, naming assets`, () => {
-    expect(singleOf(dongxing("2021-07-01", 900, {}, { assets: "over_limits" })).outcome).toBe("unlikely");
-    const r = singleOf(dongxing("2021-07-01", 900, {}, { assets: undefined }));
+    expect(dongxingSingle(dongxing("2021-07-01", 900, {}, { assets: "over_limits" })).outcome).toBe(
+      "unlikely",
+    );
+    const r = dongxingSingle(dongxing("2021-07-01", 900, {}, { assets: undefined }));
     expect(r.outcome).toBe("possible");
     expect(r.missing).toContain("assets");
   });

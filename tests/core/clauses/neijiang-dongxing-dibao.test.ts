@@ -64,13 +64,26 @@ describe(`${SEED} 三(一): 现农村低保月保障标准为360元`, () => {
     expect(dibaoOf(trio("2020-09-01", adults3(0), { area: "urban" })).monthly).toBe(1530);
   });
 
-  it(`${SEED} 三(一) / 四川省2021年12月低保最低标准: 360 × 3 = 1080 on 2021-11-30; from 2021-12-01 the floor 415 × 3 = 1245, no upper bound`, () => {
-    expect(est(dibaoOf(trio("2021-11-30", adults3(0))))).toEqual({
+  it(`${SEED} 三(一): 360 × 3 = 1080 exact on 2020-12-31; from 2021-01-01, 2021's figure unconfirmed, the 360 stays as a floor: at least 1080 (to 2021-11-30)`, () => {
+    expect(est(dibaoOf(trio("2020-12-31", adults3(0))))).toEqual({
       outcome: "likely",
       monthly: 1080,
       monthlyRange: null,
       until: null,
     });
+    for (const day of ["2021-01-01", "2021-11-30"]) {
+      const r = dibaoOf(trio(day, adults3(0)));
+      expect(est(r), day).toEqual({
+        outcome: "likely",
+        monthly: 1080,
+        monthlyRange: { min: 1080, max: null },
+        until: null,
+      });
+      expect(reasonOf(r, "income_below_standard").values).toMatchObject({ amount: 360, kind: "floor" });
+    }
+  });
+
+  it(`四川省2021年12月低保最低标准: from 2021-12-01 the floor 415 × 3 = 1245, no upper bound`, () => {
     const r = dibaoOf(trio("2021-12-01", adults3(0)));
     expect(est(r)).toEqual({
       outcome: "likely",

@@ -192,11 +192,31 @@ describe(`${SEED} 二(一): 农村低保 家庭人均收入超过当地低保标
     expect(reasonOf(r, "rule_area_only").source).toBe(`${SEED} 二(一)`);
   });
 
-  it(`${SEED} 二(一) with the shipped floor 532 only: 1500 for two is either under the real standard (ordinary dibao, no end) or above it (渐退 to 2022-04-14) — dibao either way: likely, no end date`, () => {
+  it(`${SEED} 二(一) with the shipped floor 532 only: 1500 / 2 = 750 a head is above the floor, so no figure can test it — the household's statement (above since 2021-10-15) decides: the 6-month 渐退, likely, until 2022-04-14`, () => {
     const r = dibaoOf(rising("2022-01-01", 1500));
-    expect(r.outcome).toBe("likely");
-    expect(r.until).toBeNull();
-    expect(r.reasons[0]?.code).toBe("dibao_either_way");
+    expect(est(r)).toEqual({ outcome: "likely", monthly: null, monthlyRange: null, until: "2022-04-14" });
+    expect(reasonOf(r, "transition_period").source).toBe(`${SEED} 二(一)`);
+  });
+
+  it(`${SEED} 二(一) with the shipped floor only: on 2022-04-15 the stated transition is over — unlikely, naming the ended transition and the statement`, () => {
+    const r = dibaoOf(rising("2022-04-15", 1500));
+    expect(r.outcome).toBe("unlikely");
+    expect(reasonOf(r, "transition_ended")).toMatchObject({
+      source: `${SEED} 二(一)`,
+      values: { until: "2022-04-14" },
+    });
+    expect(reasonOf(r, "income_above_standard_declared").values).toMatchObject({ since: "2021-10-15" });
+  });
+
+  it(`${SEED} 二(一) with the shipped floor only: 1000 for two = 500 a head is under the floor 532, so the computed test stands against the statement — ordinary dibao, likely, (532 − 500) × 2 = 64 at least, and a reason says the two disagree`, () => {
+    const r = dibaoOf(rising("2022-01-01", 1000));
+    expect(est(r)).toEqual({
+      outcome: "likely",
+      monthly: 64,
+      monthlyRange: { min: 64, max: null },
+      until: null,
+    });
+    expect(reasonOf(r, "income_below_despite_declaration").values).toMatchObject({ since: "2021-10-15" });
   });
 });
 

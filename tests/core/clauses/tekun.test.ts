@@ -395,15 +395,27 @@ describe("Puning 特困: 普民〔2021〕77号 二(二) 1.6 × standard plus car
 });
 
 describe("Dongxing 特困: 东兴区工作机制 三(二)2 500, then Sichuan's 特困 floors", () => {
-  it("三(二)2: 2021-11-30, 500 a month, urban and rural alike, exact", () => {
-    for (const area of ["urban", "rural"] as const) {
-      const r = tekunAt("neijiang-dongxing", "2021-11-30", {}, { area });
-      expect(amounts(r)).toMatchObject({ outcome: "likely", monthly: 500, monthlyRange: null });
-      expect(reasonOf(r, "tekun_basic_living")).toMatchObject({
-        source: "东兴区工作机制 三(二)2",
-        basis: "seed",
+  it("三(二)2: 500 a month, exact in 2020 (2020-12-31); from 2021-01-01 to 2021-11-30, 2021's figure unconfirmed, at least 500 (rural)", () => {
+    const exact = tekunAt("neijiang-dongxing", "2020-12-31", {}, { area: "rural" });
+    expect(amounts(exact)).toMatchObject({ outcome: "likely", monthly: 500, monthlyRange: null });
+    expect(reasonOf(exact, "tekun_basic_living")).toMatchObject({
+      source: "东兴区工作机制 三(二)2",
+      basis: "seed",
+    });
+    for (const day of ["2021-01-01", "2021-11-30"]) {
+      const r = tekunAt("neijiang-dongxing", day, {}, { area: "rural" });
+      expect(amounts(r), day).toMatchObject({
+        outcome: "likely",
+        monthly: 500,
+        monthlyRange: { min: 500, max: null },
       });
     }
+  });
+
+  it("三(二)2's 500 is rural: below the city's urban dibao standard (510), it is no urban 特困 figure — urban 2020: likely, amount not published", () => {
+    const r = tekunAt("neijiang-dongxing", "2020-12-31", {}, { area: "urban" });
+    expect(amounts(r)).toMatchObject({ outcome: "likely", monthly: null, monthlyRange: null });
+    expect(codes(r)).toContain("figure_not_published");
   });
 
   it("四川省2021年12月低保最低标准: 2021-12-01 urban at least 800, rural at least 540", () => {

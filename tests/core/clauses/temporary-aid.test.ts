@@ -144,16 +144,34 @@ describe(`${PUNING}: aid where the emergency happened, hukou irrelevant`, () => 
     expect(reasonOf(r, "aid_where_it_happened").source).toBe(PUNING);
   });
 
-  it("Puning hukou, an urgent fire elsewhere: unlikely, the place where it happened gives the aid", () => {
-    const r = aidAt("puning", "2022-01-10", { ...fire, inJurisdiction: false }, { localHukou: true });
+  it("Puning hukou, a 支出型 expense elsewhere: likely — 取消户籍地、居住地申请限制 adds the place where it happened, it does not take away the hukou place", () => {
+    const r = aidAt(
+      "puning",
+      "2022-01-10",
+      { ...fire, category: "expense", inJurisdiction: false },
+      { localHukou: true },
+    );
+    expect(r.outcome).toBe("likely");
+    expect(reasonOf(r, "aid_where_it_happened").source).toBe(PUNING);
+  });
+
+  it("neither Puning hukou nor in Puning: unlikely, naming the clause", () => {
+    const r = aidAt("puning", "2022-01-10", { ...fire, inJurisdiction: false }, { localHukou: false });
     expect(r.outcome).toBe("unlikely");
     expect(reasonOf(r, "aid_where_it_happened_not_met").source).toBe(PUNING);
   });
 
-  it("where it happened unknown: possible, naming emergency.inJurisdiction, whatever the hukou", () => {
-    const r = aidAt("puning", "2022-01-10", { ...fire, inJurisdiction: undefined }, { localHukou: true });
-    expect(r.outcome).toBe("possible");
-    expect(r.missing).toEqual(["emergency.inJurisdiction"]);
+  it("no Puning hukou and where it happened unknown: possible, naming emergency.inJurisdiction; with Puning hukou it does not matter: likely", () => {
+    const elsewhere = aidAt(
+      "puning",
+      "2022-01-10",
+      { ...fire, inJurisdiction: undefined },
+      { localHukou: false },
+    );
+    expect(elsewhere.outcome).toBe("possible");
+    expect(elsewhere.missing).toEqual(["emergency.inJurisdiction"]);
+    const local = aidAt("puning", "2022-01-10", { ...fire, inJurisdiction: undefined }, { localHukou: true });
+    expect(local.outcome).toBe("likely");
   });
 
   it("2021-08-27 (before the document): no hukou, 支出型 in Puning → unlikely under the national rule; 2021-08-28 → likely", () => {
@@ -198,25 +216,32 @@ describe(`${DONGXING}: 360–1080 a person, up to 2160 a person for special hard
     expect(r.oneOff).toEqual({ min: 360, max: 1080 });
   });
 
-  it("3 persons, 6480 out of pocket (= 3 × 2160, not beyond it): likely, 1080–3240", () => {
+  it("3 persons, 3240 out of pocket (= 3 × 1080): likely, 1080–3240; 3241 (beyond the ordinary 1080 a person): the special-hardship cap may apply, 1080–6480", () => {
+    const at = aidAt("neijiang-dongxing", "2020-08-01", { ...fire, outOfPocket: 3240 });
+    expect(amounts(at)).toMatchObject({ outcome: "likely", oneOff: { min: 1080, max: 3240 } });
+    const over = aidAt("neijiang-dongxing", "2020-08-01", { ...fire, outOfPocket: 3241 });
+    expect(amounts(over)).toMatchObject({ outcome: "likely", oneOff: { min: 1080, max: 6480 } });
+  });
+
+  it("3 persons, 6480 out of pocket (= 3 × 2160, not beyond the cap): likely, 1080–6480, no 一事一议", () => {
     const r = aidAt("neijiang-dongxing", "2020-08-01", { ...fire, outOfPocket: 6480 });
-    expect(amounts(r)).toMatchObject({ outcome: "likely", oneOff: { min: 1080, max: 3240 } });
+    expect(amounts(r)).toMatchObject({ outcome: "likely", oneOff: { min: 1080, max: 6480 } });
     expect(codes(r)).not.toContain("aid_case_by_case");
   });
 
-  it("3 persons, 6481 out of pocket (> 3 × 2160): 一事一议, possible with no fixed one-off", () => {
+  it("3 persons, 6481 out of pocket (> 3 × 2160): still likely — the size of the loss never decides the outcome — at least 1080 with no upper figure, 一事一议 above 6480", () => {
     const r = aidAt("neijiang-dongxing", "2020-08-01", { ...fire, outOfPocket: 6481 });
-    expect(amounts(r)).toMatchObject({ outcome: "possible", oneOff: null });
+    expect(amounts(r)).toMatchObject({ outcome: "likely", oneOff: { min: 1080, max: null } });
     expect(reasonOf(r, "aid_case_by_case")).toMatchObject({
       source: DONGXING,
       values: { outOfPocket: 6481, capTotal: 6480 },
     });
   });
 
-  it("out-of-pocket costs unknown: possible, at least 1080 with no upper bound, naming emergency.outOfPocket", () => {
+  it("out-of-pocket costs unknown: likely, at least 1080 with no upper figure, naming emergency.outOfPocket as what would settle the range", () => {
     const r = aidAt("neijiang-dongxing", "2020-08-01", { ...fire, outOfPocket: undefined });
-    expect(amounts(r)).toMatchObject({ outcome: "possible", oneOff: { min: 1080, max: null } });
-    expect(r.missing).toContain("emergency.outOfPocket");
+    expect(amounts(r)).toMatchObject({ outcome: "likely", oneOff: { min: 1080, max: null } });
+    expect(r.missing).toEqual(["emergency.outOfPocket"]);
   });
 
   it("no emergency: unlikely, no one-off", () => {
