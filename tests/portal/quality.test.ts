@@ -70,7 +70,10 @@ async function answerToTheEnd(request: APIRequestContext, expect: ExpectStatic) 
         ? { key, value: option }
         : html.includes('name="unknown"')
           ? { key, unknown: "1" }
-          : { key, value: key === "applicant.phone" ? "13900001111" : key === "applicant.name" ? "王小明" : "1" };
+          : {
+              key,
+              value: key === "applicant.phone" ? "13900001111" : key === "applicant.name" ? "王小明" : "1",
+            };
     const posted = await request.post(`${server.url}/check/answer`, {
       form,
       headers: { origin: server.url },
