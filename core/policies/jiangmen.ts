@@ -95,6 +95,8 @@ export const jiangmen: Pack = {
     "income.deduct.rehabilitation": [
       { from: "2017-05-27", value: rigid, basis: "seed", source: `${SEED} 二(二)` },
     ],
+    // Starts from the poverty exit (经市（区）政府确定已脱贫), which by itself says nothing of income against
+    // the dibao standard: the office then decides whether to reduce or stop (决定减发或停发).
     "dibao.transition": [
       {
         from: "2017-05-27",

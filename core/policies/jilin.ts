@@ -93,6 +93,8 @@ export const jilin: Pack = {
         source: `${SEED} 三(三)`,
       },
     ],
+    // Registered households from the poverty exit (暂时脱贫), the others from when work lifted their income
+    // (incomeAboveStandardSince): either way under 2× the standard, to the end of 2020.
     "dibao.transition": [
       {
         from: "2018-03-02",

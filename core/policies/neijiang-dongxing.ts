@@ -136,6 +136,8 @@ export const neijiangDongxing: Pack = {
     "income.deduct.employment": [
       { from: "2020-01-01", value: rigid, basis: "seed", source: `${SEED} 三(一)4` },
     ],
+    // Starts from incomeAboveStandardSince: the household's (and its office's) statement that its income
+    // rose above the standard.
     "dibao.transition": [
       {
         from: "2020-01-01",

@@ -72,6 +72,8 @@ export const puning: Pack = {
         source: `${SEED} 二(九)`,
       },
     ],
+    // Starts from incomeAboveStandardSince: the household's (and its office's) statement that its income
+    // rose above the standard.
     "dibao.transition": [
       {
         from: "2021-08-28",

@@ -133,6 +133,8 @@ export const wuxi: Pack = {
     "income.deduct.employment": [
       { from: "2019-06-03", value: deduction, basis: "seed", source: `${SEED} 二(一)2` },
     ],
+    // Starts from incomeAboveStandardSince: the household's (and its office's) statement that its income
+    // rose above the standard.
     "dibao.transition": [
       {
         from: "2019-06-03",

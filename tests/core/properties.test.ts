@@ -3,6 +3,7 @@
 
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { addMonths } from "../../core/dates.ts";
 import { createPolicies } from "../../core/policies/index.ts";
 import { HOUSEHOLD_PROGRAMS, type Program } from "../../core/schema/enums.ts";
 import { type Result, type Screening, screeningSchema } from "../../core/schema/screening.ts";
@@ -150,6 +151,29 @@ describe("more counted income never helps with dibao", () => {
           ],
         ],
       },
+    );
+  });
+});
+
+describe("the household's statement that its income rose above the standard", () => {
+  const RANK = { unlikely: 0, possible: 1, likely: 2 } as const;
+  const IN_TRANSITION = new Set(["transition_period", "transition_discretionary", "dibao_either_way"]);
+
+  it("never makes dibao more likely once its transition has ended than no statement at all", () => {
+    fc.assert(
+      fc.property(situationArb, (s) => {
+        // Ten years before the date screened: every pack's transition that runs from it has ended.
+        const since = addMonths(s.asOf ?? today, -120);
+        const stated = run({ ...s, incomeAboveStandardSince: since }).results[0] as Result;
+        const none = run({ ...s, incomeAboveStandardSince: null }).results[0] as Result;
+        // A transition still running from another trigger (吉林's poverty exit, to 2020-12-31) is not ended.
+        if (stated.reasons.some((r) => IN_TRANSITION.has(r.code))) return;
+        expect(
+          RANK[stated.outcome],
+          `stated since ${since}: ${stated.outcome}; none: ${none.outcome}`,
+        ).toBeLessThanOrEqual(RANK[none.outcome]);
+      }),
+      RUNS,
     );
   });
 });

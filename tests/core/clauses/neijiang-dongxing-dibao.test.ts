@@ -175,6 +175,32 @@ describe(`${SEED} 三(一)4: 刚性支出、必要的就业成本 可按规定�
   it(`${SEED} 三(一)4: 1300 with 200 medical leaves 1100 ≥ 1080 even after the deduction: unlikely`, () => {
     expect(dibaoOf(withCosts(1300, { medical: 200 })).outcome).toBe("unlikely");
   });
+
+  it(`${SEED} 三(一)4: told only when it can matter — 900 for three is under 1080 whatever the costs: likely, 1080 − 900 = 180, and unknown costs (which could only raise the range's top) are not told`, () => {
+    const unknownCosts = trio("2020-09-01", adults3(900), { monthlyExpenses: undefined });
+    const r = dibaoOf(unknownCosts);
+    expect(r.outcome).toBe("likely");
+    expect(r.monthly).toBe(180);
+    expect(codes(r)).not.toContain("deduction_discretionary");
+  });
+
+  it(`${SEED} 三(一)4: reported costs are told even when the household qualifies anyway — 900 with 100 medical: likely, 180 (up to 280 if the office deducts)`, () => {
+    const r = dibaoOf(withCosts(900, { medical: 100 }));
+    expect(est(r)).toEqual({
+      outcome: "likely",
+      monthly: 180,
+      monthlyRange: { min: 180, max: 280 },
+      until: null,
+    });
+    expect(reasonOf(r, "deduction_discretionary").values).toMatchObject({ kind: "medical", amount: 100 });
+  });
+
+  it(`${SEED} 三(一)4: unknown costs are told when they could change the outcome — 1200 for three is above 1080, costs unknown: possible, naming them`, () => {
+    const r = dibaoOf(trio("2020-09-01", adults3(1200), { monthlyExpenses: undefined }));
+    expect(r.outcome).toBe("possible");
+    expect(codes(r)).toContain("deduction_discretionary");
+    expect(r.missing).toContain("monthlyExpenses.medical");
+  });
 });
 
 describe(`${SEED} 三(一)5: 脱贫攻坚期内 渐退期原则上不超过12个月 (rural)`, () => {
