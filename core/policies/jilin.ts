@@ -34,6 +34,10 @@ export const jilin: Pack = {
     "dibao.excludedByCurrent": [
       { from: "2018-03-02", value: ["tekun", "orphanAllowance"], basis: "seed", source: `${SEED} 二(二)` },
     ],
+    // 纳入孤儿保障、特困人员救助供养的农村贫困人口不再纳入低保保障范围: 特困 first.
+    "alternatives.dibaoTekun": [
+      { from: "2018-03-02", value: { preferred: "tekun" }, basis: "seed", source: `${SEED} 二(二)` },
+    ],
     "income.exclude.povertyDividend": [
       {
         from: "2018-03-02",

@@ -112,6 +112,49 @@ export const national: Pack = {
         source: "民发〔2021〕57号 第十一条（低保边缘家庭中的重残、重病人员）",
       },
     ],
+    "dibaoSingle.asDibao": [
+      {
+        from: "2014-05-01",
+        value: true,
+        basis: "national",
+        source:
+          "社会救助暂行办法 第九条、第十一条（单人保 is 低保 for one person, applied for where the hukou is）",
+      },
+    ],
+    "alternatives.dibaoTekun": [
+      {
+        from: "2014-05-01",
+        value: { preferred: null },
+        basis: "national",
+        source:
+          "社会救助暂行办法 第九条、第十四条（低保 and 特困 each provide for basic living: one of them）",
+      },
+    ],
+    "alternatives.singleTekun": [
+      {
+        from: "2014-05-01",
+        value: { preferred: null },
+        basis: "national",
+        source:
+          "社会救助暂行办法 第九条、第十四条（单人保 and 特困 each provide for basic living: one of them）",
+      },
+    ],
+    "alternatives.dibaoSingle": [
+      {
+        from: "2014-05-01",
+        value: { preferred: null },
+        basis: "national",
+        source:
+          "社会救助暂行办法 第九条（低保 is for the household living together; 单人保 takes a member out of it）",
+      },
+      {
+        from: "2021-07-01",
+        value: { preferred: "dibao" },
+        basis: "national",
+        source:
+          "民发〔2021〕57号 第十一条（单人保 is for 低保边缘家庭: a family under the standard applies together）",
+      },
+    ],
     "dibaoSingle.excludedWhenFamilyOnDibao": [
       {
         from: "2021-07-01",

@@ -216,6 +216,12 @@ export const neijiangDongxing: Pack = {
     "dibaoSingle.excludedWhenFamilyOnDibao": [
       { from: "2020-01-01", value: true, basis: "seed", source: `${SEED} 三(一)3` },
     ],
+    // 以个人名义单独申请低保: 低保 for one, so 三(一)'s 持有我区户籍 applies to it.
+    "dibaoSingle.asDibao": [{ from: "2020-01-01", value: true, basis: "seed", source: `${SEED} 三(一)3` }],
+    // 其家庭未享受最低生活保障的: the family applies first; a member alone only when it is not on 低保.
+    "alternatives.dibaoSingle": [
+      { from: "2020-01-01", value: { preferred: "dibao" }, basis: "seed", source: `${SEED} 三(一)3` },
+    ],
     "tekun.basicLiving.urban": [
       // Not the seed's 500 (see the gap above): no urban figure until Sichuan's floor.
       floor("2021-12-01", 800, SC2021),

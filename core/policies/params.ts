@@ -131,6 +131,15 @@ export const paramSchemas = {
   "dibaoSingle.route.provincial": singleRouteSchema,
   "dibaoSingle.route.national": singleRouteSchema,
   "dibaoSingle.excludedWhenFamilyOnDibao": z.literal(true),
+  /** 单人保 is 低保 applied for alone: 低保's own hukou rule (dibao.eligibility) applies to it. */
+  "dibaoSingle.asDibao": z.literal(true),
+  /**
+   * Programs one person gets only one of, and which the documents prefer (null: the office decides).
+   * dibaoTekun: a person living alone; singleTekun: one member; dibaoSingle: a member and the household.
+   */
+  "alternatives.dibaoTekun": z.strictObject({ preferred: z.enum(["dibao", "tekun"]).nullable() }),
+  "alternatives.singleTekun": z.strictObject({ preferred: z.enum(["dibao_single", "tekun"]).nullable() }),
+  "alternatives.dibaoSingle": z.strictObject({ preferred: z.enum(["dibao", "dibao_single"]).nullable() }),
   // 特困人员救助供养
   "tekun.eligibility": z.strictObject({
     minAge: z.number().int(),
@@ -175,6 +184,7 @@ export const paramSchemas = {
   }),
   "orphan.level": amount,
   // 残疾人两项补贴
+  /** For people on 低保: so 低保's hukou rule applies too (the subsidy is paid where they get 低保). */
   "disabilityLiving.eligibility": z.strictObject({ requiresDibao: z.literal(true) }),
   "disabilityLiving.amount": amount,
   "disabilityCare.eligibility": z.strictObject({ grades: z.array(z.number().int().min(1).max(4)).min(1) }),

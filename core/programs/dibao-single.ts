@@ -21,6 +21,7 @@ import type { Resolved } from "../policies/resolve.ts";
 import { add, below, exact, max, type Quantity, scale, sub, unknownFact } from "../quantity.ts";
 import type { RuleContext } from "../rules/context.ts";
 import { better, type Condition, condition, type Decision, decide } from "../rules/decide.ts";
+import { hukouCondition } from "../rules/hukou.ts";
 import { type HouseholdIncome, householdIncome, memberIncome } from "../rules/income.ts";
 import { reason } from "../rules/reason.ts";
 import { buildResult, noRuleInForce } from "../rules/result.ts";
@@ -125,6 +126,10 @@ function assess(
       ctx.s.assets === undefined ? unknown("assets") : known(ctx.s.assets === "within_limits");
     conditions.push(condition(assets, null, reason("assets_over_limits", rule)));
   }
+  // 低保 for one person: 低保's own hukou rule applies (东兴区 三(一)3; 普宁's residence permit stays 可).
+  const asDibao = ctx.p.get("dibaoSingle.asDibao");
+  const dibaoRules = ctx.p.get("dibao.eligibility");
+  if (asDibao && dibaoRules) conditions.push(hukouCondition(ctx, dibaoRules));
   const excluded = ctx.p.get("dibaoSingle.excludedWhenFamilyOnDibao");
   if (excluded)
     conditions.push(condition(negate(onDibao(ctx.s)), null, reason("single_family_on_dibao", excluded)));

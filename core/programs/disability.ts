@@ -3,6 +3,7 @@
 import { type Fact, hasDisability, known, mp, unknown } from "../facts.ts";
 import type { RuleContext } from "../rules/context.ts";
 import { condition, decide } from "../rules/decide.ts";
+import { hukouCondition } from "../rules/hukou.ts";
 import { reason } from "../rules/reason.ts";
 import { buildResult, noRuleInForce } from "../rules/result.ts";
 import { figureReason } from "../rules/standard.ts";
@@ -23,14 +24,18 @@ export function disabilityLiving(ctx: RuleContext, i: number, dibao: Result, sin
   const rule = ctx.p.get("disabilityLiving.eligibility");
   if (!m || !rule) return noRuleInForce("disability_living_subsidy", i, ctx.p.pack);
   const onDibao = coveredByDibao(ctx, dibao, single);
-  const decision = decide([
+  const conditions = [
     condition(
       hasDisability(m, i),
       reason("has_disability_certificate", rule, { member: i }),
       reason("no_disability", rule, { member: i }),
     ),
     condition(onDibao, reason("household_on_dibao", rule), reason("household_not_on_dibao", rule)),
-  ]);
+  ];
+  // Paid with 低保, where 低保 is: 低保's hukou rule applies (东兴区 三(四)1: 享受农村低保的残疾人).
+  const dibaoRules = ctx.p.get("dibao.eligibility");
+  if (rule.value.requiresDibao && dibaoRules) conditions.push(hukouCondition(ctx, dibaoRules));
+  const decision = decide(conditions);
   // Nothing to estimate for a program ruled out.
   if (decision.outcome === "unlikely") return buildResult("disability_living_subsidy", i, decision);
   const amount = ctx.p.amount("disabilityLiving.amount");

@@ -69,6 +69,28 @@ describe(`${NATIONAL} and 东兴区工作机制 三(四)1、3: 困难残疾人�
     });
   });
 
+  it("三(四)1 享受农村低保: paid where the 低保 is, so 低保's hukou rule (三(一) 持有我区户籍) applies — a disabled person on 低保 with the hukou elsewhere: unlikely here; not yet on 低保, hukou elsewhere: unlikely (the household's 低保 is unlikely too)", () => {
+    const onDibaoElsewhere = livingAt(DX, "2020-08-01", {}, { currentBenefits: onDibao, localHukou: false });
+    expect(onDibaoElsewhere.outcome).toBe("unlikely");
+    expect(reasonOf(onDibaoElsewhere, "no_local_hukou").source).toBe("东兴区工作机制 三(一)");
+    const notYet = livingAt(
+      DX,
+      "2020-08-01",
+      { income: [{ kind: "other", monthly: 100 }] },
+      { localHukou: false },
+    );
+    expect(notYet.outcome).toBe("unlikely");
+    const unknownHukou = livingAt(DX, "2020-08-01", {}, { currentBenefits: onDibao, localHukou: undefined });
+    expect(unknownHukou.outcome).toBe("possible");
+    expect(unknownHukou.missing).toContain("localHukou");
+  });
+
+  it("普民〔2021〕77号 二(九): with a residence permit 低保 is at the office's discretion, and so is the subsidy that hangs on it: possible", () => {
+    const r = livingAt("puning", "2022-01-10", {}, { currentBenefits: onDibao, localHukou: false });
+    expect(r.outcome).toBe("possible");
+    expect(codes(r)).toContain("residence_permit_discretionary");
+  });
+
   it("not on dibao yet, but the household's dibao result is likely (rural, own income 100 < 360): likely, 100", () => {
     const r = livingAt(DX, "2020-08-01", { income: [{ kind: "other", monthly: 100 }] });
     expect(amounts(r)).toMatchObject({ outcome: "likely", monthly: 100 });

@@ -379,6 +379,21 @@ describe(`${SEED} 三(一)3: 单人保 — adult, unemployed, severely disabled 
     expect(codes(singleOf(family("2020-09-01", { canLiveAlone: true })))).toContain("single_can_live_alone");
   });
 
+  it(`${SRC} + 三(一) 持有我区户籍: 单人保 is 低保 applied for alone, so a family with its hukou elsewhere gets none — unlikely, citing 三(一); hukou unknown: possible, naming localHukou`, () => {
+    const elsewhere = singleOf(family("2020-09-01", {}, { localHukou: false }));
+    expect(elsewhere.outcome).toBe("unlikely");
+    expect(reasonOf(elsewhere, "no_local_hukou").source).toBe(`${SEED} 三(一)`);
+    const unknownHukou = singleOf(family("2020-09-01", {}, { localHukou: undefined }));
+    expect(unknownHukou.outcome).toBe("possible");
+    expect(unknownHukou.missing).toContain("localHukou");
+    expect(singleOf(family("2020-09-01", {}, { localHukou: true })).outcome).toBe("likely");
+  });
+
+  it(`${SRC}: the chain starts with the route — on 2019-12-31 there is no 单人保 in 东兴区 at all; on 2020-01-01, hukou elsewhere: unlikely`, () => {
+    expect(codes(singleOf(family("2019-12-31", {}, { localHukou: false })))).toEqual(["no_rule_in_force"]);
+    expect(singleOf(family("2020-01-01", {}, { localHukou: false })).outcome).toBe("unlikely");
+  });
+
   it(`${SRC}: from 2021-12-01 the standard is the floor 415 — 415 − 0 = 415, at least`, () => {
     const r = singleOf(family("2021-12-01"));
     expect(est(r)).toEqual({

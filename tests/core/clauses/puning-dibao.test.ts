@@ -258,6 +258,12 @@ describe(`${SEED} 二(五): 单人保 for 重病、重残 members of 低收入�
     expect(reasonOf(r, "single_qualifying_condition").source).toBe(SRC);
   });
 
+  it(`${SRC} + 二(九): 单人保 is 低保 applied for alone, so the residence-permit route stays at the office's discretion — hukou elsewhere: possible with that reason, never unlikely for it`, () => {
+    const r = singleOf(family("2022-01-01", 2000, {}, { localHukou: false }));
+    expect(r.outcome).toBe("possible");
+    expect(reasonOf(r, "residence_permit_discretionary").source).toBe(`${SEED} 二(九)`);
+  });
+
   it(`${SRC}: earning 2394 = 1.5 × 532 × 3 is not under the floor's limit, but the real standard may be higher: possible`, () => {
     expect(singleOf(family("2022-01-01", 2394)).outcome).toBe("possible");
   });
