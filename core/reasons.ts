@@ -24,6 +24,9 @@ export const REASON_CODES = [
   "rule_area_only",
   "dibao_either_way",
   "dibao_may_continue_after_transition",
+  // Alternatives: one person gets one of two programs
+  "alternative_preferred",
+  "alternative_office_decides",
   "transition_period",
   "transition_discretionary",
   "transition_needs_current_dibao",

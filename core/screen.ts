@@ -9,6 +9,7 @@ import { dibaoSingle } from "./programs/dibao-single.ts";
 import { disabilityCare, disabilityLiving } from "./programs/disability.ts";
 import { tekun } from "./programs/tekun.ts";
 import { temporaryAid } from "./programs/temporary-aid.ts";
+import { findAlternatives } from "./rules/alternatives.ts";
 import type { RuleContext } from "./rules/context.ts";
 import { reason } from "./rules/reason.ts";
 import { type FieldIssue, fieldIssues } from "./schema/issues.ts";
@@ -63,6 +64,15 @@ export function screen(s: Situation, options: ScreenOptions): Screening {
       ),
     );
   }
+  const alternatives = findAlternatives(ctx, results);
+  // Certain: decided by the facts given, so nothing unknown and no discretion could change it. A
+  // possible result never is; nor is a refusal on an income test once the pack's figures may be outdated.
+  const outdated = notices.some((n) => n.code === "figures_may_be_outdated");
+  for (const r of results) {
+    r.certain =
+      r.outcome !== "possible" &&
+      !(outdated && r.outcome === "unlikely" && r.reasons.some((x) => "standard" in x.values));
+  }
   const tag = options.policies.deploymentTag;
   return {
     schemaVersion: SCHEMA_VERSION,
@@ -75,6 +85,7 @@ export function screen(s: Situation, options: ScreenOptions): Screening {
     sources: [...pack.documents, ...options.policies.national.documents].map((d) => `${d.id} ${d.title}`),
     notices,
     results,
+    alternatives,
   };
 }
 

@@ -117,8 +117,7 @@ export const national: Pack = {
         from: "2014-05-01",
         value: true,
         basis: "national",
-        source:
-          "社会救助暂行办法 第九条、第十一条（单人保 is 低保 for one person, applied for where the hukou is）",
+        source: "社会救助暂行办法 第九条、第十一条（单人保属于最低生活保障，向户籍所在地申请）",
       },
     ],
     "alternatives.dibaoTekun": [
@@ -126,8 +125,7 @@ export const national: Pack = {
         from: "2014-05-01",
         value: { preferred: null },
         basis: "national",
-        source:
-          "社会救助暂行办法 第九条、第十四条（低保 and 特困 each provide for basic living: one of them）",
+        source: "社会救助暂行办法 第九条、第十四条（低保与特困供养均保障基本生活）",
       },
     ],
     "alternatives.singleTekun": [
@@ -135,8 +133,7 @@ export const national: Pack = {
         from: "2014-05-01",
         value: { preferred: null },
         basis: "national",
-        source:
-          "社会救助暂行办法 第九条、第十四条（单人保 and 特困 each provide for basic living: one of them）",
+        source: "社会救助暂行办法 第九条、第十四条（低保与特困供养均保障基本生活）",
       },
     ],
     "alternatives.dibaoSingle": [
@@ -144,15 +141,13 @@ export const national: Pack = {
         from: "2014-05-01",
         value: { preferred: null },
         basis: "national",
-        source:
-          "社会救助暂行办法 第九条（低保 is for the household living together; 单人保 takes a member out of it）",
+        source: "社会救助暂行办法 第九条（低保以共同生活的家庭为单位）",
       },
       {
         from: "2021-07-01",
         value: { preferred: "dibao" },
         basis: "national",
-        source:
-          "民发〔2021〕57号 第十一条（单人保 is for 低保边缘家庭: a family under the standard applies together）",
+        source: "民发〔2021〕57号 第十一条（低保边缘家庭）",
       },
     ],
     "dibaoSingle.excludedWhenFamilyOnDibao": [

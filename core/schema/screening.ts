@@ -25,8 +25,26 @@ export const resultSchema = z.strictObject({
   until: isoDate.nullable(),
   reasons: z.array(reasonSchema),
   missing: z.array(z.string()),
+  certain: z
+    .boolean()
+    .optional()
+    .describe(
+      "True exactly when no completion of the unknown facts and no discretionary clause could change the outcome (a hard fact decides it).",
+    ),
 });
 export type Result = z.infer<typeof resultSchema>;
+
+export const alternativeSchema = z
+  .strictObject({
+    member: z.number().int().min(0),
+    programs: z.tuple([z.enum(PROGRAMS), z.enum(PROGRAMS)]),
+    /** The program the documents put first; null where none says which and the office decides. */
+    preferred: z.enum(PROGRAMS).nullable(),
+    source: z.string(),
+    basis: z.enum(BASES),
+  })
+  .describe("Two programs open for one person that exclude each other: the person gets one of them.");
+export type Alternative = z.infer<typeof alternativeSchema>;
 
 export const screeningSchema = z.strictObject({
   schemaVersion: z.literal(1),
@@ -38,5 +56,9 @@ export const screeningSchema = z.strictObject({
   /** Screening-wide notes (figures possibly out of date), reasons in the same form. */
   notices: z.array(reasonSchema),
   results: z.array(resultSchema),
+  alternatives: z
+    .array(alternativeSchema)
+    .optional()
+    .describe("Pairs of open programs one person gets only one of, with the one the documents prefer."),
 });
 export type Screening = z.infer<typeof screeningSchema>;

@@ -238,6 +238,16 @@ const SAMPLES: Record<(typeof REASON_CODES)[number], Values[]> = {
   minimum_wage: [{ amount: 1620, kind: "exact" }],
   dibao_either_way: [{}],
   dibao_may_continue_after_transition: [{ until: "2022-04-14" }],
+  alternative_preferred: [
+    { member: 0, other: "tekun", preferred: "tekun" },
+    { member: 0, other: "dibao", preferred: "tekun" },
+    { member: 1, other: "dibao_single", preferred: "dibao" },
+  ],
+  alternative_office_decides: [
+    { member: 0, other: "tekun", preferred: null },
+    { member: 0, other: "dibao", preferred: null },
+    { member: 1, other: "dibao_single", preferred: null },
+  ],
   single_family_below_standard: [{ member: 0 }],
   single_one_person_household: [{ member: 0 }],
   figure_not_published: FIGURE_NAMES.map((name) => ({ figure: name })),
