@@ -18,6 +18,15 @@ const NATIONAL_BASIC = "社会救助暂行办法 第九条、第十四条（低�
 const NATIONAL_HOUSEHOLD = "社会救助暂行办法 第九条（低保以共同生活的家庭为单位）";
 const EDGE = "民发〔2021〕57号 第十一条（低保边缘家庭）";
 
+/** One entry of a screening's alternatives. */
+const alt = (
+  member: number,
+  programs: [string, string],
+  preferred: string | null,
+  source: string,
+  basis: "national" | "seed" = "national",
+) => ({ member, programs, preferred, source, basis });
+
 describe("低保 or 特困 for a person living alone", () => {
   it("无锡, 75, alone, no income, unable to work (2026-03-01): 低保 1167 and 特困 1751 both likely — one of them, and no document says which: the office decides", () => {
     const s = screenAt(household("wuxi", "2026-03-01", [tekunPerson({ age: 75 })]));
@@ -49,13 +58,7 @@ describe("低保 or 特困 for a person living alone", () => {
     expect(before).toMatchObject({ programs: ["dibao", "tekun"], preferred: null, source: NATIONAL_BASIC });
     const after = alone("2018-03-02");
     expect(after.alternatives).toEqual([
-      {
-        member: 0,
-        programs: ["dibao", "tekun"],
-        preferred: "tekun",
-        source: "吉民发〔2018〕12号 二(二)",
-        basis: "seed",
-      },
+      alt(0, ["dibao", "tekun"], "tekun", "吉民发〔2018〕12号 二(二)", "seed"),
     ]);
     expect(reasonOf(resultFor(after, "dibao"), "alternative_preferred").values).toMatchObject({
       other: "tekun",
@@ -100,15 +103,7 @@ describe("单人保 or the household's 低保", () => {
       "likely",
       "likely",
     ]);
-    expect(s.alternatives).toEqual([
-      {
-        member: 1,
-        programs: ["dibao", "dibao_single"],
-        preferred: null,
-        source: NATIONAL_HOUSEHOLD,
-        basis: "national",
-      },
-    ]);
+    expect(s.alternatives).toEqual([alt(1, ["dibao", "dibao_single"], null, NATIONAL_HOUSEHOLD)]);
   });
 
   it("2021-07-01, 民发〔2021〕57号 第十一条: 单人保 is for 低保边缘 families — a family under the standard applies together: 低保 preferred", () => {
@@ -141,13 +136,7 @@ describe("单人保 or the household's 低保", () => {
       "likely",
     ]);
     expect(s.alternatives).toEqual([
-      {
-        member: 1,
-        programs: ["dibao", "dibao_single"],
-        preferred: "dibao",
-        source: "东兴区工作机制 三(一)3",
-        basis: "seed",
-      },
+      alt(1, ["dibao", "dibao_single"], "dibao", "东兴区工作机制 三(一)3", "seed"),
     ]);
   });
 });
@@ -169,20 +158,8 @@ describe("单人保 or 特困 for one member", () => {
       "likely",
     ]);
     expect(s.alternatives).toEqual([
-      {
-        member: 1,
-        programs: ["dibao_single", "tekun"],
-        preferred: null,
-        source: NATIONAL_BASIC,
-        basis: "national",
-      },
-      {
-        member: 1,
-        programs: ["dibao", "dibao_single"],
-        preferred: null,
-        source: NATIONAL_HOUSEHOLD,
-        basis: "national",
-      },
+      alt(1, ["dibao_single", "tekun"], null, NATIONAL_BASIC),
+      alt(1, ["dibao", "dibao_single"], null, NATIONAL_HOUSEHOLD),
     ]);
     expect(codes(resultFor(s, "dibao_single", 1)).filter((c) => c.startsWith("alternative_"))).toEqual([
       "alternative_office_decides",
