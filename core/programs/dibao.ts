@@ -20,7 +20,7 @@ import {
 } from "../quantity.ts";
 import type { RuleContext } from "../rules/context.ts";
 import { better, type Condition, condition, type Decision, decide } from "../rules/decide.ts";
-import { declaredAboveSince } from "../rules/declaration.ts";
+import { declaredAboveSince, mayStateRise } from "../rules/declaration.ts";
 import { hukouCondition } from "../rules/hukou.ts";
 import { expense, type HouseholdIncome, householdIncome } from "../rules/income.ts";
 import { reason } from "../rules/reason.ts";
@@ -112,7 +112,9 @@ function ordinary(ctx: RuleContext, income: HouseholdIncome): Route {
   const settledInputs = income.strict.missing.length === 0 && std.q.missing.length === 0;
   // Then the household's own statement would settle it: worth asking while it is not known.
   const statement =
-    settledInputs && ctx.s.incomeAboveStandardSince === undefined ? ["incomeAboveStandardSince"] : [];
+    settledInputs && mayStateRise(ctx) && ctx.s.incomeAboveStandardSince === undefined
+      ? ["incomeAboveStandardSince"]
+      : [];
   // Only a floor is known and the counted income is above it: the city's own standard decides.
   const aboveFloor = strict === undefined && std.resolved?.kind === "floor" && settledInputs;
   const declaredTest: Reason[] = [];
@@ -167,8 +169,9 @@ function ordinary(ctx: RuleContext, income: HouseholdIncome): Route {
     // The estimate leaves out what the office may deduct (可 / 适当扣减); the range's top includes it.
     lo: Math.max(0, strictAmount.lo),
     hi: lenientAmount.hi,
-    // Above a floor no estimate is honest: the top-up is whatever the city's standard exceeds the income by.
-    est: strictAmount.est === null || aboveFloor ? null : Math.max(0, strictAmount.est),
+    // Above a floor, or above the standard with only the office's deductions to bring it under, no
+    // estimate is honest: never "possible, 0 yuan"; the range says what the deductions could give.
+    est: strictAmount.est === null || aboveFloor || strict === false ? null : Math.max(0, strictAmount.est),
     // The deductions the office may apply widen only a bounded range (a floor has no upper bound anyway).
     missing:
       strict === true && threshold.hi === Number.POSITIVE_INFINITY
@@ -314,7 +317,9 @@ function transitionRoute(ctx: RuleContext, income: HouseholdIncome): Route | nul
             ...new Set([
               ...income.strict.missing,
               ...std.q.missing,
-              ...(settled && s.incomeAboveStandardSince === undefined ? ["incomeAboveStandardSince"] : []),
+              ...(settled && mayStateRise(ctx) && s.incomeAboveStandardSince === undefined
+                ? ["incomeAboveStandardSince"]
+                : []),
             ]),
           )
       : known(!belowStandard),

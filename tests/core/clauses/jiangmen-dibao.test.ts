@@ -183,11 +183,11 @@ describe(`${SEED} 二(二): 刚性支出 of disability and serious illness may b
       monthlyExpenses: { medical: 0, care: 0, rehabilitation: 0, employment: 0, ...expenses },
     });
 
-  it(`${SEED} 二(二): 1000 earned, 200 medical — under 900 only after the deduction (800): possible, 0 to 100; any household, not only registered poor`, () => {
+  it(`${SEED} 二(二): 1000 earned, 200 medical — under 900 only after the deduction (800): possible, no estimate, up to 100; any household, not only registered poor`, () => {
     const r = dibaoOf(one(1000, { medical: 200 }), deployment);
     expect(est(r)).toEqual({
       outcome: "possible",
-      monthly: 0,
+      monthly: null, // above the standard until the office deducts: no estimate, only the range
       monthlyRange: { min: 0, max: 100 },
       until: null,
     });
@@ -199,7 +199,7 @@ describe(`${SEED} 二(二): 刚性支出 of disability and serious illness may b
     const r = dibaoOf(one(1000, { care: 50, rehabilitation: 60 }), deployment);
     expect(est(r)).toEqual({
       outcome: "possible",
-      monthly: 0,
+      monthly: null, // above the standard until the office deducts: no estimate, only the range
       monthlyRange: { min: 0, max: 10 },
       until: null,
     });

@@ -141,6 +141,28 @@ describe(`${SEED} 三(一): 现农村低保月保障标准为360元`, () => {
   });
 });
 
+describe("the household's statement that its income rose above the standard is for households on 低保", () => {
+  it(`${SEED} 三(一) in 2021 (360 a floor): a family of three not on 低保 earning 1200 (400 a head, above the floor) is not refused for a stated date, and is not asked for one — possible, the city's own standard decides`, () => {
+    const notOnDibao = (rest: Partial<SituationInput>) => trio("2021-06-01", adults3(1200), rest);
+    const stated = dibaoOf(notOnDibao({ incomeAboveStandardSince: "2021-01-01" }));
+    expect(stated.outcome).toBe("possible");
+    expect(codes(stated)).toContain("income_above_floor");
+    const unstated = dibaoOf(notOnDibao({ incomeAboveStandardSince: undefined }));
+    expect(unstated.missing).toEqual(["param:dibao.standard.rural"]);
+  });
+
+  it(`${SEED} 三(一)5 in 2021: the same family on 低保 since 2020, above since 2020-12-01 (within 脱贫攻坚期) — the statement decides: the 渐退 (可), until 2021-11-30`, () => {
+    const r = dibaoOf(
+      trio("2021-06-01", adults3(1200), {
+        currentBenefits: onDibao(300, "2020-01-01"),
+        incomeAboveStandardSince: "2020-12-01",
+      }),
+    );
+    expect(est(r)).toEqual({ outcome: "possible", monthly: null, monthlyRange: null, until: "2021-11-30" });
+    expect(reasonOf(r, "transition_discretionary").source).toBe(`${SEED} 三(一)5`);
+  });
+});
+
 describe(`${SEED} 三(一)4: 刚性支出、必要的就业成本 可按规定予以扣减`, () => {
   const withCosts = (
     wage: number,
@@ -150,11 +172,11 @@ describe(`${SEED} 三(一)4: 刚性支出、必要的就业成本 可按规定�
       monthlyExpenses: { medical: 0, care: 0, rehabilitation: 0, employment: 0, ...expenses },
     });
 
-  it(`${SEED} 三(一)4: 1200 for three with 200 medical — 1000 < 1080 only after the deduction: possible, 0 to 80`, () => {
+  it(`${SEED} 三(一)4: 1200 for three with 200 medical — 1000 < 1080 only after the deduction: possible, no estimate, up to 80`, () => {
     const r = dibaoOf(withCosts(1200, { medical: 200 }));
     expect(est(r)).toEqual({
       outcome: "possible",
-      monthly: 0,
+      monthly: null, // above the standard until the office deducts: no estimate, only the range
       monthlyRange: { min: 0, max: 80 },
       until: null,
     });
@@ -166,7 +188,7 @@ describe(`${SEED} 三(一)4: 刚性支出、必要的就业成本 可按规定�
     const r = dibaoOf(withCosts(1200, { employment: 50, care: 50, rehabilitation: 50 }));
     expect(est(r)).toEqual({
       outcome: "possible",
-      monthly: 0,
+      monthly: null, // above the standard until the office deducts: no estimate, only the range
       monthlyRange: { min: 0, max: 30 },
       until: null,
     });

@@ -139,11 +139,11 @@ describe(`${SEED} 二(一): 必要的就业成本 deducted (按规定适当扣�
       monthlyExpenses: { medical: 0, care: 0, rehabilitation: 0, employment: 0, ...expenses },
     });
 
-  it(`${SEED} 二(一): 700 earned with 150 employment costs — 550 < 600 only after the deduction: possible, 0 to 50`, () => {
+  it(`${SEED} 二(一): 700 earned with 150 employment costs — 550 < 600 only after the deduction: possible, no estimate, up to 50`, () => {
     const r = dibaoOf(worker({ employment: 150 }), deployment);
     expect(est(r)).toEqual({
       outcome: "possible",
-      monthly: 0,
+      monthly: null, // above the standard until the office deducts: no estimate, only the range
       monthlyRange: { min: 0, max: 50 },
       until: null,
     });

@@ -159,11 +159,11 @@ describe(`${SEED} 二(一)2: rigid expenses of registered-poor households may be
       },
     );
 
-  it(`${SEED} 二(一)2: registered poor, 2300 earned, 400 medical — under 1010 × 2 = 2020 only after the deduction: possible, 0 to 2020 − 1900 = 120`, () => {
+  it(`${SEED} 二(一)2: registered poor, 2300 earned, 400 medical — under 1010 × 2 = 2020 only after the deduction: possible, no estimate, up to 2020 − 1900 = 120`, () => {
     const r = dibaoOf(pair(2300, { medical: 400 }));
     expect(est(r)).toEqual({
       outcome: "possible",
-      monthly: 0,
+      monthly: null, // above the standard until the office deducts: no estimate, only the range
       monthlyRange: { min: 0, max: 120 },
       until: null,
     });
@@ -177,7 +177,7 @@ describe(`${SEED} 二(一)2: rigid expenses of registered-poor households may be
     const r = dibaoOf(pair(2400, { medical: 100, care: 100, rehabilitation: 100, employment: 100 }));
     expect(est(r)).toEqual({
       outcome: "possible",
-      monthly: 0,
+      monthly: null, // above the standard until the office deducts: no estimate, only the range
       monthlyRange: { min: 0, max: 20 },
       until: null,
     });
