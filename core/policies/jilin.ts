@@ -36,7 +36,12 @@ export const jilin: Pack = {
     ],
     // 纳入孤儿保障、特困人员救助供养的农村贫困人口不再纳入低保保障范围: 特困 first.
     "alternatives.dibaoTekun": [
-      { from: "2018-03-02", value: { preferred: "tekun" }, basis: "seed", source: `${SEED} 二(二)` },
+      {
+        from: "2018-03-02",
+        value: { preferred: "tekun", areas: RURAL },
+        basis: "seed",
+        source: `${SEED} 二(二)`,
+      },
     ],
     "income.exclude.povertyDividend": [
       {

@@ -117,7 +117,7 @@ export const national: Pack = {
         from: "2014-05-01",
         value: true,
         basis: "national",
-        source: "社会救助暂行办法 第九条、第十一条（单人保属于最低生活保障，向户籍所在地申请）",
+        source: "社会救助暂行办法 第九条、第十一条",
       },
     ],
     "alternatives.dibaoTekun": [
@@ -125,7 +125,7 @@ export const national: Pack = {
         from: "2014-05-01",
         value: { preferred: null },
         basis: "national",
-        source: "社会救助暂行办法 第九条、第十四条（低保与特困供养均保障基本生活）",
+        source: "社会救助暂行办法 第九条、第十四条",
       },
     ],
     "alternatives.singleTekun": [
@@ -133,7 +133,7 @@ export const national: Pack = {
         from: "2014-05-01",
         value: { preferred: null },
         basis: "national",
-        source: "社会救助暂行办法 第九条、第十四条（低保与特困供养均保障基本生活）",
+        source: "社会救助暂行办法 第九条、第十四条",
       },
     ],
     "alternatives.dibaoSingle": [
@@ -141,7 +141,7 @@ export const national: Pack = {
         from: "2014-05-01",
         value: { preferred: null },
         basis: "national",
-        source: "社会救助暂行办法 第九条（低保以共同生活的家庭为单位）",
+        source: "社会救助暂行办法 第九条",
       },
       {
         from: "2021-07-01",

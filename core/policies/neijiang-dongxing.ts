@@ -65,7 +65,7 @@ export const neijiangDongxing: Pack = {
     },
     {
       param: "tekun.basicLiving.rural",
-      note: "三(二)2's 500 (现保障标准) is taken as exact for 2020 and as a floor from 2021-01-01 (the next year's figure is unconfirmed), until Sichuan's 特困 floors from 2021-12-01. It is read as the rural figure: the mechanism is the district's 脱贫攻坚 兜底 for rural households, 500 is above 1.3 × the rural standard of 360 (468) as 特困 must be, and below the city's urban dibao standard (510 since 2018), which no 特困 figure may be.",
+      note: "三(二)2's 500 (现保障标准) is taken as exact for 2020 and as a floor from 2021-01-01 (the next year's figure is unconfirmed), until Sichuan's 特困 floors from 2021-12-01. It is read as the rural figure although 三(二)1 speaks of 城乡: 500 is above 1.3 × the rural standard of 360 (468), as a 特困 figure is, and below the city's urban dibao standard (510 since 2018), which no 特困 figure may be.",
     },
     {
       param: "dibao.supplement",
@@ -252,9 +252,14 @@ export const neijiangDongxing: Pack = {
     "temporaryAid.caseByCase": [
       { from: "2020-01-01", value: true, basis: "seed", source: `${SEED} 三(六)2` },
     ],
-    "orphan.level": [{ from: "2020-01-01", value: 900, basis: "seed", source: `${SEED} 三(三)2` }],
+    // 现保障标准 900, for 2020: later years' figures are unconfirmed, so it stays as a floor from 2021.
+    "orphan.level": [
+      { from: "2020-01-01", to: "2020-12-31", value: 900, basis: "seed", source: `${SEED} 三(三)2` },
+      { from: "2021-01-01", value: 900, kind: "floor", basis: "seed", source: `${SEED} 三(三)2` },
+    ],
     "unsupportedChild.level": [
-      { from: "2020-01-01", value: 900, basis: "seed", source: `${SEED} 三(三)3、4` },
+      { from: "2020-01-01", to: "2020-12-31", value: 900, basis: "seed", source: `${SEED} 三(三)3、4` },
+      { from: "2021-01-01", value: 900, kind: "floor", basis: "seed", source: `${SEED} 三(三)3、4` },
     ],
     "disabilityLiving.amount": [
       { from: "2020-01-01", to: "2020-12-31", value: 100, basis: "seed", source: `${SEED} 三(四)1、3` },

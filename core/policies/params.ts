@@ -135,9 +135,14 @@ export const paramSchemas = {
   "dibaoSingle.asDibao": z.literal(true),
   /**
    * Programs one person gets only one of, and which the documents prefer (null: the office decides).
-   * dibaoTekun: a person living alone; singleTekun: one member; dibaoSingle: a member and the household.
+   * dibaoTekun: a member and the household's 低保; singleTekun: one member; dibaoSingle: a member and
+   * the household's 低保.
    */
-  "alternatives.dibaoTekun": z.strictObject({ preferred: z.enum(["dibao", "tekun"]).nullable() }),
+  "alternatives.dibaoTekun": z.strictObject({
+    preferred: z.enum(["dibao", "tekun"]).nullable(),
+    /** Where the clause is for some areas only (吉林 二(二): 农村贫困人口); elsewhere the office decides. */
+    areas: areas.optional(),
+  }),
   "alternatives.singleTekun": z.strictObject({ preferred: z.enum(["dibao_single", "tekun"]).nullable() }),
   "alternatives.dibaoSingle": z.strictObject({ preferred: z.enum(["dibao", "dibao_single"]).nullable() }),
   // 特困人员救助供养

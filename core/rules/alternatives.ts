@@ -1,8 +1,10 @@
 // Programs one person gets only one of (低保 and 特困, 单人保 and 特困, 单人保 and the household's 低保).
+// The household's 低保 counts for each member it covers.
 // Where both are open (likely or possible) for the same person, each result says which other program it
 // is an alternative to, and the screening lists the pair with the program the documents prefer — or
 // null where no document says which, and the office decides. The pairs and preferences are pack data.
 
+import { areaIn } from "../facts.ts";
 import type { ParamKey } from "../policies/params.ts";
 import type { Program } from "../schema/enums.ts";
 import type { Alternative, Reason, Result } from "../schema/screening.ts";
@@ -17,19 +19,26 @@ export function findAlternatives(ctx: RuleContext, results: Result[]): Alternati
   const out: Alternative[] = [];
   const pair = (key: ParamKey, member: number, a: Result | undefined, b: Result | undefined) => {
     const rule = ctx.p.get(key) as
-      | { value: { preferred: Program | null }; source: string; basis: Reason["basis"] }
+      | {
+          value: { preferred: Program | null; areas?: ("urban" | "rural")[] };
+          source: string;
+          basis: Reason["basis"];
+        }
       | undefined;
     if (!rule || !open(a) || !open(b)) return;
-    const preferred = rule.value.preferred;
+    // A preference stated for some areas only holds there; elsewhere (or with the area unknown) the
+    // office decides.
+    const inArea = rule.value.areas === undefined || areaIn(ctx.s, rule.value.areas).v === true;
+    const preferred = inArea ? rule.value.preferred : null;
     out.push({ member, programs: [a.program, b.program], preferred, source: rule.source, basis: rule.basis });
     const code = preferred === null ? "alternative_office_decides" : "alternative_preferred";
     a.reasons.push(reason(code, rule, { member, other: b.program, preferred }));
     b.reasons.push(reason(code, rule, { member, other: a.program, preferred }));
   };
   const dibao = find("dibao", null);
-  // A person living alone: the household's 低保 is that person's.
-  if (ctx.n === 1) pair("alternatives.dibaoTekun", 0, dibao, find("tekun", 0));
   for (let i = 0; i < ctx.n; i++) {
+    // A member 特困 provides for is provided for once: by 特困, or as one of the household's 低保.
+    pair("alternatives.dibaoTekun", i, dibao, find("tekun", i));
     pair("alternatives.singleTekun", i, find("dibao_single", i), find("tekun", i));
     pair("alternatives.dibaoSingle", i, dibao, find("dibao_single", i));
   }

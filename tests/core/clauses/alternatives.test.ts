@@ -14,8 +14,8 @@ import {
 } from "./dibao-helpers.ts";
 import { adult, tekunPerson } from "./program-helpers.ts";
 
-const NATIONAL_BASIC = "社会救助暂行办法 第九条、第十四条（低保与特困供养均保障基本生活）";
-const NATIONAL_HOUSEHOLD = "社会救助暂行办法 第九条（低保以共同生活的家庭为单位）";
+const NATIONAL_BASIC = "社会救助暂行办法 第九条、第十四条";
+const NATIONAL_HOUSEHOLD = "社会救助暂行办法 第九条";
 const EDGE = "民发〔2021〕57号 第十一条（低保边缘家庭）";
 
 /** One entry of a screening's alternatives. */
@@ -27,7 +27,7 @@ const alt = (
   basis: "national" | "seed" = "national",
 ) => ({ member, programs, preferred, source, basis });
 
-describe("低保 or 特困 for a person living alone", () => {
+describe("低保 or 特困", () => {
   it("无锡, 75, alone, no income, unable to work (2026-03-01): 低保 1167 and 特困 1751 both likely — one of them, and no document says which: the office decides", () => {
     const s = screenAt(household("wuxi", "2026-03-01", [tekunPerson({ age: 75 })]));
     const dibao = resultFor(s, "dibao");
@@ -66,16 +66,22 @@ describe("低保 or 特困 for a person living alone", () => {
     });
   });
 
-  it("a household of two: the 特困 member leaves the rest on 低保 — no pair for the household's 低保", () => {
+  it("无锡, a couple of 75 and 78 with no income and no one able to support them: the household's 低保 and each one's 特困 are open — a pair for each of them, the office decides", () => {
     const s = screenAt(
       household("wuxi", "2026-03-01", [
         tekunPerson({ age: 75 }),
-        adult({ relation: "spouse", age: 70, workCapacity: "none", supportersAble: false }),
+        tekunPerson({ relation: "spouse", age: 78 }),
       ]),
     );
-    expect(
-      (s.alternatives ?? []).filter((a) => a.programs.includes("tekun") && a.programs.includes("dibao")),
-    ).toEqual([]);
+    expect(s.alternatives).toEqual([
+      alt(0, ["dibao", "tekun"], null, NATIONAL_BASIC),
+      alt(1, ["dibao", "tekun"], null, NATIONAL_BASIC),
+    ]);
+  });
+
+  it("吉林 二(二) is for 农村贫困人口: an urban household in 吉林 gets no stated preference — the office decides", () => {
+    const s = screenAt(household("jilin", "2019-01-01", [tekunPerson({ age: 75 })], { area: "urban" }));
+    expect(s.alternatives).toEqual([alt(0, ["dibao", "tekun"], null, "吉民发〔2018〕12号 二(二)", "seed")]);
   });
 
   it("only where both are open: 特困 unlikely (a supporter able to support her) leaves 低保 alone, with no pair and no alternative reason", () => {
@@ -157,7 +163,10 @@ describe("单人保 or 特困 for one member", () => {
       "likely",
       "likely",
     ]);
+    // Each of them is 特困 or one of the household's 低保; the daughter may also be 单人保 instead of either.
     expect(s.alternatives).toEqual([
+      alt(0, ["dibao", "tekun"], null, NATIONAL_BASIC),
+      alt(1, ["dibao", "tekun"], null, NATIONAL_BASIC),
       alt(1, ["dibao_single", "tekun"], null, NATIONAL_BASIC),
       alt(1, ["dibao", "dibao_single"], null, NATIONAL_HOUSEHOLD),
     ]);
@@ -165,5 +174,10 @@ describe("单人保 or 特困 for one member", () => {
       "alternative_office_decides",
       "alternative_office_decides",
     ]);
+    expect(
+      resultFor(s, "tekun", 1)
+        .reasons.filter((r) => r.code.startsWith("alternative_"))
+        .map((r) => r.values.other),
+    ).toEqual(["dibao", "dibao_single"]);
   });
 });

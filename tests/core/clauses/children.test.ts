@@ -49,9 +49,15 @@ const D = "2022-06-01";
 const DX = "neijiang-dongxing" as const;
 
 describe(`${MF2020}: both parents in one of the situations`, () => {
-  it("both parents severely disabled (重残): likely, 900 a month in Dongxing (东兴区工作机制 三(三)3、4)", () => {
+  it("both parents severely disabled (重残): likely, 900 a month in Dongxing (东兴区工作机制 三(三)3、4) — exact in 2020, at least 900 from 2021 (the next year's figure unconfirmed)", () => {
+    const in2020 = childAt(DX, "2020-12-31", ["severe_disability", "severe_disability"]).unsupported;
+    expect(amounts(in2020)).toMatchObject({ outcome: "likely", monthly: 900, monthlyRange: null });
     const { unsupported } = childAt(DX, D, ["severe_disability", "severe_disability"]);
-    expect(amounts(unsupported)).toMatchObject({ outcome: "likely", monthly: 900, monthlyRange: null });
+    expect(amounts(unsupported)).toMatchObject({
+      outcome: "likely",
+      monthly: 900,
+      monthlyRange: { min: 900, max: null },
+    });
     expect(reasonOf(unsupported, "unsupported_child_parents").source).toBe(MF2020);
   });
 
@@ -217,9 +223,19 @@ describe("东兴区工作机制 三(三)3、4: 900 a month, dibao or 特困 firs
 });
 
 describe(`${ORPHAN} and 东兴区工作机制 三(三)2: 孤儿, both parents deceased or missing, under 18, 900 a month`, () => {
-  it("both parents deceased: likely, 900 in Dongxing", () => {
+  it("both parents deceased: likely, 900 in Dongxing — exact in 2020, at least 900 from 2021-01-01", () => {
+    const in2020 = childAt(DX, "2020-12-31", ["deceased", "deceased"]).orphan;
+    expect(amounts(in2020)).toMatchObject({ outcome: "likely", monthly: 900, monthlyRange: null });
+    expect(childAt(DX, "2021-01-01", ["deceased", "deceased"]).orphan.monthlyRange).toEqual({
+      min: 900,
+      max: null,
+    });
     const { orphan } = childAt(DX, D, ["deceased", "deceased"]);
-    expect(amounts(orphan)).toMatchObject({ outcome: "likely", monthly: 900, monthlyRange: null });
+    expect(amounts(orphan)).toMatchObject({
+      outcome: "likely",
+      monthly: 900,
+      monthlyRange: { min: 900, max: null },
+    });
     expect(reasonOf(orphan, "orphan_both_parents").source).toBe(ORPHAN);
     expect(reasonOf(orphan, "orphan_level")).toMatchObject({
       source: "东兴区工作机制 三(三)2",
