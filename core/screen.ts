@@ -65,14 +65,6 @@ export function screen(s: Situation, options: ScreenOptions): Screening {
     );
   }
   const alternatives = findAlternatives(ctx, results);
-  // Certain: decided by the facts given, so nothing unknown and no discretion could change it. A
-  // possible result never is; nor is a refusal on an income test once the pack's figures may be outdated.
-  const outdated = notices.some((n) => n.code === "figures_may_be_outdated");
-  for (const r of results) {
-    r.certain =
-      r.outcome !== "possible" &&
-      !(outdated && r.outcome === "unlikely" && r.reasons.some((x) => "standard" in x.values));
-  }
   const tag = options.policies.deploymentTag;
   return {
     schemaVersion: SCHEMA_VERSION,

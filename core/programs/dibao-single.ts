@@ -20,7 +20,7 @@ import type { ParamKey, SingleRoute } from "../policies/params.ts";
 import type { Resolved } from "../policies/resolve.ts";
 import { add, below, exact, max, type Quantity, scale, sub, unknownFact } from "../quantity.ts";
 import type { RuleContext } from "../rules/context.ts";
-import { better, type Condition, condition, type Decision, decide } from "../rules/decide.ts";
+import { assessed, better, type Condition, condition, type Decision, decide } from "../rules/decide.ts";
 import { hukouCondition } from "../rules/hukou.ts";
 import { type HouseholdIncome, householdIncome, memberIncome } from "../rules/income.ts";
 import { reason } from "../rules/reason.ts";
@@ -124,7 +124,7 @@ function assess(
   if (r.assetsWithinLimits) {
     const assets: Fact =
       ctx.s.assets === undefined ? unknown("assets") : known(ctx.s.assets === "within_limits");
-    conditions.push(condition(assets, null, reason("assets_over_limits", rule)));
+    conditions.push(assessed(condition(assets, null, reason("assets_over_limits", rule))));
   }
   // 低保 for one person: 低保's own hukou rule applies (东兴区 三(一)3; 普宁's residence permit stays 可).
   const asDibao = ctx.p.get("dibaoSingle.asDibao");
@@ -155,11 +155,13 @@ function assess(
           ? known(false)
           : unknown(...new Set([...tested.q.missing, ...tested.lenient.missing, ...std.q.missing]));
     conditions.push(
-      condition(
-        fact,
-        { ...cite, code: "single_income_below_limit", values },
-        { ...cite, code: "single_income_above_limit", values },
-        { ...cite, code: "single_income_open", values },
+      assessed(
+        condition(
+          fact,
+          { ...cite, code: "single_income_below_limit", values },
+          { ...cite, code: "single_income_above_limit", values },
+          { ...cite, code: "single_income_open", values },
+        ),
       ),
     );
   }
@@ -169,7 +171,9 @@ function assess(
       under === undefined
         ? unknown(...new Set([...household.strict.missing, ...std.q.missing]))
         : known(!under);
-    conditions.push(condition(fact, null, reason("single_family_below_standard", rule, { member: i })));
+    conditions.push(
+      assessed(condition(fact, null, reason("single_family_below_standard", rule, { member: i }))),
+    );
   }
   if (r.discretionary) {
     conditions.push(condition(unknown(), null, null, reason("single_discretionary", rule, { member: i })));
@@ -209,6 +213,8 @@ export function dibaoSingle(ctx: RuleContext, i: number): Result {
     return buildResult("dibao_single", i, {
       ...best.decision,
       reasons: routes.flatMap((r) => r.decision.reasons),
+      // Certain only when every route fails on a hard fact.
+      certain: routes.every((r) => r.decision.certain === true),
     });
   }
   const missing =

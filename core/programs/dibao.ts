@@ -19,7 +19,7 @@ import {
   yuan,
 } from "../quantity.ts";
 import type { RuleContext } from "../rules/context.ts";
-import { better, type Condition, condition, type Decision, decide } from "../rules/decide.ts";
+import { assessed, better, type Condition, condition, type Decision, decide } from "../rules/decide.ts";
 import { declaredAboveSince, mayStateRise } from "../rules/declaration.ts";
 import { hukouCondition } from "../rules/hukou.ts";
 import { expense, type HouseholdIncome, householdIncome } from "../rules/income.ts";
@@ -57,11 +57,13 @@ export function baseConditions(ctx: RuleContext): Condition[] {
     out.push(hukouCondition(ctx, eligibility));
     const assets: Fact = s.assets === undefined ? unknown("assets") : known(s.assets === "within_limits");
     out.push(
-      condition(
-        assets,
-        null,
-        reason("assets_over_limits", eligibility),
-        reason("assets_unknown", eligibility),
+      assessed(
+        condition(
+          assets,
+          null,
+          reason("assets_over_limits", eligibility),
+          reason("assets_unknown", eligibility),
+        ),
       ),
     );
   }
@@ -161,7 +163,7 @@ function ordinary(ctx: RuleContext, income: HouseholdIncome): Route {
     ]);
     test = condition(unknown(...missing), null, null, withValues("income_test_open", income.strict));
   }
-  const decision = decide([...baseConditions(ctx), test]);
+  const decision = decide([...baseConditions(ctx), assessed(test)]);
   const rest = decide(baseConditions(ctx));
   const strictAmount = sub(threshold, income.strict);
   const lenientAmount = sub(threshold, income.lenient);
@@ -226,11 +228,13 @@ function expenseRoute(ctx: RuleContext, income: HouseholdIncome): Route | null {
       reason("rule_area_only", rule, { areas: rule.value.areas }),
     ),
     ...baseConditions(ctx),
-    condition(
-      fact,
-      reason("income_after_medical_below_standard", rule, values),
-      reason("income_after_medical_above_standard", rule, values),
-      reason("income_after_medical_open", rule, values),
+    assessed(
+      condition(
+        fact,
+        reason("income_after_medical_below_standard", rule, values),
+        reason("income_after_medical_above_standard", rule, values),
+        reason("income_after_medical_open", rule, values),
+      ),
     ),
   ]);
   return {
@@ -309,7 +313,7 @@ function transitionRoute(ctx: RuleContext, income: HouseholdIncome): Route | nul
   const belowStandard = below(income.strict, scale(std.q, ctx.n));
   const declared = declaredAboveSince(ctx);
   const settled = income.strict.missing.length === 0 && std.q.missing.length === 0;
-  const aboveStandard = condition(
+  const aboveStandard = assessedCondition(
     belowStandard === undefined
       ? settled && declared
         ? TRUE // the household's statement, where no published standard can settle it
@@ -342,11 +346,13 @@ function transitionRoute(ctx: RuleContext, income: HouseholdIncome): Route | nul
     const fact: Fact =
       under === undefined ? unknown(...new Set([...income.strict.missing, ...std.q.missing])) : known(under);
     conditions.push(
-      condition(
-        fact,
-        null,
-        reason("transition_income_over_ceiling", rule, values),
-        reason("transition_income_open", rule, values),
+      assessed(
+        condition(
+          fact,
+          null,
+          reason("transition_income_over_ceiling", rule, values),
+          reason("transition_income_open", rule, values),
+        ),
       ),
     );
   }
@@ -389,7 +395,9 @@ export function dibao(ctx: RuleContext): Result {
   const outcome: Outcome = best.decision.outcome;
   if (outcome === "unlikely") {
     const reasons = order.filter((r) => r === ord || r.relevant).flatMap((r) => r.decision.reasons);
-    return buildResult("dibao", null, { outcome, reasons: dedupe(reasons), missing: [] });
+    // Certain only when every route fails on a hard fact.
+    const certain = order.every((r) => r.decision.certain === true);
+    return buildResult("dibao", null, { outcome, reasons: dedupe(reasons), missing: [], certain });
   }
   // Below the standard the ordinary test holds; at or above it the transition does: dibao either way.
   if (
@@ -412,6 +420,7 @@ export function dibao(ctx: RuleContext): Result {
         outcome: "likely",
         reasons: [either, ...after, ...ord.decision.reasons, ...tra.decision.reasons],
         missing: [],
+        certain: false,
       },
       {
         monthly: tra.monthly === null || ord.monthly === null ? null : widen(ord.monthly, tra.monthly),
@@ -441,6 +450,11 @@ function widen(a: Quantity, b: Quantity): Quantity {
     est: a.est === b.est ? a.est : null,
     missing: [...new Set([...a.missing, ...b.missing])],
   };
+}
+
+/** A condition that rests on an income assessment (see Condition.assessed). */
+function assessedCondition(...args: Parameters<typeof condition>): Condition {
+  return assessed(condition(...args));
 }
 
 function dedupe(reasons: Reason[]): Reason[] {

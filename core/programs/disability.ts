@@ -2,12 +2,14 @@
 
 import { type Fact, hasDisability, known, mp, unknown } from "../facts.ts";
 import type { RuleContext } from "../rules/context.ts";
-import { condition, decide } from "../rules/decide.ts";
+import { assessed, condition, decide } from "../rules/decide.ts";
 import { hukouCondition } from "../rules/hukou.ts";
 import { reason } from "../rules/reason.ts";
 import { buildResult, noRuleInForce } from "../rules/result.ts";
 import { figureReason } from "../rules/standard.ts";
 import type { Result } from "../schema/screening.ts";
+
+const currentlyOnDibao = (ctx: RuleContext) => ctx.s.currentBenefits?.dibao != null;
 
 /** On dibao now, or likely to be: the household's dibao or the member's own 单人保 decides. */
 function coveredByDibao(ctx: RuleContext, dibao: Result, single: Result): Fact {
@@ -30,7 +32,12 @@ export function disabilityLiving(ctx: RuleContext, i: number, dibao: Result, sin
       reason("has_disability_certificate", rule, { member: i }),
       reason("no_disability", rule, { member: i }),
     ),
-    condition(onDibao, reason("household_on_dibao", rule), reason("household_not_on_dibao", rule)),
+    // On 低保 now is a fact; 低保 to come is as certain as the 低保 and 单人保 results it follows.
+    currentlyOnDibao(ctx) || (dibao.certain === true && single.certain === true)
+      ? condition(onDibao, reason("household_on_dibao", rule), reason("household_not_on_dibao", rule))
+      : assessed(
+          condition(onDibao, reason("household_on_dibao", rule), reason("household_not_on_dibao", rule)),
+        ),
   ];
   // Paid with 低保, where 低保 is: 低保's hukou rule applies (东兴区 三(四)1: 享受农村低保的残疾人).
   const dibaoRules = ctx.p.get("dibao.eligibility");

@@ -16,7 +16,7 @@ import {
 } from "../facts.ts";
 import { add, below, exact, max, type Quantity, scale } from "../quantity.ts";
 import type { RuleContext } from "../rules/context.ts";
-import { condition, decide } from "../rules/decide.ts";
+import { assessed, condition, decide } from "../rules/decide.ts";
 import { hukouCondition } from "../rules/hukou.ts";
 import { memberIncome } from "../rules/income.ts";
 import { reason } from "../rules/reason.ts";
@@ -125,17 +125,22 @@ export function tekun(ctx: RuleContext, i: number): Result {
       reason("tekun_unable_to_work", rule, values),
       reason("tekun_able_to_work", rule, values),
     ),
-    condition(
-      noIncome,
-      reason("tekun_no_income", rule, { member: i, income: own.q.est, standard: std.q.est }),
-      reason("tekun_has_income", rule, { member: i, income: own.q.est, standard: std.q.est }),
+    assessed(
+      condition(
+        noIncome,
+        reason("tekun_no_income", rule, { member: i, income: own.q.est, standard: std.q.est }),
+        reason("tekun_has_income", rule, { member: i, income: own.q.est, standard: std.q.est }),
+      ),
     ),
-    condition(assets, null, reason("assets_over_limits", rule)),
+    assessed(condition(assets, null, reason("assets_over_limits", rule))),
     ...(residence ? [hukouCondition(ctx, residence)] : []),
-    condition(
-      noSupporter,
-      reason("tekun_no_able_supporter", rule, { member: i }),
-      reason("tekun_has_able_supporter", rule, { member: i }),
+    // Whether a supporter is able to support is the office's judgment.
+    assessed(
+      condition(
+        noSupporter,
+        reason("tekun_no_able_supporter", rule, { member: i }),
+        reason("tekun_has_able_supporter", rule, { member: i }),
+      ),
     ),
   ]);
   // Nothing to estimate for a program ruled out.

@@ -5,7 +5,7 @@
 import { all, any, type Fact, flag, known, unknown } from "../facts.ts";
 import type { Quantity } from "../quantity.ts";
 import type { RuleContext } from "../rules/context.ts";
-import { type Condition, condition, decide } from "../rules/decide.ts";
+import { assessed, type Condition, condition, decide } from "../rules/decide.ts";
 import { reason } from "../rules/reason.ts";
 import { buildResult, noRuleInForce } from "../rules/result.ts";
 import type { Reason, Result } from "../schema/screening.ts";
@@ -21,11 +21,14 @@ export function temporaryAid(ctx: RuleContext): Result {
   const happened: Fact = e === undefined ? unknown("emergency") : known(e !== null);
   conditions.push(condition(happened, null, reason("no_emergency", rule)));
   if (e) {
+    // Whether basic living is at serious risk is the office's judgment of the household's account.
     conditions.push(
-      condition(
-        flag(e.basicLivingAtRisk, "emergency.basicLivingAtRisk"),
-        reason("basic_living_at_risk", rule, { kind: e.kind ?? null, category: e.category ?? null }),
-        reason("basic_living_not_at_risk", rule),
+      assessed(
+        condition(
+          flag(e.basicLivingAtRisk, "emergency.basicLivingAtRisk"),
+          reason("basic_living_at_risk", rule, { kind: e.kind ?? null, category: e.category ?? null }),
+          reason("basic_living_not_at_risk", rule),
+        ),
       ),
     );
     const atSite = flag(e.inJurisdiction, "emergency.inJurisdiction");

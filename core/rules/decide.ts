@@ -8,12 +8,25 @@ export interface Condition {
   fact: Fact;
   /** The reason shown for this condition in its current state; null when it needs no mention. */
   reason: Reason | null;
+  /**
+   * It rests on the office's own assessment (counted income against a figure, property, whether a
+   * supporter is able, whether basic living is at risk), not on a hard fact such as an age, a
+   * certificate, a hukou or an event: an outcome it decides is probable, not certain.
+   */
+  assessed?: boolean;
 }
 
 export interface Decision {
   outcome: Outcome;
   reasons: Reason[];
   missing: string[];
+  /** No completion of the unknowns and no discretionary clause could change the outcome (see decide). */
+  certain?: boolean;
+}
+
+/** Marks a condition as resting on the office's assessment (see Condition.assessed). */
+export function assessed(c: Condition): Condition {
+  return { ...c, assessed: true };
 }
 
 export function condition(
@@ -36,15 +49,24 @@ export function decide(conditions: Condition[]): Decision {
   }
   const reasons: Reason[] = [];
   if (failed) {
-    for (const c of conditions) if (c.fact.v === false && c.reason) reasons.push(c.reason);
-    return { outcome: "unlikely", reasons, missing: [] };
+    // Certain when a hard fact fails it: nothing unknown, and no assessment, could make it hold.
+    let certain = false;
+    for (const c of conditions) {
+      if (c.fact.v !== false) continue;
+      if (c.reason) reasons.push(c.reason);
+      if (!c.assessed) certain = true;
+    }
+    return { outcome: "unlikely", reasons, missing: [], certain };
   }
   const missing: string[] = [];
+  let assessedAny = false;
   for (const c of conditions) {
     if (c.reason) reasons.push(c.reason);
+    if (c.assessed) assessedAny = true;
     if (c.fact.v === undefined) for (const p of c.fact.missing) if (!missing.includes(p)) missing.push(p);
   }
-  return { outcome: open ? "possible" : "likely", reasons, missing };
+  // Likely is certain only when every condition met is a hard fact.
+  return { outcome: open ? "possible" : "likely", reasons, missing, certain: !open && !assessedAny };
 }
 
 const RANK: Record<Outcome, number> = { likely: 2, possible: 1, unlikely: 0 };

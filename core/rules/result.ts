@@ -53,6 +53,8 @@ export function buildResult(
     until: eligible ? (amounts.until ?? null) : null,
     reasons: [...decision.reasons, ...(eligible ? extraReasons : [])],
     missing: [...missing].sort(),
+    // A decision built by hand (no rule in force, one-person household) rests on hard facts.
+    certain: decision.certain ?? decision.outcome !== "possible",
   };
 }
 

@@ -40,25 +40,42 @@ describe("certain results: a hard fact decides", () => {
     expect(resultFor(screenAt(permit), "dibao")).toMatchObject({ outcome: "possible", certain: false });
   });
 
-  it("an income above the standard is certain while the pack's figures are confirmed (无锡 2025-07-01: 1751 > 1167), and only probable after (2025-07-02: the standard may have been raised)", () => {
-    const earning = (asOf: string) =>
-      household("wuxi", asOf, [
-        adult({ relation: "self", employed: true, income: [{ kind: "wage", monthly: 1751 }] }),
-      ]);
-    expect(resultFor(screenAt(earning("2025-07-01")), "dibao")).toMatchObject({
-      outcome: "unlikely",
-      certain: true,
-    });
-    expect(resultFor(screenAt(earning("2025-07-02")), "dibao")).toMatchObject({
+  it("an income above the standard is probable, not certain: the office assesses income (无锡 2025-07-01: 1751 a month > 1167); and the living subsidy that follows that refusal is not certain either", () => {
+    const s = screenAt(
+      household("wuxi", "2025-07-01", [
+        adult({
+          relation: "self",
+          employed: true,
+          income: [{ kind: "wage", monthly: 1751 }],
+          disability: { grade: 3, category: "physical" },
+        }),
+      ]),
+    );
+    expect(resultFor(s, "dibao")).toMatchObject({ outcome: "unlikely", certain: false });
+    expect(resultFor(s, "disability_living_subsidy", 0)).toMatchObject({
       outcome: "unlikely",
       certain: false,
     });
+    // Able to work at 40 is a hard fact: 特困 is certain although an income reason stands beside it.
+    expect(resultFor(s, "tekun", 0)).toMatchObject({ outcome: "unlikely", certain: true });
   });
 
-  it("likely on the facts given is certain (无锡 75, alone, no income: 低保 and 特困)", () => {
-    const s = screenAt(household("wuxi", "2025-07-01", [tekunPerson({ age: 75 })]));
-    expect(resultFor(s, "dibao")).toMatchObject({ outcome: "likely", certain: true });
-    expect(resultFor(s, "tekun", 0)).toMatchObject({ outcome: "likely", certain: true });
+  it("likely on hard facts is certain (a grade-1 certificate for the care subsidy; both parents dead for the orphan's allowance); likely on an income test is probable (无锡 75, alone, no income: 低保 and 特困)", () => {
+    const care = screenAt(
+      household("wuxi", "2025-07-01", [
+        adult({ relation: "self", disability: { grade: 1, category: "physical" } }),
+      ]),
+    );
+    expect(resultFor(care, "disability_care_subsidy", 0)).toMatchObject({ outcome: "likely", certain: true });
+    const orphan = screenAt(
+      household("wuxi", "2025-07-01", [
+        adult({ relation: "self", age: 10, parents: ["deceased", "deceased"] }),
+      ]),
+    );
+    expect(resultFor(orphan, "orphan", 0)).toMatchObject({ outcome: "likely", certain: true });
+    const alone = screenAt(household("wuxi", "2025-07-01", [tekunPerson({ age: 75 })]));
+    expect(resultFor(alone, "dibao")).toMatchObject({ outcome: "likely", certain: false });
+    expect(resultFor(alone, "tekun", 0)).toMatchObject({ outcome: "likely", certain: false });
   });
 });
 
