@@ -119,6 +119,8 @@ function ordinary(ctx: RuleContext, income: HouseholdIncome): Route {
       : [];
   // Only a floor is known and the counted income is above it: the city's own standard decides.
   const aboveFloor = strict === undefined && std.resolved?.kind === "floor" && settledInputs;
+  // The deployment figure that would settle an open test, named as a parameter path (README: "Parameters").
+  const parameters = (ctx.s.area ? [ctx.s.area] : ["urban", "rural"]).map((a) => `param:dibao.standard.${a}`);
   const declaredTest: Reason[] = [];
   let test: Condition;
   if (strict === true) {
@@ -134,10 +136,6 @@ function ordinary(ctx: RuleContext, income: HouseholdIncome): Route {
       withValues("income_above_standard_declared", income.strict, { since: declared }),
     );
   } else if (aboveFloor) {
-    // The deployment figure that would settle it, named as a parameter path (README: "Parameters").
-    const parameters = (ctx.s.area ? [ctx.s.area] : ["urban", "rural"]).map(
-      (a) => `param:dibao.standard.${a}`,
-    );
     test = condition(
       unknown(...parameters, ...statement),
       null,
@@ -160,6 +158,8 @@ function ordinary(ctx: RuleContext, income: HouseholdIncome): Route {
       ...income.lenient.missing,
       ...std.q.missing,
       ...statement,
+      // No figure published at all: the city's own would settle it once the income is known.
+      ...(std.absent && settledInputs ? parameters : []),
     ]);
     test = condition(unknown(...missing), null, null, withValues("income_test_open", income.strict));
   }

@@ -41,10 +41,10 @@ describe("江门 standards: provincial floors by class and date", () => {
     expect(r.missing).toEqual([]);
   });
 
-  it(`${SEED}: no standard before 2020 — an income of 500 cannot be tested: possible, amount null, no fact missing`, () => {
+  it(`${SEED}: no standard before 2020 — an income of 500 cannot be tested: possible, amount null; no fact of the household's is missing, only the city's own figure (a deployment parameter)`, () => {
     const r = dibaoOf(pair("2019-12-31", {}, { income: [{ kind: "wage", monthly: 500 }] }));
     expect(est(r)).toEqual({ outcome: "possible", monthly: null, monthlyRange: null, until: null });
-    expect(r.missing).toEqual([]);
+    expect(r.missing).toEqual(["param:dibao.standard.urban"]);
   });
 
   it(`${GD2020}: 三类 824 from 2020-01-01 is a floor — 824 × 2 = 1648, no upper bound`, () => {
