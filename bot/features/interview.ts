@@ -3,6 +3,7 @@
 
 import { Composer } from "grammy";
 import { answer, back, type RawAnswer } from "../../core/interview/answer.ts";
+import { typedIntent } from "../../core/interview/intent.ts";
 import { start } from "../../core/interview/state.ts";
 import { shanghaiDate } from "../../core/sla.ts";
 import { renderIssue } from "../../locales/render.ts";
@@ -74,6 +75,13 @@ export function interview(deps: BotDeps) {
     const current = state ? renderCurrent(ctx, state, deps.policies) : null;
     if (!current) return nextMiddleware();
     const text = ctx.message.text.trim();
+    // "不知道" and "返回" typed instead of pressed.
+    const intent = typedIntent(text);
+    if (intent === "back" && state) {
+      ctx.session.interview = back(state);
+      return askCurrent(ctx, deps);
+    }
+    if (intent === "unknown") return apply(ctx, current, { unknown: true }, ctx.t("common:dontKnow"));
     if (current.rendered.options.length > 0) {
       // Text where a button is expected: a typed label counts, anything else is a kind re-ask.
       const option = current.rendered.options.find((o) => o.label === text);

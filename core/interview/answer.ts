@@ -42,6 +42,13 @@ function fail(
   return { ok: false, issue: { code, values } };
 }
 
+/** The example a re-ask gives, fitting the question: an age, a number of people, or an amount. */
+function exampleFor(q: ReturnType<typeof ask>): number {
+  if (q.kind === "money") return 1200;
+  if (q.id.endsWith("age")) return 72;
+  return 3;
+}
+
 function parse(
   q: ReturnType<typeof ask>,
   raw: string | number,
@@ -65,8 +72,11 @@ function parse(
     }
     case "number":
     case "money": {
+      // "没有" / "无" for an amount is none at all (the question says to write 0 for none).
+      if (q.kind === "money" && NO.has(text.toLowerCase()) && (q.min ?? 0) <= 0)
+        return { ok: true, value: 0 };
       const n = parseNumber(raw);
-      if (n === null) return fail("not_a_number");
+      if (n === null) return fail("not_a_number", { example: exampleFor(q) });
       if (q.kind === "number" && !Number.isInteger(n)) return fail("not_whole");
       if (q.min !== undefined && n < q.min) return fail("too_small", { minimum: q.min });
       if (q.max !== undefined && n > q.max) return fail("too_big", { maximum: q.max });

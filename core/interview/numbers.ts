@@ -26,6 +26,8 @@ function toHalfWidth(text: string): string {
 function chinese(text: string): number | null {
   if (!/^[零〇一二两三四五六七八九十百千万]+$/.test(text) || !/[零〇一二两三四五六七八九十]/.test(text))
     return null;
+  // Two digits with no unit between them (六五) are no number a person means as one: refused, never 5.
+  if (/[一二两三四五六七八九][零〇一二两三四五六七八九]|^[零〇][零〇一二两三四五六七八九]/.test(text)) return null;
   let total = 0;
   let section = 0;
   let digit: number | null = null;
@@ -58,7 +60,13 @@ function chinese(text: string): number | null {
 export function parseNumber(input: string | number): number | null {
   if (typeof input === "number") return Number.isFinite(input) ? input : null;
   let text = toHalfWidth(input).trim().replace(/\s+/g, "");
+  // "每月800元", "800元/月", "800元每月": the month is the question's own unit.
+  text = text
+    .replace(/^(每个?月|一个月|月)/, "")
+    .replace(/(\/月|每个?月|一个月|per month|a month|\/month)$/i, "");
   text = text.replace(/^(￥|¥|RMB|rmb|人民币)/, "").replace(/(元整|元|块钱|块|rmb|RMB|yuan)$/i, "");
+  // "65岁", "65周岁", "六十五岁", "3人", "3口": the question's own unit.
+  text = text.replace(/(周岁|岁|歲|週歲|years?old|years?|口人|个人|個人|人|口|位)$/i, "");
   if (text === "") return null;
   const arabic = /^([0-9]{1,3}(,[0-9]{3})+|[0-9]+)(\.[0-9]+)?(万)?$/.exec(text);
   if (arabic) {

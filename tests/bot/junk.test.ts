@@ -149,7 +149,7 @@ describe.each(LANGUAGES)("%s: junk in the middle of the interview", (lang, code)
     const r = await atNumber(103);
     expect(r.question()?.key).toBe("householdSize");
     const before = standing(r);
-    expectReask(r, before, await r.send("👍👍"), t("common:reask.not_a_number"));
+    expectReask(r, before, await r.send("👍👍"), t("common:reask.not_a_number", { example: 3 }));
   });
 
   it("a 10,000-character paste on a number question is not a number", async () => {
@@ -157,13 +157,23 @@ describe.each(LANGUAGES)("%s: junk in the middle of the interview", (lang, code)
     const before = standing(r);
     const paste = "家里困难，".repeat(2000);
     expect(paste).toHaveLength(10_000);
-    expectReask(r, before, await r.send(paste), t("common:reask.not_a_number"));
+    expectReask(r, before, await r.send(paste), t("common:reask.not_a_number", { example: 3 }));
   });
 
   it("a number out of range on a number question says the limit", async () => {
     const r = await atNumber(105);
     const before = standing(r);
     expectReask(r, before, await r.send("40"), t("common:reask.too_big", { maximum: 10 }));
+  });
+
+  it("typed 不知道 / 返回 do what their buttons do: the household size must be answered (re-asked), and 返回 goes back one question", async () => {
+    const r = await atNumber(107);
+    const before = standing(r);
+    expectReask(r, before, await r.send("不知道"), t("common:reask.required"));
+    await r.send("返回");
+    const after = standing(r);
+    expect(after.answered).toBe((before.answered ?? 0) - 1);
+    expect(after.key).not.toBe(before.key);
   });
 
   it("a button with garbage data changes nothing", async () => {

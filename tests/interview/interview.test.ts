@@ -171,6 +171,27 @@ describe("bad answers get a re-ask and change nothing", () => {
     expect(JSON.stringify(before)).toBe(frozen);
   });
 
+  it("the re-ask's example fits the question: an age (72), a number of people (3), an amount (1200); 六五 is refused, never read as 5", () => {
+    const examples = [
+      ["member.age@0", "六五"],
+      ["householdSize", "lots"],
+      ["member.income@0", "abc"],
+    ].map(([key, raw]) => {
+      const r = answer(ready(), key as string, raw as string, options);
+      return r.ok ? null : r.issue.values.example;
+    });
+    expect(examples).toEqual([72, 3, 1200]);
+  });
+
+  it("takes an age or an amount as people type them — 65岁, 每月800元 — and 没有 as no income at all", () => {
+    const aged = answer(ready(), "member.age@0", "65岁", options);
+    expect(aged.ok && aged.state.answers["member.age@0"]).toEqual({ value: 65 });
+    const earning = answer(ready(), "member.income@0", "每月800元", options);
+    expect(earning.ok && earning.state.answers["member.income@0"]).toEqual({ value: 800 });
+    const none = answer(ready(), "member.income@0", "没有", options);
+    expect(none.ok && none.state.answers["member.income@0"]).toEqual({ value: 0 });
+  });
+
   it("refuses a pension part larger than the whole income", () => {
     let s = ready();
     s = give(s, "member.income@0", 500);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { typedIntent } from "../../core/interview/intent.ts";
 import { parseDate, parseNumber, parsePhone } from "../../core/interview/numbers.ts";
 
 describe("numbers as people type them", () => {
@@ -23,7 +24,21 @@ describe("numbers as people type them", () => {
     expect(parseNumber(text)).toBe(value);
   });
 
-  it.each(["abc", "1,20", "", "12a", "万"])("refuses %j", (text) => {
+  it.each([
+    ["65岁", 65],
+    ["65周岁", 65],
+    ["六十五岁", 65],
+    ["72 years", 72],
+    ["每月800元", 800],
+    ["800元/月", 800],
+    ["800元每月", 800],
+    ["3人", 3],
+    ["三口人", 3],
+  ])("reads %s, with the question's own unit, as %d", (text, value) => {
+    expect(parseNumber(text)).toBe(value);
+  });
+
+  it.each(["abc", "1,20", "", "12a", "万", "六五", "二零二零"])("refuses %j", (text) => {
     expect(parseNumber(text)).toBeNull();
   });
 
@@ -36,5 +51,20 @@ describe("numbers as people type them", () => {
   it("reads mainland mobile numbers with +86, spaces and dashes", () => {
     expect(parsePhone("+86 138-0013-8000")).toBe("13800138000");
     expect(parsePhone("12345678901")).toBeNull();
+  });
+});
+
+describe("the interview's own buttons, typed", () => {
+  it.each([
+    ["不知道", "unknown"],
+    ["不清楚。", "unknown"],
+    ["I don't know", "unknown"],
+    ["返回", "back"],
+    ["上一步", "back"],
+    ["Back", "back"],
+    ["800", null],
+    ["没有", null],
+  ])("%s → %s", (text, intent) => {
+    expect(typedIntent(text)).toBe(intent);
   });
 });

@@ -283,6 +283,7 @@ const GENERIC: Values = {
   count: 3,
   clause: "东兴区工作机制 三(一)",
   minimum: 0,
+  example: 72,
   maximum: 130,
   total: 1500,
   who: "家里第2位成员",

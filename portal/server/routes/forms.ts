@@ -9,6 +9,7 @@ import { z } from "zod";
 import { IntakeRefusal } from "../../../core/intake.ts";
 import { answer, back, forget, type RawAnswer } from "../../../core/interview/answer.ts";
 import { buildSituation } from "../../../core/interview/build.ts";
+import { typedIntent } from "../../../core/interview/intent.ts";
 import { QUESTION_BY_ID } from "../../../core/interview/questions.ts";
 import { answerOf, parseKey, start } from "../../../core/interview/state.ts";
 import { JURISDICTIONS } from "../../../core/schema/enums.ts";
@@ -75,7 +76,14 @@ export function formRoutes(deps: AppDeps) {
     const f = await form(c);
     const key = f.key ?? "";
     if (!QUESTION_BY_ID.has(parseKey(key).id)) return c.redirect("/check", 303);
-    const raw: RawAnswer = f.unknown !== undefined ? { unknown: true } : (f.value ?? "");
+    // "不知道" or "返回" typed in the box does what its button does.
+    const intent = typedIntent(f.value ?? "");
+    if (intent === "back") {
+      deps.interviews.save(held.id, { ...held.draft, state: back(held.draft.state) });
+      return c.redirect("/check", 303);
+    }
+    const raw: RawAnswer =
+      f.unknown !== undefined || intent === "unknown" ? { unknown: true } : (f.value ?? "");
     const result = answer(held.draft.state, key, raw, { policies: deps.policies });
     if (!result.ok) {
       setFlash(c, deps, {
