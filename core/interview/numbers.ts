@@ -27,7 +27,8 @@ function chinese(text: string): number | null {
   if (!/^[零〇一二两三四五六七八九十百千万]+$/.test(text) || !/[零〇一二两三四五六七八九十]/.test(text))
     return null;
   // Two digits with no unit between them (六五) are no number a person means as one: refused, never 5.
-  if (/[一二两三四五六七八九][零〇一二两三四五六七八九]|^[零〇][零〇一二两三四五六七八九]/.test(text)) return null;
+  if (/[一二两三四五六七八九][零〇一二两三四五六七八九]|^[零〇][零〇一二两三四五六七八九]/.test(text))
+    return null;
   let total = 0;
   let section = 0;
   let digit: number | null = null;
