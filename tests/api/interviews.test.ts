@@ -54,7 +54,8 @@ describe("/api/interviews", () => {
     expect(res.status).toBe(422);
     const { error } = await res.json();
     expect(error.field).toBe("value");
-    expect(error.message).toBe("请输入一个数字，例如 1200。");
+    // The example fits the question: a number of people.
+    expect(error.message).toBe("请输入一个数字，例如 3。");
     expect(error.issues[0].code).toBe("not_a_number");
     const again = await get(`/api/interviews/${id}`);
     expect(again.question.key).toBe("householdSize");
