@@ -25,13 +25,28 @@ afterEach(() => b.close());
 const count = () =>
   (b.h.deps.db.sqlite.prepare("SELECT count(*) AS n FROM requests").get() as { n: number }).n;
 
-function form(path: string, body: Record<string, string>, cookie: string) {
-  return b.h.app.request(`${ORIGIN}${path}`, {
+/** "Send" on the portal's apply form, for a draft holding this interview (an agent's, with their cookie). */
+function sendOnForm(state: InterviewState, key: string, agent?: { id: number; cookie: string }) {
+  const draft = b.h.deps.interviews.create(
+    { state, lang: "zh-CN", ...(agent ? { byStaff: agent.id } : {}) },
+    agent ? "staff" : "portal",
+  );
+  return b.h.app.request(`${ORIGIN}/apply`, {
     method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded", origin: ORIGIN, cookie },
-    body: new URLSearchParams(body).toString(),
+    headers: {
+      "content-type": "application/x-www-form-urlencoded",
+      origin: ORIGIN,
+      cookie: agent ? `draft=${draft}; ${agent.cookie}` : `draft=${draft}`,
+    },
+    body: new URLSearchParams({ phone: PHONE, consent: "yes", basis: "person_agreed", key }).toString(),
   });
 }
+
+/** The same interview in the API's shape. */
+const apiBody = (state: InterviewState) => ({
+  ...submissionFromInterview(state, { phone: PHONE, basis: "person_agreed" }),
+  lang: "zh-CN",
+});
 
 /** A daughter's finished interview for her mother in 吉林, answered in the chat (not yet sent). */
 async function finishedInChat(): Promise<InterviewState> {
@@ -81,20 +96,12 @@ describe("one intake for every channel", { timeout: 60_000 }, () => {
     references.bot = /JL-[0-9A-Z]{4}-[0-9A-Z]{4}/.exec(sent.map((m) => m.text).join("\n"))?.[0] ?? "";
 
     // 2. The portal's form, on a draft holding the same answers.
-    const draft = b.h.deps.interviews.create({ state, lang: "zh-CN" }, "portal");
-    const posted = await form(
-      "/apply",
-      { phone: PHONE, consent: "yes", basis: "person_agreed", key: "intake-form-1" },
-      `draft=${draft}`,
-    );
+    const posted = await sendOnForm(state, "intake-form-1");
     expect(posted.headers.get("location")).toBe("/apply/done");
     references.portal = formReference("intake-form-1", "portal");
 
     // 3. The public API, with the same interview in the API's shape.
-    const body = {
-      ...submissionFromInterview(state, { phone: PHONE, basis: "person_agreed" }),
-      lang: "zh-CN",
-    };
+    const body = apiBody(state);
     const api = await b.h.post("/api/requests", body);
     expect(api.status).toBe(201);
     references.api = (await api.json()).reference;
@@ -106,12 +113,7 @@ describe("one intake for every channel", { timeout: 60_000 }, () => {
     references.staffApi = (await staffApi.json()).reference;
 
     // 5. Staff intake on the form: a draft the agent started for a caller.
-    const staffDraft = b.h.deps.interviews.create({ state, lang: "zh-CN", byStaff: agent.id }, "staff");
-    const staffPosted = await form(
-      "/apply",
-      { phone: PHONE, consent: "yes", basis: "person_agreed", key: "intake-form-2" },
-      `draft=${staffDraft}; ${agent.cookie}`,
-    );
+    const staffPosted = await sendOnForm(state, "intake-form-2", agent);
     expect(staffPosted.headers.get("location")).toBe("/apply/done");
     references.staffForm = formReference("intake-form-2", "staff");
 
@@ -148,12 +150,7 @@ describe("one intake for every channel", { timeout: 60_000 }, () => {
       { phone: PHONE, basis: "person_agreed" },
       { channel: "bot", lang: "zh-CN", chatId: "3003" },
     );
-    const draft = b.h.deps.interviews.create({ state, lang: "zh-CN" }, "portal");
-    await form(
-      "/apply",
-      { phone: PHONE, consent: "yes", basis: "person_agreed", key: "intake-form-3" },
-      `draft=${draft}`,
-    );
+    await sendOnForm(state, "intake-form-3");
     const viaForm = formReference("intake-form-3", "portal");
     const names = [viaBot.reference, viaForm].map((ref) => b.h.deps.requests.byReference(ref)?.applicant);
     expect(names[0]).toMatchObject({ kind: "helper", name: "-" });
@@ -171,19 +168,10 @@ describe("one intake for every channel", { timeout: 60_000 }, () => {
         { channel: "bot", lang: "zh-CN" },
       ),
     ).rejects.toMatchObject({ code: "invalid", field: "applicant.phone" });
-    const body = {
-      ...submissionFromInterview(state, { phone: PHONE, basis: "person_agreed" }),
-      lang: "zh-CN",
-    };
-    const api = await b.h.post("/api/requests", body);
+    const api = await b.h.post("/api/requests", apiBody(state));
     expect(api.status).toBe(422);
     expect((await api.json()).error.field).toBe("applicant.phone");
-    const draft = b.h.deps.interviews.create({ state, lang: "zh-CN" }, "portal");
-    const posted = await form(
-      "/apply",
-      { phone: PHONE, consent: "yes", basis: "person_agreed", key: "intake-form-4" },
-      `draft=${draft}`,
-    );
+    const posted = await sendOnForm(state, "intake-form-4");
     expect(posted.headers.get("location")).toBe("/apply");
     expect(count()).toBe(0);
   });
