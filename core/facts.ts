@@ -72,9 +72,14 @@ export function ageOf(m: Member, asOf: string): number | undefined {
   return undefined;
 }
 
+/** Exact when the age is known; from an age band when the band lies wholly on one side of `years`. */
 export function ageAtLeast(m: Member, i: number, asOf: string, years: number): Fact {
   const age = ageOf(m, asOf);
-  return age === undefined ? unknown(mp(i, "age")) : known(age >= years);
+  if (age !== undefined) return known(age >= years);
+  const band = m.ageBand;
+  if (band && band.from >= years) return TRUE;
+  if (band?.to !== undefined && band.to < years) return FALSE;
+  return unknown(mp(i, "age"));
 }
 
 export function ageBelow(m: Member, i: number, asOf: string, years: number): Fact {

@@ -11,6 +11,7 @@ export const REASON_CODES = [
   "income_above_standard_declared",
   "income_below_despite_declaration",
   "income_excluded",
+  "household_income_excluded",
   "deduction_discretionary",
   "no_local_hukou",
   "hukou_unknown",

@@ -3,6 +3,7 @@
 
 import type { TFunction } from "i18next";
 import type { AnswerIssue } from "../core/interview/answer.ts";
+import { parseBand } from "../core/interview/age-bands.ts";
 import type { AskedQuestion } from "../core/interview/next.ts";
 import { questionForPath } from "../core/interview/relevance.ts";
 import type { Reason, Result, Screening } from "../core/schema/screening.ts";
@@ -10,12 +11,30 @@ import { QUESTION_T_OPTIONS, questionKey, questionOptionKey } from "./i18n.ts";
 
 export type Subject = "self" | "helping";
 
-export function whoIs(t: TFunction, member: number, subject: Subject): string {
-  return member === 0 ? t(`common:who.${subject}`) : t("common:who.member", { n: member + 1 });
+/**
+ * A member named by relation ("your spouse", "您的未满18岁的子女"), numbered only when two share one;
+ * "household member N" only where no relation is known.
+ */
+export function whoIs(
+  t: TFunction,
+  member: number,
+  subject: Subject,
+  relations: readonly (string | undefined)[] = [],
+): string {
+  if (member === 0) return t(`common:who.${subject}`);
+  const relation = relations[member];
+  if (relation === undefined || relation === "self") return t("common:who.member", { n: member + 1 });
+  const name = t(`common:who.${subject === "helping" ? "theirs" : "yours"}.${relation}`);
+  const same = relations.filter((r) => r === relation).length;
+  if (same < 2) return name;
+  const nth = relations.slice(0, member + 1).filter((r) => r === relation).length;
+  return t("common:who.nth", { who: name, n: nth });
 }
 
 export interface RenderedQuestion {
   key: string;
+  /** "roster" and "members" take several picks; the channels render them as toggles or checkboxes. */
+  kind: AskedQuestion["kind"];
   text: string;
   help: string | null;
   options: { value: string; label: string }[];
@@ -23,28 +42,36 @@ export interface RenderedQuestion {
   canSkip: boolean;
 }
 
+function optionLabel(t: TFunction, q: AskedQuestion, value: string, who: string, subject: Subject): string {
+  if (q.kind === "yesno") return t(`common:${value}`);
+  if (q.kind === "members") return whoIs(t, Number(value) - 1, subject, q.household);
+  if (q.id === "member.ageBand") {
+    const band = parseBand(value);
+    if (band === null) return value;
+    if (band.to === undefined) return t("common:ageBand.from", { from: band.from });
+    if (band.from === 0) return t("common:ageBand.under", { under: band.to + 1 });
+    return t("common:ageBand.between", { from: band.from, to: band.to });
+  }
+  return t(questionOptionKey(q.id, value), { ...QUESTION_T_OPTIONS, who });
+}
+
 export function renderQuestion(t: TFunction, q: AskedQuestion): RenderedQuestion {
-  const who = q.member === null ? "" : whoIs(t, q.member, q.subject === "helping" ? "helping" : "self");
-  const part =
-    q.scope === "applicant"
-      ? "text"
-      : q.scope === "member"
-        ? `text_${q.subject}`
-        : q.subject === "helping"
-          ? "text_helping"
-          : "text_self";
+  const subject: Subject = q.subject === "helping" ? "helping" : "self";
+  const who = q.member === null ? "" : whoIs(t, q.member, subject, q.household);
+  const part = q.scope === "member" ? `text_${q.subject}` : `text_${subject}`;
   const text = t(questionKey(q.id, part as "text"), { ...QUESTION_T_OPTIONS, who });
   const helpKey = questionKey(q.id, "help");
   const help = t(helpKey, { ...QUESTION_T_OPTIONS, defaultValue: "" });
   const values = q.kind === "yesno" ? ["yes", "no"] : q.kind === "dateOrNo" ? ["no"] : (q.options ?? []);
-  const options = values.map((value) => ({
-    value,
-    label:
-      q.kind === "yesno"
-        ? t(`common:${value}`)
-        : t(questionOptionKey(q.id, value), { ...QUESTION_T_OPTIONS, who }),
-  }));
-  return { key: q.key, text, help: help === "" ? null : help, options, canSkip: !q.required };
+  const options = values.map((value) => ({ value, label: optionLabel(t, q, value, who, subject) }));
+  return {
+    key: q.key,
+    kind: q.kind,
+    text,
+    help: help === "" ? null : help,
+    options,
+    canSkip: !q.required,
+  };
 }
 
 export function renderIssue(t: TFunction, issue: AnswerIssue): string {

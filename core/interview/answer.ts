@@ -4,10 +4,13 @@
 import { isIsoDate } from "../dates.ts";
 import { fieldIssues } from "../schema/issues.ts";
 import { situationSchema } from "../schema/situation.ts";
+import { bandHolds, parseBand } from "./age-bands.ts";
 import { prune } from "./applicable.ts";
 import { buildSituation } from "./build.ts";
 import { ask, type InterviewOptions } from "./next.ts";
 import { parseDate, parseNumber, parsePhone } from "./numbers.ts";
+import { HOUSEHOLD_MAX } from "./questions.ts";
+import { parseRoster, rosterValue } from "./roster.ts";
 import { type Answer, answerOf, type InterviewState, keyOf, parseKey } from "./state.ts";
 
 export type RawAnswer = string | number | { unknown: true };
@@ -45,7 +48,7 @@ function fail(
 /** The example a re-ask gives, fitting the question: an age, a number of people, or an amount. */
 function exampleFor(q: ReturnType<typeof ask>): number {
   if (q.kind === "money") return 1200;
-  if (q.id.endsWith("age")) return 72;
+  if (q.id.endsWith("age") || q.id === "member.ageBand") return 72;
   return 3;
 }
 
@@ -66,6 +69,14 @@ function parse(
     case "choice": {
       const options = q.options ?? [];
       if (options.includes(text)) return { ok: true, value: text };
+      // An age band may be answered with the age itself ("65岁" → the band holding 65).
+      if (q.id === "member.ageBand") {
+        const age = parseNumber(raw);
+        const band =
+          age === null ? undefined : options.find((o) => bandHolds(parseBand(o) ?? { from: 0 }, age));
+        if (band !== undefined && (typeof raw === "number" || !/^\d$/.test(text)))
+          return { ok: true, value: band };
+      }
       const index = /^\d+$/.test(text) ? Number(text) - 1 : -1;
       const byIndex = options[index];
       return byIndex !== undefined ? { ok: true, value: byIndex } : fail("not_an_option", { options });
@@ -96,7 +107,46 @@ function parse(
     }
     case "text":
       return text.length > 60 ? fail("too_big", { maximum: 60 }) : { ok: true, value: text };
+    case "roster":
+      return parseRosterAnswer(text, q.max ?? HOUSEHOLD_MAX);
+    case "members":
+      return parseMembers(q, text);
   }
+}
+
+/** The roster as sent ("spouse,child_minor" or "alone"), or typed as a number of people. */
+function parseRosterAnswer(
+  text: string,
+  max: number,
+): { ok: true; value: string } | { ok: false; issue: AnswerIssue } {
+  const others = parseRoster(text);
+  if (others) return { ok: true, value: rosterValue(others) };
+  const n = parseNumber(text);
+  if (n === null) return fail("not_a_number", { example: 3 });
+  if (!Number.isInteger(n)) return fail("not_whole");
+  if (n < 1) return fail("too_small", { minimum: 1 });
+  if (n > max) return fail("too_big", { maximum: max });
+  // A number of people without their relations: everyone else counts as "other".
+  return { ok: true, value: rosterValue(Array.from({ length: n - 1 }, () => "other" as const)) };
+}
+
+/**
+ * A pick-list: member numbers as shown ("1,3", "1 3", "1、3"), or "none" / "没有" for no one. A "who…?"
+ * over some members keeps which were offered ("1,3|1,2,3"), so the rest are a known "no".
+ */
+function parseMembers(
+  q: ReturnType<typeof ask>,
+  text: string,
+): { ok: true; value: string } | { ok: false; issue: AnswerIssue } {
+  const options = q.options ?? [];
+  const offered = q.id.startsWith("who.") ? `|${options.join(",")}` : "";
+  if (text === "none" || NO.has(text.toLowerCase())) return { ok: true, value: `none${offered}` };
+  const parts = text.split(/[\s,，、;；和]+/).filter((x) => x !== "");
+  const numbers = parts.map((x) => parseNumber(x));
+  if (parts.length === 0 || numbers.some((x) => x === null || !options.includes(String(x))))
+    return fail("not_an_option", { options });
+  const unique = [...new Set(numbers as number[])].sort((a, b) => a - b);
+  return { ok: true, value: `${unique.join(",")}${offered}` };
 }
 
 export function answer(
@@ -116,11 +166,11 @@ export function answer(
     given = { value: parsed.value };
   }
   const { id, member } = parseKey(key);
-  if ("value" in given && (id === "member.income.pensionBasic" || id === "member.income.povertyDividend")) {
-    const other =
-      id === "member.income.pensionBasic" ? "member.income.povertyDividend" : "member.income.pensionBasic";
-    const total = Number(answerOf(state, keyOf("member.income", member)) ?? 0);
-    const rest = Number(answerOf(state, keyOf(other, member)) ?? 0);
+  const part = /^(member\.income|householdIncome)\.(pensionBasic|povertyDividend)$/.exec(id);
+  if ("value" in given && part) {
+    const other = part[2] === "pensionBasic" ? "povertyDividend" : "pensionBasic";
+    const total = Number(answerOf(state, keyOf(part[1] as string, member)) ?? 0);
+    const rest = Number(answerOf(state, keyOf(`${part[1]}.${other}`, member)) ?? 0);
     if (Number(given.value) + rest > total) return fail("part_exceeds_total", { total });
   }
   const candidate = prune({

@@ -2,26 +2,44 @@
 // grade for a member with a certificate, the emergency's details once there is one). Answers that no
 // longer apply after a change are dropped.
 
-import { householdSize, SIX_MONTH_STATUSES } from "./build.ts";
+import { householdSize, picked, SIX_MONTH_STATUSES } from "./build.ts";
 import { answerOf, type InterviewState, keyOf, parseKey } from "./state.ts";
 
 export function applicable(state: InterviewState, key: string): boolean {
   const { id, member } = parseKey(key);
   const v = (qid: string) => answerOf(state, qid);
   const mv = (qid: string) => answerOf(state, keyOf(qid, member));
+  const several = householdSize(state) > 1;
   if (member !== null && member >= householdSize(state)) return false;
-  if (id.startsWith("applicant.")) return v("helping") === "helping";
   if (id.startsWith("emergency.")) return v("emergency") === "yes";
   if (id === "currentBenefits.dibao.monthlyAmount") return v("currentBenefits.dibao") === "yes";
-  // With more than one member, "does anyone…?" comes first; "no" answers it for everyone.
-  if (id === "member.disability")
-    return householdSize(state) === 1 || openGroup(state, "household.disability");
+  // With several members, "who…?" comes first; a member is asked on their own only after "I don't know".
+  if (
+    id === "household.disability" ||
+    id === "household.illness" ||
+    id === "householdIncome" ||
+    id === "household.elderly" ||
+    id.startsWith("who.")
+  )
+    return several;
+  if (id === "householdIncome.pensionBasic" || id === "householdIncome.povertyDividend") {
+    const total = v("householdIncome");
+    return several && typeof total === "number" && total > 0;
+  }
+  if (id === "member.disability") return !several || unknownGroup(state, "household.disability");
+  if (id === "member.disability.grade")
+    return several && (picked(state, "household.disability")?.includes(member ?? -1) ?? false);
   if (id === "member.disability.category") {
     const certificate = mv("member.disability");
-    return certificate !== undefined && certificate !== "none";
+    if (certificate !== undefined) return certificate !== "none";
+    return picked(state, "household.disability")?.includes(member ?? -1) ?? false;
   }
-  if (id === "member.illness") return householdSize(state) === 1 || openGroup(state, "household.illness");
-  if (id.startsWith("member.illness.")) return openGroup(state, keyOf("member.illness", member));
+  if (id === "member.illness") return !several || unknownGroup(state, "household.illness");
+  if (id.startsWith("member.illness.")) {
+    if (isAnsweredAt(state, keyOf("member.illness", member)))
+      return openAnswer(state, keyOf("member.illness", member));
+    return picked(state, "household.illness")?.includes(member ?? -1) ?? false;
+  }
   if (id === "member.income.pensionBasic" || id === "member.income.povertyDividend") {
     const total = mv("member.income");
     return typeof total === "number" && total > 0;
@@ -29,15 +47,24 @@ export function applicable(state: InterviewState, key: string): boolean {
   if (id === "member.parent1.since" || id === "member.parent2.since") {
     return SIX_MONTH_STATUSES.includes(String(mv(id.replace(".since", ""))));
   }
-  if (id.startsWith("monthlyExpenses.")) return openGroup(state, "household.expenses");
-  if (id === "household.disability" || id === "household.illness") return householdSize(state) > 1;
+  if (id.startsWith("monthlyExpenses.")) return openAnswer(state, "household.expenses");
   return true;
 }
 
-/** "Does anyone…?" answered yes, or "I don't know": then each member is asked. */
-function openGroup(state: InterviewState, key: string): boolean {
+function isAnsweredAt(state: InterviewState, key: string): boolean {
+  return state.answers[key] !== undefined;
+}
+
+/** Answered "yes" or "I don't know": then the details are asked. */
+function openAnswer(state: InterviewState, key: string): boolean {
   const a = state.answers[key];
   return a !== undefined && ("unknown" in a || a.value === "yes");
+}
+
+/** A "who…?" answered "I don't know": then each member is asked on their own. */
+function unknownGroup(state: InterviewState, key: string): boolean {
+  const a = state.answers[key];
+  return a !== undefined && "unknown" in a;
 }
 
 /** Drop answers that no longer apply, repeating until nothing changes (one drop can close another). */

@@ -2,6 +2,9 @@
 
 import type { Jurisdiction, ParentStatus } from "../schema/enums.ts";
 import type { Member, ParentEntry, Situation } from "../schema/situation.ts";
+import { type AgeBand, intersect, parseBand } from "./age-bands.ts";
+import { ELDERLY_AGE, PICKABLE } from "./questions.ts";
+import { relationOf, rosterBand, rosterOf, rosterRelation } from "./roster.ts";
 import { answerOf, type InterviewState, keyOf } from "./state.ts";
 
 export const SIX_MONTH_STATUSES: readonly string[] = [
@@ -11,10 +14,56 @@ export const SIX_MONTH_STATUSES: readonly string[] = [
   "unreachable",
 ];
 
-/** The household size once answered (1 until then). */
+/** The household size once the roster is answered (1 until then). */
 export function householdSize(state: InterviewState): number {
-  const n = answerOf(state, "householdSize");
-  return typeof n === "number" ? n : 1;
+  return rosterOf(state).length + 1;
+}
+
+/**
+ * A "who…?" pick-list's answer: the members picked (0-based), [] for "no one", null when not answered
+ * or answered "I don't know".
+ */
+export function picked(state: InterviewState, id: string): number[] | null {
+  const v = answerOf(state, id);
+  if (typeof v !== "string") return null;
+  const list = v.split("|")[0] as string;
+  return list === "none" ? [] : list.split(",").map((n) => Number(n) - 1);
+}
+
+/** The members a "who…?" offered (0-based): the rest of the household was not asked. */
+export function offered(state: InterviewState, id: string): number[] {
+  const v = answerOf(state, id);
+  const list = typeof v === "string" ? v.split("|")[1] : undefined;
+  return list ? list.split(",").map((n) => Number(n) - 1) : [];
+}
+
+/** A member's yes/no answered for them by a "who…?" pick-list. */
+export function pickedAnswer(state: InterviewState, id: string, i: number): "yes" | "no" | undefined {
+  const who = PICKABLE.get(id);
+  if (!who || !offered(state, who).includes(i)) return undefined;
+  return picked(state, who)?.includes(i) ? "yes" : "no";
+}
+
+/** Member i's age band: what the roster, "who is 60 or over?" and the band question say, together. */
+export function memberBand(state: InterviewState, i: number): AgeBand {
+  const given = answerOf(state, keyOf("member.ageBand", i));
+  const band = typeof given === "string" ? parseBand(given) : null;
+  const known = bandBeforeAsking(state, i);
+  return band ? intersect(known, band) : known;
+}
+
+/** What is known of member i's age before their own band question: the roster and "who is 60 or over?". */
+export function bandBeforeAsking(state: InterviewState, i: number): AgeBand {
+  const roster = rosterBand(state, i);
+  const elderly = picked(state, "household.elderly");
+  return elderly === null || !straddles(roster, ELDERLY_AGE)
+    ? roster
+    : intersect(roster, elderly.includes(i) ? { from: ELDERLY_AGE } : { from: 0, to: ELDERLY_AGE - 1 });
+}
+
+/** Does the band hold ages on both sides of `age`? */
+export function straddles(b: AgeBand, age: number): boolean {
+  return b.from < age && (b.to === undefined || b.to >= age);
 }
 
 const yes = (v: unknown) => (v === "yes" ? true : v === "no" ? false : undefined);
@@ -31,10 +80,11 @@ export function parentSlots(state: InterviewState, i: number): ("member.parent1"
 }
 
 function member(state: InterviewState, i: number): Member {
-  const v = (id: string) => answerOf(state, keyOf(id, i));
+  const v = (id: string) => answerOf(state, keyOf(id, i)) ?? pickedAnswer(state, id, i);
   const m: Member = {};
-  if (i === 0) m.relation = "self";
-  set(m, "age", v("member.age") as number | undefined);
+  set(m, "relation", relationOf(rosterRelation(state, i)));
+  const band = memberBand(state, i);
+  if (band.from > 0 || band.to !== undefined) m.ageBand = band;
 
   const total = v("member.income");
   if (typeof total === "number") {
@@ -55,10 +105,16 @@ function member(state: InterviewState, i: number): Member {
     }
   }
 
-  const household = (id: string) => answerOf(state, id);
-  // "none", the certificate's grade, or "yes" (a certificate, grade not known).
+  // "none", the certificate's grade, or "yes" (a certificate, grade not known); from the household's
+  // "who has a certificate?" when there are several.
+  const certified = picked(state, "household.disability");
   const certificate =
-    v("member.disability") ?? (household("household.disability") === "no" ? "none" : undefined);
+    v("member.disability") ??
+    (certified === null
+      ? undefined
+      : certified.includes(i)
+        ? (v("member.disability.grade") ?? "yes")
+        : "none");
   if (certificate === "none") m.disability = null;
   else if (certificate !== undefined) {
     m.disability = certificate === "yes" ? {} : { grade: Number(certificate) };
@@ -68,14 +124,15 @@ function member(state: InterviewState, i: number): Member {
       v("member.disability.category") as NonNullable<Member["disability"]>["category"],
     );
   }
-  const ill = yes(v("member.illness")) ?? (household("household.illness") === "no" ? false : undefined);
-  if (ill === false) m.illness = null;
+  const ill = picked(state, "household.illness");
+  const serious = yes(v("member.illness")) ?? (ill === null ? undefined : ill.includes(i));
+  if (serious === false) m.illness = null;
   else {
     // Seriously ill, or not known: what is known of the illness still counts (the disease, medical aid).
-    const details: NonNullable<Member["illness"]> = ill === true ? { serious: true } : {};
+    const details: NonNullable<Member["illness"]> = serious === true ? { serious: true } : {};
     set(details, "disease", v("member.illness.disease") as NonNullable<Member["illness"]>["disease"]);
     set(details, "medicalAid", yes(v("member.illness.medicalAid")));
-    if (ill === true || Object.keys(details).length > 0) m.illness = details;
+    if (serious === true || Object.keys(details).length > 0) m.illness = details;
   }
   set(m, "workCapacity", v("member.workCapacity") as Member["workCapacity"]);
   set(m, "employed", yes(v("member.employed")));
@@ -96,6 +153,21 @@ function member(state: InterviewState, i: number): Member {
   return m;
 }
 
+/** The household's income in one figure, with its basic pension and dividends where given. */
+function householdTotal(state: InterviewState): Situation["householdIncome"] {
+  const monthly = answerOf(state, "householdIncome");
+  if (typeof monthly !== "number") return undefined;
+  // A breakdown the person could not give leaves the total unknown rather than guessed.
+  if (isUnknown(state, "householdIncome.pensionBasic") || isUnknown(state, "householdIncome.povertyDividend"))
+    return undefined;
+  const total: NonNullable<Situation["householdIncome"]> = { monthly };
+  const pension = answerOf(state, "householdIncome.pensionBasic");
+  const dividend = answerOf(state, "householdIncome.povertyDividend");
+  if (typeof pension === "number" && pension > 0) total.pensionBasic = pension;
+  if (typeof dividend === "number" && dividend > 0) total.povertyDividend = dividend;
+  return total;
+}
+
 function isUnknown(state: InterviewState, key: string): boolean {
   const a = state.answers[key];
   return a !== undefined && "unknown" in a;
@@ -112,6 +184,8 @@ export function buildSituation(state: InterviewState): Situation | null {
     asOf: state.asOf,
     members: Array.from({ length: householdSize(state) }, (_, i) => member(state, i)),
   };
+  const total = householdTotal(state);
+  if (total) s.householdIncome = total;
   set(s, "area", v("area") as Situation["area"]);
   set(s, "localHukou", yes(v("localHukou")));
   set(s, "county", v("county") as string | undefined);

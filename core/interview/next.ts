@@ -3,13 +3,23 @@
 // give a different answer for the two extremes of it).
 
 import type { PolicySet } from "../policies/index.ts";
+import type { Jurisdiction } from "../schema/enums.ts";
 import type { Result, Screening } from "../schema/screening.ts";
 import type { Situation } from "../schema/situation.ts";
 import { screen } from "../screen.ts";
+import { ageCuts, bandsWithin, bandValue } from "./age-bands.ts";
 import { applicable } from "./applicable.ts";
-import { buildSituation } from "./build.ts";
-import { QUESTION_BY_ID, QUESTIONS, type QuestionDef } from "./questions.ts";
+import { bandBeforeAsking, buildSituation, pickedAnswer, straddles } from "./build.ts";
+import {
+  ELDERLY_AGE,
+  PICKABLE,
+  QUESTION_BY_ID,
+  QUESTIONS,
+  type QuestionDef,
+  type RosterRelation,
+} from "./questions.ts";
 import { keysFor } from "./relevance.ts";
+import { rosterBand, rosterOf } from "./roster.ts";
 import { answerOf, type InterviewState, isAnswered, keyOf, parseKey } from "./state.ts";
 
 export interface InterviewOptions {
@@ -23,6 +33,8 @@ export interface AskedQuestion extends QuestionDef {
   subject: "self" | "helping" | "member";
   /** Intro questions cannot be left unknown: the local rules depend on them. */
   required: boolean;
+  /** Everyone's relation to the person the check is for, from the roster: to name people, never "member 3". */
+  household: (RosterRelation | "self")[];
 }
 
 export interface Progress {
@@ -44,10 +56,14 @@ const INDEX = new Map(QUESTIONS.map((q, i) => [q.id, i]));
  * remaining questions, member by member; then costs; then, for a helper, their own details.
  */
 const FIRST = new Set([
-  "member.age",
+  "member.ageBand",
+  "householdIncome",
+  "householdIncome.pensionBasic",
+  "householdIncome.povertyDividend",
   "member.income",
   "member.income.pensionBasic",
   "member.income.povertyDividend",
+  "household.elderly",
   "household.disability",
   "household.illness",
 ]);
@@ -55,7 +71,6 @@ const FIRST = new Set([
 function group(id: string): number {
   const q = QUESTION_BY_ID.get(id);
   if (!q || q.scope === "intro") return 0;
-  if (q.scope === "applicant") return 5;
   if (id === "emergency" || id.startsWith("emergency.") || id === "localHukou") return 1;
   if (FIRST.has(id)) return 2;
   if (id.startsWith("monthlyExpenses.") || id === "household.expenses") return 4;
@@ -67,8 +82,8 @@ function rank(key: string, weight: ReadonlyMap<string, number>): [number, number
   const g = group(id);
   // Household standing: the fact most results hinge on first (hukou and property before benefits).
   if (g === 2.5) return [g, -(weight.get(key) ?? 0), -1, INDEX.get(id) ?? 0];
-  // In the first group: member by member (age, income), then "does anyone…?"; elsewhere the household first.
-  if (g === 2 && member === null) return [g, 0, Number.MAX_SAFE_INTEGER, INDEX.get(id) ?? 0];
+  // In the first group: the household's income and "who…?" questions, then member by member.
+  if (g === 2 && member === null) return [g, 0, -1, INDEX.get(id) ?? 0];
   return [g, 0, member ?? -1, INDEX.get(id) ?? 0];
 }
 
@@ -109,12 +124,42 @@ function breakdownMatters(
   return !sameScreening(base, alt);
 }
 
+/** The same for the household's total: would counting its unsplit rest as that kind change a result? */
+function totalBreakdownMatters(
+  s: Situation,
+  base: Screening,
+  part: "pensionBasic" | "povertyDividend",
+  options: InterviewOptions,
+): boolean {
+  const total = s.householdIncome;
+  if (!total) return false;
+  const rest = total.monthly - (total.pensionBasic ?? 0) - (total.povertyDividend ?? 0);
+  if (rest <= 0) return false;
+  const householdIncome = { ...total, [part]: (total[part] ?? 0) + rest };
+  const alt = screen({ ...s, householdIncome }, { policies: options.policies, today: s.asOf as string });
+  return !sameScreening(base, alt);
+}
+
 export function ask(state: InterviewState, key: string, options: InterviewOptions): AskedQuestion {
   const { id, member } = parseKey(key);
   const def = QUESTION_BY_ID.get(id) as QuestionDef;
   const helping = answerOf(state, "helping") === "helping";
   const subject = member === null || member === 0 ? (helping ? "helping" : "self") : "member";
-  const choices = id === "county" ? countyOptions(state, options) : def.options;
+  const household: (RosterRelation | "self")[] = ["self", ...rosterOf(state)];
+  const choices =
+    id === "county"
+      ? countyOptions(state, options)
+      : id === "member.ageBand"
+        ? bandOptions(state, member ?? 0, options)
+        : id.startsWith("who.")
+          ? pickOptions(state, id, options)
+          : id === "household.elderly"
+            ? household.flatMap((_, i) =>
+                straddles(rosterBand(state, i), ELDERLY_AGE) ? [String(i + 1)] : [],
+              )
+            : def.kind === "members"
+              ? household.map((_, i) => String(i + 1))
+              : def.options;
   return {
     ...def,
     ...(choices ? { options: choices } : {}),
@@ -122,7 +167,13 @@ export function ask(state: InterviewState, key: string, options: InterviewOption
     member,
     subject,
     required: def.scope === "intro",
+    household,
   };
+}
+
+function bandOptions(state: InterviewState, i: number, options: InterviewOptions): string[] {
+  const j = answerOf(state, "jurisdiction") as Jurisdiction;
+  return bandsWithin(ageCuts(options.policies, j), bandBeforeAsking(state, i)).map(bandValue);
 }
 
 function countyOptions(state: InterviewState, options: InterviewOptions): string[] {
@@ -158,19 +209,94 @@ export function candidates(
         keys.add(k);
     }
   });
-  const open = [...keys]
-    .filter((k) => !isAnswered(state, k) && applicable(state, k))
-    .sort(compareWith(weight));
-  if (open.length === 0 && answerOf(state, "helping") === "helping") {
-    const applicant = QUESTIONS.filter((q) => q.scope === "applicant").map((q) => q.id);
-    return { keys: applicant.filter((k) => !isAnswered(state, k)), screening };
+  for (const [qid, part] of [
+    ["householdIncome.pensionBasic", "pensionBasic"],
+    ["householdIncome.povertyDividend", "povertyDividend"],
+  ] as const) {
+    if (
+      !isAnswered(state, qid) &&
+      applicable(state, qid) &&
+      totalBreakdownMatters(s, screening, part, options)
+    )
+      keys.add(qid);
   }
-  return { keys: open, screening };
+  const open = [...keys]
+    .filter((k) => !isAnswered(state, k) && applicable(state, k) && !answeredByPick(state, k))
+    .sort(compareWith(weight));
+  return { keys: groupIntoPicks(state, open), screening };
+}
+
+function answeredByPick(state: InterviewState, key: string): boolean {
+  const { id, member } = parseKey(key);
+  return member !== null && pickedAnswer(state, id, member) !== undefined;
+}
+
+/** Two or more members open for the same yes/no: one "who…?" in place of the first, if not yet asked. */
+function groupIntoPicks(state: InterviewState, open: string[]): string[] {
+  const out: string[] = [];
+  for (const k of open) {
+    const { id } = parseKey(k);
+    const who = PICKABLE.get(id);
+    if (who && !isAnswered(state, who) && membersOpenFor(open, id).length >= 2) {
+      if (!out.includes(who)) out.push(who);
+    } else out.push(k);
+  }
+  return out;
+}
+
+function membersOpenFor(open: readonly string[], id: string): number[] {
+  return open.flatMap((k) => {
+    const p = parseKey(k);
+    return p.id === id && p.member !== null ? [p.member] : [];
+  });
+}
+
+/** The members a "who…?" asks about: those whose own answer could still change a result. */
+function pickOptions(state: InterviewState, who: string, options: InterviewOptions): string[] {
+  const id = [...PICKABLE].find(([, w]) => w === who)?.[0] as string;
+  const { keys } = candidates({ ...state, answers: { ...state.answers, [who]: { unknown: true } } }, options);
+  return membersOpenFor(keys, id).map((i) => String(i + 1));
+}
+
+/**
+ * The programs whose result hinges on the question now: for measuring where the questions go. Intro
+ * questions and income breakdowns (asked because they could change an amount) name none.
+ */
+export function programsAsking(state: InterviewState, key: string, options: InterviewOptions): string[] {
+  const s = buildSituation(state);
+  if (s === null || INTRO.includes(key)) return [];
+  const screening = screen(s, { policies: options.policies, today: state.asOf });
+  const field = [...PICKABLE].find(([, who]) => who === key)?.[0];
+  const out = new Set<string>();
+  for (const r of screening.results) {
+    const keys = r.missing.flatMap((path) => keysFor(state, path));
+    if (keys.includes(key) || (field && keys.some((k) => parseKey(k).id === field))) out.add(r.program);
+  }
+  return [...out];
+}
+
+/**
+ * Until the intro is answered, what is left counts the intro plus what a couple with a child in the
+ * jurisdiction (or Wuxi, before one is chosen) would still be asked — the commonest household the
+ * hotline sees, and the estimate nearest on generated households: the count then moves by what the
+ * answers open or close, never from "1 left" to "15 left".
+ */
+const PROVISIONAL: Record<string, string> = {
+  jurisdiction: "wuxi",
+  helping: "self",
+  household: "spouse,child_minor",
+};
+
+function estimateLeft(state: InterviewState, keys: readonly string[], options: InterviewOptions): number {
+  if (!INTRO.some((id) => !isAnswered(state, id))) return keys.length;
+  const answers = { ...state.answers };
+  for (const id of INTRO) answers[id] ??= { value: PROVISIONAL[id] as string };
+  return keys.length + candidates({ ...state, answers }, options).keys.length;
 }
 
 export function next(state: InterviewState, options: InterviewOptions): Step {
   const { keys, screening } = candidates(state, options);
-  const progress = { answered: state.order.length, left: keys.length };
+  const progress = { answered: state.order.length, left: estimateLeft(state, keys, options) };
   const first = keys[0];
   if (first === undefined) {
     const s = buildSituation(state);

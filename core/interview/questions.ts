@@ -17,11 +17,13 @@ export type QuestionKind =
   | "date" // YYYY-MM-DD
   | "dateOrNo" // a date, or "no" (known none)
   | "text"
-  | "phone";
+  | "phone"
+  | "roster" // the household by relation: "alone", or the other members' relations, comma-separated
+  | "members"; // a pick-list of members: their numbers, comma-separated, or "none"
 
 export interface QuestionDef {
   id: string;
-  scope: "intro" | "household" | "member" | "applicant";
+  scope: "intro" | "household" | "member";
   kind: QuestionKind;
   options?: readonly string[];
   /** Numbers: the range a person may give. */
@@ -38,6 +40,29 @@ const money = (id: string, scope: QuestionDef["scope"]): QuestionDef => ({
   max: 1_000_000,
 });
 
+/** The household roster's relations, with what each tells of an age (a spouse may be of any adult age). */
+export const ROSTER_RELATIONS = [
+  "spouse",
+  "child_minor",
+  "child_adult",
+  "parent",
+  "grandchild_minor",
+  "sibling",
+  "other",
+] as const;
+export type RosterRelation = (typeof ROSTER_RELATIONS)[number];
+
+/** Member yes/no questions that two or more members are asked as one "who…?" pick-list. */
+export const PICKABLE: ReadonlyMap<string, string> = new Map(
+  ["supportersAble", "dependsOnFamily", "canLiveAlone", "employed"].map((f) => [`member.${f}`, `who.${f}`]),
+);
+
+/** The age "who is … or over?" asks about for the whole household at once (特困人员认定办法 第二条: 60). */
+export const ELDERLY_AGE = 60;
+
+/** The most people a household can have in the interview. */
+export const HOUSEHOLD_MAX = 10;
+
 export const APPLICANT_RELATIONSHIPS = [
   "child",
   "spouse",
@@ -53,7 +78,7 @@ export const APPLICANT_RELATIONSHIPS = [
 export const QUESTIONS: readonly QuestionDef[] = [
   { id: "jurisdiction", scope: "intro", kind: "choice", options: JURISDICTIONS },
   { id: "helping", scope: "intro", kind: "choice", options: ["self", "helping"] },
-  { id: "householdSize", scope: "intro", kind: "number", min: 1, max: 10 },
+  { id: "household", scope: "intro", kind: "roster", options: ROSTER_RELATIONS, max: HOUSEHOLD_MAX },
 
   yesno("emergency", "household"),
   // Before the emergency's details: with a local hukou, where it happened no longer matters.
@@ -72,20 +97,31 @@ export const QUESTIONS: readonly QuestionDef[] = [
   yesno("registeredPoor", "household"),
   { id: "povertyExitedOn", scope: "household", kind: "dateOrNo" },
   { id: "incomeAboveStandardSince", scope: "household", kind: "dateOrNo" },
-  yesno("household.disability", "household"),
-  yesno("household.illness", "household"),
+  money("householdIncome", "household"),
+  money("householdIncome.pensionBasic", "household"),
+  money("householdIncome.povertyDividend", "household"),
+  // "Who has a certificate? Who is seriously ill?": one pick-list each, for a household of several.
+  { id: "household.elderly", scope: "household", kind: "members" },
+  // A yes/no asked of two or more members at once, as one pick-list ("who has able supporters?").
+  ...(["supportersAble", "dependsOnFamily", "canLiveAlone", "employed"] as const).map(
+    (field): QuestionDef => ({ id: `who.${field}`, scope: "household", kind: "members" }),
+  ),
+  { id: "household.disability", scope: "household", kind: "members" },
+  { id: "household.illness", scope: "household", kind: "members" },
   yesno("household.expenses", "household"),
   money("monthlyExpenses.medical", "household"),
   money("monthlyExpenses.care", "household"),
   money("monthlyExpenses.rehabilitation", "household"),
   money("monthlyExpenses.employment", "household"),
 
-  { id: "member.age", scope: "member", kind: "number", min: 0, max: 130 },
+  // Bands cut at the pack's own age thresholds (ageBands.ts); an exact age is never needed by the rules.
+  { id: "member.ageBand", scope: "member", kind: "choice" },
   money("member.income", "member"),
   money("member.income.pensionBasic", "member"),
   money("member.income.povertyDividend", "member"),
   // One question for certificate and grade: "none", its grade, or "yes" when the grade is not known.
   { id: "member.disability", scope: "member", kind: "choice", options: ["none", "1", "2", "3", "4", "yes"] },
+  { id: "member.disability.grade", scope: "member", kind: "choice", options: ["1", "2", "3", "4", "yes"] },
   { id: "member.disability.category", scope: "member", kind: "choice", options: DISABILITY_CATEGORIES },
   yesno("member.illness", "member"),
   { id: "member.illness.disease", scope: "member", kind: "choice", options: DISEASES },
@@ -101,10 +137,6 @@ export const QUESTIONS: readonly QuestionDef[] = [
   { id: "member.parent1.since", scope: "member", kind: "date" },
   { id: "member.parent2", scope: "member", kind: "choice", options: PARENT_STATUSES },
   { id: "member.parent2.since", scope: "member", kind: "date" },
-
-  { id: "applicant.relationship", scope: "applicant", kind: "choice", options: APPLICANT_RELATIONSHIPS },
-  { id: "applicant.name", scope: "applicant", kind: "text" },
-  { id: "applicant.phone", scope: "applicant", kind: "phone" },
 ];
 
 export const QUESTION_BY_ID: ReadonlyMap<string, QuestionDef> = new Map(QUESTIONS.map((q) => [q.id, q]));

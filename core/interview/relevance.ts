@@ -1,12 +1,13 @@
 // Which questions could still change the answer: the rules' own `missing` paths, mapped to the questions
 // that fill them. Nothing here is a hand-written chain; a question no result hinges on is never asked.
 
-import { householdSize, parentSlots } from "./build.ts";
+import { householdSize, memberBand, parentSlots, straddles } from "./build.ts";
+import { ELDERLY_AGE } from "./questions.ts";
 import { type InterviewState, keyOf } from "./state.ts";
 
 const MEMBER_FIELD: Record<string, string> = {
-  age: "member.age",
-  birthDate: "member.age",
+  age: "member.ageBand",
+  birthDate: "member.ageBand",
   income: "member.income",
   "disability.grade": "member.disability",
   "disability.category": "member.disability.category",
@@ -22,6 +23,9 @@ const MEMBER_FIELD: Record<string, string> = {
 };
 
 const HOUSEHOLD_FIELD = new Set([
+  "householdIncome",
+  "householdIncome.pensionBasic",
+  "householdIncome.povertyDividend",
   "emergency",
   "emergency.category",
   "emergency.basicLivingAtRisk",
@@ -54,11 +58,26 @@ export function keysFor(state: InterviewState, path: string): string[] {
   const i = Number(m[1]);
   const field = m[2] as string;
   const several = householdSize(state) > 1;
+  // "Who is 60 or over?" for everyone at once, then a band only where a rule still needs one.
+  if (field === "age" || field === "birthDate") {
+    const elderlyOpen =
+      several &&
+      state.answers["household.elderly"] === undefined &&
+      straddles(memberBand(state, i), ELDERLY_AGE);
+    return [elderlyOpen ? "household.elderly" : keyOf("member.ageBand", i)];
+  }
+  // The household's total first; a member's own income only where a rule still needs it after that.
+  if (field === "income" && several && state.answers.householdIncome === undefined)
+    return ["householdIncome"];
   if (field === "disability" || field === "illness" || field === "illness.serious") {
     const group = field === "disability" ? "disability" : "illness";
-    // Ask the household first; after "yes" or "I don't know" there, each member.
+    // "Who…?" for the household first; after "I don't know" there, each member.
     if (several && state.answers[`household.${group}`] === undefined) return [`household.${group}`];
     return [keyOf(`member.${group}`, i)];
+  }
+  if (field === "disability.grade" && several && state.answers["household.disability"] !== undefined) {
+    const a = state.answers["household.disability"];
+    return ["value" in a ? keyOf("member.disability.grade", i) : keyOf("member.disability", i)];
   }
   if (field === "parents") return [keyOf("member.parent1", i), keyOf("member.parent2", i)];
   const parent = /^parents\[(\d)\](\.since)?$/.exec(field);
@@ -76,6 +95,7 @@ export function keysFor(state: InterviewState, path: string): string[] {
 
 /** The question that asks for a missing path, without a state (for "what is still unknown"). */
 export function questionForPath(path: string): { id: string; member: number | null } | null {
+  if (path === "householdIncome.monthly") return { id: "householdIncome", member: null };
   if (HOUSEHOLD_FIELD.has(path)) return { id: path, member: null };
   const m = /^members\[(\d+)\]\.(.+)$/.exec(path);
   if (!m) return null;
@@ -84,6 +104,7 @@ export function questionForPath(path: string): { id: string; member: number | nu
     .replace(/\.since$/, "")
     .replace(/^parents\[(\d)\]$/, (_, j) => `parent${Number(j) + 1}`);
   if (field === "disability" || field === "illness") return { id: `member.${field}`, member };
+  if (field === "ageBand") return { id: "member.ageBand", member };
   if (field === "illness.serious") return { id: "member.illness", member };
   if (field === "parents") return { id: "member.parent1", member };
   if (/^parent\d$/.test(field))

@@ -4,9 +4,12 @@
 import { wholeYears } from "../dates.ts";
 import type { Screening } from "../schema/screening.ts";
 import type { Member, Situation } from "../schema/situation.ts";
+import { bandHolds, intersect, parseBand } from "./age-bands.ts";
 import { answer, type RawAnswer } from "./answer.ts";
 import { type AskedQuestion, type InterviewOptions, next } from "./next.ts";
-import { start } from "./state.ts";
+import { ELDERLY_AGE, type RosterRelation } from "./questions.ts";
+import { rosterValue } from "./roster.ts";
+import { type InterviewState, start } from "./state.ts";
 
 const UNKNOWN = { unknown: true } as const;
 
@@ -20,12 +23,63 @@ function present(v: object | null | undefined): RawAnswer {
   return v === undefined ? UNKNOWN : v === null ? "no" : "yes";
 }
 
-function anyone(members: Member[], field: "disability" | "illness"): RawAnswer {
+/** "Who…?": the members with it, once it is known for everyone. */
+function who(members: Member[], field: "disability" | "illness"): RawAnswer {
   const has = (m: Member) => (field === "illness" ? m.illness?.serious === true : m.disability != null);
-  if (members.some(has)) return "yes";
   const none = (m: Member) =>
     field === "illness" ? m.illness === null || m.illness?.serious === false : m.disability === null;
-  return members.every(none) ? "no" : UNKNOWN;
+  if (!members.every((m) => has(m) || none(m))) return UNKNOWN;
+  const picked = members.flatMap((m, i) => (has(m) ? [String(i + 1)] : []));
+  return picked.length === 0 ? "none" : picked.join(",");
+}
+
+/** Is the member known to be an adult (or a minor)? undefined when the situation does not say. */
+function adult(m: Member | undefined, asOf: string): boolean | undefined {
+  if (!m) return undefined;
+  const age = m.age ?? (m.birthDate ? wholeYears(m.birthDate, asOf) : undefined);
+  if (age !== undefined) return age >= 18;
+  if (m.ageBand && m.ageBand.from >= 18) return true;
+  return m.ageBand?.to !== undefined && m.ageBand.to < 18 ? false : undefined;
+}
+
+/**
+ * The roster's word for each other member: a relation, with "under 18" or "18 or over" only where the
+ * situation says so, and only relations whose meaning for ages (roster.ts) the situation bears out.
+ */
+function rosterCodes(s: Situation, asOf: string): RosterRelation[] {
+  const selfAdult = adult(s.members[0], asOf) === true;
+  return s.members.slice(1).map((m) => {
+    const grown = adult(m, asOf);
+    switch (m.relation) {
+      case "parent":
+      case "sibling":
+        return m.relation;
+      case "spouse":
+        return grown === true && selfAdult ? "spouse" : "other";
+      case "child":
+        return grown === false ? "child_minor" : grown === true && selfAdult ? "child_adult" : "other";
+      case "grandchild":
+        return grown === false && selfAdult ? "grandchild_minor" : "other";
+      default:
+        return "other";
+    }
+  });
+}
+
+/** The household's total: every member's income added up, or the situation's own total. */
+function householdTotal(
+  s: Situation,
+): { monthly: number; pensionBasic: number; povertyDividend: number } | null {
+  if (s.members.every((m) => m.income !== undefined)) {
+    const items = s.members.flatMap((m) => m.income ?? []);
+    const of = (kind?: string) =>
+      items.filter((x) => kind === undefined || x.kind === kind).reduce((t, x) => t + x.monthly, 0);
+    return { monthly: of(), pensionBasic: of("pension_basic"), povertyDividend: of("poverty_dividend") };
+  }
+  const t = s.householdIncome;
+  return t
+    ? { monthly: t.monthly, pensionBasic: t.pensionBasic ?? 0, povertyDividend: t.povertyDividend ?? 0 }
+    : null;
 }
 
 function parent(m: Member, j: number): { status?: string; since?: string } {
@@ -42,8 +96,14 @@ export function answerFrom(s: Situation, q: AskedQuestion, asOf: string): RawAns
       return s.jurisdiction;
     case "helping":
       return "self";
-    case "householdSize":
-      return s.members.length;
+    case "household":
+      return rosterValue(rosterCodes(s, asOf));
+    case "householdIncome":
+      return householdTotal(s)?.monthly ?? UNKNOWN;
+    case "householdIncome.pensionBasic":
+      return householdTotal(s)?.pensionBasic ?? UNKNOWN;
+    case "householdIncome.povertyDividend":
+      return householdTotal(s)?.povertyDividend ?? UNKNOWN;
     case "emergency":
       return present(s.emergency);
     case "emergency.category":
@@ -77,10 +137,32 @@ export function answerFrom(s: Situation, q: AskedQuestion, asOf: string): RawAns
       const d = s[q.id];
       return d === undefined ? UNKNOWN : d === null ? "no" : d;
     }
+    case "household.elderly": {
+      const over = (q.options ?? []).map((o) => {
+        const x = s.members[Number(o) - 1] as Member;
+        const age = x.age ?? (x.birthDate ? wholeYears(x.birthDate, asOf) : undefined);
+        if (age !== undefined) return age >= ELDERLY_AGE;
+        if (x.ageBand && x.ageBand.from >= ELDERLY_AGE) return true;
+        return x.ageBand?.to !== undefined && x.ageBand.to < ELDERLY_AGE ? false : undefined;
+      });
+      if (over.includes(undefined)) return UNKNOWN;
+      const list = (q.options ?? []).filter((_, j) => over[j]);
+      return list.length === 0 ? "none" : list.join(",");
+    }
+    case "who.supportersAble":
+    case "who.dependsOnFamily":
+    case "who.canLiveAlone":
+    case "who.employed": {
+      const field = q.id.slice(4) as "supportersAble";
+      const answers = (q.options ?? []).map((o) => s.members[Number(o) - 1]?.[field]);
+      if (answers.includes(undefined)) return UNKNOWN;
+      const list = (q.options ?? []).filter((_, j) => answers[j]);
+      return list.length === 0 ? "none" : list.join(",");
+    }
     case "household.disability":
-      return anyone(s.members, "disability");
+      return who(s.members, "disability");
     case "household.illness":
-      return anyone(s.members, "illness");
+      return who(s.members, "illness");
     case "household.expenses": {
       const e = s.monthlyExpenses;
       const all = [e?.medical, e?.care, e?.rehabilitation, e?.employment];
@@ -92,8 +174,22 @@ export function answerFrom(s: Situation, q: AskedQuestion, asOf: string): RawAns
     case "monthlyExpenses.rehabilitation":
     case "monthlyExpenses.employment":
       return val(s.monthlyExpenses?.[q.id.slice("monthlyExpenses.".length) as "medical"]);
-    case "member.age":
-      return m?.age ?? (m?.birthDate ? wholeYears(m.birthDate, asOf) : UNKNOWN);
+    case "member.ageBand": {
+      const age = m?.age ?? (m?.birthDate ? wholeYears(m.birthDate, asOf) : undefined);
+      const band = q.options?.find((o) => {
+        const b = parseBand(o);
+        if (!b) return false;
+        if (age !== undefined) return bandHolds(b, age);
+        // Only an age band is known: a question band that holds all of it.
+        const known = m?.ageBand;
+        return (
+          known !== undefined &&
+          intersect(b, known).from === known.from &&
+          intersect(b, known).to === known.to
+        );
+      });
+      return band ?? UNKNOWN;
+    }
     case "member.income":
       return m?.income === undefined ? UNKNOWN : (sum() as number);
     case "member.income.pensionBasic":
@@ -104,6 +200,8 @@ export function answerFrom(s: Situation, q: AskedQuestion, asOf: string): RawAns
       if (m?.disability === undefined) return UNKNOWN;
       if (m.disability === null) return "none";
       return m.disability.grade === undefined ? "yes" : String(m.disability.grade);
+    case "member.disability.grade":
+      return m?.disability?.grade === undefined ? "yes" : String(m.disability.grade);
     case "member.disability.category":
       return val(m?.disability?.category);
     case "member.illness":
@@ -141,6 +239,10 @@ export function answerFrom(s: Situation, q: AskedQuestion, asOf: string): RawAns
 
 export interface Simulation {
   asked: string[];
+  /** The "about N left" shown before each question. */
+  left: number[];
+  /** The states before each question: for measuring where the questions go. */
+  states: InterviewState[];
   screening: Screening | null;
 }
 
@@ -149,10 +251,14 @@ export function simulate(s: Situation, options: InterviewOptions & { today: stri
   const asOf = s.asOf ?? options.today;
   let state = start(asOf);
   const asked: string[] = [];
+  const left: number[] = [];
+  const states: InterviewState[] = [];
   for (let step = 0; step < 500; step++) {
     const n = next(state, options);
-    if (n.done) return { asked, screening: n.screening };
+    if (n.done) return { asked, left, states, screening: n.screening };
     asked.push(n.question.key);
+    left.push(n.progress.left);
+    states.push(state);
     const given = answerFrom(s, n.question, asOf);
     const r = answer(state, n.question.key, given, options);
     // An answer the interview refuses (never for a schema-valid situation) is taken as "I don't know".

@@ -2,10 +2,11 @@
 // dividends), and the household's less its deductions (medical, care, rehabilitation, employment costs).
 // Discretionary deductions (可 / 适当扣减) give a second, lenient figure: the office may apply them.
 
-import { all, areaIn, type Fact, flag, mp, TRUE } from "../facts.ts";
+import { all, areaIn, FALSE, type Fact, flag, mp, TRUE, unknown } from "../facts.ts";
 import { atLeastZero, exact, type Quantity, sub, sum, unknownFact } from "../quantity.ts";
 import { EXPENSE_KINDS, type ExpenseKind } from "../schema/enums.ts";
 import type { Reason } from "../schema/screening.ts";
+import type { HouseholdIncomeTotal } from "../schema/situation.ts";
 import { memo, type RuleContext } from "./context.ts";
 import { reason } from "./reason.ts";
 
@@ -75,8 +76,51 @@ export function householdIncome(ctx: RuleContext): HouseholdIncome {
   return memo(ctx, "householdIncome", () => countHouseholdIncome(ctx));
 }
 
+/**
+ * The household's total as given in one figure (`householdIncome`), less the same exclusions. Dividends
+ * excluded only for members unable to work cannot be placed on a member from a total: they stay open on
+ * the members' own incomes.
+ */
+function countTotalIncome(ctx: RuleContext, total: HouseholdIncomeTotal): MemberIncome {
+  const pension = ctx.p.get("income.exclude.pensionBasic");
+  const dividend = ctx.p.get("income.exclude.povertyDividend");
+  const reasons: Reason[] = [];
+  const parts: Quantity[] = [];
+  const pensionBasic = total.pensionBasic ?? 0;
+  const povertyDividend = total.povertyDividend ?? 0;
+  parts.push(exact(total.monthly - pensionBasic - povertyDividend));
+  if (pensionBasic > 0) {
+    const q = pension ? excludedWhen(pensionBasic, areaIn(ctx.s, pension.value.areas)) : exact(pensionBasic);
+    if (pension && q.hi < pensionBasic)
+      reasons.push(
+        reason("household_income_excluded", pension, { kind: "pension_basic", amount: pensionBasic }),
+      );
+    parts.push(q);
+  }
+  if (povertyDividend > 0) {
+    const unable: Fact = !dividend
+      ? FALSE
+      : dividend.value.onlyUnableToWork
+        ? unknown(...ctx.s.members.flatMap((m, i) => (m.income === undefined ? [mp(i, "income")] : [])))
+        : TRUE;
+    const q = excludedWhen(povertyDividend, unable);
+    if (dividend && q.hi < povertyDividend)
+      reasons.push(
+        reason("household_income_excluded", dividend, { kind: "poverty_dividend", amount: povertyDividend }),
+      );
+    parts.push(q);
+  }
+  return { q: sum(parts), reasons };
+}
+
 function countHouseholdIncome(ctx: RuleContext): HouseholdIncome {
-  const members = ctx.s.members.map((_, i) => memberIncome(ctx, i));
+  const each = ctx.s.members.map((_, i) => memberIncome(ctx, i));
+  const total = ctx.s.householdIncome;
+  // Where a member's own income is unknown but the household gave its total, the total counts.
+  const members =
+    total !== undefined && each.some((m) => m.q.missing.some((p) => p.endsWith(".income")))
+      ? [countTotalIncome(ctx, total)]
+      : each;
   const strict = sum(members.map((m) => m.q));
   const deductions: Reason[] = [];
   const discretionary: Quantity[] = [];

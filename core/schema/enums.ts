@@ -28,6 +28,7 @@ export const RELATIONS = [
   "sibling",
   "other",
 ] as const;
+export type Relation = (typeof RELATIONS)[number];
 export const ABILITY = ["full", "partial", "none"] as const;
 export const INCOME_KINDS = [
   "wage",

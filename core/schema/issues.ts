@@ -18,6 +18,8 @@ export interface FieldIssue {
     | "date_after_as_of"
     | "first_member_is_self"
     | "only_first_member_is_self"
+    | "band_reversed"
+    | "part_exceeds_total"
     | "invalid";
   values: Record<string, unknown>;
 }

@@ -38,9 +38,25 @@ export const parentSchema = z.union([
   z.strictObject({ status: z.enum(PARENT_STATUSES), since: isoDate.optional() }),
 ]);
 
+const wholeAge = z.number().int().min(0).max(130);
+
+/** What is known of an age without the exact figure: from `from` to `to` years, both included. */
+export const ageBandSchema = z
+  .strictObject({ from: wholeAge, to: wholeAge.optional() })
+  .refine((b) => b.to === undefined || b.from <= b.to, { params: { code: "band_reversed" }, path: ["to"] });
+
+/** The household's monthly income as one total, and how much of it is basic pension or dividends. */
+export const householdIncomeSchema = z
+  .strictObject({ monthly: money, pensionBasic: money.optional(), povertyDividend: money.optional() })
+  .refine((h) => (h.pensionBasic ?? 0) + (h.povertyDividend ?? 0) <= h.monthly, {
+    params: { code: "part_exceeds_total" },
+    path: ["pensionBasic"],
+  });
+
 export const memberSchema = z.strictObject({
   relation: z.enum(RELATIONS).optional(),
-  age: z.number().int().min(0).max(130).optional(),
+  age: wholeAge.optional(),
+  ageBand: ageBandSchema.optional(),
   birthDate: isoDate.optional(),
   selfCare: z.enum(ABILITY).optional(),
   workCapacity: z.enum(ABILITY).optional(),
@@ -76,6 +92,7 @@ export const situationSchema = z
     povertyExitedOn: isoDate.nullable().optional(),
     assets: z.enum(["within_limits", "over_limits"]).optional(),
     members: z.array(memberSchema).min(1).max(20),
+    householdIncome: householdIncomeSchema.optional(),
     monthlyExpenses: z
       .strictObject({
         medical: money.optional(),
@@ -163,4 +180,5 @@ export function eventDates(s: {
   return out;
 }
 export type Member = z.infer<typeof memberSchema>;
+export type HouseholdIncomeTotal = z.infer<typeof householdIncomeSchema>;
 export type ParentEntry = z.infer<typeof parentSchema>;

@@ -32,6 +32,10 @@ export function issueText(issue: FieldIssue): string {
       return `${where}: the first member is the person the check is about, so their relation must be "self"`;
     case "only_first_member_is_self":
       return `${where}: only the first member can be "self"`;
+    case "band_reversed":
+      return `${where}: the band's end comes before its start`;
+    case "part_exceeds_total":
+      return `${where}: the parts are more than the total`;
     default:
       return v.json ? `${where}: is not valid JSON (${String(v.json)})` : `${where}: is not valid`;
   }
