@@ -3,7 +3,7 @@
 
 import type { TFunction } from "i18next";
 import type { AnswerIssue } from "../core/interview/answer.ts";
-import { parseBand } from "../core/interview/age-bands.ts";
+import { type AgeBand, parseBand } from "../core/interview/age-bands.ts";
 import type { AskedQuestion } from "../core/interview/next.ts";
 import { questionForPath } from "../core/interview/relevance.ts";
 import type { Reason, Result, Screening } from "../core/schema/screening.ts";
@@ -42,15 +42,30 @@ export interface RenderedQuestion {
   canSkip: boolean;
 }
 
+export function bandLabel(t: TFunction, band: AgeBand): string {
+  if (band.to === undefined) return t("common:ageBand.from", { from: band.from });
+  if (band.from === 0) return t("common:ageBand.under", { under: band.to + 1 });
+  return t("common:ageBand.between", { from: band.from, to: band.to });
+}
+
+/** Each member's relation in a situation (for naming people), whatever shape it arrives in. */
+export function relationsOf(situation: unknown): (string | undefined)[] {
+  const members = (situation as { members?: unknown } | null)?.members;
+  if (!Array.isArray(members)) return [];
+  return members.map((m) => {
+    const r = (m as { relation?: unknown } | null)?.relation;
+    return typeof r === "string" ? r : undefined;
+  });
+}
+
 function optionLabel(t: TFunction, q: AskedQuestion, value: string, who: string, subject: Subject): string {
-  if (q.kind === "yesno") return t(`common:${value}`);
+  // "有没有…?" is answered 有 / 没有, not 是 / 不是: a question may name its own yes and no.
+  if (q.kind === "yesno")
+    return t(questionOptionKey(q.id, value), { ...QUESTION_T_OPTIONS, defaultValue: t(`common:${value}`) });
   if (q.kind === "members") return whoIs(t, Number(value) - 1, subject, q.household);
   if (q.id === "member.ageBand") {
     const band = parseBand(value);
-    if (band === null) return value;
-    if (band.to === undefined) return t("common:ageBand.from", { from: band.from });
-    if (band.from === 0) return t("common:ageBand.under", { under: band.to + 1 });
-    return t("common:ageBand.between", { from: band.from, to: band.to });
+    return band === null ? value : bandLabel(t, band);
   }
   return t(questionOptionKey(q.id, value), { ...QUESTION_T_OPTIONS, who });
 }
@@ -122,10 +137,16 @@ export function amountText(t: TFunction, r: Result): string | null {
   return parts.join(t("common:listSeparator"));
 }
 
-export function reasonText(t: TFunction, reason: Reason, subject: Subject): string {
+export function reasonText(
+  t: TFunction,
+  reason: Reason,
+  subject: Subject,
+  relations: readonly (string | undefined)[] = [],
+): string {
   const values: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(reason.values)) values[k] = v === null ? t("common:unknownValue") : v;
-  if (typeof reason.values.member === "number") values.who = whoIs(t, reason.values.member, subject);
+  if (typeof reason.values.member === "number")
+    values.who = whoIs(t, reason.values.member, subject, relations);
   if (typeof reason.values.figure === "string")
     values.figureName = t(`reasons:figures.${reason.values.figure}`);
   const sentence = t(`reasons:${reason.code}`, values);
@@ -155,10 +176,15 @@ export interface RenderedScreening {
   nextSteps: string[];
 }
 
-function unknownText(t: TFunction, path: string, subject: Subject): string | null {
+function unknownText(
+  t: TFunction,
+  path: string,
+  subject: Subject,
+  relations: readonly (string | undefined)[] = [],
+): string | null {
   const q = questionForPath(path);
   if (!q) return null;
-  const who = q.member === null ? "" : whoIs(t, q.member, subject);
+  const who = q.member === null ? "" : whoIs(t, q.member, subject, relations);
   const part =
     q.member === null
       ? subject === "helping"
@@ -170,24 +196,28 @@ function unknownText(t: TFunction, path: string, subject: Subject): string | nul
   return t(questionKey(q.id, part as "text"), { ...QUESTION_T_OPTIONS, who });
 }
 
+/** `relations`: each member's relation (the situation's), to name people "your spouse", not "member 2". */
 export function renderScreening(
   t: TFunction,
   screening: Screening,
   subject: Subject = "self",
+  relations: readonly (string | undefined)[] = [],
 ): RenderedScreening {
   const results = screening.results.map((r): RenderedResult => {
     const unknowns = [
-      ...new Set(r.missing.map((p) => unknownText(t, p, subject)).filter((x): x is string => x !== null)),
+      ...new Set(
+        r.missing.map((p) => unknownText(t, p, subject, relations)).filter((x): x is string => x !== null),
+      ),
     ];
     return {
       program: r.program,
       member: r.member,
       title: t(`programs:${r.program}.name`),
-      who: r.member === null ? null : whoIs(t, r.member, subject),
+      who: r.member === null ? null : whoIs(t, r.member, subject, relations),
       outcome: r.outcome,
       outcomeText: t(`common:outcomes.${r.outcome}`),
       amount: amountText(t, r),
-      reasons: r.reasons.map((x) => reasonText(t, x, subject)),
+      reasons: r.reasons.map((x) => reasonText(t, x, subject, relations)),
       unknowns,
       documents: r.outcome === "unlikely" ? null : t(`programs:documents.${r.program}`),
     };
@@ -250,7 +280,14 @@ export interface RenderedFact {
 export function renderFacts(t: TFunction, situation: unknown, subject: Subject): RenderedFact[] {
   const facts: RenderedFact[] = [];
   const seen = new Set<string>();
+  const relations = relationsOf(situation);
   const visit = (value: unknown, path: string) => {
+    const band = /^(members\[\d+\])\.ageBand$/.exec(path);
+    if (band && value !== null && typeof value === "object") {
+      // An age band reads as the range the interview offers ("60 or over").
+      const b = value as { from: number; to?: number };
+      return visit(bandLabel(t, b), `${band[1]}.age`);
+    }
     if (value !== null && typeof value === "object" && !Array.isArray(value)) {
       for (const [k, v] of Object.entries(value)) visit(v, path ? `${path}.${k}` : k);
       return;
@@ -264,7 +301,7 @@ export function renderFacts(t: TFunction, situation: unknown, subject: Subject):
       for (const [i, v] of value.entries()) visit(v, `${path}[${i}]`);
       return;
     }
-    const label = unknownText(t, path, subject);
+    const label = unknownText(t, path, subject, relations);
     if (!label || value === undefined) return;
     const q = questionForPath(path);
     const key = `${label}\u0000${path}`;

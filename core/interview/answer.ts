@@ -35,6 +35,9 @@ export interface AnswerIssue {
 
 export type AnswerResult = { ok: true; state: InterviewState } | { ok: false; issue: AnswerIssue };
 
+/** The oldest age the situation takes (members[].age). */
+const MAX_AGE = 130;
+
 const YES = new Set(["yes", "y", "是", "是的", "对", "有", "需要", "yes please"]);
 const NO = new Set(["no", "n", "否", "不是", "没有", "无", "不", "沒有", "不需要"]);
 
@@ -69,13 +72,23 @@ function parse(
     case "choice": {
       const options = q.options ?? [];
       if (options.includes(text)) return { ok: true, value: text };
-      // An age band may be answered with the age itself ("65岁" → the band holding 65).
+      // An age band may be answered with the age itself ("65岁", "9" → the band holding it); an age
+      // outside every band is out of the range the roster already gave, said in years.
       if (q.id === "member.ageBand") {
         const age = parseNumber(raw);
-        const band =
-          age === null ? undefined : options.find((o) => bandHolds(parseBand(o) ?? { from: 0 }, age));
-        if (band !== undefined && (typeof raw === "number" || !/^\d$/.test(text)))
-          return { ok: true, value: band };
+        if (age !== null && age > MAX_AGE) return fail("too_big", { maximum: MAX_AGE });
+        if (age !== null) {
+          const bands = options.map((o) => parseBand(o) ?? { from: 0 });
+          const band = options[bands.findIndex((b) => bandHolds(b, age))];
+          if (band !== undefined) return { ok: true, value: band };
+          const lowest = Math.min(...bands.map((b) => b.from));
+          const highest = bands.some((b) => b.to === undefined)
+            ? MAX_AGE
+            : Math.max(...bands.map((b) => b.to as number));
+          return age < lowest
+            ? fail("too_small", { minimum: lowest })
+            : fail("too_big", { maximum: highest });
+        }
       }
       const index = /^\d+$/.test(text) ? Number(text) - 1 : -1;
       const byIndex = options[index];

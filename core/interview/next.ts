@@ -68,18 +68,26 @@ const FIRST = new Set([
   "household.illness",
 ]);
 
-function group(id: string): number {
+/** A member's own income, once the household's total is known: a member-level rule's detail, asked late. */
+const OWN_INCOME = new Set(["member.income", "member.income.pensionBasic", "member.income.povertyDividend"]);
+
+function group(id: string, several: boolean): number {
   const q = QUESTION_BY_ID.get(id);
   if (!q || q.scope === "intro") return 0;
   if (id === "emergency" || id.startsWith("emergency.") || id === "localHukou") return 1;
+  if (several && OWN_INCOME.has(id)) return 3.5;
   if (FIRST.has(id)) return 2;
   if (id.startsWith("monthlyExpenses.") || id === "household.expenses") return 4;
   return q.scope === "household" ? 2.5 : 3;
 }
 
-function rank(key: string, weight: ReadonlyMap<string, number>): [number, number, number, number] {
+function rank(
+  key: string,
+  weight: ReadonlyMap<string, number>,
+  several: boolean,
+): [number, number, number, number] {
   const { id, member } = parseKey(key);
-  const g = group(id);
+  const g = group(id, several);
   // Household standing: the fact most results hinge on first (hukou and property before benefits).
   if (g === 2.5) return [g, -(weight.get(key) ?? 0), -1, INDEX.get(id) ?? 0];
   // In the first group: the household's income and "who…?" questions, then member by member.
@@ -87,9 +95,9 @@ function rank(key: string, weight: ReadonlyMap<string, number>): [number, number
   return [g, 0, member ?? -1, INDEX.get(id) ?? 0];
 }
 
-function compareWith(weight: ReadonlyMap<string, number>) {
+function compareWith(weight: ReadonlyMap<string, number>, several: boolean) {
   return (a: string, b: string): number => {
-    const [x, y] = [rank(a, weight), rank(b, weight)];
+    const [x, y] = [rank(a, weight, several), rank(b, weight, several)];
     return x[0] - y[0] || x[1] - y[1] || x[2] - y[2] || x[3] - y[3];
   };
 }
@@ -222,7 +230,7 @@ export function candidates(
   }
   const open = [...keys]
     .filter((k) => !isAnswered(state, k) && applicable(state, k) && !answeredByPick(state, k))
-    .sort(compareWith(weight));
+    .sort(compareWith(weight, s.members.length > 1));
   return { keys: groupIntoPicks(state, open), screening };
 }
 

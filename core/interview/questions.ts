@@ -121,7 +121,8 @@ export const QUESTIONS: readonly QuestionDef[] = [
   money("member.income.povertyDividend", "member"),
   // One question for certificate and grade: "none", its grade, or "yes" when the grade is not known.
   { id: "member.disability", scope: "member", kind: "choice", options: ["none", "1", "2", "3", "4", "yes"] },
-  { id: "member.disability.grade", scope: "member", kind: "choice", options: ["1", "2", "3", "4", "yes"] },
+  // For a member picked in "who has a certificate?": the grade ("I don't know" leaves it open).
+  { id: "member.disability.grade", scope: "member", kind: "choice", options: ["1", "2", "3", "4"] },
   { id: "member.disability.category", scope: "member", kind: "choice", options: DISABILITY_CATEGORIES },
   yesno("member.illness", "member"),
   { id: "member.illness.disease", scope: "member", kind: "choice", options: DISEASES },

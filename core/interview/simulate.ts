@@ -201,7 +201,7 @@ export function answerFrom(s: Situation, q: AskedQuestion, asOf: string): RawAns
       if (m.disability === null) return "none";
       return m.disability.grade === undefined ? "yes" : String(m.disability.grade);
     case "member.disability.grade":
-      return m?.disability?.grade === undefined ? "yes" : String(m.disability.grade);
+      return m?.disability?.grade === undefined ? UNKNOWN : String(m.disability.grade);
     case "member.disability.category":
       return val(m?.disability?.category);
     case "member.illness":

@@ -1,6 +1,7 @@
 // The interview's state: plain, versioned JSON that the bot keeps per chat and the portal per draft.
 
-export const STATE_VERSION = 1 as const;
+// 2: the household roster ("household") replaced the household size, ages became bands.
+export const STATE_VERSION = 2 as const;
 
 /** A given answer, or "I don't know" (the fact stays unknown). */
 export type Answer = { value: string | number } | { unknown: true };
@@ -13,6 +14,11 @@ export interface InterviewState {
   answers: Record<string, Answer>;
   /** Keys in the order they were answered: for going back and for showing the answers so far. */
   order: string[];
+}
+
+/** A state kept from an older version of the interview cannot be continued: the person starts again. */
+export function isCurrent(state: { version?: unknown } | null | undefined): state is InterviewState {
+  return state?.version === STATE_VERSION;
 }
 
 export function start(asOf: string): InterviewState {

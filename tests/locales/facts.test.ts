@@ -12,7 +12,7 @@ it("reads the 吉林 example as questions and answers: ages, income totals, yes/
   const facts = new Map(renderFacts(t, jilin, "self").map((f) => [f.label, f.value]));
   const ask = (id: string, part: string, values: Record<string, unknown> = {}) =>
     t(`${id}::${part}`, { ns: "questions", keySeparator: false, nsSeparator: false, ...values });
-  expect(facts.get(ask("member.age", "text_self"))).toBe("48");
+  expect(facts.get(ask("member.ageBand", "text_self"))).toBe("48");
   // Income items (wage 900) read as the monthly total the interview asks for.
   expect(facts.get(ask("member.income", "text_self"))).toBe("900");
   expect(facts.get(ask("localHukou", "text_self"))).toBe("Yes");
@@ -20,4 +20,20 @@ it("reads the 吉林 example as questions and answers: ages, income totals, yes/
   // Nothing that no question asks for (schemaVersion, jurisdiction's id) is listed.
   expect([...facts.values()]).not.toContain("1");
   expect([...facts.keys()].every((label) => label.length > 0)).toBe(true);
+});
+
+it("names household members by relation and reads an age band and a household total", () => {
+  const t = createI18nSync("en");
+  const situation = {
+    ...jilin,
+    members: [jilin.members[0], { relation: "parent", ageBand: { from: 60 } }],
+    householdIncome: { monthly: 1500, pensionBasic: 200 },
+  };
+  const facts = new Map(renderFacts(t, situation, "self").map((f) => [f.label, f.value]));
+  const ask = (id: string, part: string, values: Record<string, unknown> = {}) =>
+    t(`${id}::${part}`, { ns: "questions", keySeparator: false, nsSeparator: false, ...values });
+  // "your father or mother", never "household member 2"
+  expect(facts.get(ask("member.ageBand", "text_member", { who: "your father or mother" }))).toBe("60 or over");
+  expect(facts.get(ask("householdIncome", "text_self"))).toBe("1500");
+  expect(facts.get(ask("householdIncome.pensionBasic", "text_self"))).toBe("200");
 });

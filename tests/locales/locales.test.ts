@@ -297,6 +297,10 @@ const GENERIC: Values = {
   minutes: 15,
   question: "家里有几口人？",
   answer: "3",
+  from: 60,
+  to: 69,
+  under: 16,
+  list: "配偶、未满18岁的孩子",
   phone: "13812345678",
   place: "无锡市",
   reference: "WX-7KQ4-9M2P",
@@ -456,12 +460,7 @@ describe("locales: questions", () => {
     for (const lang of LANGS) {
       const q = R[lang].questions;
       for (const def of QUESTIONS) {
-        const parts =
-          def.scope === "member"
-            ? MEMBER_PARTS
-            : def.scope === "applicant"
-              ? (["text"] as const)
-              : HOUSEHOLD_PARTS;
+        const parts = def.scope === "member" ? MEMBER_PARTS : HOUSEHOLD_PARTS;
         for (const part of parts) {
           expect(typeof q[questionKey(def.id, part)], `${lang}: ${def.id}::${part}`).toBe("string");
         }
