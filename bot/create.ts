@@ -6,6 +6,8 @@ import { Agent as HttpAgent } from "node:http";
 import { Agent as HttpsAgent } from "node:https";
 import { sequentialize } from "@grammyjs/runner";
 import { Bot, type Context, session } from "grammy";
+import { isCurrent, start } from "../core/interview/state.ts";
+import { shanghaiDate } from "../core/sla.ts";
 import { firstDelivery } from "../db/bot-sessions.ts";
 import { isLang, pickLang } from "../locales/i18n.ts";
 import type { BotContext } from "./context.ts";
@@ -44,6 +46,13 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
     ctx.lang = isLang(chosen) ? chosen : pickLang(ctx.from?.language_code);
     ctx.t = deps.words(ctx.lang);
     ctx.quietly = (what, call) => quietly(what, call, log);
+    // Answers kept from an older interview (another set of questions) cannot be continued: start again.
+    const kept = ctx.session?.interview;
+    if (kept && !isCurrent(kept)) {
+      ctx.session.interview = start(shanghaiDate(deps.now()));
+      ctx.session.picking = undefined;
+      if (ctx.session.phase !== "consent") ctx.session.phase = "interview";
+    }
     await next();
   });
   // Only private chats: a group would mix several people's answers.

@@ -4,26 +4,36 @@
 
 import { InlineKeyboard } from "grammy";
 import { next, type Step } from "../core/interview/next.ts";
-import type { InterviewState } from "../core/interview/state.ts";
+import { answerOf, type InterviewState } from "../core/interview/state.ts";
 import type { PolicySet } from "../core/policies/index.ts";
 import { type RenderedQuestion, renderQuestion } from "../locales/render.ts";
 import type { BotContext } from "./context.ts";
 
+/**
+ * A press: an option's index, "I don't know", "Back"; for a roster or pick-list, "t<n>" adds a relation
+ * or toggles a member, "undo" takes back the last relation added, "none" and "ok" finish it.
+ */
+export type Choice = number | "dk" | "back" | "undo" | "none" | "ok" | { toggle: number };
+
 export interface ButtonPress {
   step: number;
   key: string;
-  choice: number | "dk" | "back";
+  choice: Choice;
 }
 
-export function buttonData(step: number, key: string, choice: ButtonPress["choice"]): string {
-  return `a|${step}|${key}|${choice}`;
+export function buttonData(step: number, key: string, choice: Choice): string {
+  return `a|${step}|${key}|${typeof choice === "object" ? `t${choice.toggle}` : choice}`;
 }
+
+const WORDS = new Set(["dk", "back", "undo", "none", "ok"]);
 
 export function parseButton(data: string): ButtonPress | null {
   const [tag, step, key, choice, ...rest] = data.split("|");
   if (tag !== "a" || !step || !/^\d+$/.test(step) || !key || choice === undefined || rest.length > 0)
     return null;
-  if (choice === "dk" || choice === "back") return { step: Number(step), key, choice };
+  if (WORDS.has(choice)) return { step: Number(step), key, choice: choice as "dk" };
+  const toggle = /^t(\d+)$/.exec(choice);
+  if (toggle) return { step: Number(step), key, choice: { toggle: Number(toggle[1]) } };
   return /^\d+$/.test(choice) ? { step: Number(step), key, choice: Number(choice) } : null;
 }
 
@@ -47,6 +57,12 @@ export function currentStep(state: InterviewState, policies: PolicySet): Step {
   return step;
 }
 
+/** The roster or pick-list built so far for this question (empty when another question was open). */
+export function pickedSoFar(ctx: BotContext, key: string, step: number): string[] {
+  const p = ctx.session.picking;
+  return p && p.key === key && p.step === step ? p.values : [];
+}
+
 export function questionMessage(
   ctx: BotContext,
   state: InterviewState,
@@ -55,16 +71,58 @@ export function questionMessage(
 ) {
   const step = state.order.length;
   const keyboard = new InlineKeyboard();
-  rendered.options.forEach((o, i) => {
-    keyboard.text(o.label, buttonData(step, rendered.key, i)).row();
-  });
-  if (rendered.canSkip) keyboard.text(ctx.t("common:dontKnow"), buttonData(step, rendered.key, "dk"));
-  if (step > 0) keyboard.text(ctx.t("common:back"), buttonData(step, rendered.key, "back"));
   const lines = [rendered.text];
-  if (rendered.help) lines.push(rendered.help);
-  if (rendered.options.length === 0) lines.push(ctx.t("common:bot.typeAnswer"));
+  const picked = pickedSoFar(ctx, rendered.key, step);
+  if (rendered.kind === "roster") {
+    // Each press adds one person; "That's everyone" (or "No one else" before any) finishes.
+    rendered.options.forEach((o, i) => {
+      keyboard.text(`+ ${o.label}`, buttonData(step, rendered.key, { toggle: i }));
+      if (i % 2 === 1) keyboard.row();
+    });
+    keyboard.row();
+    const subject = answerOf(state, "helping") === "helping" ? "helping" : "self";
+    if (picked.length === 0)
+      keyboard.text(ctx.t(`common:roster.alone_${subject}`), buttonData(step, rendered.key, "none")).row();
+    else {
+      const label = (v: string) => rendered.options.find((o) => o.value === v)?.label ?? v;
+      lines.push(
+        ctx.t("common:roster.added", { list: picked.map(label).join(ctx.t("common:listSeparator")) }),
+      );
+      keyboard
+        .text(ctx.t("common:roster.undo"), buttonData(step, rendered.key, "undo"))
+        .text(ctx.t("common:roster.done"), buttonData(step, rendered.key, "ok"))
+        .row();
+    }
+    if (rendered.help) lines.push(rendered.help);
+    lines.push(ctx.t("common:roster.hint"));
+  } else if (rendered.kind === "members") {
+    // Toggles: a tick on each person picked; "No one" or "Done" finishes.
+    rendered.options.forEach((o, i) => {
+      const mark = picked.includes(o.value) ? "✅ " : "";
+      keyboard.text(`${mark}${o.value}. ${o.label}`, buttonData(step, rendered.key, { toggle: i })).row();
+    });
+    keyboard.text(ctx.t("common:pick.none"), buttonData(step, rendered.key, "none"));
+    if (picked.length > 0) keyboard.text(ctx.t("common:pick.done"), buttonData(step, rendered.key, "ok"));
+    keyboard.row();
+    if (rendered.help) lines.push(rendered.help);
+    lines.push(ctx.t("common:pick.hint"));
+  } else {
+    rendered.options.forEach((o, i) => {
+      keyboard.text(o.label, buttonData(step, rendered.key, i)).row();
+    });
+    if (rendered.help) lines.push(rendered.help);
+    if (rendered.options.length === 0) lines.push(ctx.t("common:bot.typeAnswer"));
+  }
+  if (rendered.canSkip) keyboard.text(ctx.t("common:dontKnow"), buttonData(step, rendered.key, "dk"));
+  // Required (the place, who it is for, the household): say why there is no "I don't know".
+  else lines.push(ctx.t("common:requiredWhy"));
+  if (step > 0) keyboard.text(ctx.t("common:back"), buttonData(step, rendered.key, "back"));
   lines.push(ctx.t("common:progress.left", { count: left }));
-  return { text: lines.join("\n\n"), keyboard };
+  // No empty row at the end (Telegram shows it as a gap).
+  return {
+    text: lines.join("\n\n"),
+    keyboard: InlineKeyboard.from(keyboard.inline_keyboard.filter((r) => r.length > 0)),
+  };
 }
 
 export function renderCurrent(ctx: BotContext, state: InterviewState, policies: PolicySet) {

@@ -14,6 +14,11 @@ export interface ChatSession {
   consentAt?: string;
   noticeVersion?: string;
   interview?: InterviewState;
+  /**
+   * A roster or pick-list being built with buttons, before "Done": the question's key and step, and the
+   * roster's relations or the members picked so far.
+   */
+  picking?: { key: string; step: number; values: string[] };
   /** The message that asks the open question: edited to show the answer once it is given. */
   questionMessageId?: number;
   /** The call-back number being confirmed. */

@@ -5,7 +5,7 @@
 
 import { randomBytes } from "node:crypto";
 import { eq, lt } from "drizzle-orm";
-import type { InterviewState } from "../core/interview/state.ts";
+import { type InterviewState, isCurrent } from "../core/interview/state.ts";
 import type { Db } from "./connection.ts";
 import type { Vault } from "./crypto.ts";
 import type { Channel } from "./requests.ts";
@@ -45,7 +45,9 @@ export function createInterviewStore(deps: { db: Db; vault: Vault; now: () => Da
   function load(idHash: string): Draft | null {
     const row = orm.select().from(interviews).where(eq(interviews.idHash, idHash)).get();
     if (!row || row.expiresAt <= now().toISOString()) return null;
-    return vault.open<Draft>(row.sealed, draftContext(idHash));
+    const draft = vault.open<Draft>(row.sealed, draftContext(idHash));
+    // A draft from an older interview (another set of questions) cannot be continued: start again.
+    return isCurrent(draft.state) ? draft : null;
   }
 
   /** A new draft under a fresh secret id; returns the id (only its hash is stored). */

@@ -2,8 +2,8 @@
 // as each program's outcome, amount, reasons with their clauses, what is unknown and what to do next.
 
 import type { TFunction } from "i18next";
-import type { AnswerIssue } from "../core/interview/answer.ts";
 import { type AgeBand, parseBand } from "../core/interview/age-bands.ts";
+import type { AnswerIssue } from "../core/interview/answer.ts";
 import type { AskedQuestion } from "../core/interview/next.ts";
 import { questionForPath } from "../core/interview/relevance.ts";
 import type { Reason, Result, Screening } from "../core/schema/screening.ts";

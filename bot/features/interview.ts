@@ -10,7 +10,8 @@ import { renderIssue } from "../../locales/render.ts";
 import type { BotContext } from "../context.ts";
 import type { BotDeps } from "../deps.ts";
 import { askCurrent } from "../flow.ts";
-import { parseButton, renderCurrent } from "../question.ts";
+import { pickByWords } from "../pick-words.ts";
+import { type Choice, parseButton, pickedSoFar, questionMessage, renderCurrent } from "../question.ts";
 
 export function interview(deps: BotDeps) {
   const c = new Composer<BotContext>();
@@ -65,9 +66,45 @@ export function interview(deps: BotDeps) {
       return askCurrent(ctx, deps);
     }
     if (press.choice === "dk") return apply(ctx, current, { unknown: true }, ctx.t("common:dontKnow"));
+    const { kind } = current.rendered;
+    if (kind === "roster" || kind === "members") return pick(ctx, current, press.choice);
+    if (typeof press.choice !== "number") return;
     const option = current.rendered.options[press.choice];
     if (option) await apply(ctx, current, option.value, option.label);
   });
+
+  /** A press on a roster or pick-list: add or toggle, take back, or finish with what is picked. */
+  async function pick(ctx: BotContext, current: Current, choice: Choice) {
+    const state = ctx.session.interview as NonNullable<BotContext["session"]["interview"]>;
+    const { key, kind, options } = current.rendered;
+    const step = state.order.length;
+    const values = [...pickedSoFar(ctx, key, step)];
+    const label = (v: string) => options.find((o) => o.value === v)?.label ?? v;
+    const separator = ctx.t("common:listSeparator");
+    if (choice === "none" || choice === "ok") {
+      ctx.session.picking = undefined;
+      if (choice === "none") {
+        const shown = kind === "roster" ? ctx.t("common:roster.alone_self") : ctx.t("common:pick.none");
+        return apply(ctx, current, kind === "roster" ? "alone" : "none", shown);
+      }
+      if (values.length === 0) return;
+      return apply(ctx, current, values.join(","), values.map(label).join(separator));
+    }
+    if (choice === "undo") values.pop();
+    else if (typeof choice === "object") {
+      const option = options[choice.toggle];
+      if (!option) return;
+      if (kind === "roster") values.push(option.value);
+      else if (values.includes(option.value)) values.splice(values.indexOf(option.value), 1);
+      else values.push(option.value);
+    } else return;
+    ctx.session.picking = { key, step, values: kind === "members" ? sortedPicks(values) : values };
+    // The same message, with its ticks and "Added: …" brought up to date (cosmetic: the picks are kept).
+    const { text, keyboard } = questionMessage(ctx, state, current.rendered, current.step.progress.left);
+    await ctx.quietly("editMessageText", () => ctx.editMessageText(text, { reply_markup: keyboard }));
+  }
+
+  const sortedPicks = (values: string[]) => [...values].sort((a, b) => Number(a) - Number(b));
 
   c.on("message:text", async (ctx, nextMiddleware) => {
     if (ctx.session.phase !== "interview" || ctx.message.text.startsWith("/")) return nextMiddleware();
@@ -82,6 +119,16 @@ export function interview(deps: BotDeps) {
       return askCurrent(ctx, deps);
     }
     if (intent === "unknown") return apply(ctx, current, { unknown: true }, ctx.t("common:dontKnow"));
+    if (current.rendered.kind === "members") {
+      // "1,3", or the people named as the buttons name them ("妈妈和我").
+      ctx.session.picking = undefined;
+      const named = pickByWords(text, current.rendered.options, current.step.question.household);
+      return apply(ctx, current, named ?? text, text);
+    }
+    if (current.rendered.kind === "roster") {
+      ctx.session.picking = undefined;
+      return apply(ctx, current, text, text);
+    }
     if (current.rendered.options.length > 0) {
       // Text where a button is expected: a typed label counts, anything else is a kind re-ask.
       const option = current.rendered.options.find((o) => o.label === text);

@@ -33,7 +33,9 @@ it("names household members by relation and reads an age band and a household to
   const ask = (id: string, part: string, values: Record<string, unknown> = {}) =>
     t(`${id}::${part}`, { ns: "questions", keySeparator: false, nsSeparator: false, ...values });
   // "your father or mother", never "household member 2"
-  expect(facts.get(ask("member.ageBand", "text_member", { who: "your father or mother" }))).toBe("60 or over");
+  expect(facts.get(ask("member.ageBand", "text_member", { who: "your father or mother" }))).toBe(
+    "60 or over",
+  );
   expect(facts.get(ask("householdIncome", "text_self"))).toBe("1500");
   expect(facts.get(ask("householdIncome.pensionBasic", "text_self"))).toBe("200");
 });

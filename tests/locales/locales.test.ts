@@ -145,7 +145,10 @@ const SAMPLES: Record<(typeof REASON_CODES)[number], Values[]> = {
   income_above_standard_declared: [{ ...income, since: "2020-05-01" }],
   income_below_despite_declaration: [{ ...income, since: "2020-05-01" }],
   income_excluded: INCOME_KINDS.map((kind) => ({ member: 0, kind, amount: 150 })),
-  household_income_excluded: [{ kind: "pension_basic", amount: 150 }, { kind: "poverty_dividend", amount: 80 }],
+  household_income_excluded: [
+    { kind: "pension_basic", amount: 150 },
+    { kind: "poverty_dividend", amount: 80 },
+  ],
   deduction_discretionary: EXPENSE_KINDS.map((kind) => ({ kind, amount: 300 })),
   no_local_hukou: [{}],
   hukou_unknown: [{}],

@@ -90,7 +90,7 @@ describe("portal forms", () => {
     const draftId = h.deps.interviews.create(
       {
         state: {
-          version: 1,
+          version: 2,
           asOf: "2026-11-27",
           answers: { jurisdiction: { value: "puning" } },
           order: ["jurisdiction"],

@@ -22,6 +22,7 @@ import { clearDraft, DRAFT_COOKIE, prefsOf, setDraft, setFlash, setPrefs } from 
 import type { AppDeps, AppEnv } from "../deps.ts";
 import { tFor } from "../lang.ts";
 import { inScope, SESSION_COOKIE } from "../staff-auth.ts";
+import { webAnswer } from "../web-answer.ts";
 
 const safePath = (p: unknown) =>
   typeof p === "string" && /^\/(?!\/)[\w\-/]*(\?[\w\-=&%.]*)?$/.test(p) ? p : "/";
@@ -73,9 +74,27 @@ export function formRoutes(deps: AppDeps) {
   app.post("/check/answer", async (c) => {
     const held = draftOf(c);
     if (!held) return c.redirect("/check", 303);
-    const f = await form(c);
-    const key = f.key ?? "";
-    if (!QUESTION_BY_ID.has(parseKey(key).id)) return c.redirect("/check", 303);
+    const body = await c.req.parseBody({ all: true });
+    const f = Object.fromEntries(
+      Object.entries(body).map(([k, v]) => [k, typeof v === "string" ? v : Array.isArray(v) ? v : ""]),
+    ) as Record<string, string | (string | File)[]>;
+    const key = typeof f.key === "string" ? f.key : "";
+    const def = QUESTION_BY_ID.get(parseKey(key).id);
+    if (!def) return c.redirect("/check", 303);
+    const fromForm = webAnswer(def.kind, f);
+    if (!fromForm.ok) {
+      const t = tFor(langOf(c));
+      setFlash(c, deps, { kind: "answer_error", key, message: t(fromForm.message), value: "" });
+      return c.redirect("/check", 303);
+    }
+    return answerWith(c, held, key, { value: fromForm.value, unknown: f.unknown });
+  });
+
+  type Held = NonNullable<ReturnType<typeof draftOf>>;
+  type Given = { value: string | undefined; unknown: unknown };
+
+  /** The answer the forms give, after checkboxes and number boxes become the interview's one value. */
+  function answerWith(c: Parameters<typeof draftOf>[0], held: Held, key: string, f: Given) {
     // "不知道" or "返回" typed in the box does what its button does.
     const intent = typedIntent(f.value ?? "");
     if (intent === "back") {
@@ -96,7 +115,7 @@ export function formRoutes(deps: AppDeps) {
     }
     deps.interviews.save(held.id, { ...held.draft, state: result.state });
     return c.redirect("/check", 303);
-  });
+  }
 
   app.post("/check/back", (c) => {
     const held = draftOf(c);
