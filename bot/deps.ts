@@ -1,6 +1,7 @@
 // What the bot is built from: the same stores and policies as the server, passed in whole.
 
 import type { TFunction } from "i18next";
+import type { SendDetails } from "../core/intake.ts";
 import type { InterviewState } from "../core/interview/state.ts";
 import type { PolicySet } from "../core/policies/index.ts";
 import type { WorkCalendar } from "../core/sla.ts";
@@ -19,11 +20,7 @@ import type { ChatSession } from "./session.ts";
 export interface InterviewIntake {
   fileInterview(
     state: InterviewState,
-    send: {
-      phone: string;
-      basis?: "person_agreed" | "guardian" | undefined;
-      noticeVersion?: string | undefined;
-    },
+    send: SendDetails,
     options: {
       channel: Channel;
       lang: string;

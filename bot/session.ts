@@ -1,10 +1,20 @@
 // What the bot keeps per chat (in the store, sealed): where the conversation stands and the shared
 // interview's state. Plain JSON, like the interview state inside it.
 
+import type { ApplicantRelationship } from "../core/interview/questions.ts";
 import type { InterviewState } from "../core/interview/state.ts";
 import type { Lang } from "../locales/i18n.ts";
 
-export type Phase = "consent" | "interview" | "result" | "phone" | "confirm" | "sent";
+export type Phase = "consent" | "interview" | "result" | "send" | "confirm" | "sent";
+
+/** The send step's questions (bot/features/submit.ts): asked only once the person chooses to send. */
+export type SendStep =
+  | "relationship"
+  | "helperName"
+  | "personName"
+  | "phone"
+  | "personPhoneOffer"
+  | "personPhone";
 
 export interface ChatSession {
   /** Chosen with /language, else what Telegram reports. */
@@ -21,8 +31,16 @@ export interface ChatSession {
   picking?: { key: string; step: number; values: string[] };
   /** The message that asks the open question: edited to show the answer once it is given. */
   questionMessageId?: number;
-  /** The call-back number being confirmed. */
-  phone?: string;
+  /** The send step's answers so far, and which question it is on. */
+  send?: {
+    step?: SendStep;
+    relationship?: ApplicantRelationship;
+    helperName?: string;
+    personName?: string;
+    /** The call-back number: the helper's own when helping (may be abroad), else the person's. */
+    phone?: string;
+    personPhone?: string;
+  };
   /** Idempotency for the confirm button: the same confirmation files one request. */
   submitKey?: string;
   references?: string[];

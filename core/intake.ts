@@ -1,6 +1,7 @@
 // What every channel does with a finished situation before it is stored: screen it, decide whether it
 // is urgent and when the hotline must call back. Pure: the clock's reading is passed in.
 
+import type { ApplicantRelationship } from "./interview/questions.ts";
 import type { PolicySet } from "./policies/index.ts";
 import type { Screening } from "./schema/screening.ts";
 import type { Situation } from "./schema/situation.ts";
@@ -46,4 +47,23 @@ export class IntakeRefusal extends Error {
   get field(): string | null {
     return this.issues[0]?.field ?? null;
   }
+}
+
+/**
+ * What the send step adds to a finished interview: whom the request is for, who is applying (a helper's
+ * name, relationship and own number), one call-back number, and for a helper the basis of consent.
+ */
+export interface SendDetails {
+  /** The number the hotline dials: the helper's own by default when helping, else the person's. */
+  phone: string;
+  /** The name of the person the request is for (staff must know whom they are calling about). */
+  personName?: string | undefined;
+  /** A helper's details; their phone may be international. Required when the interview says helping. */
+  helper?: { name: string; relationship: ApplicantRelationship; phone: string } | undefined;
+  /** The person's own mainland number, when a helper gives it as well. */
+  personPhone?: string | undefined;
+  /** Required when the interview says someone is helping; ignored otherwise ("self"). */
+  basis?: "person_agreed" | "guardian" | undefined;
+  /** The privacy notice the person agreed to, when they agreed earlier (the bot asks first). */
+  noticeVersion?: string | undefined;
 }

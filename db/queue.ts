@@ -7,7 +7,7 @@ import type { Screening } from "../core/schema/screening.ts";
 import type { Situation } from "../core/schema/situation.ts";
 import type { Db } from "./connection.ts";
 import type { Vault } from "./crypto.ts";
-import { bestOutcomes, normalizePhoneForHash, type RequestStore, type StoredRequest } from "./requests.ts";
+import { bestOutcomes, phoneMatches, type RequestStore, type StoredRequest } from "./requests.ts";
 import { outbox, requestEvents, requestOutcomes, requests, requestVersions, staff } from "./schema.ts";
 import { type CloseOutcome, type Status, TRANSITIONS } from "./workflow.ts";
 
@@ -329,7 +329,7 @@ export function createQueue(deps: { db: Db; vault: Vault; now: () => Date; reque
       const result = change.immediate(
         reference,
         (row) =>
-          row.phoneHash !== vault.hash("phone", normalizePhoneForHash(phone))
+          !phoneMatches(row, phone, (v) => vault.hash("phone", v))
             ? { ok: false, reason: "not_found" }
             : row.status === "closed"
               ? { ok: false, reason: "not_allowed" }
@@ -438,6 +438,7 @@ export function createQueue(deps: { db: Db; vault: Vault; now: () => Date; reque
         request: {
           ...rest,
           applicant: applicant.kind === "helper" ? { ...applicant, phone: "hidden" } : applicant,
+          person: rest.person?.phone ? { ...rest.person, phone: "hidden" } : rest.person,
         },
         assignee,
         versions,
@@ -446,13 +447,17 @@ export function createQueue(deps: { db: Db; vault: Vault; now: () => Date; reque
     },
 
     /** The call-back numbers, revealed on demand; the reveal is an event. */
-    revealPhone(reference: string, by: Actor): { contact: string; helper: string | null } | null {
+    revealPhone(
+      reference: string,
+      by: Actor,
+    ): { contact: string; helper: string | null; person: string | null } | null {
       const stored = deps.requests.byReference(reference);
       if (!stored) return null;
       addEvent(stored.id, "phone_revealed", actorOf(by), null);
       return {
         contact: stored.contactPhone,
         helper: stored.applicant.kind === "helper" ? stored.applicant.phone : null,
+        person: stored.person?.phone ?? null,
       };
     },
   };

@@ -35,9 +35,9 @@ export interface NewRequest {
   urgent: boolean;
   slaDueAt: Date;
   applicant: Applicant;
-  /** The person the request is for, when it is not the applicant. */
-  person?: { name?: string | undefined } | undefined;
-  /** The number the hotline calls back (mainland mobile, normalized). */
+  /** The person the request is for: their name, and their own mainland number when a helper gave it. */
+  person?: { name?: string | undefined; phone?: string | undefined } | undefined;
+  /** The number the hotline calls back: a mainland mobile, or a helper's international number (E.164). */
   contactPhone: string;
   consent: Consent;
   lang: string;
@@ -50,7 +50,7 @@ export interface SealedRequest {
   situation: Situation;
   screening: Screening;
   applicant: Applicant;
-  person: { name?: string | undefined } | null;
+  person: { name?: string | undefined; phone?: string | undefined } | null;
   contactPhone: string;
   chatId: string | null;
 }
@@ -107,7 +107,30 @@ export function bestOutcomes(screening: Screening): Map<Program, keyof typeof OU
 export const sealContext = (reference: string) => `request:${reference}`;
 
 export function normalizePhoneForHash(phone: string): string {
-  return phone.replace(/\D/g, "").replace(/^86(?=1\d{10}$)/, "");
+  return phone
+    .replace(/\D/g, "")
+    .replace(/^00(?=[1-9])/, "")
+    .replace(/^86(?=1\d{10}$)/, "");
+}
+
+/** The request's other number (the helper's own, or the person's), when it differs from the call-back. */
+function otherPhone(input: NewRequest): string | null {
+  const contact = normalizePhoneForHash(input.contactPhone);
+  const candidates = [
+    input.applicant.kind === "helper" ? input.applicant.phone : undefined,
+    input.person?.phone,
+  ];
+  return candidates.find((p) => p !== undefined && normalizePhoneForHash(p) !== contact) ?? null;
+}
+
+/** Does the phone given match one stored on the request (by its keyed hash)? */
+export function phoneMatches(
+  row: { phoneHash: string; otherPhoneHash: string | null },
+  phone: string,
+  hash: (value: string) => string = (v) => v,
+): boolean {
+  const given = hash(normalizePhoneForHash(phone));
+  return row.phoneHash === given || row.otherPhoneHash === given;
 }
 
 export interface RequestStore {
@@ -169,6 +192,7 @@ export function createRequestStore(deps: RequestStoreDeps): RequestStore {
         "engineVersion",
         "packVersion",
         "phoneHash",
+        "otherPhoneHash",
         "chatHash",
         "sealed",
         "createdAt",
@@ -238,6 +262,8 @@ export function createRequestStore(deps: RequestStoreDeps): RequestStore {
     };
     const slaDueAt = input.slaDueAt.toISOString();
     const phoneHash = vault.hash("phone", normalizePhoneForHash(input.contactPhone));
+    const other = otherPhone(input);
+    const otherPhoneHash = other === null ? null : vault.hash("phone", normalizePhoneForHash(other));
     const since = new Date(Date.parse(at) - DUPLICATE_WINDOW_DAYS * 86_400_000).toISOString();
     const duplicateOf =
       findDuplicate.get({ phoneHash, jurisdiction: input.situation.jurisdiction, since })?.id ?? null;
@@ -256,6 +282,7 @@ export function createRequestStore(deps: RequestStoreDeps): RequestStore {
         engineVersion: input.screening.engineVersion,
         packVersion: input.screening.packVersion,
         phoneHash,
+        otherPhoneHash,
         chatHash: input.chatId ? vault.hash("chat", input.chatId) : null,
         sealed: vault.seal(sealed, sealContext(reference)),
         createdAt: at,
@@ -376,13 +403,14 @@ export function createRequestStore(deps: RequestStoreDeps): RequestStore {
           updatedAt: requests.updatedAt,
           lang: requests.lang,
           phoneHash: requests.phoneHash,
+          otherPhoneHash: requests.otherPhoneHash,
           closeOutcome: requests.closeOutcome,
         })
         .from(requests)
         .where(eq(requests.reference, reference))
         .get();
-      const given = vault.hash("phone", normalizePhoneForHash(phone));
-      if (!row || row.phoneHash !== given) return null;
+      // Any number stored on the request: the call-back one, or the helper's or the person's own.
+      if (!row || !phoneMatches(row, phone, (v) => vault.hash("phone", v))) return null;
       return {
         status: residentStatus(row.status, row.closeOutcome),
         updatedAt: row.updatedAt,

@@ -17,7 +17,7 @@ export function anonymizeClosedBefore(db: Db, cutoff: Date, now: Date): number {
         .all(cutoff.toISOString()) as { id: number }[]
     ).map((r) => r.id);
     const statements = [
-      "UPDATE requests SET sealed = x'', phone_hash = '', chat_hash = NULL, anonymized_at = ? WHERE id = ?",
+      "UPDATE requests SET sealed = x'', phone_hash = '', other_phone_hash = NULL, chat_hash = NULL, anonymized_at = ? WHERE id = ?",
       "UPDATE request_events SET sealed = NULL WHERE request_id = ? AND sealed IS NOT NULL",
       "UPDATE request_versions SET sealed = NULL WHERE request_id = ?",
       "DELETE FROM idempotency_keys WHERE request_id = ?",

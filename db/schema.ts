@@ -30,6 +30,8 @@ export const requests = sqliteTable(
     engineVersion: text("engine_version").notNull(),
     packVersion: text("pack_version").notNull(),
     phoneHash: text("phone_hash").notNull(),
+    /** The other number on the request (the helper's own, or the person's): a status lookup takes either. */
+    otherPhoneHash: text("other_phone_hash"),
     chatHash: text("chat_hash"),
     /** situation, screening, contact, applicant, chat id: JSON, sealed. */
     sealed: blob("sealed", { mode: "buffer" }).notNull(),

@@ -22,7 +22,7 @@ export function junk(deps: BotDeps) {
       return askCurrent(ctx, deps);
     }
     if (phase === "consent") return void (await ctx.reply(ctx.t("common:bot.needConsent")));
-    if (phase === "phone") return void (await ctx.reply(ctx.t("common:bot.askPhone")));
+    if (phase === "send") return void (await ctx.reply(ctx.t("common:bot.pressButton")));
     await ctx.reply(ctx.t("common:bot.done"));
   });
   return c;

@@ -1,43 +1,142 @@
-// "Send this to the hotline": the call-back number (Telegram's contact button, or typed and checked
-// as a mainland mobile), a summary to confirm, then the request in the same queue as the portal's.
+// "Send this to the hotline": the details asked once, only now that something is sent — who it is for,
+// and for a helper their relationship, name and own number (abroad too) with the person's own number
+// if they wish; for a resident their name and the call-back number (Telegram's contact button, or
+// typed). Then a summary to confirm, and the request in the same queue as the portal's.
 
 import { randomUUID } from "node:crypto";
 import { Composer, InlineKeyboard, Keyboard } from "grammy";
 import { IntakeRefusal } from "../../core/intake.ts";
-import { parsePhone } from "../../core/interview/numbers.ts";
+import { isInternational, parseAnyPhone, parsePhone } from "../../core/interview/numbers.ts";
+import { APPLICANT_RELATIONSHIPS } from "../../core/interview/questions.ts";
 import { answerOf } from "../../core/interview/state.ts";
 import type { Submitted } from "../../db/requests.ts";
 import { QUESTION_T_OPTIONS, questionOptionKey } from "../../locales/i18n.ts";
 import type { BotContext } from "../context.ts";
 import type { BotDeps } from "../deps.ts";
+import type { SendStep } from "../session.ts";
 
 /** Beijing time as people read it: 2026-11-28 10:00. */
 function beijing(iso: string): string {
   return new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 16).replace("T", " ");
 }
 
+/** The longest name the request takes. */
+const NAME_MAX = 60;
+
+/** Is the person sending for someone else (the interview's intro says)? */
+function helpingIn(ctx: BotContext): boolean {
+  const state = ctx.session.interview;
+  return state !== undefined && answerOf(state, "helping") === "helping";
+}
+
 export function submit(deps: BotDeps) {
   const c = new Composer<BotContext>();
 
-  async function askPhone(ctx: BotContext) {
-    ctx.session.phase = "phone";
-    const keyboard = new Keyboard().requestContact(ctx.t("common:bot.sharePhone")).resized().oneTime();
-    await ctx.reply(ctx.t("common:bot.askPhone"), { reply_markup: keyboard });
+  /** The send step's questions in order: a resident's two, a helper's four (and the person's number). */
+  function firstStep(ctx: BotContext): SendStep {
+    return helpingIn(ctx) ? "relationship" : "personName";
   }
 
-  async function confirm(ctx: BotContext, phone: string) {
+  async function ask(ctx: BotContext, step: SendStep) {
+    ctx.session.phase = "send";
+    ctx.session.send = { ...ctx.session.send, step };
+    const helping = helpingIn(ctx);
+    const back = new InlineKeyboard().text(ctx.t("common:back"), "send:back");
+    switch (step) {
+      case "relationship": {
+        const keyboard = new InlineKeyboard();
+        APPLICANT_RELATIONSHIPS.forEach((r, i) => {
+          keyboard.text(ctx.t(`common:applicant.relationship.${r}`), `send:rel:${r}`);
+          if (i % 2 === 1) keyboard.row();
+        });
+        keyboard.row().text(ctx.t("common:back"), "send:back");
+        return void (await ctx.reply(ctx.t("common:applicant.relationshipQuestion"), {
+          reply_markup: keyboard,
+        }));
+      }
+      case "helperName":
+        return void (await ctx.reply(
+          `${ctx.t("common:applicant.name")}\n${ctx.t("common:applicant.nameHelp")}`,
+          {
+            reply_markup: back,
+          },
+        ));
+      case "personName":
+        return void (await ctx.reply(
+          helping
+            ? ctx.t("common:bot.askPersonName")
+            : `${ctx.t("common:applicant.name")}\n${ctx.t("common:applicant.nameHelp")}`,
+          { reply_markup: back },
+        ));
+      case "phone": {
+        const keyboard = new Keyboard().requestContact(ctx.t("common:bot.sharePhone")).resized().oneTime();
+        return void (await ctx.reply(ctx.t(helping ? "common:bot.askHelperPhone" : "common:bot.askPhone"), {
+          reply_markup: keyboard,
+        }));
+      }
+      case "personPhoneOffer": {
+        const name = ctx.session.send?.personName ?? "";
+        return void (await ctx.reply(ctx.t("common:bot.askPersonPhoneOffer", { name }), {
+          reply_markup: new InlineKeyboard()
+            .text(ctx.t("common:bot.addPersonPhone"), "send:personPhone")
+            .row()
+            .text(ctx.t("common:bot.noPersonPhone"), "send:noPersonPhone"),
+        }));
+      }
+      case "personPhone":
+        return void (await ctx.reply(
+          ctx.t("common:bot.askPersonPhone", { name: ctx.session.send?.personName ?? "" }),
+          { reply_markup: back },
+        ));
+    }
+  }
+
+  const ORDER: SendStep[] = ["relationship", "helperName", "personName", "phone", "personPhoneOffer"];
+
+  /** The step after this one for this person, or null when everything is in: then the summary. */
+  function after(ctx: BotContext, step: SendStep): SendStep | null {
+    if (step === "personPhone") return null;
+    const steps = helpingIn(ctx) ? ORDER : (["personName", "phone"] as SendStep[]);
+    return steps[steps.indexOf(step) + 1] ?? null;
+  }
+
+  function before(ctx: BotContext, step: SendStep): SendStep | null {
+    if (step === "personPhone") return "personPhoneOffer";
+    const steps = helpingIn(ctx) ? ORDER : (["personName", "phone"] as SendStep[]);
+    return steps[steps.indexOf(step) - 1] ?? null;
+  }
+
+  async function advance(ctx: BotContext, step: SendStep) {
+    const nextStep = after(ctx, step);
+    return nextStep ? ask(ctx, nextStep) : confirm(ctx);
+  }
+
+  async function confirm(ctx: BotContext) {
     const state = ctx.session.interview;
-    if (!state) return;
-    ctx.session.phone = phone;
+    const send = ctx.session.send;
+    if (!state || !send?.phone) return;
     ctx.session.phase = "confirm";
     ctx.session.submitKey = randomUUID();
     const place = ctx.t(
       questionOptionKey("jurisdiction", String(answerOf(state, "jurisdiction"))),
       QUESTION_T_OPTIONS,
     );
-    await ctx.reply(ctx.t("common:bot.confirm", { phone, place }), {
-      reply_markup: { remove_keyboard: true },
-    });
+    const lines = [
+      ctx.t("common:bot.confirmIntro"),
+      ctx.t("common:bot.confirmFor", { name: send.personName }),
+    ];
+    if (send.helperName && send.relationship)
+      lines.push(
+        ctx.t("common:bot.confirmHelper", {
+          name: send.helperName,
+          relationship: ctx.t(`common:applicant.relationship.${send.relationship}`),
+        }),
+      );
+    lines.push(ctx.t("common:bot.confirmPhone", { phone: send.phone }));
+    if (isInternational(send.phone)) lines.push(ctx.t("common:bot.confirmAbroad"));
+    if (send.personPhone) lines.push(ctx.t("common:bot.confirmPersonPhone", { phone: send.personPhone }));
+    lines.push(ctx.t("common:bot.confirmPlace", { place }), ctx.t("common:bot.confirmQuestion"));
+    await ctx.reply(lines.join("\n"), { reply_markup: { remove_keyboard: true } });
     await ctx.reply(ctx.t("common:bot.sendToHotline"), {
       reply_markup: new InlineKeyboard()
         .text(ctx.t("common:bot.confirmYes"), `confirm:${ctx.session.submitKey}`)
@@ -48,27 +147,87 @@ export function submit(deps: BotDeps) {
   c.callbackQuery("send", async (ctx) => {
     await ctx.quietly("answerCallbackQuery", () => ctx.answerCallbackQuery());
     if (ctx.session.phase !== "result") return;
-    await askPhone(ctx);
+    ctx.session.send = undefined;
+    await ask(ctx, firstStep(ctx));
   });
 
-  c.on("message:contact", async (ctx, next) => {
-    if (ctx.session.phase !== "phone") return next();
-    const phone = parsePhone(ctx.message.contact.phone_number);
+  c.callbackQuery("send:back", async (ctx) => {
+    await ctx.quietly("answerCallbackQuery", () => ctx.answerCallbackQuery());
+    const step = ctx.session.send?.step;
+    if (ctx.session.phase !== "send" || !step) return;
+    await ctx.quietly("editMessageReplyMarkup", () => ctx.editMessageReplyMarkup());
+    const earlier = before(ctx, step);
+    if (earlier) return ask(ctx, earlier);
+    // Back from the first detail: the result again, nothing sent.
+    ctx.session.phase = "result";
+    await ctx.reply(ctx.t("common:bot.notSent"), {
+      reply_markup: new InlineKeyboard().text(ctx.t("common:bot.sendToHotline"), "send"),
+    });
+  });
+
+  c.callbackQuery(/^send:rel:(.+)$/, async (ctx) => {
+    await ctx.quietly("answerCallbackQuery", () => ctx.answerCallbackQuery());
+    const relationship = APPLICANT_RELATIONSHIPS.find((r) => r === ctx.match[1]);
+    if (ctx.session.phase !== "send" || ctx.session.send?.step !== "relationship" || !relationship) return;
+    await ctx.quietly("editMessageReplyMarkup", () => ctx.editMessageReplyMarkup());
+    ctx.session.send = { ...ctx.session.send, relationship };
+    await advance(ctx, "relationship");
+  });
+
+  c.callbackQuery(/^send:(personPhone|noPersonPhone)$/, async (ctx) => {
+    await ctx.quietly("answerCallbackQuery", () => ctx.answerCallbackQuery());
+    if (ctx.session.phase !== "send" || ctx.session.send?.step !== "personPhoneOffer") return;
+    await ctx.quietly("editMessageReplyMarkup", () => ctx.editMessageReplyMarkup());
+    if (ctx.match[1] === "personPhone") return ask(ctx, "personPhone");
+    await confirm(ctx);
+  });
+
+  /** A phone as given for this step: a helper's own may be abroad; the person's is a mainland mobile. */
+  function phoneFor(ctx: BotContext, step: SendStep, text: string): string | null {
+    return step === "phone" && helpingIn(ctx) ? parseAnyPhone(text) : parsePhone(text);
+  }
+
+  async function takePhone(ctx: BotContext, text: string) {
+    const step = ctx.session.send?.step;
+    if (step !== "phone" && step !== "personPhone") return false;
+    const phone = phoneFor(ctx, step, text);
     if (!phone) {
-      await ctx.reply(ctx.t("common:reask.not_a_phone"));
-      return askPhone(ctx);
+      await ctx.reply(
+        ctx.t(
+          step === "phone" && helpingIn(ctx) ? "common:reask.not_a_phone_abroad" : "common:reask.not_a_phone",
+        ),
+      );
+      await ask(ctx, step);
+      return true;
     }
-    await confirm(ctx, phone);
+    ctx.session.send = { ...ctx.session.send, step, [step]: phone };
+    await advance(ctx, step);
+    return true;
+  }
+
+  c.on("message:contact", async (ctx, next) => {
+    if (ctx.session.phase !== "send") return next();
+    if (!(await takePhone(ctx, ctx.message.contact.phone_number))) return next();
   });
 
   c.on("message:text", async (ctx, next) => {
-    if (ctx.session.phase !== "phone" || ctx.message.text.startsWith("/")) return next();
-    const phone = parsePhone(ctx.message.text);
-    if (!phone) {
-      await ctx.reply(ctx.t("common:reask.not_a_phone"));
-      return askPhone(ctx);
+    if (ctx.session.phase !== "send" || ctx.message.text.startsWith("/")) return next();
+    const step = ctx.session.send?.step;
+    const text = ctx.message.text.trim();
+    if (step === "helperName" || step === "personName") {
+      if (text === "" || text.length > NAME_MAX) {
+        await ctx.reply(
+          ctx.t(text === "" ? "common:reask.empty" : "common:reask.too_big", { maximum: NAME_MAX }),
+        );
+        return ask(ctx, step);
+      }
+      ctx.session.send = { ...ctx.session.send, step, [step]: text };
+      return advance(ctx, step);
     }
-    await confirm(ctx, phone);
+    if (await takePhone(ctx, text)) return;
+    // Text where a button is wanted (the relationship, the offer): point at the buttons.
+    await ctx.reply(ctx.t("common:bot.pressButton"));
+    if (step) await ask(ctx, step);
   });
 
   c.callbackQuery("confirm:no", async (ctx) => {
@@ -84,17 +243,33 @@ export function submit(deps: BotDeps) {
   c.callbackQuery(/^confirm:(.+)$/, async (ctx) => {
     await ctx.quietly("answerCallbackQuery", () => ctx.answerCallbackQuery());
     const key = ctx.match[1];
-    const { interview: state, phone, consentAt, noticeVersion } = ctx.session;
-    if (ctx.session.phase !== "confirm" || key !== ctx.session.submitKey || !state || !phone || !consentAt)
+    const { interview: state, send, consentAt, noticeVersion } = ctx.session;
+    if (
+      ctx.session.phase !== "confirm" ||
+      key !== ctx.session.submitKey ||
+      !state ||
+      !send?.phone ||
+      !consentAt
+    )
       return;
     await ctx.quietly("editMessageReplyMarkup", () => ctx.editMessageReplyMarkup());
-    const helping = answerOf(state, "helping") === "helping";
+    const helping = helpingIn(ctx);
     let submitted: Submitted;
     try {
       // The same service as the API, the portal's form and staff intake: the same checks, the same record.
       submitted = await deps.intake.fileInterview(
         state,
-        { phone, basis: helping ? "person_agreed" : undefined, noticeVersion },
+        {
+          phone: send.phone,
+          personName: send.personName,
+          helper:
+            helping && send.relationship
+              ? { name: send.helperName ?? "-", relationship: send.relationship, phone: send.phone }
+              : undefined,
+          personPhone: send.personPhone,
+          basis: helping ? "person_agreed" : undefined,
+          noticeVersion,
+        },
         {
           channel: "bot",
           lang: ctx.lang,
@@ -107,9 +282,9 @@ export function submit(deps: BotDeps) {
       if (!(error instanceof IntakeRefusal)) throw error;
       // Nothing was stored: say what to fix, keep the answers, and offer the step again.
       const issue = error.issues[0];
-      if (issue?.field === "contact.phone") {
+      if (issue?.field === "contact.phone" || issue?.field === "applicant.phone") {
         await ctx.reply(ctx.t("common:reask.not_a_phone"));
-        return askPhone(ctx);
+        return ask(ctx, "phone");
       }
       ctx.session.phase = "result";
       await ctx.reply(
@@ -126,7 +301,7 @@ export function submit(deps: BotDeps) {
     ctx.session.phase = "sent";
     ctx.session.references = [...new Set([submitted.reference, ...(ctx.session.references ?? [])])];
     ctx.session.interview = undefined;
-    ctx.session.phone = undefined;
+    ctx.session.send = undefined;
     await ctx.reply(
       ctx.t(submitted.urgent ? "common:bot.sentUrgent" : "common:bot.sent", {
         reference: submitted.reference,

@@ -94,3 +94,25 @@ export function parsePhone(input: string): string | null {
     .replace(/^(\+?86)/, "");
   return /^1[3-9]\d{9}$/.test(digits) ? digits : null;
 }
+
+/**
+ * A helper's own number, which may be abroad: a mainland mobile as parsePhone gives it, or an
+ * international number in E.164 ("+44 20 7946 0018", "0044…" → "+442079460018"; ITU-T E.164: a
+ * country code and at most 15 digits).
+ */
+export function parseAnyPhone(input: string): string | null {
+  const mainland = parsePhone(input);
+  if (mainland) return mainland;
+  const text = toHalfWidth(input)
+    .trim()
+    .replace(/[\s\-().]/g, "");
+  const m = /^(?:\+|00)([1-9]\d{6,14})$/.exec(text);
+  if (!m) return null;
+  // +86 that is not a mainland mobile (a landline) is not a number the hotline can call back.
+  return m[1]?.startsWith("86") ? null : `+${m[1]}`;
+}
+
+/** An international number (E.164, outside the mainland)? */
+export function isInternational(phone: string): boolean {
+  return phone.startsWith("+");
+}

@@ -73,6 +73,7 @@ export const APPLICANT_RELATIONSHIPS = [
   "social_worker",
   "other",
 ] as const;
+export type ApplicantRelationship = (typeof APPLICANT_RELATIONSHIPS)[number];
 
 /** In asking order within each scope: what matters most first. */
 export const QUESTIONS: readonly QuestionDef[] = [

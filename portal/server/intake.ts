@@ -4,9 +4,9 @@
 // deadline, and stores it sealed, idempotently when the caller gives a key. A refusal is an
 // IntakeRefusal (data: code, field, values) and nothing is stored.
 
-import { type IntakeIssue, IntakeRefusal, prepareRequest } from "../../core/intake.ts";
+import { type IntakeIssue, IntakeRefusal, prepareRequest, type SendDetails } from "../../core/intake.ts";
 import { buildSituation } from "../../core/interview/build.ts";
-import { parsePhone } from "../../core/interview/numbers.ts";
+import { isInternational, parseAnyPhone, parsePhone } from "../../core/interview/numbers.ts";
 import { answerOf, type InterviewState } from "../../core/interview/state.ts";
 import type { PolicySet } from "../../core/policies/index.ts";
 import { fieldIssues } from "../../core/schema/issues.ts";
@@ -27,14 +27,7 @@ export interface FileOptions {
   consentAt?: string | undefined;
 }
 
-/** What the send step adds to a finished interview: the call-back number and, for a helper, the basis. */
-export interface SendDetails {
-  phone: string;
-  /** Required when the interview says someone is helping; ignored otherwise ("self"). */
-  basis?: "person_agreed" | "guardian" | undefined;
-  /** The privacy notice the person agreed to, when they agreed earlier (the bot asks first). */
-  noticeVersion?: string | undefined;
-}
+export type { SendDetails };
 
 export interface Intake {
   /** Files a submission in the API's shape (checked here whatever the caller checked before). */
@@ -58,18 +51,23 @@ export function submissionFromInterview(state: InterviewState, send: SendDetails
   const situation = buildSituation(state);
   if (!situation) return null;
   const helping = answerOf(state, "helping") === "helping";
+  const person = {
+    ...(send.personName ? { name: send.personName } : {}),
+    ...(helping && send.personPhone ? { phone: send.personPhone } : {}),
+  };
   return {
     situation,
     contact: { phone: send.phone },
     applicant: helping
       ? {
           kind: "helper",
-          // A helper who skipped their name is still a helper: the agent asks on the call.
-          name: String(answerOf(state, "applicant.name") ?? "-"),
-          relationship: String(answerOf(state, "applicant.relationship") ?? "other") as never,
-          phone: String(answerOf(state, "applicant.phone") ?? send.phone),
+          // A helper who gave no name is still a helper: the agent asks on the call.
+          name: send.helper?.name || "-",
+          relationship: send.helper?.relationship ?? "other",
+          phone: send.helper?.phone ?? send.phone,
         }
-      : { kind: "self" },
+      : { kind: "self", ...(send.personName ? { name: send.personName } : {}) },
+    ...(Object.keys(person).length > 0 ? { person } : {}),
     consent: {
       given: true,
       noticeVersion: PRIVACY_NOTICE_VERSION,
@@ -90,10 +88,16 @@ export function createIntake(deps: IntakeDeps): Intake {
       throw new IntakeRefusal("invalid", issues);
     }
     const body = parsed.data;
-    const phone = parsePhone(body.contact.phone);
-    if (!phone) throw refuse("contact.phone", "not_a_phone");
-    const helperPhone = body.applicant.kind === "helper" ? parsePhone(body.applicant.phone) : null;
+    // A helper's own number may be abroad (E.164); the person's is a mainland mobile.
+    const helperPhone = body.applicant.kind === "helper" ? parseAnyPhone(body.applicant.phone) : null;
     if (body.applicant.kind === "helper" && !helperPhone) throw refuse("applicant.phone", "not_a_phone");
+    // The hotline dials a mainland mobile, or the helper abroad on their own number.
+    const given = parseAnyPhone(body.contact.phone);
+    const phone =
+      given && (!isInternational(given) || given === helperPhone) ? given : parsePhone(body.contact.phone);
+    if (!phone) throw refuse("contact.phone", "not_a_phone");
+    const personPhone = body.person?.phone === undefined ? undefined : parsePhone(body.person.phone);
+    if (personPhone === null) throw refuse("person.phone", "not_a_phone");
     const now = deps.now();
     const today = shanghaiDate(now);
     const dateIssues = futureDateIssues(body.situation, body.situation.asOf ?? today);
@@ -123,7 +127,7 @@ export function createIntake(deps: IntakeDeps): Intake {
             body.applicant.kind === "helper"
               ? { ...body.applicant, phone: helperPhone as string }
               : body.applicant,
-          person: body.person,
+          person: body.person && { ...body.person, ...(personPhone ? { phone: personPhone } : {}) },
           contactPhone: phone,
           consent: {
             at: options.consentAt ?? now.toISOString(),

@@ -10,13 +10,14 @@ import type { AppDeps } from "./deps.ts";
 
 export type Flash =
   | { kind: "answer_error"; key: string; message: string; value: string }
-  | { kind: "apply_error"; field: string; message: string }
+  /** A refused send: the field to fix, and what was typed, so nothing has to be typed again. */
+  | { kind: "apply_error"; field: string; message: string; typed?: Record<string, string> }
   | { kind: "sent"; reference: string; slaDueAt: string; urgent: boolean }
   | { kind: "status"; reference: string; phone: string; status: string; updatedAt: string }
   | { kind: "status_error"; message: string }
   | { kind: "resume_failed" }
   | { kind: "staff_error"; message: string }
-  | { kind: "staff_phone"; reference: string; contact: string; helper: string | null }
+  | { kind: "staff_phone"; reference: string; contact: string; helper: string | null; person: string | null }
   | { kind: "note_kept"; reference: string; text: string; error?: string };
 
 export interface PortalLocals {

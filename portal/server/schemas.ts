@@ -23,11 +23,14 @@ export const applicantSchema = z.discriminatedUnion("kind", [
 
 export const submitBodySchema = z.strictObject({
   situation: situationSchema,
-  /** The number the hotline calls back: a mainland mobile number. */
+  /**
+   * The number the hotline calls back: a mainland mobile, or (a family member abroad) the helper's own
+   * international number in E.164, which staff see marked as a call abroad.
+   */
   contact: z.strictObject({ phone }),
   applicant: applicantSchema,
-  /** The person the request is for, when someone else applies. */
-  person: z.strictObject({ name: name.optional() }).optional(),
+  /** The person the request is for: their name, and their own mainland mobile when a helper gives it. */
+  person: z.strictObject({ name: name.optional(), phone: phone.optional() }).optional(),
   consent: z.strictObject({
     given: z.literal(true),
     noticeVersion: z.enum(PRIVACY_NOTICE_VERSIONS as [string, ...string[]]),

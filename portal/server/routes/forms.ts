@@ -10,7 +10,7 @@ import { IntakeRefusal } from "../../../core/intake.ts";
 import { answer, back, forget, type RawAnswer } from "../../../core/interview/answer.ts";
 import { buildSituation } from "../../../core/interview/build.ts";
 import { typedIntent } from "../../../core/interview/intent.ts";
-import { QUESTION_BY_ID } from "../../../core/interview/questions.ts";
+import { APPLICANT_RELATIONSHIPS, QUESTION_BY_ID } from "../../../core/interview/questions.ts";
 import { answerOf, parseKey, start } from "../../../core/interview/state.ts";
 import { JURISDICTIONS } from "../../../core/schema/enums.ts";
 import { shanghaiDate } from "../../../core/sla.ts";
@@ -154,10 +154,16 @@ export function formRoutes(deps: AppDeps) {
 
   const applySchema = z.object({
     phone: z.string().max(40),
+    personName: z.string().max(200).optional(),
+    helperName: z.string().max(200).optional(),
+    relationship: z.enum(APPLICANT_RELATIONSHIPS).optional(),
+    personPhone: z.string().max(40).optional(),
     consent: z.literal("yes").optional(),
     basis: z.enum(["self", "person_agreed", "guardian"]).optional(),
     key: z.string().min(8).max(100),
   });
+  /** What the send form keeps when it is refused: everything typed but the consent. */
+  const TYPED = ["phone", "personName", "helperName", "relationship", "personPhone", "basis"] as const;
 
   app.post("/apply", async (c) => {
     const body = await form(c);
@@ -171,17 +177,20 @@ export function formRoutes(deps: AppDeps) {
       setFlash(c, deps, { kind: "sent", ...sent });
       return c.redirect("/apply/done", 303);
     }
+    const typed = Object.fromEntries(
+      TYPED.flatMap((k) => (body[k] ? [[k, String(body[k]).slice(0, 200)]] : [])),
+    );
+    const refuse = (field: string, message: string) => {
+      setFlash(c, deps, { kind: "apply_error", field, message, typed });
+      return c.redirect("/apply", 303);
+    };
     const f = applySchema.safeParse(body);
     const state = held.draft.state;
     const situation = buildSituation(state);
     if (!situation) return c.redirect("/check", 303);
     if (!f.success) {
-      setFlash(c, deps, {
-        kind: "apply_error",
-        field: "contact.phone",
-        message: t("common:field.not_a_phone"),
-      });
-      return c.redirect("/apply", 303);
+      const field = String(f.error.issues[0]?.path[0] ?? "phone");
+      return refuse(field === "phone" ? "contact.phone" : field, t("common:field.invalid"));
     }
     // A check an agent started for a caller is filed by that agent, within their jurisdictions.
     const agent = held.draft.byStaff !== undefined ? staffSession(c) : null;
@@ -191,25 +200,39 @@ export function formRoutes(deps: AppDeps) {
         agent.staff.id === held.draft.byStaff &&
         !agent.staff.mustChangePassword &&
         inScope(agent, situation.jurisdiction);
-      if (!allowed) {
-        setFlash(c, deps, { kind: "apply_error", field: "staff", message: t("common:api.forbidden") });
-        return c.redirect("/apply", 303);
-      }
+      if (!allowed) return refuse("staff", t("common:api.forbidden"));
     }
     const helping = answerOf(state, "helping") === "helping";
+    const personName = f.data.personName?.trim() ?? "";
+    const helperName = f.data.helperName?.trim() ?? "";
+    // Staff must know whom they call about; a helper says who they are and how they are related.
+    if (personName === "" || personName.length > 60)
+      return refuse(
+        "personName",
+        t(personName === "" ? "common:field.required" : "common:field.too_big", { maximum: 60 }),
+      );
+    if (helping && (helperName === "" || helperName.length > 60))
+      return refuse(
+        "helperName",
+        t(helperName === "" ? "common:field.required" : "common:field.too_big", { maximum: 60 }),
+      );
+    if (helping && !f.data.relationship) return refuse("relationship", t("common:field.required"));
     const basis = helping ? f.data.basis : "self";
-    if (f.data.consent !== "yes" || !basis) {
-      setFlash(c, deps, {
-        kind: "apply_error",
-        field: "consent",
-        message: t("common:field.consent_required"),
-      });
-      return c.redirect("/apply", 303);
-    }
+    if (f.data.consent !== "yes" || !basis) return refuse("consent", t("common:field.consent_required"));
+    const personPhone = f.data.personPhone?.trim() || undefined;
     try {
       const submitted = await deps.intake.fileInterview(
         state,
-        { phone: f.data.phone, basis: helping ? (basis as "person_agreed" | "guardian") : undefined },
+        {
+          phone: f.data.phone,
+          personName,
+          helper:
+            helping && f.data.relationship
+              ? { name: helperName, relationship: f.data.relationship, phone: f.data.phone }
+              : undefined,
+          personPhone: helping ? personPhone : undefined,
+          basis: helping ? (basis as "person_agreed" | "guardian") : undefined,
+        },
         { channel: agent ? "staff" : "portal", lang, idempotencyKey: `portal-form-${f.data.key}` },
       );
       deps.interviews.remove(held.id);
@@ -224,8 +247,9 @@ export function formRoutes(deps: AppDeps) {
     } catch (error) {
       if (error instanceof IntakeRefusal && error.field) {
         const code = error.issues[0]?.code ?? "invalid";
-        setFlash(c, deps, { kind: "apply_error", field: error.field, message: t(`common:field.${code}`) });
-        return c.redirect("/apply", 303);
+        // A helper's own number may be abroad: say so in the re-ask.
+        const abroad = helping && code === "not_a_phone" && error.field !== "person.phone";
+        return refuse(error.field, t(`common:field.${abroad ? "not_a_phone_abroad" : code}`));
       }
       throw error;
     }

@@ -1,0 +1,1 @@
+ALTER TABLE `requests` ADD `other_phone_hash` text;
