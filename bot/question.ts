@@ -95,13 +95,18 @@ export function questionMessage(
     }
     if (rendered.help) lines.push(rendered.help);
     lines.push(ctx.t("common:roster.hint"));
-  } else if (rendered.kind === "members") {
-    // Toggles: a tick on each person picked; "No one" or "Done" finishes.
+  } else if (rendered.kind === "members" || rendered.kind === "multi") {
+    // Toggles: a tick on each one picked; "No one" (or "None") or "Done" finishes. The number is what
+    // a person may type instead ("1,3"): a member's own number, or the option's place.
     rendered.options.forEach((o, i) => {
       const mark = picked.includes(o.value) ? "✅ " : "";
-      keyboard.text(`${mark}${o.value}. ${o.label}`, buttonData(step, rendered.key, { toggle: i })).row();
+      const n = rendered.kind === "members" ? o.value : String(i + 1);
+      keyboard.text(`${mark}${n}. ${o.label}`, buttonData(step, rendered.key, { toggle: i })).row();
     });
-    keyboard.text(ctx.t("common:pick.none"), buttonData(step, rendered.key, "none"));
+    keyboard.text(
+      ctx.t(rendered.kind === "members" ? "common:pick.none" : "common:pick.noneOfThese"),
+      buttonData(step, rendered.key, "none"),
+    );
     if (picked.length > 0) keyboard.text(ctx.t("common:pick.done"), buttonData(step, rendered.key, "ok"));
     keyboard.row();
     if (rendered.help) lines.push(rendered.help);

@@ -67,7 +67,7 @@ export function interview(deps: BotDeps) {
     }
     if (press.choice === "dk") return apply(ctx, current, { unknown: true }, ctx.t("common:dontKnow"));
     const { kind } = current.rendered;
-    if (kind === "roster" || kind === "members") return pick(ctx, current, press.choice);
+    if (kind === "roster" || kind === "members" || kind === "multi") return pick(ctx, current, press.choice);
     if (typeof press.choice !== "number") return;
     const option = current.rendered.options[press.choice];
     if (option) await apply(ctx, current, option.value, option.label);
@@ -84,7 +84,14 @@ export function interview(deps: BotDeps) {
     if (choice === "none" || choice === "ok") {
       ctx.session.picking = undefined;
       if (choice === "none") {
-        const shown = kind === "roster" ? ctx.t("common:roster.alone_self") : ctx.t("common:pick.none");
+        const subject = current.step.question.subject === "helping" ? "helping" : "self";
+        const shown = ctx.t(
+          kind === "roster"
+            ? `common:roster.alone_${subject}`
+            : kind === "members"
+              ? "common:pick.none"
+              : "common:pick.noneOfThese",
+        );
         return apply(ctx, current, kind === "roster" ? "alone" : "none", shown);
       }
       if (values.length === 0) return;
@@ -98,13 +105,14 @@ export function interview(deps: BotDeps) {
       else if (values.includes(option.value)) values.splice(values.indexOf(option.value), 1);
       else values.push(option.value);
     } else return;
-    ctx.session.picking = { key, step, values: kind === "members" ? sortedPicks(values) : values };
+    ctx.session.picking = { key, step, values: kind === "roster" ? values : inOptionOrder(values, options) };
     // The same message, with its ticks and "Added: …" brought up to date (cosmetic: the picks are kept).
     const { text, keyboard } = questionMessage(ctx, state, current.rendered, current.step.progress.left);
     await ctx.quietly("editMessageText", () => ctx.editMessageText(text, { reply_markup: keyboard }));
   }
 
-  const sortedPicks = (values: string[]) => [...values].sort((a, b) => Number(a) - Number(b));
+  const inOptionOrder = (values: string[], options: { value: string }[]) =>
+    options.map((o) => o.value).filter((v) => values.includes(v));
 
   c.on("message:text", async (ctx, nextMiddleware) => {
     if (ctx.session.phase !== "interview" || ctx.message.text.startsWith("/")) return nextMiddleware();
@@ -119,6 +127,10 @@ export function interview(deps: BotDeps) {
       return askCurrent(ctx, deps);
     }
     if (intent === "unknown") return apply(ctx, current, { unknown: true }, ctx.t("common:dontKnow"));
+    if (current.rendered.kind === "multi") {
+      ctx.session.picking = undefined;
+      return apply(ctx, current, text, text);
+    }
     if (current.rendered.kind === "members") {
       // "1,3", or the people named as the buttons name them ("妈妈和我").
       ctx.session.picking = undefined;

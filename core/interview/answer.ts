@@ -124,7 +124,23 @@ function parse(
       return parseRosterAnswer(text, q.max ?? HOUSEHOLD_MAX);
     case "members":
       return parseMembers(q, text);
+    case "multi":
+      return parseMulti(text, q.options ?? []);
   }
+}
+
+/** A pick-list of options: their values ("dibao,tekun") or numbers as shown ("1,2"), or "none" / "没有". */
+function parseMulti(
+  text: string,
+  options: readonly string[],
+): { ok: true; value: string } | { ok: false; issue: AnswerIssue } {
+  if (text === "none" || NO.has(text.toLowerCase())) return { ok: true, value: "none" };
+  const parts = text.split(/[\s,，、;；和]+/).filter((x) => x !== "");
+  const values = parts.map((x) => (options.includes(x) ? x : options[Number(x) - 1]));
+  if (parts.length === 0 || values.some((x) => x === undefined || !/^\d+$|^[a-zA-Z]+$/.test(x)))
+    return fail("not_an_option", { options });
+  // In the options' own order, once each.
+  return { ok: true, value: options.filter((o) => values.includes(o)).join(",") };
 }
 
 /** The roster as sent ("spouse,child_minor" or "alone"), or typed as a number of people. */

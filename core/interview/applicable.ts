@@ -2,7 +2,7 @@
 // grade for a member with a certificate, the emergency's details once there is one). Answers that no
 // longer apply after a change are dropped.
 
-import { householdSize, picked, SIX_MONTH_STATUSES } from "./build.ts";
+import { chosen, householdSize, incomeByRest, partByRest, picked, SIX_MONTH_STATUSES } from "./build.ts";
 import { answerOf, type InterviewState, keyOf, parseKey } from "./state.ts";
 
 export function applicable(state: InterviewState, key: string): boolean {
@@ -12,7 +12,17 @@ export function applicable(state: InterviewState, key: string): boolean {
   const several = householdSize(state) > 1;
   if (member !== null && member >= householdSize(state)) return false;
   if (id.startsWith("emergency.")) return v("emergency") === "yes";
-  if (id === "currentBenefits.dibao.monthlyAmount") return v("currentBenefits.dibao") === "yes";
+  // Asked alone only where the one hukou choice left them open.
+  if (id === "localHukou") return v("hukou") === undefined;
+  if (id === "area") return v("hukou") !== "local_urban" && v("hukou") !== "local_rural";
+  if (
+    id === "currentBenefits.dibao" ||
+    id === "currentBenefits.tekun" ||
+    id === "currentBenefits.orphanAllowance"
+  )
+    return v("currentBenefits") === undefined;
+  if (id === "currentBenefits.dibao.monthlyAmount")
+    return v("currentBenefits.dibao") === "yes" || (chosen(state, "currentBenefits") ?? []).includes("dibao");
   // With several members, "who…?" comes first; a member is asked on their own only after "I don't know".
   if (
     id === "household.disability" ||
@@ -42,6 +52,9 @@ export function applicable(state: InterviewState, key: string): boolean {
   }
   if (id === "member.income.pensionBasic" || id === "member.income.povertyDividend") {
     const total = mv("member.income");
+    // A member whose income is the household's rest: their part is asked where the household's was not.
+    if (member !== null && incomeByRest(state) === member)
+      return partByRest(state, id.slice("member.income.".length) as "pensionBasic") === null;
     return typeof total === "number" && total > 0;
   }
   if (id === "member.parent1.since" || id === "member.parent2.since") {

@@ -1,7 +1,7 @@
 // From answers to a situation. What was not answered, or answered "I don't know", stays omitted: unknown.
 
 import type { Jurisdiction, ParentStatus } from "../schema/enums.ts";
-import type { Member, ParentEntry, Situation } from "../schema/situation.ts";
+import type { HouseholdIncomeTotal, Member, ParentEntry, Situation } from "../schema/situation.ts";
 import { type AgeBand, intersect, parseBand } from "./age-bands.ts";
 import { ELDERLY_AGE, PICKABLE } from "./questions.ts";
 import { relationOf, rosterBand, rosterOf, rosterRelation } from "./roster.ts";
@@ -28,6 +28,13 @@ export function picked(state: InterviewState, id: string): number[] | null {
   if (typeof v !== "string") return null;
   const list = v.split("|")[0] as string;
   return list === "none" ? [] : list.split(",").map((n) => Number(n) - 1);
+}
+
+/** A pick-list of options' answer: the values picked, [] for "none", null when not answered or unknown. */
+export function chosen(state: InterviewState, id: string): string[] | null {
+  const v = answerOf(state, id);
+  if (typeof v !== "string") return null;
+  return v === "none" ? [] : v.split(",");
 }
 
 /** The members a "who…?" offered (0-based): the rest of the household was not asked. */
@@ -153,6 +160,64 @@ function member(state: InterviewState, i: number): Member {
   return m;
 }
 
+/**
+ * With the household's total and every other member's own income known, the one member left has the
+ * rest: never asked. Their basic pension is the household's less the others' where the household's was
+ * given, else their own answer (as for any member's income).
+ */
+function lastMemberIncome(state: InterviewState, members: Member[], total: HouseholdIncomeTotal): void {
+  const open = members.flatMap((m, i) => (m.income === undefined ? [i] : []));
+  const i = open[0];
+  if (open.length !== 1 || i === undefined) return;
+  const others = members.flatMap((m) => m.income ?? []);
+  const sum = (kind?: string) =>
+    others.filter((x) => kind === undefined || x.kind === kind).reduce((t, x) => t + x.monthly, 0);
+  const rest = total.monthly - sum();
+  if (rest < 0) return;
+  const part = (id: "pensionBasic" | "povertyDividend", kind: string): number | null => {
+    const own = state.answers[keyOf(`member.income.${id}`, i)];
+    if (own && "unknown" in own) return null;
+    if (own && "value" in own) return Number(own.value);
+    const fromHousehold = partByRest(state, id);
+    return fromHousehold ? Math.max(0, fromHousehold - sum(kind)) : 0;
+  };
+  const p = part("pensionBasic", "pension_basic");
+  const d = part("povertyDividend", "poverty_dividend");
+  if (p === null || d === null || p + d > rest) return;
+  (members[i] as Member).income = [
+    ...(rest - p - d > 0 ? [{ kind: "other" as const, monthly: rest - p - d }] : []),
+    ...(p > 0 ? [{ kind: "pension_basic" as const, monthly: p }] : []),
+    ...(d > 0 ? [{ kind: "poverty_dividend" as const, monthly: d }] : []),
+  ];
+}
+
+/**
+ * The household's basic pension (or dividends) when the one member left's share is its rest: the
+ * household's was given and every other member's own share is known (answered, or no income at all).
+ */
+export function partByRest(state: InterviewState, id: "pensionBasic" | "povertyDividend"): number | null {
+  const household = answerOf(state, `householdIncome.${id}`);
+  const last = incomeByRest(state);
+  if (typeof household !== "number" || last === null) return null;
+  const n = householdSize(state);
+  for (let j = 0; j < n; j++) {
+    if (j === last) continue;
+    const income = answerOf(state, keyOf("member.income", j));
+    if (income !== 0 && typeof answerOf(state, keyOf(`member.income.${id}`, j)) !== "number") return null;
+  }
+  return household;
+}
+
+/** The member whose own income is the household's rest (see lastMemberIncome), or null. */
+export function incomeByRest(state: InterviewState): number | null {
+  if (typeof answerOf(state, "householdIncome") !== "number") return null;
+  const n = householdSize(state);
+  const open = Array.from({ length: n }, (_, i) => i).filter(
+    (i) => typeof answerOf(state, keyOf("member.income", i)) !== "number",
+  );
+  return open.length === 1 ? (open[0] as number) : null;
+}
+
 /** The household's income in one figure, with its basic pension and dividends where given. */
 function householdTotal(state: InterviewState): Situation["householdIncome"] {
   const monthly = answerOf(state, "householdIncome");
@@ -185,9 +250,16 @@ export function buildSituation(state: InterviewState): Situation | null {
     members: Array.from({ length: householdSize(state) }, (_, i) => member(state, i)),
   };
   const total = householdTotal(state);
-  if (total) s.householdIncome = total;
-  set(s, "area", v("area") as Situation["area"]);
-  set(s, "localHukou", yes(v("localHukou")));
+  if (total) {
+    s.householdIncome = total;
+    lastMemberIncome(state, s.members, total);
+  }
+  // The one hukou choice, where the two were not asked alone.
+  const hukou = v("hukou");
+  const area = hukou === "local_urban" ? "urban" : hukou === "local_rural" ? "rural" : undefined;
+  const local = typeof hukou === "string" ? hukou !== "elsewhere" : undefined;
+  set(s, "area", (v("area") ?? area) as Situation["area"]);
+  set(s, "localHukou", yes(v("localHukou")) ?? local);
   set(s, "county", v("county") as string | undefined);
   set(s, "assets", v("assets") as Situation["assets"]);
   set(s, "registeredPoor", yes(v("registeredPoor")));
@@ -206,14 +278,18 @@ export function buildSituation(state: InterviewState): Situation | null {
     set(s.emergency, "outOfPocket", v("emergency.outOfPocket") as number | undefined);
   }
   const benefits: NonNullable<Situation["currentBenefits"]> = {};
-  const dibao = yes(v("currentBenefits.dibao"));
+  // "Which of these does the household receive?": each one picked or not, unless asked alone.
+  const received = chosen(state, "currentBenefits");
+  const receives = (id: string) =>
+    yes(v(`currentBenefits.${id}`)) ?? (received === null ? undefined : received.includes(id));
+  const dibao = receives("dibao");
   if (dibao === false) benefits.dibao = null;
   if (dibao === true) {
     benefits.dibao = {};
     set(benefits.dibao, "monthlyAmount", v("currentBenefits.dibao.monthlyAmount") as number | undefined);
   }
-  set(benefits, "tekun", yes(v("currentBenefits.tekun")));
-  set(benefits, "orphanAllowance", yes(v("currentBenefits.orphanAllowance")));
+  set(benefits, "tekun", receives("tekun"));
+  set(benefits, "orphanAllowance", receives("orphanAllowance"));
   if (Object.keys(benefits).length > 0) s.currentBenefits = benefits;
   const expenses: NonNullable<Situation["monthlyExpenses"]> = {};
   for (const kind of ["medical", "care", "rehabilitation", "employment"] as const) {

@@ -74,7 +74,7 @@ const OWN_INCOME = new Set(["member.income", "member.income.pensionBasic", "memb
 function group(id: string, several: boolean): number {
   const q = QUESTION_BY_ID.get(id);
   if (!q || q.scope === "intro") return 0;
-  if (id === "emergency" || id.startsWith("emergency.") || id === "localHukou") return 1;
+  if (id === "emergency" || id.startsWith("emergency.") || id === "localHukou" || id === "hukou") return 1;
   if (several && OWN_INCOME.has(id)) return 3.5;
   if (FIRST.has(id)) return 2;
   if (id.startsWith("monthlyExpenses.") || id === "household.expenses") return 4;

@@ -19,7 +19,8 @@ export type QuestionKind =
   | "text"
   | "phone"
   | "roster" // the household by relation: "alone", or the other members' relations, comma-separated
-  | "members"; // a pick-list of members: their numbers, comma-separated, or "none"
+  | "members" // a pick-list of members: their numbers, comma-separated, or "none"
+  | "multi"; // a pick-list of `options`: the values picked, comma-separated, or "none"
 
 export interface QuestionDef {
   id: string;
@@ -82,7 +83,14 @@ export const QUESTIONS: readonly QuestionDef[] = [
   { id: "household", scope: "intro", kind: "roster", options: ROSTER_RELATIONS, max: HOUSEHOLD_MAX },
 
   yesno("emergency", "household"),
-  // Before the emergency's details: with a local hukou, where it happened no longer matters.
+  // Before the emergency's details: with a local hukou, where it happened no longer matters. One
+  // choice gives both the hukou's place and its kind; the two are asked alone only after "I don't know".
+  {
+    id: "hukou",
+    scope: "household",
+    kind: "choice",
+    options: ["local_urban", "local_rural", "local", "elsewhere"],
+  },
   yesno("localHukou", "household"),
   { id: "emergency.category", scope: "household", kind: "choice", options: EMERGENCY_CATEGORIES },
   yesno("emergency.basicLivingAtRisk", "household"),
@@ -90,6 +98,13 @@ export const QUESTIONS: readonly QuestionDef[] = [
   money("emergency.outOfPocket", "household"),
   { id: "area", scope: "household", kind: "choice", options: ["urban", "rural"] },
   { id: "county", scope: "household", kind: "choice" },
+  // "Which of these does the household receive now?": one pick-list for the three benefits.
+  {
+    id: "currentBenefits",
+    scope: "household",
+    kind: "multi",
+    options: ["dibao", "tekun", "orphanAllowance"],
+  },
   yesno("currentBenefits.dibao", "household"),
   money("currentBenefits.dibao.monthlyAmount", "household"),
   yesno("currentBenefits.tekun", "household"),

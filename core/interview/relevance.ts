@@ -49,7 +49,16 @@ const HOUSEHOLD_FIELD = new Set([
 ]);
 
 /** The question keys that fill a missing path (in the state's current shape). */
+const BENEFITS = new Set([
+  "currentBenefits.dibao",
+  "currentBenefits.tekun",
+  "currentBenefits.orphanAllowance",
+]);
+
 export function keysFor(state: InterviewState, path: string): string[] {
+  // The hukou's place and kind in one choice first; each alone only where that left it open.
+  if ((path === "localHukou" || path === "area") && state.answers.hukou === undefined) return ["hukou"];
+  if (BENEFITS.has(path) && state.answers.currentBenefits === undefined) return ["currentBenefits"];
   if (path.startsWith("monthlyExpenses.") && state.answers["household.expenses"] === undefined)
     return ["household.expenses"];
   if (HOUSEHOLD_FIELD.has(path)) return [path];

@@ -114,6 +114,21 @@ export function answerFrom(s: Situation, q: AskedQuestion, asOf: string): RawAns
       return yn(s.emergency?.inJurisdiction);
     case "emergency.outOfPocket":
       return val(s.emergency?.outOfPocket);
+    case "hukou":
+      if (s.localHukou === undefined) return UNKNOWN;
+      if (!s.localHukou) return "elsewhere";
+      return s.area === "urban" ? "local_urban" : s.area === "rural" ? "local_rural" : "local";
+    case "currentBenefits": {
+      const b = s.currentBenefits;
+      const known = {
+        dibao: b?.dibao === undefined ? undefined : b.dibao !== null,
+        tekun: b?.tekun,
+        orphanAllowance: b?.orphanAllowance,
+      };
+      if (Object.values(known).includes(undefined)) return UNKNOWN;
+      const list = (q.options ?? []).filter((o) => known[o as keyof typeof known]);
+      return list.length === 0 ? "none" : list.join(",");
+    }
     case "localHukou":
       return yn(s.localHukou);
     case "registeredPoor":

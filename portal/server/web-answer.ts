@@ -17,7 +17,7 @@ const MOST_OF_ONE = 9;
 
 export function webAnswer(kind: QuestionKind, f: FormFields): WebAnswer {
   if (f.unknown !== undefined) return { ok: true, value: undefined };
-  if (kind === "members") {
+  if (kind === "members" || kind === "multi") {
     const picked = strings(f.value);
     // A typed list ("1,3") from a client without checkboxes is the interview's to read.
     if (picked.length === 0) return { ok: false, message: "common:pick.nothing" };

@@ -4,16 +4,16 @@
 // the channel (and the bot's chat) tells them apart. A refusal stores nothing, whichever the channel.
 
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { SendDetails } from "../../core/intake.ts";
 import type { InterviewState } from "../../core/interview/state.ts";
 import type { StoredRequest } from "../../db/requests.ts";
 import { createI18nSync } from "../../locales/i18n.ts";
 import { submissionFromInterview } from "../../portal/server/intake.ts";
 import { type BotHarness, botHarness } from "../bot/driver.ts";
-import { daughter, finishAsHelper, jilinMother } from "../bot/situations.ts";
+import { daughter, finishAsHelper, jilinMother, sendAsHelper } from "../bot/situations.ts";
 import { staffClient } from "./harness.ts";
 
 const ORIGIN = "http://localhost";
-const PHONE = "13812345678";
 const t = createI18nSync("zh-CN");
 
 let b: BotHarness;
@@ -26,7 +26,12 @@ const count = () =>
   (b.h.deps.db.sqlite.prepare("SELECT count(*) AS n FROM requests").get() as { n: number }).n;
 
 /** "Send" on the portal's apply form, for a draft holding this interview (an agent's, with their cookie). */
-function sendOnForm(state: InterviewState, key: string, agent?: { id: number; cookie: string }) {
+function sendOnForm(
+  state: InterviewState,
+  key: string,
+  agent?: { id: number; cookie: string },
+  fields: Record<string, string> = {},
+) {
   const draft = b.h.deps.interviews.create(
     { state, lang: "zh-CN", ...(agent ? { byStaff: agent.id } : {}) },
     agent ? "staff" : "portal",
@@ -38,13 +43,32 @@ function sendOnForm(state: InterviewState, key: string, agent?: { id: number; co
       origin: ORIGIN,
       cookie: agent ? `draft=${draft}; ${agent.cookie}` : `draft=${draft}`,
     },
-    body: new URLSearchParams({ phone: PHONE, consent: "yes", basis: "person_agreed", key }).toString(),
+    body: new URLSearchParams({ ...SEND_FORM, ...fields, key }).toString(),
   });
 }
 
+/** What the daughter gives at the send step, as the portal's form posts it. */
+const SEND_FORM = {
+  personName: daughter.personName,
+  helperName: daughter.name,
+  relationship: daughter.relationship,
+  phone: daughter.phone,
+  consent: "yes",
+  basis: "person_agreed",
+};
+
+/** The same details as the bot and staff intake hand them to the intake service. */
+const HELPER = { name: daughter.name, relationship: daughter.relationship, phone: daughter.phone };
+const SEND = {
+  phone: daughter.phone as string,
+  personName: daughter.personName,
+  helper: HELPER as { name: string; relationship: typeof HELPER.relationship; phone: string },
+  basis: "person_agreed",
+} satisfies SendDetails;
+
 /** The same interview in the API's shape. */
-const apiBody = (state: InterviewState) => ({
-  ...submissionFromInterview(state, { phone: PHONE, basis: "person_agreed" }),
+const apiBody = (state: InterviewState, send: SendDetails = SEND) => ({
+  ...submissionFromInterview(state, send),
   lang: "zh-CN",
 });
 
@@ -53,7 +77,7 @@ async function finishedInChat(): Promise<InterviewState> {
   const r = b.user(3003, "zh-hans");
   await r.send("/start");
   await r.press(t("common:privacy.agree"));
-  await finishAsHelper(r, jilinMother, daughter, t);
+  await finishAsHelper(r, jilinMother, t);
   const state = r.session()?.interview;
   if (!state) throw new Error("no interview in the chat");
   return structuredClone(state);
@@ -88,10 +112,9 @@ describe("one intake for every channel", { timeout: 60_000 }, () => {
     const state = await finishedInChat();
     const references: Record<string, string> = {};
 
-    // 1. The bot: the contact, then "Yes, send it".
+    // 1. The bot: the send step's answers, then "Yes, send it".
     const r = b.user(3003, "zh-hans");
-    await r.press(t("common:bot.sendToHotline"));
-    await r.contact(`+86 ${PHONE}`);
+    await sendAsHelper(r, t, daughter);
     const sent = await r.press(t("common:bot.confirmYes"));
     references.bot = /JL-[0-9A-Z]{4}-[0-9A-Z]{4}/.exec(sent.map((m) => m.text).join("\n"))?.[0] ?? "";
 
@@ -135,44 +158,65 @@ describe("one intake for every channel", { timeout: 60_000 }, () => {
       relationship: daughter.relationship,
       phone: daughter.phone,
     });
+    expect(expected.person).toEqual({ name: daughter.personName });
+    expect(expected.contactPhone).toBe(daughter.phone);
     for (const [channel, request] of Object.entries(stored)) {
       expect(filed(request ?? null), channel).toEqual(expected);
       expect(request?.chatId ?? null, channel).toBe(channel === "bot" ? "3003" : null);
     }
   });
 
-  it("a helper who skipped their name is filed with the same placeholder by the bot and the form", async () => {
+  it("a form without the person's name, or a helper's, is refused and keeps what was typed; nothing is stored", async () => {
     const state = await finishedInChat();
-    delete state.answers["applicant.name"];
-    state.order = state.order.filter((k) => k !== "applicant.name");
-    const viaBot = await b.h.deps.intake.fileInterview(
-      state,
-      { phone: PHONE, basis: "person_agreed" },
-      { channel: "bot", lang: "zh-CN", chatId: "3003" },
-    );
-    await sendOnForm(state, "intake-form-3");
-    const viaForm = formReference("intake-form-3", "portal");
-    const names = [viaBot.reference, viaForm].map((ref) => b.h.deps.requests.byReference(ref)?.applicant);
-    expect(names[0]).toMatchObject({ kind: "helper", name: "-" });
-    expect(names[1]).toEqual(names[0]);
+    const noPerson = await sendOnForm(state, "intake-form-3", undefined, { personName: " " });
+    expect(noPerson.headers.get("location")).toBe("/apply");
+    const noHelper = await sendOnForm(state, "intake-form-4", undefined, { helperName: "" });
+    expect(noHelper.headers.get("location")).toBe("/apply");
+    expect(count()).toBe(0);
   });
 
-  it("refuses a helper's phone that is not a mainland mobile on every channel, storing nothing", async () => {
+  it("takes a helper abroad on their own number (E.164) on every channel, and refuses one that is neither", async () => {
     const state = await finishedInChat();
-    state.answers["applicant.phone"] = { value: "+1 415 555 0134" };
-    // The bot (through the service it is handed), the API and the form all refuse by the same rule.
+    const abroad = {
+      ...SEND,
+      phone: "+44 20 7946 0018",
+      helper: { ...SEND.helper, phone: "+44 20 7946 0018" },
+    };
+    const viaBot = await b.h.deps.intake.fileInterview(state, abroad, { channel: "bot", lang: "zh-CN" });
+    const api = await b.h.post("/api/requests", apiBody(state, abroad));
+    expect(api.status).toBe(201);
+    const form = await sendOnForm(state, "intake-form-5", undefined, { phone: "0044 20 7946 0018" });
+    expect(form.headers.get("location")).toBe("/apply/done");
+    for (const ref of [
+      viaBot.reference,
+      (await api.json()).reference,
+      formReference("intake-form-5", "portal"),
+    ])
+      expect(b.h.deps.requests.byReference(ref)).toMatchObject({
+        contactPhone: "+442079460018",
+        applicant: { phone: "+442079460018" },
+      });
+
+    // Not a mainland mobile, not E.164: refused by the same rule everywhere, nothing stored.
+    const before = count();
+    const bad = { ...SEND, phone: "12345", helper: { ...SEND.helper, phone: "12345" } };
     await expect(
-      b.h.deps.intake.fileInterview(
-        state,
-        { phone: PHONE, basis: "person_agreed" },
-        { channel: "bot", lang: "zh-CN" },
-      ),
+      b.h.deps.intake.fileInterview(state, bad, { channel: "bot", lang: "zh-CN" }),
     ).rejects.toMatchObject({ code: "invalid", field: "applicant.phone" });
-    const api = await b.h.post("/api/requests", apiBody(state));
-    expect(api.status).toBe(422);
-    expect((await api.json()).error.field).toBe("applicant.phone");
-    const posted = await sendOnForm(state, "intake-form-4");
+    const refused = await b.h.post("/api/requests", apiBody(state, bad));
+    expect(refused.status).toBe(422);
+    expect((await refused.json()).error.field).toBe("applicant.phone");
+    const posted = await sendOnForm(state, "intake-form-6", undefined, { phone: "12345" });
     expect(posted.headers.get("location")).toBe("/apply");
+    expect(count()).toBe(before);
+  });
+
+  it("never lets the hotline dial an international number that is not the helper's own", async () => {
+    const state = await finishedInChat();
+    const other = { ...SEND, phone: "+1 415 555 0134" };
+    await expect(
+      b.h.deps.intake.fileInterview(state, other, { channel: "bot", lang: "zh-CN" }),
+    ).rejects.toMatchObject({ code: "invalid", field: "contact.phone" });
     expect(count()).toBe(0);
   });
 });

@@ -21,6 +21,7 @@ import {
   finishAsHelper,
   jilinMother,
   rows,
+  sendAsHelper,
   staleCallback,
   suddenIllness,
   WUXI_STANDARD_KNOWN,
@@ -63,9 +64,10 @@ function resultMessages(r: Resident, t: TFunction): ChatMessage[] {
   return all.slice(from);
 }
 
-/** "Send this to the hotline", a shared contact, "Yes, send it": the bot's reply to the last press. */
+/** "Send this to the hotline", a name, a shared contact, "Yes, send it": the bot's reply to the last press. */
 async function sendToHotline(r: Resident, t: TFunction, phone = "+86 138 1234 5678"): Promise<ChatMessage> {
   await r.press(t("common:bot.sendToHotline"));
+  await r.send("王建国");
   await r.contact(phone);
   return only(await r.press(t("common:bot.confirmYes")));
 }
@@ -153,28 +155,30 @@ describe("a daughter applies for her mother", { timeout: 30_000 }, () => {
     const t = words(lang);
     const r = b.user(2002, code);
     await agree(r, t);
-    const asked = await finishAsHelper(r, jilinMother, daughter, t);
-    // The helper's own questions come last: relationship, name, phone.
-    expect(asked.slice(-3)).toEqual(["applicant.relationship", "applicant.name", "applicant.phone"]);
-    expect(asked.filter((k) => k.startsWith("applicant."))).toHaveLength(3);
+    const asked = await finishAsHelper(r, jilinMother, t);
+    // Only what the rules need: no helper's details in the interview, and few questions for one person.
+    expect(asked.some((k) => k.startsWith("applicant."))).toBe(false);
+    expect(asked.length).toBeLessThanOrEqual(12);
     // The mother's questions speak of "the person you are helping".
-    const ageQuestion = t(questionKey("member.age", "text_helping"), {
-      ...QUESTION_T_OPTIONS,
-      who: t("common:who.helping"),
-    });
+    const ageQuestion = t(questionKey("member.ageBand", "text_helping"), QUESTION_T_OPTIONS);
     expect(r.messages().some((m) => m.text.startsWith(ageQuestion))).toBe(true);
 
-    const askPhone = only(await r.press(t("common:bot.sendToHotline")));
-    expect(askPhone.text).toBe(t("common:bot.askPhone"));
-    expect(JSON.stringify(askPhone.reply_markup)).toContain(t("common:bot.sharePhone"));
-    const check = await r.contact("+86 138 1234 5678");
-    expect(texts(check)).toEqual([
-      t("common:bot.confirm", {
-        phone: "13812345678",
-        place: t("jurisdiction::option::jilin", QUESTION_T_OPTIONS),
-      }),
-      t("common:bot.sendToHotline"),
-    ]);
+    // The send step: four answers (relationship, her name, her mother's name, her own number), one offer.
+    const summary = await sendAsHelper(r, t, daughter);
+    const place = t("jurisdiction::option::jilin", QUESTION_T_OPTIONS);
+    expect(summary.text).toBe(
+      [
+        t("common:bot.confirmIntro"),
+        t("common:bot.confirmFor", { name: daughter.personName }),
+        t("common:bot.confirmHelper", {
+          name: daughter.name,
+          relationship: t(`common:applicant.relationship.${daughter.relationship}`),
+        }),
+        t("common:bot.confirmPhone", { phone: daughter.phone }),
+        t("common:bot.confirmPlace", { place }),
+        t("common:bot.confirmQuestion"),
+      ].join("\n"),
+    );
     const sent = only(await r.press(t("common:bot.confirmYes")));
 
     const reference = /[A-Z]{2}-[0-9A-Z]{4}-[0-9A-Z]{4}/.exec(sent.text)?.[0] ?? "";
@@ -192,17 +196,63 @@ describe("a daughter applies for her mother", { timeout: 30_000 }, () => {
         relationship: daughter.relationship,
         phone: daughter.phone,
       },
-      contactPhone: "13812345678",
+      person: { name: daughter.personName },
+      // One call-back number: the helper's own, as she gave it once.
+      contactPhone: daughter.phone,
       chatId: "2002",
       lang,
       consent: { basis: "person_agreed" },
     });
-    expect(stored?.situation.members[0]?.age).toBe(78);
+    // 吉林's rules turn at 60 and 70: "70 or over" is all the rules need of 78.
+    expect(stored?.situation.members[0]?.ageBand).toEqual({ from: 70 });
     expect(r.session()?.phase).toBe("sent");
     expect(r.session()?.references).toEqual([reference]);
 
     const queue = await queueOf("zhang", "jilin");
     expect(queue.find((i) => i.reference === reference)).toMatchObject({ channel: "bot", urgent: false });
+  });
+
+  it("a son abroad gives his own number in E.164 and his mother's mainland number; either finds the request", async () => {
+    const t = words("en");
+    const r = b.user(2003, "en-GB");
+    await agree(r, t);
+    await finishAsHelper(r, jilinMother, t);
+    const summary = await sendAsHelper(r, t, {
+      relationship: "child",
+      name: "Li Wei",
+      phone: "+44 20 7946 0018",
+      personName: "Wang Guifang",
+      personPhone: "139 0000 2222",
+    });
+    expect(summary.text).toContain(t("common:bot.confirmAbroad"));
+    expect(summary.text).toContain(t("common:bot.confirmPersonPhone", { phone: "13900002222" }));
+    const sent = only(await r.press(t("common:bot.confirmYes")));
+    const reference = /[A-Z]{2}-[0-9A-Z]{4}-[0-9A-Z]{4}/.exec(sent.text)?.[0] ?? "";
+    expect(b.h.deps.requests.byReference(reference)).toMatchObject({
+      contactPhone: "+442079460018",
+      applicant: { phone: "+442079460018" },
+      person: { name: "Wang Guifang", phone: "13900002222" },
+    });
+    // A status lookup takes the reference with either number on the request, never another.
+    expect(b.h.deps.requests.statusFor(reference, "0044 20 7946 0018")).not.toBeNull();
+    expect(b.h.deps.requests.statusFor(reference, "13900002222")).not.toBeNull();
+    expect(b.h.deps.requests.statusFor(reference, "13900003333")).toBeNull();
+  });
+
+  it("a helper's number that is neither a mainland mobile nor E.164 is asked again, and nothing is sent", async () => {
+    const t = words("zh-CN");
+    const r = b.user(2004, "zh-hans");
+    await agree(r, t);
+    await finishAsHelper(r, jilinMother, t);
+    await r.press(t("common:bot.sendToHotline"));
+    await r.press(t("common:applicant.relationship.child"));
+    await r.send("李秀兰");
+    await r.send("王桂芳");
+    const again = await r.send("12345");
+    expect(texts(again)[0]).toBe(t("common:reask.not_a_phone_abroad"));
+    expect(texts(again)[1]).toBe(t("common:bot.askHelperPhone"));
+    expect(rows(b, "requests")).toBe(0);
+    expect(r.session()?.send).toMatchObject({ personName: "王桂芳", helperName: "李秀兰", step: "phone" });
   });
 });
 
@@ -233,10 +283,15 @@ describe("the call-back number and the confirmation", { timeout: 30_000 }, () =>
     expect(r.session()?.phase).toBe("result");
   }
 
-  it("a number that is not a mainland mobile is asked again and nothing is filed", async () => {
+  it("a resident gives their name, then the number: one that is not a mainland mobile is asked again", async () => {
     const r = b.user(4004, "en-US");
     await atResult(r);
-    await r.press(t("common:bot.sendToHotline"));
+    const askName = only(await r.press(t("common:bot.sendToHotline")));
+    expect(askName.text).toBe(`${t("common:applicant.name")}\n${t("common:applicant.nameHelp")}`);
+    const askPhone = only(await r.send("Wang Jianguo"));
+    expect(askPhone.text).toBe(t("common:bot.askPhone"));
+    expect(JSON.stringify(askPhone.reply_markup)).toContain(t("common:bot.sharePhone"));
+    // A resident's own call-back number is a mainland mobile: a number abroad is for a helper abroad.
     expect(texts(await r.send("+1 415 555 0134"))).toEqual([
       t("common:reask.not_a_phone"),
       t("common:bot.askPhone"),
@@ -247,11 +302,19 @@ describe("the call-back number and the confirmation", { timeout: 30_000 }, () =>
       t("common:reask.not_a_phone"),
       t("common:bot.askPhone"),
     ]);
-    expect(r.session()?.phase).toBe("phone");
+    expect(r.session()?.phase).toBe("send");
     expect(rows(b, "requests")).toBe(0);
     // A typed mainland number with dashes is taken.
     const check = await r.send("138-1234-5678");
-    expect(check[0]?.text).toContain("13812345678");
+    expect(check[0]?.text).toBe(
+      [
+        t("common:bot.confirmIntro"),
+        t("common:bot.confirmFor", { name: "Wang Jianguo" }),
+        t("common:bot.confirmPhone", { phone: "13812345678" }),
+        t("common:bot.confirmPlace", { place: t("jurisdiction::option::wuxi", QUESTION_T_OPTIONS) }),
+        t("common:bot.confirmQuestion"),
+      ].join("\n"),
+    );
     expect(r.session()?.phase).toBe("confirm");
   });
 
@@ -260,6 +323,7 @@ describe("the call-back number and the confirmation", { timeout: 30_000 }, () =>
     await atResult(r);
     const order = r.session()?.interview?.order;
     await r.press(t("common:bot.sendToHotline"));
+    await r.send("Wang Jianguo");
     await r.contact("+8613812345678");
     const no = only(await r.press(t("common:bot.confirmNo")));
     expect(no.text).toBe(t("common:bot.notSent"));
@@ -276,6 +340,7 @@ describe("the call-back number and the confirmation", { timeout: 30_000 }, () =>
     const r = b.user(4006, "en-US");
     await atResult(r);
     await r.press(t("common:bot.sendToHotline"));
+    await r.send("Wang Jianguo");
     await r.contact("+86 138 1234 5678");
     const holder = r
       .messages()
@@ -299,6 +364,7 @@ describe("the call-back number and the confirmation", { timeout: 30_000 }, () =>
     const r = b.user(4007, "en-US");
     await atResult(r);
     await r.press(t("common:bot.sendToHotline"));
+    await r.send("Wang Jianguo");
     await r.contact("+86 138 1234 5678");
     const holder = r
       .messages()
@@ -379,17 +445,23 @@ describe("going back, and buttons that are no longer current", { timeout: 30_000
     await r.answerFrom(wellOff);
     await r.answerFrom(wellOff);
     await r.answerFrom(wellOff);
-    expect(r.session()?.interview?.order).toEqual(["jurisdiction", "helping", "householdSize"]);
-    const size = t(questionKey("householdSize", "text_self"), QUESTION_T_OPTIONS);
+    expect(r.session()?.interview?.order).toEqual(["jurisdiction", "helping", "household"]);
+    const who = t(questionKey("household", "text_self"), QUESTION_T_OPTIONS);
 
     const again = only(await r.press(t("common:back")));
 
-    expect(again.text.startsWith(size)).toBe(true);
-    expect(r.question()?.key).toBe("householdSize");
+    expect(again.text.startsWith(who)).toBe(true);
+    expect(r.question()?.key).toBe("household");
     expect(r.session()?.interview?.order).toEqual(["jurisdiction", "helping"]);
-    // Answered again, the interview goes on.
-    await r.send("2");
-    expect(r.session()?.interview?.answers.householdSize).toEqual({ value: 2 });
+    // Answered again, by buttons this time: a spouse and a child under 18, then "That's everyone".
+    // Each press edits the same message: what is added so far, and "That's everyone" to finish.
+    expect(await r.press(`+ ${t("household::option::spouse", QUESTION_T_OPTIONS)}`)).toEqual([]);
+    expect(r.last()?.text).toContain(
+      t("common:roster.added", { list: t("household::option::spouse", QUESTION_T_OPTIONS) }),
+    );
+    await r.press(`+ ${t("household::option::child_minor", QUESTION_T_OPTIONS)}`);
+    await r.press(t("common:roster.done"));
+    expect(r.session()?.interview?.answers.household).toEqual({ value: "spouse,child_minor" });
     expect(r.question()?.key).toBe("emergency");
   });
 
@@ -502,7 +574,7 @@ describe("commands", { timeout: 30_000 }, () => {
     await r.answerFrom(wellOff);
     await r.answerFrom(wellOff);
     const q = r.question();
-    expect(q?.key).toBe("householdSize");
+    expect(q?.key).toBe("household");
 
     const menu = only(await r.send("/language"));
     expect(menu.text).toBe(zh("common:bot.chooseLanguage"));
@@ -516,10 +588,10 @@ describe("commands", { timeout: 30_000 }, () => {
     expect(switched[0]?.text).toBe(en("common:bot.languageSet"));
     const question = renderQuestion(en, q as NonNullable<typeof q>);
     expect(switched[1]?.text.startsWith(question.text)).toBe(true);
-    expect(switched[1]?.text).toContain(en("common:bot.typeAnswer"));
+    expect(switched[1]?.text).toContain(en("common:roster.hint"));
     expect(r.session()?.lang).toBe("en");
     expect(r.session()?.interview?.order).toEqual(["jurisdiction", "helping"]);
-    // The conversation goes on in English, whatever the client's language.
+    // The conversation goes on in English, whatever the client's language; a typed "1" is one person.
     const nextAsk = await r.send("1");
     const after = r.question();
     expect(after?.key).toBe("emergency");

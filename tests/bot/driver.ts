@@ -10,7 +10,8 @@ import { type AskedQuestion, next } from "../../core/interview/next.ts";
 import { answerFrom } from "../../core/interview/simulate.ts";
 import type { Situation } from "../../core/schema/situation.ts";
 import { createBotSessionStorage } from "../../db/bot-sessions.ts";
-import { createI18nSync, type Lang } from "../../locales/i18n.ts";
+import { createI18nSync, type Lang, pickLang } from "../../locales/i18n.ts";
+import { renderQuestion } from "../../locales/render.ts";
 import { type Harness, harness } from "../api/harness.ts";
 import { BOT_INFO, type ChatMessage, type FakeTelegram, startFakeTelegram } from "./fake-telegram.ts";
 
@@ -154,8 +155,29 @@ export async function botHarness(words: (lang: Lang) => TFunction = realWords): 
           if (!q) throw new Error("no question is open");
           const state = resident.session()?.interview;
           const raw = answerFrom(s, q, state?.asOf ?? "2026-11-27");
-          const t = words(resident.session()?.lang ?? (languageCode as Lang));
+          const t = words(resident.session()?.lang ?? pickLang(languageCode));
           if (typeof raw === "object") return resident.press(t("common:dontKnow"));
+          const rendered = renderQuestion(t, q);
+          const labelOf = (value: string) => rendered.options.find((o) => o.value === value)?.label ?? value;
+          if (q.kind === "roster") {
+            // One "+ relation" press per person, then "That's everyone" (or "No one else" alone).
+            if (raw === "alone") {
+              const subject = q.subject === "helping" ? "helping" : "self";
+              return resident.press(t(`common:roster.alone_${subject}`));
+            }
+            for (const code of String(raw).split(",")) await resident.press(`+ ${labelOf(code)}`);
+            return resident.press(t("common:roster.done"));
+          }
+          if (q.kind === "members" || q.kind === "multi") {
+            // Tick each one picked, then "Done"; or "No one" / "None of these".
+            if (raw === "none")
+              return resident.press(t(q.kind === "members" ? "common:pick.none" : "common:pick.noneOfThese"));
+            for (const value of String(raw).split(",")) {
+              const n = q.kind === "members" ? value : String((q.options ?? []).indexOf(value) + 1);
+              await resident.press(`${n}. ${labelOf(value)}`);
+            }
+            return resident.press(t("common:pick.done"));
+          }
           const options =
             q.kind === "yesno"
               ? ["yes", "no"]

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createI18nSync, type Lang } from "../../locales/i18n.ts";
 import { type BotHarness, botHarness, type Resident } from "./driver.ts";
 import type { ChatMessage } from "./fake-telegram.ts";
-import { answerAsHelper, daughter, rows, wellOff } from "./situations.ts";
+import { answerAsHelper, rows, wellOff } from "./situations.ts";
 
 const LANGUAGES: [Lang, string][] = [
   ["zh-CN", "zh-hans"],
@@ -269,15 +269,18 @@ describe("long typed answers", () => {
     expect(long.map((c) => c.method)).toEqual([]);
   });
 
-  it("a helper's name longer than 60 characters is asked again", async () => {
+  it("a helper's name longer than 60 characters is asked again at the send step", async () => {
     const t = words("zh-CN");
     const r = await midInterview(302, "zh-hans", t, 0);
-    for (let i = 0; i < 60 && r.question() && r.question()?.key !== "applicant.name"; i++) {
-      await answerAsHelper(r, wellOff, daughter, t);
-    }
-    expect(r.question()?.key).toBe("applicant.name");
-    const before = standing(r);
-    expectReask(r, before, await r.send("王".repeat(61)), t("common:reask.too_big", { maximum: 60 }));
+    for (let i = 0; i < 60 && r.question(); i++) await answerAsHelper(r, wellOff, t);
+    await r.press(t("common:bot.sendToHotline"));
+    await r.press(t("common:applicant.relationship.child"));
+    const again = await r.send("王".repeat(61));
+    expect(again.map((m) => m.text)).toEqual([
+      t("common:reask.too_big", { maximum: 60 }),
+      `${t("common:applicant.name")}\n${t("common:applicant.nameHelp")}`,
+    ]);
+    expect(r.session()?.send).toEqual({ step: "helperName", relationship: "child" });
   });
 });
 

@@ -71,8 +71,13 @@ export const jilinMother: Situation = {
   emergency: null,
 };
 
-/** The daughter who helps her mother: what she types for the helper's questions. */
-export const daughter = { relationship: "child", name: "李秀兰", phone: "13900001111" } as const;
+/** The daughter who helps her mother: what she gives at the send step. */
+export const daughter = {
+  relationship: "child",
+  name: "李秀兰",
+  phone: "13900001111",
+  personName: "王桂芳",
+} as const;
 
 /** A 67-year-old alone in 无锡 whose sudden illness puts basic living at risk (urgent). */
 export const suddenIllness: Situation = {
@@ -117,40 +122,48 @@ export function optionLabel(t: TFunction, q: AskedQuestion, value: string): stri
   return option.label;
 }
 
-/**
- * Answers as a helper would: the check is for someone else, and the helper's own details come at the
- * end; every other answer from the situation.
- */
-export async function answerAsHelper(
-  r: Resident,
-  s: Situation,
-  helper: { relationship: string; name: string; phone: string },
-  t: TFunction,
-): Promise<ChatMessage[]> {
+/** Answers as a helper would: the check is for someone else; every other answer from the situation. */
+export async function answerAsHelper(r: Resident, s: Situation, t: TFunction): Promise<ChatMessage[]> {
   const q = r.question();
   if (!q) throw new Error("no question is open");
   if (q.id === "helping") return r.press(optionLabel(t, q, "helping"));
-  if (q.id === "applicant.relationship") return r.press(optionLabel(t, q, helper.relationship));
-  if (q.id === "applicant.name") return r.send(helper.name);
-  if (q.id === "applicant.phone") return r.send(helper.phone);
   return r.answerFrom(s);
 }
 
 /** Answers as a helper until the result; returns the question keys in the order asked. */
-export async function finishAsHelper(
-  r: Resident,
-  s: Situation,
-  helper: { relationship: string; name: string; phone: string },
-  t: TFunction,
-): Promise<string[]> {
+export async function finishAsHelper(r: Resident, s: Situation, t: TFunction): Promise<string[]> {
   const asked: string[] = [];
   for (let i = 0; i < 200; i++) {
     const q = r.question();
     if (!q) return asked;
     asked.push(q.key);
-    await answerAsHelper(r, s, helper, t);
+    await answerAsHelper(r, s, t);
   }
   throw new Error("the interview did not end");
+}
+
+/**
+ * The send step as a helper goes through it: "Send", their relationship, their name, the person's
+ * name, their own number (typed, or shared), the person's own number if given; then the summary.
+ * Returns the summary message.
+ */
+export async function sendAsHelper(
+  r: Resident,
+  t: TFunction,
+  helper: { relationship: string; name: string; phone: string; personName: string; personPhone?: string },
+): Promise<ChatMessage> {
+  await r.press(t("common:bot.sendToHotline"));
+  await r.press(t(`common:applicant.relationship.${helper.relationship}`));
+  await r.send(helper.name);
+  await r.send(helper.personName);
+  await r.send(helper.phone);
+  if (helper.personPhone) {
+    await r.press(t("common:bot.addPersonPhone"));
+    await r.send(helper.personPhone);
+  } else await r.press(t("common:bot.noPersonPhone"));
+  const summary = [...r.messages()].reverse().find((m) => m.text.startsWith(t("common:bot.confirmIntro")));
+  if (!summary) throw new Error("no summary to confirm");
+  return summary;
 }
 
 /** The rows in a table (bot_sessions, requests …). */

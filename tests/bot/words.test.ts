@@ -15,6 +15,7 @@ import {
   finishAsHelper,
   jilinMother,
   rows,
+  sendAsHelper,
   staleCallback,
   suddenIllness,
   wellOff,
@@ -128,9 +129,8 @@ describe("bot code holds no text of its own", { timeout: 60_000 }, () => {
     await helper.send("/language");
     await helper.press(zh("common:bot.languageNames.zh-Hant"));
     const hant = marked("zh-Hant");
-    await finishAsHelper(helper, jilinMother, daughter, hant);
-    await helper.press(hant("common:bot.sendToHotline"));
-    await helper.send("138 1234 5679");
+    await finishAsHelper(helper, jilinMother, hant);
+    await sendAsHelper(helper, hant, { ...daughter, phone: "138 1234 5679", personPhone: "139 0000 2222" });
     await helper.press(hant("common:bot.confirmYes"));
     expect(helper.session()?.references?.[0]).toMatch(/^JL-/);
 

@@ -96,11 +96,10 @@ describe("the interview's path", () => {
       "household.illness": "none",
       "member.parent1@2": "present",
       "member.supportersAble@2": "yes",
-      localHukou: "yes",
+      hukou: "local_rural", // where the hukou is and of which kind, in one answer
       assets: "within_limits",
-      area: "rural",
       "household.expenses": "no", // else medical costs the office may deduct could still bring it under
-      "currentBenefits.dibao": "no", // else a 渐退 transition could still apply
+      currentBenefits: "none", // else a 渐退 transition could still apply
     });
     expect(asked).toContain("householdIncome");
     expect(asked.filter((k) => k.startsWith("member.income"))).toEqual([]);
@@ -162,8 +161,7 @@ describe("the interview's path", () => {
       emergency: "no",
       "member.ageBand@0": 45,
       "member.income@0": 100,
-      localHukou: "yes",
-      area: "rural",
+      hukou: "local_rural",
       // assets: I don't know
     });
     const done = next(state, options);
@@ -276,7 +274,7 @@ describe("going back and changing answers", () => {
   it("back() takes back the last answer and asks its question again", () => {
     let s = walk(
       start("2020-09-01"),
-      { jurisdiction: "wuxi", helping: "self", household: "spouse", emergency: "no", localHukou: "yes" },
+      { jurisdiction: "wuxi", helping: "self", household: "spouse", emergency: "no", hukou: "local_urban" },
       5,
     ).state;
     const asked = currentKey(s);
@@ -289,7 +287,7 @@ describe("going back and changing answers", () => {
       "helping",
       "household",
       "emergency",
-      "localHukou",
+      "hukou",
     ]);
   });
 
@@ -325,7 +323,7 @@ describe("helping someone else", () => {
     s = give(s, "jurisdiction", "puning");
     s = give(s, "helping", "helping");
     s = give(s, "household", "spouse");
-    const ready = give(give(s, "emergency", "no"), "localHukou", "yes");
+    const ready = give(give(s, "emergency", "no"), "hukou", "local");
     const first = next(ready, options);
     if (first.done) throw new Error("done too early");
     expect(first.question).toMatchObject({ subject: "helping", household: ["self", "spouse"] });
