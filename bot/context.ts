@@ -10,5 +10,5 @@ export type BotContext = Context &
     lang: Lang;
     t: TFunction;
     /** Runs a cosmetic call (an edit, a toast): a failure is logged and skipped (bot/edits.ts). */
-    quietly(what: string, call: () => Promise<unknown>): Promise<void>;
+    quietly(what: string, call: () => Promise<unknown>): Promise<boolean>;
   };

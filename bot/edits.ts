@@ -14,10 +14,13 @@ function describe(error: unknown): string {
   return (error as Error)?.message?.split("\n")[0] ?? String(error);
 }
 
-export async function quietly(what: string, call: () => Promise<unknown>, log: Log): Promise<void> {
+/** Runs the call; true when it went through, false when it failed (logged and skipped). */
+export async function quietly(what: string, call: () => Promise<unknown>, log: Log): Promise<boolean> {
   try {
     await call();
+    return true;
   } catch (error) {
     log(`bot: cosmetic ${what} skipped: ${describe(error)}`);
+    return false;
   }
 }

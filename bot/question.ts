@@ -76,7 +76,10 @@ export function questionMessage(
   if (rendered.kind === "roster") {
     // Each press adds one person; "That's everyone" (or "No one else" before any) finishes.
     rendered.options.forEach((o, i) => {
-      keyboard.text(`+ ${o.label}`, buttonData(step, rendered.key, { toggle: i }));
+      keyboard.text(
+        ctx.t("common:roster.add", { label: o.label }),
+        buttonData(step, rendered.key, { toggle: i }),
+      );
       if (i % 2 === 1) keyboard.row();
     });
     keyboard.row();
@@ -99,9 +102,10 @@ export function questionMessage(
     // Toggles: a tick on each one picked; "No one" (or "None") or "Done" finishes. The number is what
     // a person may type instead ("1,3"): a member's own number, or the option's place.
     rendered.options.forEach((o, i) => {
-      const mark = picked.includes(o.value) ? "✅ " : "";
       const n = rendered.kind === "members" ? o.value : String(i + 1);
-      keyboard.text(`${mark}${n}. ${o.label}`, buttonData(step, rendered.key, { toggle: i })).row();
+      const label = ctx.t("common:pick.numbered", { n, label: o.label });
+      const shown = picked.includes(o.value) ? ctx.t("common:pick.picked", { label }) : label;
+      keyboard.text(shown, buttonData(step, rendered.key, { toggle: i })).row();
     });
     keyboard.text(
       ctx.t(rendered.kind === "members" ? "common:pick.none" : "common:pick.noneOfThese"),

@@ -32,8 +32,11 @@ export function interview(deps: BotDeps) {
     ctx.session.interview = result.state;
     // Typed answers are shown as understood ("1,200元" → 1200), which also keeps the echo short.
     const given = result.state.answers[current.rendered.key];
-    if (typeof raw === "string" && current.rendered.options.length === 0 && given && "value" in given) {
-      shown = String(given.value);
+    if (typeof raw === "string" && given && "value" in given) {
+      const { kind, options } = current.rendered;
+      if (options.length === 0) shown = String(given.value);
+      else if (kind === "roster" || kind === "members" || kind === "multi")
+        shown = listShown(ctx, current, String(given.value));
     }
     const asked = ctx.session.questionMessageId;
     const chatId = ctx.chat?.id;
@@ -73,29 +76,32 @@ export function interview(deps: BotDeps) {
     if (option) await apply(ctx, current, option.value, option.label);
   });
 
+  /** A roster or pick-list's answer in words: the relations or people or options picked. */
+  function listShown(ctx: BotContext, current: Current, value: string): string {
+    const { kind, options } = current.rendered;
+    const subject = current.step.question.subject === "helping" ? "helping" : "self";
+    if (value === "alone") return ctx.t(`common:roster.alone_${subject}`);
+    if (value.startsWith("none"))
+      return ctx.t(kind === "members" ? "common:pick.none" : "common:pick.noneOfThese");
+    const picked = (value.split("|")[0] as string).split(",");
+    const label = (v: string) => options.find((o) => o.value === v)?.label ?? v;
+    return picked.map(label).join(ctx.t("common:listSeparator"));
+  }
+
   /** A press on a roster or pick-list: add or toggle, take back, or finish with what is picked. */
   async function pick(ctx: BotContext, current: Current, choice: Choice) {
     const state = ctx.session.interview as NonNullable<BotContext["session"]["interview"]>;
     const { key, kind, options } = current.rendered;
     const step = state.order.length;
     const values = [...pickedSoFar(ctx, key, step)];
-    const label = (v: string) => options.find((o) => o.value === v)?.label ?? v;
-    const separator = ctx.t("common:listSeparator");
     if (choice === "none" || choice === "ok") {
       ctx.session.picking = undefined;
       if (choice === "none") {
-        const subject = current.step.question.subject === "helping" ? "helping" : "self";
-        const shown = ctx.t(
-          kind === "roster"
-            ? `common:roster.alone_${subject}`
-            : kind === "members"
-              ? "common:pick.none"
-              : "common:pick.noneOfThese",
-        );
-        return apply(ctx, current, kind === "roster" ? "alone" : "none", shown);
+        const raw = kind === "roster" ? "alone" : "none";
+        return apply(ctx, current, raw, listShown(ctx, current, raw));
       }
       if (values.length === 0) return;
-      return apply(ctx, current, values.join(","), values.map(label).join(separator));
+      return apply(ctx, current, values.join(","), listShown(ctx, current, values.join(",")));
     }
     if (choice === "undo") values.pop();
     else if (typeof choice === "object") {
@@ -108,7 +114,14 @@ export function interview(deps: BotDeps) {
     ctx.session.picking = { key, step, values: kind === "roster" ? values : inOptionOrder(values, options) };
     // The same message, with its ticks and "Added: …" brought up to date (cosmetic: the picks are kept).
     const { text, keyboard } = questionMessage(ctx, state, current.rendered, current.step.progress.left);
-    await ctx.quietly("editMessageText", () => ctx.editMessageText(text, { reply_markup: keyboard }));
+    const edited = await ctx.quietly("editMessageText", () =>
+      ctx.editMessageText(text, { reply_markup: keyboard }),
+    );
+    // Where the edit failed, the same question comes as a new message, so "Done" is there to press.
+    if (!edited) {
+      const sent = await ctx.reply(text, { reply_markup: keyboard });
+      ctx.session.questionMessageId = sent.message_id;
+    }
   }
 
   const inOptionOrder = (values: string[], options: { value: string }[]) =>

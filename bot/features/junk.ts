@@ -5,6 +5,7 @@ import { Composer } from "grammy";
 import type { BotContext } from "../context.ts";
 import type { BotDeps } from "../deps.ts";
 import { askCurrent } from "../flow.ts";
+import { askSend } from "./submit.ts";
 
 export function junk(deps: BotDeps) {
   const c = new Composer<BotContext>();
@@ -22,7 +23,9 @@ export function junk(deps: BotDeps) {
       return askCurrent(ctx, deps);
     }
     if (phase === "consent") return void (await ctx.reply(ctx.t("common:bot.needConsent")));
-    if (phase === "send") return void (await ctx.reply(ctx.t("common:bot.pressButton")));
+    // Mid-send: the same detail is asked again.
+    const step = ctx.session.send?.step;
+    if (phase === "send" && step) return askSend(ctx, step);
     await ctx.reply(ctx.t("common:bot.done"));
   });
   return c;

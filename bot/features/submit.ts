@@ -29,66 +29,67 @@ function helpingIn(ctx: BotContext): boolean {
   return state !== undefined && answerOf(state, "helping") === "helping";
 }
 
+/** Asks one of the send step's questions (also to ask it again after something unexpected). */
+export async function askSend(ctx: BotContext, step: SendStep) {
+  ctx.session.phase = "send";
+  ctx.session.send = { ...ctx.session.send, step };
+  const helping = helpingIn(ctx);
+  const back = new InlineKeyboard().text(ctx.t("common:back"), "send:back");
+  switch (step) {
+    case "relationship": {
+      const keyboard = new InlineKeyboard();
+      APPLICANT_RELATIONSHIPS.forEach((r, i) => {
+        keyboard.text(ctx.t(`common:applicant.relationship.${r}`), `send:rel:${r}`);
+        if (i % 2 === 1) keyboard.row();
+      });
+      keyboard.row().text(ctx.t("common:back"), "send:back");
+      return void (await ctx.reply(ctx.t("common:applicant.relationshipQuestion"), {
+        reply_markup: keyboard,
+      }));
+    }
+    case "helperName":
+      return void (await ctx.reply(
+        `${ctx.t("common:applicant.name")}\n${ctx.t("common:applicant.nameHelp")}`,
+        {
+          reply_markup: back,
+        },
+      ));
+    case "personName":
+      return void (await ctx.reply(
+        helping
+          ? ctx.t("common:bot.askPersonName")
+          : `${ctx.t("common:applicant.name")}\n${ctx.t("common:applicant.nameHelp")}`,
+        { reply_markup: back },
+      ));
+    case "phone": {
+      const keyboard = new Keyboard().requestContact(ctx.t("common:bot.sharePhone")).resized().oneTime();
+      return void (await ctx.reply(ctx.t(helping ? "common:bot.askHelperPhone" : "common:bot.askPhone"), {
+        reply_markup: keyboard,
+      }));
+    }
+    case "personPhoneOffer": {
+      const name = ctx.session.send?.personName ?? "";
+      return void (await ctx.reply(ctx.t("common:bot.askPersonPhoneOffer", { name }), {
+        reply_markup: new InlineKeyboard()
+          .text(ctx.t("common:bot.addPersonPhone"), "send:personPhone")
+          .row()
+          .text(ctx.t("common:bot.noPersonPhone"), "send:noPersonPhone"),
+      }));
+    }
+    case "personPhone":
+      return void (await ctx.reply(
+        ctx.t("common:bot.askPersonPhone", { name: ctx.session.send?.personName ?? "" }),
+        { reply_markup: back },
+      ));
+  }
+}
+
 export function submit(deps: BotDeps) {
   const c = new Composer<BotContext>();
 
   /** The send step's questions in order: a resident's two, a helper's four (and the person's number). */
   function firstStep(ctx: BotContext): SendStep {
     return helpingIn(ctx) ? "relationship" : "personName";
-  }
-
-  async function ask(ctx: BotContext, step: SendStep) {
-    ctx.session.phase = "send";
-    ctx.session.send = { ...ctx.session.send, step };
-    const helping = helpingIn(ctx);
-    const back = new InlineKeyboard().text(ctx.t("common:back"), "send:back");
-    switch (step) {
-      case "relationship": {
-        const keyboard = new InlineKeyboard();
-        APPLICANT_RELATIONSHIPS.forEach((r, i) => {
-          keyboard.text(ctx.t(`common:applicant.relationship.${r}`), `send:rel:${r}`);
-          if (i % 2 === 1) keyboard.row();
-        });
-        keyboard.row().text(ctx.t("common:back"), "send:back");
-        return void (await ctx.reply(ctx.t("common:applicant.relationshipQuestion"), {
-          reply_markup: keyboard,
-        }));
-      }
-      case "helperName":
-        return void (await ctx.reply(
-          `${ctx.t("common:applicant.name")}\n${ctx.t("common:applicant.nameHelp")}`,
-          {
-            reply_markup: back,
-          },
-        ));
-      case "personName":
-        return void (await ctx.reply(
-          helping
-            ? ctx.t("common:bot.askPersonName")
-            : `${ctx.t("common:applicant.name")}\n${ctx.t("common:applicant.nameHelp")}`,
-          { reply_markup: back },
-        ));
-      case "phone": {
-        const keyboard = new Keyboard().requestContact(ctx.t("common:bot.sharePhone")).resized().oneTime();
-        return void (await ctx.reply(ctx.t(helping ? "common:bot.askHelperPhone" : "common:bot.askPhone"), {
-          reply_markup: keyboard,
-        }));
-      }
-      case "personPhoneOffer": {
-        const name = ctx.session.send?.personName ?? "";
-        return void (await ctx.reply(ctx.t("common:bot.askPersonPhoneOffer", { name }), {
-          reply_markup: new InlineKeyboard()
-            .text(ctx.t("common:bot.addPersonPhone"), "send:personPhone")
-            .row()
-            .text(ctx.t("common:bot.noPersonPhone"), "send:noPersonPhone"),
-        }));
-      }
-      case "personPhone":
-        return void (await ctx.reply(
-          ctx.t("common:bot.askPersonPhone", { name: ctx.session.send?.personName ?? "" }),
-          { reply_markup: back },
-        ));
-    }
   }
 
   const ORDER: SendStep[] = ["relationship", "helperName", "personName", "phone", "personPhoneOffer"];
@@ -108,7 +109,7 @@ export function submit(deps: BotDeps) {
 
   async function advance(ctx: BotContext, step: SendStep) {
     const nextStep = after(ctx, step);
-    return nextStep ? ask(ctx, nextStep) : confirm(ctx);
+    return nextStep ? askSend(ctx, nextStep) : confirm(ctx);
   }
 
   async function confirm(ctx: BotContext) {
@@ -148,7 +149,7 @@ export function submit(deps: BotDeps) {
     await ctx.quietly("answerCallbackQuery", () => ctx.answerCallbackQuery());
     if (ctx.session.phase !== "result") return;
     ctx.session.send = undefined;
-    await ask(ctx, firstStep(ctx));
+    await askSend(ctx, firstStep(ctx));
   });
 
   c.callbackQuery("send:back", async (ctx) => {
@@ -157,7 +158,7 @@ export function submit(deps: BotDeps) {
     if (ctx.session.phase !== "send" || !step) return;
     await ctx.quietly("editMessageReplyMarkup", () => ctx.editMessageReplyMarkup());
     const earlier = before(ctx, step);
-    if (earlier) return ask(ctx, earlier);
+    if (earlier) return askSend(ctx, earlier);
     // Back from the first detail: the result again, nothing sent.
     ctx.session.phase = "result";
     await ctx.reply(ctx.t("common:bot.notSent"), {
@@ -178,7 +179,7 @@ export function submit(deps: BotDeps) {
     await ctx.quietly("answerCallbackQuery", () => ctx.answerCallbackQuery());
     if (ctx.session.phase !== "send" || ctx.session.send?.step !== "personPhoneOffer") return;
     await ctx.quietly("editMessageReplyMarkup", () => ctx.editMessageReplyMarkup());
-    if (ctx.match[1] === "personPhone") return ask(ctx, "personPhone");
+    if (ctx.match[1] === "personPhone") return askSend(ctx, "personPhone");
     await confirm(ctx);
   });
 
@@ -197,7 +198,7 @@ export function submit(deps: BotDeps) {
           step === "phone" && helpingIn(ctx) ? "common:reask.not_a_phone_abroad" : "common:reask.not_a_phone",
         ),
       );
-      await ask(ctx, step);
+      await askSend(ctx, step);
       return true;
     }
     ctx.session.send = { ...ctx.session.send, step, [step]: phone };
@@ -219,7 +220,7 @@ export function submit(deps: BotDeps) {
         await ctx.reply(
           ctx.t(text === "" ? "common:reask.empty" : "common:reask.too_big", { maximum: NAME_MAX }),
         );
-        return ask(ctx, step);
+        return askSend(ctx, step);
       }
       ctx.session.send = { ...ctx.session.send, step, [step]: text };
       return advance(ctx, step);
@@ -227,7 +228,7 @@ export function submit(deps: BotDeps) {
     if (await takePhone(ctx, text)) return;
     // Text where a button is wanted (the relationship, the offer): point at the buttons.
     await ctx.reply(ctx.t("common:bot.pressButton"));
-    if (step) await ask(ctx, step);
+    if (step) await askSend(ctx, step);
   });
 
   c.callbackQuery("confirm:no", async (ctx) => {
@@ -284,7 +285,7 @@ export function submit(deps: BotDeps) {
       const issue = error.issues[0];
       if (issue?.field === "contact.phone" || issue?.field === "applicant.phone") {
         await ctx.reply(ctx.t("common:reask.not_a_phone"));
-        return ask(ctx, "phone");
+        return askSend(ctx, "phone");
       }
       ctx.session.phase = "result";
       await ctx.reply(

@@ -455,11 +455,13 @@ describe("going back, and buttons that are no longer current", { timeout: 30_000
     expect(r.session()?.interview?.order).toEqual(["jurisdiction", "helping"]);
     // Answered again, by buttons this time: a spouse and a child under 18, then "That's everyone".
     // Each press edits the same message: what is added so far, and "That's everyone" to finish.
-    expect(await r.press(`+ ${t("household::option::spouse", QUESTION_T_OPTIONS)}`)).toEqual([]);
+    expect(
+      await r.press(t("common:roster.add", { label: t("household::option::spouse", QUESTION_T_OPTIONS) })),
+    ).toEqual([]);
     expect(r.last()?.text).toContain(
       t("common:roster.added", { list: t("household::option::spouse", QUESTION_T_OPTIONS) }),
     );
-    await r.press(`+ ${t("household::option::child_minor", QUESTION_T_OPTIONS)}`);
+    await r.press(t("common:roster.add", { label: t("household::option::child_minor", QUESTION_T_OPTIONS) }));
     await r.press(t("common:roster.done"));
     expect(r.session()?.interview?.answers.household).toEqual({ value: "spouse,child_minor" });
     expect(r.question()?.key).toBe("emergency");

@@ -35,6 +35,7 @@ describe("every cosmetic call fails", { timeout: 30_000 }, () => {
       expect(r.session()?.phase).toBe("result");
 
       await r.press(t("common:bot.sendToHotline"));
+      await r.send("Wang Jianguo");
       await r.contact("+86 138 1234 5678");
       const sent = await r.press(t("common:bot.confirmYes"));
       const reference = sent.map((m) => /WX-[0-9A-Z]{4}-[0-9A-Z]{4}/.exec(m.text)?.[0]).find(Boolean);

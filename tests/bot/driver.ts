@@ -165,7 +165,8 @@ export async function botHarness(words: (lang: Lang) => TFunction = realWords): 
               const subject = q.subject === "helping" ? "helping" : "self";
               return resident.press(t(`common:roster.alone_${subject}`));
             }
-            for (const code of String(raw).split(",")) await resident.press(`+ ${labelOf(code)}`);
+            for (const code of String(raw).split(","))
+              await resident.press(t("common:roster.add", { label: labelOf(code) }));
             return resident.press(t("common:roster.done"));
           }
           if (q.kind === "members" || q.kind === "multi") {
@@ -174,7 +175,7 @@ export async function botHarness(words: (lang: Lang) => TFunction = realWords): 
               return resident.press(t(q.kind === "members" ? "common:pick.none" : "common:pick.noneOfThese"));
             for (const value of String(raw).split(",")) {
               const n = q.kind === "members" ? value : String((q.options ?? []).indexOf(value) + 1);
-              await resident.press(`${n}. ${labelOf(value)}`);
+              await resident.press(t("common:pick.numbered", { n, label: labelOf(value) }));
             }
             return resident.press(t("common:pick.done"));
           }

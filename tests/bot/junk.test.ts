@@ -147,7 +147,7 @@ describe.each(LANGUAGES)("%s: junk in the middle of the interview", (lang, code)
 
   it("emoji on a number question are not a number", async () => {
     const r = await atNumber(103);
-    expect(r.question()?.key).toBe("householdSize");
+    expect(r.question()?.key).toBe("household");
     const before = standing(r);
     expectReask(r, before, await r.send("👍👍"), t("common:reask.not_a_number", { example: 3 }));
   });
@@ -200,7 +200,7 @@ describe.each(LANGUAGES)("%s: junk in the middle of the interview", (lang, code)
     const before = standing(r);
     await r.deliver(editedMessage(r, 800_003, code, "5"));
     expect(standing(r)).toEqual(before);
-    expect(r.session()?.interview?.answers.householdSize).toEqual({ value: 3 });
+    expect(r.session()?.interview?.answers.household).toEqual({ value: "other,other" });
   });
 
   // A person who corrects a typed answer (3 → 5 people) is told the correction was not taken.
@@ -243,8 +243,10 @@ describe("junk outside the interview", () => {
     const r = await midInterview(202, "en-US", t, 0);
     await r.finish(wellOff);
     await r.press(t("common:bot.sendToHotline"));
+    await r.send("Wang Jianguo");
     expect(texts(await r.other(STICKER))).toEqual([t("common:bot.askPhone")]);
-    expect(r.session()?.phase).toBe("phone");
+    expect(r.session()?.phase).toBe("send");
+    expect(r.session()?.send).toEqual({ step: "phone", personName: "Wang Jianguo" });
   });
 
   it("after the result, a sticker says the check is finished", async () => {

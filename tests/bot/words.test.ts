@@ -107,10 +107,14 @@ describe("bot code holds no text of its own", { timeout: 60_000 }, () => {
     await self.finish(suddenIllness);
     await self.other({ photo: [{ file_id: "p", file_unique_id: "q", width: 9, height: 9 }] });
     await self.press(en("common:bot.sendToHotline"));
+    await self.send("Wang Jianguo");
     await self.send("12345");
     await self.contact("+86 138 1234 5678");
     await self.press(en("common:bot.confirmNo"));
     await self.press(en("common:bot.sendToHotline"));
+    await self.press(en("common:back"));
+    await self.press(en("common:bot.sendToHotline"));
+    await self.send("Wang Jianguo");
     await self.contact("+86 138 1234 5678");
     await self.press(en("common:bot.confirmYes"));
     await self.other({ location: { latitude: 31.49, longitude: 120.31 } });
