@@ -50,8 +50,8 @@ async function main(): Promise<void> {
     }
     const checked = situationSchema.safeParse(input);
     if (!checked.success) fail(fieldIssues(checked.error).map(issueText).join("\n"));
-    const result = simulate(checked.data, { policies, today: todayInShanghai() });
-    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    const { asked, screening } = simulate(checked.data, { policies, today: todayInShanghai() });
+    process.stdout.write(`${JSON.stringify({ asked, screening }, null, 2)}\n`);
     return;
   }
   const { runInteractive } = await import("./lib/interactive.ts");

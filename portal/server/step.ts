@@ -15,7 +15,8 @@ export function stepView(id: string, state: InterviewState, t: TFunction, polici
   return {
     id,
     done: false,
-    question: { ...renderQuestion(t, q), id: q.id, kind: q.kind, member: q.member },
+    // `household`: everyone's relation from the roster, so a client can name people as the words do.
+    question: { ...renderQuestion(t, q), id: q.id, kind: q.kind, member: q.member, household: q.household },
     progress: step.progress,
     screening: null,
   };

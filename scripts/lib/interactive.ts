@@ -44,6 +44,8 @@ export async function runInteractive(options: {
     const lines_: string[] = [`\n${q.text}`];
     if (q.help) lines_.push(`  ${q.help}`);
     for (const [i, o] of q.options.entries()) lines_.push(`  ${i + 1}. ${o.label}`);
+    const many = q.kind === "roster" || q.kind === "members" || q.kind === "multi";
+    if (many) lines_.push(`  ${t(q.kind === "roster" ? "common:roster.cliHint" : "common:pick.cliHint")}`);
     if (q.canSkip) lines_.push(`  ?. ${t("common:dontKnow")}`);
     lines_.push(
       `  b. ${t("common:back")}   a. ${t("common:changeAnswers")}   (${t("common:progress.left", { count: step.progress.left })})`,
@@ -62,7 +64,12 @@ export async function runInteractive(options: {
     }
     let raw: RawAnswer = text;
     if (text === "?" && q.canSkip) raw = { unknown: true };
-    else if (
+    else if (many && text === "0") raw = q.kind === "roster" ? "alone" : "none";
+    else if (many && /^\d+([,，\s]+\d+)*$/.test(text)) {
+      // Numbers as listed: the roster's relations (one number per person), or the ones picked.
+      const picks = text.split(/[,，\s]+/).map((n) => q.options[Number(n) - 1]?.value ?? n);
+      raw = picks.join(",");
+    } else if (
       q.options.length > 0 &&
       /^\d+$/.test(text) &&
       step.question.kind !== "number" &&

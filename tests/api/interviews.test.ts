@@ -15,11 +15,14 @@ afterEach(() => h.close());
 const get = async (path: string) => (await h.app.request(path)).json();
 
 /** Answers every question from the situation, as a person who knows those facts would. */
-async function finish(id: string, first: { question: AskedQuestion | null }, s: Situation) {
+type ApiQuestion = Omit<AskedQuestion, "options"> & { options: { value: string; label: string }[] };
+
+async function finish(id: string, first: { question: ApiQuestion | null }, s: Situation) {
   let step = first;
   for (let i = 0; i < 200 && step.question; i++) {
     const q = step.question;
-    const raw = answerFrom(s, q, "2026-11-27");
+    // The API shows each option with its words; the simulated person answers with its value.
+    const raw = answerFrom(s, { ...q, options: q.options.map((o) => o.value) }, "2026-11-27");
     const body = typeof raw === "object" ? { key: q.key, unknown: true } : { key: q.key, value: raw };
     const res = await h.post(`/api/interviews/${id}/answers`, body);
     expect(res.status, JSON.stringify(body)).toBe(200);
@@ -50,15 +53,16 @@ describe("/api/interviews", () => {
     const { id } = await (await h.post("/api/interviews", { lang: "zh-CN" })).json();
     await h.post(`/api/interviews/${id}/answers`, { key: "jurisdiction", value: "wuxi" });
     await h.post(`/api/interviews/${id}/answers`, { key: "helping", value: "self" });
-    const res = await h.post(`/api/interviews/${id}/answers`, { key: "householdSize", value: "很多" });
+    const res = await h.post(`/api/interviews/${id}/answers`, { key: "household", value: "很多" });
     expect(res.status).toBe(422);
     const { error } = await res.json();
     expect(error.field).toBe("value");
-    // The example fits the question: a number of people.
+    // The example fits the question: a number of people (the roster may be typed as one).
     expect(error.message).toBe("请输入一个数字，例如 3。");
     expect(error.issues[0].code).toBe("not_a_number");
     const again = await get(`/api/interviews/${id}`);
-    expect(again.question.key).toBe("householdSize");
+    expect(again.question.key).toBe("household");
+    expect(again.question.kind).toBe("roster");
     expect(again.progress.answered).toBe(2);
   });
 

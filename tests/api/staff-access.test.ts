@@ -461,7 +461,7 @@ describe("the record of who looked", () => {
 
     expect((await sup.get(`/api/staff/requests/${ref}`)).status).toBe(200);
     const phone = await sup.post(`/api/staff/requests/${ref}/phone`);
-    expect(await phone.json()).toEqual({ contact: "13812345678", helper: "13900001111" });
+    expect(await phone.json()).toEqual({ contact: "13812345678", helper: "13900001111", person: null });
     expect((await me.post(`/api/staff/requests/${ref}/phone`)).status).toBe(200);
     expect((await me.get(`/api/staff/requests/${ref}`)).status).toBe(200);
 

@@ -285,7 +285,7 @@ describe("notes, corrected facts and the record", () => {
     expect(JSON.stringify(view)).not.toContain("13812345678");
     expect(JSON.stringify(view)).not.toContain("13900001111");
     const phones = await (await agent.post(`/api/staff/requests/${ref}/phone`)).json();
-    expect(phones).toEqual({ contact: "13812345678", helper: "13900001111" });
+    expect(phones).toEqual({ contact: "13812345678", helper: "13900001111", person: null });
     const trail = h.deps.requests.events(ref).map((e) => `${e.kind} ${e.actor}`);
     expect(trail).toEqual([
       "created resident",

@@ -39,7 +39,7 @@ describe("npm run interview", () => {
     const r = run(["--simulate", "tests/fixtures/jilin.json"]);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
-    expect(out.asked.slice(0, 4)).toEqual(["jurisdiction", "helping", "householdSize", "emergency"]);
+    expect(out.asked.slice(0, 4)).toEqual(["jurisdiction", "helping", "household", "emergency"]);
     expect(out.screening.results.map(comparable)).toEqual(
       screenOf("tests/fixtures/jilin.json").results.map(comparable),
     );
@@ -59,9 +59,9 @@ describe("npm run interview", () => {
     const answers = [
       "5", // 内江市东兴区
       "1", // for myself
-      "1", // one person
+      "0", // no one else
       "2", // no emergency
-      "1", // hukou here
+      "3", // hukou here, not sure whether urban or rural
       "300", // an age of 300 …
       "45", // … re-asked
       "100",
@@ -75,7 +75,7 @@ describe("npm run interview", () => {
   });
 
   it("takes 0 as an answer (no income), and ? as 'I don't know'", () => {
-    const r = run(["--lang", "en"], `${["5", "1", "1", "2", "1", "45", "0", "?", "a"].join("\n")}\n`);
+    const r = run(["--lang", "en"], `${["5", "1", "0", "2", "3", "45", "0", "?", "a"].join("\n")}\n`);
     expect(r.stdout).toContain("member.income@0 = 0");
     expect(r.stdout).toMatch(/= I don't know/);
   });
