@@ -304,6 +304,7 @@ const GENERIC: Values = {
   to: 69,
   under: 16,
   list: "配偶、未满18岁的孩子",
+  label: "您的配偶",
   phone: "13812345678",
   place: "无锡市",
   reference: "WX-7KQ4-9M2P",
