@@ -37,7 +37,7 @@ async function finishedDraft(): Promise<string> {
     if (step.done) return cookie;
     const q = step.question;
     const value =
-      q.id === "householdSize" ? "1" : q.id === "member.age" ? "80" : q.id === "member.income" ? "0" : null;
+      q.id === "household" ? "1" : q.id === "member.ageBand" ? "80" : q.id === "member.income" ? "0" : null;
     const body: Record<string, string> =
       value !== null
         ? { key: q.key, value }
@@ -64,7 +64,7 @@ describe("portal forms", () => {
 
   it("send a finished check once, however often the form is sent (a double click)", async () => {
     const cookie = await finishedDraft();
-    const body = { phone: "13812345678", consent: "yes", key: "form-key-0001" };
+    const body = { personName: "王建国", phone: "13812345678", consent: "yes", key: "form-key-0001" };
     const [a, b] = await Promise.all([form("/apply", body, cookie), form("/apply", body, cookie)]);
     expect([a.status, b.status]).toEqual([303, 303]);
     expect(h.deps.db.sqlite.prepare("SELECT count(*) AS n FROM requests").get()).toEqual({ n: 1 });
@@ -80,7 +80,23 @@ describe("portal forms", () => {
 
   it("refuse to send without consent, saying why on the same page", async () => {
     const cookie = await finishedDraft();
-    const res = await form("/apply", { phone: "13812345678", key: "form-key-0002" }, cookie);
+    const res = await form(
+      "/apply",
+      { personName: "王建国", phone: "13812345678", key: "form-key-0002" },
+      cookie,
+    );
+    expect(res.headers.get("location")).toBe("/apply");
+    expect(cookieOf(res, "flash")).not.toBe("");
+    expect(h.deps.db.sqlite.prepare("SELECT count(*) AS n FROM requests").get()).toEqual({ n: 0 });
+  });
+
+  it("refuse to send without the person's name (staff must know whom they call about)", async () => {
+    const cookie = await finishedDraft();
+    const res = await form(
+      "/apply",
+      { personName: " ", phone: "13812345678", consent: "yes", key: "form-key-0003" },
+      cookie,
+    );
     expect(res.headers.get("location")).toBe("/apply");
     expect(cookieOf(res, "flash")).not.toBe("");
     expect(h.deps.db.sqlite.prepare("SELECT count(*) AS n FROM requests").get()).toEqual({ n: 0 });

@@ -72,7 +72,7 @@ async function answerToTheEnd(request: APIRequestContext, expect: ExpectStatic) 
           ? { key, unknown: "1" }
           : {
               key,
-              value: key === "applicant.phone" ? "13900001111" : key === "applicant.name" ? "王小明" : "1",
+              value: "1",
             };
     const posted = await request.post(`${server.url}/check/answer`, {
       form,
@@ -120,6 +120,9 @@ async function tour(lang: string, large: boolean, expect: ExpectStatic) {
   await check("result");
   await page.goto(`${server.url}/apply`);
   await check("apply");
+  await page.locator("#personName").fill("王大爷");
+  await page.locator("#helperName").fill("王小明");
+  await page.locator("#relationship").selectOption("child");
   await page.locator("#phone").fill("13812345678");
   await page.locator('input[name="basis"]').first().check();
   await page.locator('input[name="consent"]').check();

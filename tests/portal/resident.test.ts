@@ -30,27 +30,44 @@ afterAll(async () => {
 });
 
 /**
- * Answers whatever the page asks until the result: the first choice, "I don't know" where offered for
- * typed answers, or a plain value for required typed questions.
+ * Answers whatever the page asks until the result, as a person would: the roster's number boxes and the
+ * "who…?" checkboxes from `typed` (or "no one"), a choice from `typed` (else "no", else the first), a
+ * typed answer from `typed`, else "I don't know" where offered. Returns the questions answered, by id.
  */
-async function answerUntilResult(page: Page, typed: Record<string, string> = {}): Promise<number> {
+async function answerUntilResult(page: Page, typed: Record<string, string> = {}): Promise<string[]> {
+  const asked: string[] = [];
+  const next = () => page.getByRole("button", { name: /^(下一题|Next|下一題)$/ }).click();
   for (let step = 0; step < 80; step++) {
-    if (page.url().endsWith("/check/result")) return step;
+    if (page.url().endsWith("/check/result")) return asked;
     const key = await page.locator('input[name="key"]').first().inputValue();
     const id = key.split("@")[0] ?? key;
+    asked.push(id);
+    const counts = page.locator('input[name^="count."]');
+    const boxes = page.locator('input[type="checkbox"][name="value"]');
     const radios = page.locator('input[type="radio"][name="value"]');
-    if ((await radios.count()) > 0) {
+    if ((await counts.count()) > 0) {
+      // "spouse=1,child_minor=2": how many of each relation; nothing typed is living alone.
+      for (const pair of (typed[id] ?? "").split(",").filter(Boolean)) {
+        const [relation, n] = pair.split("=");
+        await page.locator(`input[name="count.${relation}"]`).fill(n as string);
+      }
+      await next();
+    } else if ((await boxes.count()) > 0) {
+      for (const value of (typed[id] ?? "none").split(","))
+        await page.locator(`input[type="checkbox"][name="value"][value="${value}"]`).check();
+      await next();
+    } else if ((await radios.count()) > 0) {
       const preferred = page.locator(`input[type="radio"][name="value"][value="${typed[id] ?? "no"}"]`);
       await ((await preferred.count()) > 0 ? preferred : radios.first()).check();
-      await page.getByRole("button", { name: /^(下一题|Next|下一題)$/ }).click();
+      await next();
     } else if (typed[id] !== undefined) {
       await page.locator("#answer").fill(typed[id] as string);
-      await page.getByRole("button", { name: /^(下一题|Next|下一題)$/ }).click();
+      await next();
     } else if ((await page.locator('button[name="unknown"]').count()) > 0) {
       await page.locator('button[name="unknown"]').click();
     } else {
       await page.locator("#answer").fill("1");
-      await page.getByRole("button", { name: /^(下一题|Next|下一題)$/ }).click();
+      await next();
     }
     await page.waitForLoadState();
   }
@@ -66,18 +83,25 @@ describe.skipIf(!HAVE_BROWSER)("residents in Chromium", () => {
     await page.getByLabel("吉林省").check();
     await page.getByRole("button", { name: "为自己测算" }).click();
     expect(page.url()).toBe(`${server.url}/check`);
-    // A wrong answer is refused next to the field, and nothing is lost.
-    await page.locator("#answer").fill("很多");
+    // The household by relation: one page of number boxes. A wrong count is refused next to the boxes.
+    await page.locator('input[name="count.child_minor"]').fill("12");
     await page.getByRole("button", { name: "下一题" }).click();
-    await expect.poll(() => page.locator("#answer-error").textContent()).toContain("请输入一个数字");
-    expect(await page.locator("#answer").getAttribute("aria-invalid")).toBe("true");
+    await expect.poll(() => page.locator("#answer-error").textContent()).toContain("0 到 9");
     await page.screenshot({ path: artifact("resident-question-error.png"), fullPage: true });
-    const steps = await answerUntilResult(page, {
-      householdSize: "1",
-      "member.age": "80",
-      "member.income": "200",
+    // A family of four: the couple and two children under 18, 1,500 a month together, a rural hukou.
+    const asked = await answerUntilResult(page, {
+      household: "spouse=1,child_minor=2",
+      hukou: "local_rural",
+      householdIncome: "1500",
+      "household.elderly": "none",
+      "member.ageBand": "0-15",
+      currentBenefits: "none",
+      // The children (members 3 and 4) have parents able to support them.
+      "who.supportersAble": "3,4",
     });
-    expect(steps).toBeGreaterThan(2);
+    // Asked about the household once: never anyone's own income, one by one.
+    expect(asked.filter((id) => id === "member.income")).toEqual([]);
+    expect(asked.length).toBeLessThanOrEqual(20);
     await expect.poll(() => page.locator("h1").textContent()).toBe("您家可能获得的救助");
     expect(await page.locator("section.card").count()).toBeGreaterThanOrEqual(8);
     await page.screenshot({ path: artifact("resident-result.png"), fullPage: true });
@@ -90,16 +114,27 @@ describe.skipIf(!HAVE_BROWSER)("residents in Chromium", () => {
     await page.goto(server.url);
     await page.getByLabel("四川省内江市东兴区").check();
     await page.getByRole("button", { name: "为我帮助的人测算" }).click();
-    await answerUntilResult(page, {
-      householdSize: "1",
-      "member.age": "78",
+    // Her father lives alone: no one else in the household.
+    const asked = await answerUntilResult(page, {
+      "member.ageBand": "78",
       "member.income": "100",
-      "applicant.name": "王小明",
-      "applicant.phone": "13900001111",
-      "applicant.relationship": "child",
+      hukou: "local_rural",
     });
+    expect(asked.length).toBeLessThanOrEqual(14);
     await page.getByRole("link", { name: "转给热线" }).click();
+    // Only now: whom it is for, who is applying, one call-back number, and his own if she wishes.
+    // Sent without his name first: refused next to the field, and what was typed stays.
+    await page.locator("#helperName").fill("王小明");
     await page.locator("#phone").fill("13812345678");
+    await page.getByRole("button", { name: "转给热线" }).click();
+    await expect.poll(() => page.locator("#personName-error").textContent()).toBe("这一项必须填写。");
+    expect(await page.locator("#helperName").inputValue()).toBe("王小明");
+    expect(await page.locator("#phone").inputValue()).toBe("13812345678");
+    await page.locator("#personName").fill("王大爷");
+    await page.locator("#helperName").fill("王小明");
+    await page.locator("#relationship").selectOption("child");
+    await page.locator("#phone").fill("13812345678");
+    await page.locator("#personPhone").fill("13900001111");
     await page.getByLabel("我为其申请的人已同意把回答转给热线。").first().check();
     await page.locator('input[name="consent"]').check();
     await page.screenshot({ path: artifact("family-apply.png"), fullPage: true });
@@ -119,14 +154,20 @@ describe.skipIf(!HAVE_BROWSER)("residents in Chromium", () => {
       contactPhone: "13812345678",
       jurisdiction: "neijiang-dongxing",
     });
-    expect(stored?.applicant).toMatchObject({ kind: "helper", name: "王小明", relationship: "child" });
+    expect(stored?.applicant).toMatchObject({
+      kind: "helper",
+      name: "王小明",
+      relationship: "child",
+      phone: "13812345678",
+    });
+    expect(stored?.person).toEqual({ name: "王大爷", phone: "13900001111" });
     expect(stored?.consent.basis).toBe("person_agreed");
     db.close();
 
-    // The status lookup, then withdrawing.
+    // The status lookup (with his own number: any number on the request finds it), then withdrawing.
     await page.goto(`${server.url}/status`);
     await page.locator("#reference").fill(reference.toLowerCase());
-    await page.locator("#phone").fill("13812345678");
+    await page.locator("#phone").fill("13900001111");
     await page.getByRole("button", { name: "查询" }).click();
     await expect
       .poll(() => page.locator("section.card .outcome").textContent())
@@ -144,7 +185,7 @@ describe.skipIf(!HAVE_BROWSER)("residents in Chromium", () => {
     await page.goto(server.url);
     await page.getByLabel("江苏省无锡市").check();
     await page.getByRole("button", { name: "为自己测算" }).click();
-    await page.locator("#answer").fill("2");
+    await page.locator('input[name="count.spouse"]').fill("1");
     await page.getByRole("button", { name: "下一题" }).click();
     const key = await page.locator('input[name="key"]').first().inputValue();
     await page.getByRole("button", { name: "English" }).click();

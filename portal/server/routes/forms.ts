@@ -153,7 +153,7 @@ export function formRoutes(deps: AppDeps) {
   });
 
   const applySchema = z.object({
-    phone: z.string().max(40),
+    phone: z.string().max(40).default(""),
     personName: z.string().max(200).optional(),
     helperName: z.string().max(200).optional(),
     relationship: z.enum(APPLICANT_RELATIONSHIPS).optional(),
@@ -184,7 +184,8 @@ export function formRoutes(deps: AppDeps) {
       setFlash(c, deps, { kind: "apply_error", field, message, typed });
       return c.redirect("/apply", 303);
     };
-    const f = applySchema.safeParse(body);
+    // An empty box or the select's "—" is a field not given.
+    const f = applySchema.safeParse(Object.fromEntries(Object.entries(body).filter(([, v]) => v !== "")));
     const state = held.draft.state;
     const situation = buildSituation(state);
     if (!situation) return c.redirect("/check", 303);
