@@ -25,7 +25,7 @@ export async function benchPortal(options: { runs: number }) {
     });
   const started = await form("/check/start", "jurisdiction=wuxi&helping=self");
   const cookie = String(started.headers["set-cookie"] ?? "").split(";")[0] as string;
-  await form("/check/answer", "key=householdSize&value=2", cookie);
+  await form("/check/answer", "key=household&count.spouse=1", cookie);
   const times: number[] = [];
   for (let i = 0; i < options.runs + 20; i++) {
     const t0 = performance.now();

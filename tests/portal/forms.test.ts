@@ -150,7 +150,7 @@ describe("portal forms", () => {
           ? "jilin"
           : q.id === "helping"
             ? "self"
-            : q.id === "householdSize"
+            : q.id === "household"
               ? "1"
               : q.required
                 ? (q.options?.[0] ?? "1")
@@ -161,11 +161,19 @@ describe("portal forms", () => {
     }
     h.deps.interviews.save(id, { lang: "zh-CN", byStaff: agent.id, state });
     const both = `${draft}; ${agent.cookie}`;
-    const refused = await form("/apply", { phone: "13812345678", consent: "yes", key: "staff-key-01" }, both);
+    const refused = await form(
+      "/apply",
+      { personName: "王建国", phone: "13812345678", consent: "yes", key: "staff-key-01" },
+      both,
+    );
     expect(refused.headers.get("location")).toBe("/apply");
     expect(h.deps.db.sqlite.prepare("SELECT count(*) AS n FROM requests").get()).toEqual({ n: 0 });
     // Without the agent's session (signed out meanwhile) it is not filed as anyone's either.
-    const alone = await form("/apply", { phone: "13812345678", consent: "yes", key: "staff-key-02" }, draft);
+    const alone = await form(
+      "/apply",
+      { personName: "王建国", phone: "13812345678", consent: "yes", key: "staff-key-02" },
+      draft,
+    );
     expect(alone.headers.get("location")).toBe("/apply");
     expect(h.deps.db.sqlite.prepare("SELECT count(*) AS n FROM requests").get()).toEqual({ n: 0 });
   });
