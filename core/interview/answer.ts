@@ -168,7 +168,7 @@ function parseMembers(
   text: string,
 ): { ok: true; value: string } | { ok: false; issue: AnswerIssue } {
   const options = q.options ?? [];
-  const offered = q.id.startsWith("who.") ? `|${options.join(",")}` : "";
+  const offered = q.id.startsWith("who.") || q.id.startsWith("household.age") ? `|${options.join(",")}` : "";
   if (text === "none" || NO.has(text.toLowerCase())) return { ok: true, value: `none${offered}` };
   const parts = text.split(/[\s,，、;；和]+/).filter((x) => x !== "");
   const numbers = parts.map((x) => parseNumber(x));

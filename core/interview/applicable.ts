@@ -28,7 +28,7 @@ export function applicable(state: InterviewState, key: string): boolean {
     id === "household.disability" ||
     id === "household.illness" ||
     id === "householdIncome" ||
-    id === "household.elderly" ||
+    id.startsWith("household.age") ||
     id.startsWith("who.")
   )
     return several;

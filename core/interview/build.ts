@@ -3,7 +3,7 @@
 import type { Jurisdiction, ParentStatus } from "../schema/enums.ts";
 import type { HouseholdIncomeTotal, Member, ParentEntry, Situation } from "../schema/situation.ts";
 import { type AgeBand, intersect, parseBand } from "./age-bands.ts";
-import { ELDERLY_AGE, PICKABLE } from "./questions.ts";
+import { AGE_PICKS, agePickId, PICKABLE } from "./questions.ts";
 import { relationOf, rosterBand, rosterOf, rosterRelation } from "./roster.ts";
 import { answerOf, type InterviewState, keyOf } from "./state.ts";
 
@@ -61,11 +61,13 @@ export function memberBand(state: InterviewState, i: number): AgeBand {
 
 /** What is known of member i's age before their own band question: the roster and "who is 60 or over?". */
 export function bandBeforeAsking(state: InterviewState, i: number): AgeBand {
-  const roster = rosterBand(state, i);
-  const elderly = picked(state, "household.elderly");
-  return elderly === null || !straddles(roster, ELDERLY_AGE)
-    ? roster
-    : intersect(roster, elderly.includes(i) ? { from: ELDERLY_AGE } : { from: 0, to: ELDERLY_AGE - 1 });
+  let band = rosterBand(state, i);
+  for (const age of AGE_PICKS) {
+    const id = agePickId(age);
+    if (!offered(state, id).includes(i)) continue;
+    band = intersect(band, picked(state, id)?.includes(i) ? { from: age } : { from: 0, to: age - 1 });
+  }
+  return band;
 }
 
 /** Does the band hold ages on both sides of `age`? */

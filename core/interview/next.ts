@@ -11,7 +11,8 @@ import { ageCuts, bandsWithin, bandValue } from "./age-bands.ts";
 import { applicable } from "./applicable.ts";
 import { bandBeforeAsking, buildSituation, pickedAnswer, straddles } from "./build.ts";
 import {
-  ELDERLY_AGE,
+  AGE_PICKS,
+  agePickId,
   PICKABLE,
   QUESTION_BY_ID,
   QUESTIONS,
@@ -19,7 +20,7 @@ import {
   type RosterRelation,
 } from "./questions.ts";
 import { keysFor } from "./relevance.ts";
-import { rosterBand, rosterOf } from "./roster.ts";
+import { rosterOf } from "./roster.ts";
 import { answerOf, type InterviewState, isAnswered, keyOf, parseKey } from "./state.ts";
 
 export interface InterviewOptions {
@@ -63,7 +64,7 @@ const FIRST = new Set([
   "member.income",
   "member.income.pensionBasic",
   "member.income.povertyDividend",
-  "household.elderly",
+  ...AGE_PICKS.map(agePickId),
   "household.disability",
   "household.illness",
 ]);
@@ -161,10 +162,8 @@ export function ask(state: InterviewState, key: string, options: InterviewOption
         ? bandOptions(state, member ?? 0, options)
         : id.startsWith("who.")
           ? pickOptions(state, id, options)
-          : id === "household.elderly"
-            ? household.flatMap((_, i) =>
-                straddles(rosterBand(state, i), ELDERLY_AGE) ? [String(i + 1)] : [],
-              )
+          : id.startsWith("household.age")
+            ? agePickOptions(state, def.min as number, options)
             : def.kind === "members"
               ? household.map((_, i) => String(i + 1))
               : def.options;
@@ -231,7 +230,54 @@ export function candidates(
   const open = [...keys]
     .filter((k) => !isAnswered(state, k) && applicable(state, k) && !answeredByPick(state, k))
     .sort(compareWith(weight, s.members.length > 1));
-  return { keys: groupIntoPicks(state, open), screening };
+  return { keys: groupAges(state, groupIntoPicks(state, open), options), screening };
+}
+
+/**
+ * Members whose age is still open only across `age`: what is known of it holds no other of the pack's
+ * thresholds, so "who is N or over?" settles it (a member across several is asked their own band).
+ */
+function openAcross(
+  state: InterviewState,
+  open: readonly string[],
+  age: number,
+  cuts: readonly number[],
+): number[] {
+  return membersOpenFor(open, "member.ageBand").filter((i) => {
+    const band = bandBeforeAsking(state, i);
+    return straddles(band, age) && cuts.filter((c) => straddles(band, c)).length === 1;
+  });
+}
+
+/**
+ * Two or more members whose age is open across one of the thresholds: one "who is N or over?" in place
+ * of their own age questions — the threshold most of them cross (the higher on a tie), if it is one the
+ * pack's rules use and it was not asked yet.
+ */
+function groupAges(state: InterviewState, open: string[], options: InterviewOptions): string[] {
+  const j = answerOf(state, "jurisdiction") as Jurisdiction | undefined;
+  if (j === undefined) return open;
+  const cuts = ageCuts(options.policies, j);
+  let best: { age: number; members: number[] } | null = null;
+  for (const age of AGE_PICKS) {
+    if (!cuts.includes(age) || isAnswered(state, agePickId(age))) continue;
+    const members = openAcross(state, open, age, cuts);
+    if (members.length >= 2 && (best === null || members.length >= best.members.length))
+      best = { age, members };
+  }
+  if (best === null) return open;
+  const { age, members } = best;
+  const replaced = new Set(members.map((i) => keyOf("member.ageBand", i)));
+  const at = open.findIndex((k) => replaced.has(k));
+  const rest = open.filter((k) => !replaced.has(k));
+  return [...rest.slice(0, at), agePickId(age), ...rest.slice(at)];
+}
+
+function agePickOptions(state: InterviewState, age: number, options: InterviewOptions): string[] {
+  const id = agePickId(age);
+  const cuts = ageCuts(options.policies, answerOf(state, "jurisdiction") as Jurisdiction);
+  const { keys } = candidates({ ...state, answers: { ...state.answers, [id]: { unknown: true } } }, options);
+  return openAcross(state, keys, age, cuts).map((i) => String(i + 1));
 }
 
 function answeredByPick(state: InterviewState, key: string): boolean {

@@ -58,8 +58,13 @@ export const PICKABLE: ReadonlyMap<string, string> = new Map(
   ["supportersAble", "dependsOnFamily", "canLiveAlone", "employed"].map((f) => [`member.${f}`, `who.${f}`]),
 );
 
-/** The age "who is … or over?" asks about for the whole household at once (特困人员认定办法 第二条: 60). */
-export const ELDERLY_AGE = 60;
+/**
+ * The thresholds a "who is N or over?" pick-list asks about for several members at once: 16 and 18
+ * (minors; 特困 under 16, the children's programs under 18), 60 (特困人员认定办法: the elderly) and 70
+ * (吉林's elderly supplement). A threshold of a deployment not listed here is asked member by member.
+ */
+export const AGE_PICKS = [16, 18, 60, 70] as const;
+export const agePickId = (age: number) => `household.age${age}`;
 
 /** The most people a household can have in the interview. */
 export const HOUSEHOLD_MAX = 10;
@@ -117,7 +122,9 @@ export const QUESTIONS: readonly QuestionDef[] = [
   money("householdIncome.pensionBasic", "household"),
   money("householdIncome.povertyDividend", "household"),
   // "Who has a certificate? Who is seriously ill?": one pick-list each, for a household of several.
-  { id: "household.elderly", scope: "household", kind: "members" },
+  ...AGE_PICKS.map(
+    (age): QuestionDef => ({ id: agePickId(age), scope: "household", kind: "members", min: age }),
+  ),
   // A yes/no asked of two or more members at once, as one pick-list ("who has able supporters?").
   ...(["supportersAble", "dependsOnFamily", "canLiveAlone", "employed"] as const).map(
     (field): QuestionDef => ({ id: `who.${field}`, scope: "household", kind: "members" }),

@@ -1,8 +1,7 @@
 // Which questions could still change the answer: the rules' own `missing` paths, mapped to the questions
 // that fill them. Nothing here is a hand-written chain; a question no result hinges on is never asked.
 
-import { householdSize, memberBand, parentSlots, straddles } from "./build.ts";
-import { ELDERLY_AGE } from "./questions.ts";
+import { householdSize, parentSlots } from "./build.ts";
 import { type InterviewState, keyOf } from "./state.ts";
 
 const MEMBER_FIELD: Record<string, string> = {
@@ -67,14 +66,7 @@ export function keysFor(state: InterviewState, path: string): string[] {
   const i = Number(m[1]);
   const field = m[2] as string;
   const several = householdSize(state) > 1;
-  // "Who is 60 or over?" for everyone at once, then a band only where a rule still needs one.
-  if (field === "age" || field === "birthDate") {
-    const elderlyOpen =
-      several &&
-      state.answers["household.elderly"] === undefined &&
-      straddles(memberBand(state, i), ELDERLY_AGE);
-    return [elderlyOpen ? "household.elderly" : keyOf("member.ageBand", i)];
-  }
+  if (field === "age" || field === "birthDate") return [keyOf("member.ageBand", i)];
   // The household's total first; a member's own income only where a rule still needs it after that.
   if (field === "income" && several && state.answers.householdIncome === undefined)
     return ["householdIncome"];

@@ -7,7 +7,7 @@ import type { Member, Situation } from "../schema/situation.ts";
 import { bandHolds, intersect, parseBand } from "./age-bands.ts";
 import { answer, type RawAnswer } from "./answer.ts";
 import { type AskedQuestion, type InterviewOptions, next } from "./next.ts";
-import { ELDERLY_AGE, type RosterRelation } from "./questions.ts";
+import type { RosterRelation } from "./questions.ts";
 import { rosterValue } from "./roster.ts";
 import { type InterviewState, start } from "./state.ts";
 
@@ -152,13 +152,17 @@ export function answerFrom(s: Situation, q: AskedQuestion, asOf: string): RawAns
       const d = s[q.id];
       return d === undefined ? UNKNOWN : d === null ? "no" : d;
     }
-    case "household.elderly": {
+    case "household.age16":
+    case "household.age18":
+    case "household.age60":
+    case "household.age70": {
+      const age = q.min as number;
       const over = (q.options ?? []).map((o) => {
         const x = s.members[Number(o) - 1] as Member;
-        const age = x.age ?? (x.birthDate ? wholeYears(x.birthDate, asOf) : undefined);
-        if (age !== undefined) return age >= ELDERLY_AGE;
-        if (x.ageBand && x.ageBand.from >= ELDERLY_AGE) return true;
-        return x.ageBand?.to !== undefined && x.ageBand.to < ELDERLY_AGE ? false : undefined;
+        const exact = x.age ?? (x.birthDate ? wholeYears(x.birthDate, asOf) : undefined);
+        if (exact !== undefined) return exact >= age;
+        if (x.ageBand && x.ageBand.from >= age) return true;
+        return x.ageBand?.to !== undefined && x.ageBand.to < age ? false : undefined;
       });
       if (over.includes(undefined)) return UNKNOWN;
       const list = (q.options ?? []).filter((_, j) => over[j]);

@@ -43,18 +43,35 @@ const wholeAge = z.number().int().min(0).max(130);
 /** What is known of an age without the exact figure: from `from` to `to` years, both included. */
 export const ageBandSchema = z
   .strictObject({ from: wholeAge, to: wholeAge.optional() })
-  .refine((b) => b.to === undefined || b.from <= b.to, { params: { code: "band_reversed" }, path: ["to"] });
+  .refine((b) => b.to === undefined || b.from <= b.to, { params: { code: "band_reversed" }, path: ["to"] })
+  .describe(
+    "Extension: what is known of an age without the exact figure — from `from` to `to` years, both included " +
+      "(no `to`: no upper end). Rules read it where `age` and `birthDate` are omitted; a band on both sides " +
+      "of a rule's threshold leaves that rule's age open.",
+  );
 
 /** The household's monthly income as one total, and how much of it is basic pension or dividends. */
 export const householdIncomeSchema = z
-  .strictObject({ monthly: money, pensionBasic: money.optional(), povertyDividend: money.optional() })
+  .strictObject({
+    monthly: money.describe("Everyone's income together, yuan a month"),
+    pensionBasic: money.optional().describe("Of it, the basic residents' pension (omitted: none stated)"),
+    povertyDividend: money.optional().describe("Of it, poverty-project dividends (omitted: none stated)"),
+  })
   .refine((h) => (h.pensionBasic ?? 0) + (h.povertyDividend ?? 0) <= h.monthly, {
     params: { code: "part_exceeds_total" },
     path: ["pensionBasic"],
-  });
+  })
+  .describe(
+    "Extension: the household's monthly income as one total. Where a member's own income is omitted, the " +
+      "household tests use this total (less the pack's exclusions); members' own incomes, when all are " +
+      "given, are used instead.",
+  );
 
 export const memberSchema = z.strictObject({
-  relation: z.enum(RELATIONS).optional(),
+  relation: z
+    .enum(RELATIONS)
+    .optional()
+    .describe("To the first member; the interview's roster gives it for everyone"),
   age: wholeAge.optional(),
   ageBand: ageBandSchema.optional(),
   birthDate: isoDate.optional(),

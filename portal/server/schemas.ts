@@ -27,10 +27,19 @@ export const submitBodySchema = z.strictObject({
    * The number the hotline calls back: a mainland mobile, or (a family member abroad) the helper's own
    * international number in E.164, which staff see marked as a call abroad.
    */
-  contact: z.strictObject({ phone }),
+  contact: z.strictObject({
+    phone: phone.describe(
+      "A mainland mobile; or, for a helper abroad, their own number in E.164 (+44…), shown to staff as a call abroad",
+    ),
+  }),
   applicant: applicantSchema,
   /** The person the request is for: their name, and their own mainland mobile when a helper gives it. */
-  person: z.strictObject({ name: name.optional(), phone: phone.optional() }).optional(),
+  person: z
+    .strictObject({
+      name: name.optional().describe("Whom the request is for: staff must know whom they call about"),
+      phone: phone.optional().describe("Their own mainland mobile, when a helper gives it as well"),
+    })
+    .optional(),
   consent: z.strictObject({
     given: z.literal(true),
     noticeVersion: z.enum(PRIVACY_NOTICE_VERSIONS as [string, ...string[]]),

@@ -141,4 +141,20 @@ describe("GET /api/openapi.json", () => {
     expect(submit.required).toEqual(expect.arrayContaining(["situation", "contact", "applicant", "consent"]));
     expect(submit.properties.situation.properties.jurisdiction.enum).toContain("neijiang-dongxing");
   });
+
+  it("documents the household-first extensions with their meaning: householdIncome, ageBand, person.phone", async () => {
+    const doc = await (await h.app.request("/api/openapi.json")).json();
+    const submit = doc.paths["/api/requests"].post.requestBody.content["application/json"].schema;
+    const situation = submit.properties.situation.properties;
+    expect(situation.householdIncome.description).toMatch(/household tests use this total/);
+    expect(Object.keys(situation.householdIncome.properties)).toEqual([
+      "monthly",
+      "pensionBasic",
+      "povertyDividend",
+    ]);
+    const member = situation.members.items.properties;
+    expect(member.ageBand.description).toMatch(/leaves that rule's age open/);
+    expect(submit.properties.person.properties.phone.description).toMatch(/mainland mobile/);
+    expect(submit.properties.contact.properties.phone.description).toMatch(/E\.164/);
+  });
 });

@@ -90,7 +90,7 @@ describe("the interview's path", () => {
       household: "spouse,child_minor",
       emergency: "no",
       householdIncome: "2,400元",
-      "household.elderly": "none",
+      "household.age60": "none",
       "member.ageBand@2": "9岁",
       "household.disability": "none",
       "household.illness": "none",
@@ -134,6 +134,28 @@ describe("the interview's path", () => {
     s = give(s, "household.disability", DONT_KNOW);
     expect(buildSituation(s)?.members.map((m) => m.disability)).toEqual([undefined, undefined]);
     expect(answer(s, "member.disability@0", "none", options).ok).toBe(true);
+  });
+
+  it("asks 'who is 16 or over?' once for two children under 18, where 特困 turns at 16", () => {
+    const { asked, state } = walk(start("2026-03-01"), {
+      jurisdiction: "wuxi",
+      helping: "self",
+      household: "spouse,child_minor,child_minor",
+      emergency: "no",
+      "household.age60": "none",
+      "household.age16": "4", // the younger child (member 4) is 16 or 17
+    });
+    expect(asked).toContain("household.age16");
+    expect(asked.filter((k) => k.startsWith("member.ageBand"))).toEqual([]);
+    // 1-based in the answer, 0-based in the situation: member 3 is under 16, member 4 is 16–17.
+    expect(
+      buildSituation(state)
+        ?.members.slice(2)
+        .map((m) => m.ageBand),
+    ).toEqual([
+      { from: 0, to: 15 },
+      { from: 16, to: 17 },
+    ]);
   });
 
   it("asks a yes/no that two members are open for as one 'who…?', and fills both", () => {
@@ -327,7 +349,7 @@ describe("helping someone else", () => {
     const first = next(ready, options);
     if (first.done) throw new Error("done too early");
     expect(first.question).toMatchObject({ subject: "helping", household: ["self", "spouse"] });
-    const { asked } = walk(s, { emergency: "no", householdIncome: 0, "household.elderly": "1,2" });
+    const { asked } = walk(s, { emergency: "no", householdIncome: 0, "household.age60": "1,2" });
     // The helper's name and phone are asked when the request is sent, not in the interview.
     expect(asked.some((k) => k.startsWith("applicant."))).toBe(false);
   });

@@ -93,8 +93,8 @@ describe.skipIf(!HAVE_BROWSER)("residents in Chromium", () => {
       household: "spouse=1,child_minor=2",
       hukou: "local_rural",
       householdIncome: "1500",
-      "household.elderly": "none",
-      "member.ageBand": "0-15",
+      "household.age60": "none", // the couple
+      "household.age16": "none", // both children are under 16
       currentBenefits: "none",
       // The children (members 3 and 4) have parents able to support them.
       "who.supportersAble": "3,4",
