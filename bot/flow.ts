@@ -1,6 +1,7 @@
 // Moving a chat along: ask the current question, or show the result when none is left.
 
 import { InlineKeyboard } from "grammy";
+import { householdRelations } from "../core/interview/roster.ts";
 import { answerOf } from "../core/interview/state.ts";
 import { renderScreening, screeningText } from "../locales/render.ts";
 import type { BotContext } from "./context.ts";
@@ -26,7 +27,8 @@ export async function showResult(ctx: BotContext, deps: BotDeps): Promise<void> 
   if (!step.done || !step.screening) return;
   ctx.session.phase = "result";
   const subject = answerOf(state, "helping") === "helping" ? "helping" : "self";
-  const text = screeningText(ctx.t, renderScreening(ctx.t, step.screening, subject));
+  const relations = householdRelations(state);
+  const text = screeningText(ctx.t, renderScreening(ctx.t, step.screening, subject, relations));
   const parts = splitMessage(text);
   for (const [i, part] of parts.entries()) {
     const last = i === parts.length - 1;

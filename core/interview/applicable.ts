@@ -2,7 +2,15 @@
 // grade for a member with a certificate, the emergency's details once there is one). Answers that no
 // longer apply after a change are dropped.
 
-import { chosen, householdSize, incomeByRest, partByRest, picked, SIX_MONTH_STATUSES } from "./build.ts";
+import {
+  chosen,
+  householdSize,
+  incomeByRest,
+  parentsAway,
+  partByRest,
+  picked,
+  SIX_MONTH_STATUSES,
+} from "./build.ts";
 import { answerOf, type InterviewState, keyOf, parseKey } from "./state.ts";
 
 export function applicable(state: InterviewState, key: string): boolean {
@@ -57,6 +65,8 @@ export function applicable(state: InterviewState, key: string): boolean {
       return partByRest(state, id.slice("member.income.".length) as "pensionBasic") === null;
     return typeof total === "number" && total > 0;
   }
+  // A child not picked in "who has no father or mother caring for them?" has a parent present.
+  if (id.startsWith("member.parent") && member !== null && parentsAway(state, member) === false) return false;
   if (id === "member.parent1.since" || id === "member.parent2.since") {
     return SIX_MONTH_STATUSES.includes(String(mv(id.replace(".since", ""))));
   }

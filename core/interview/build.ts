@@ -30,6 +30,15 @@ export function picked(state: InterviewState, id: string): number[] | null {
   return list === "none" ? [] : list.split(",").map((n) => Number(n) - 1);
 }
 
+/**
+ * Member i in "who has no father or mother caring for them?": true when picked (each parent is then
+ * asked), false when not (a parent is present), undefined when not asked of them or not known.
+ */
+export function parentsAway(state: InterviewState, i: number): boolean | undefined {
+  if (!offered(state, "who.parentsAway").includes(i)) return undefined;
+  return picked(state, "who.parentsAway")?.includes(i);
+}
+
 /** A pick-list of options' answer: the values picked, [] for "none", null when not answered or unknown. */
 export function chosen(state: InterviewState, id: string): string[] | null {
   const v = answerOf(state, id);
@@ -46,6 +55,8 @@ export function offered(state: InterviewState, id: string): number[] {
 
 /** A member's yes/no answered for them by a "who…?" pick-list. */
 export function pickedAnswer(state: InterviewState, id: string, i: number): "yes" | "no" | undefined {
+  // Not a yes/no of its own: see parentsAway.
+  if (id === "member.parent1") return undefined;
   const who = PICKABLE.get(id);
   if (!who || !offered(state, who).includes(i)) return undefined;
   return picked(state, who)?.includes(i) ? "yes" : "no";
@@ -158,7 +169,7 @@ function member(state: InterviewState, i: number): Member {
       const since = v(`${id}.since`);
       return typeof since === "string" ? { status, since } : status;
     });
-  }
+  } else if (parentsAway(state, i) === false) m.parents = ["present"];
   return m;
 }
 

@@ -9,7 +9,7 @@ import type { Situation } from "../schema/situation.ts";
 import { screen } from "../screen.ts";
 import { ageCuts, bandsWithin, bandValue } from "./age-bands.ts";
 import { applicable } from "./applicable.ts";
-import { bandBeforeAsking, buildSituation, pickedAnswer, straddles } from "./build.ts";
+import { bandBeforeAsking, buildSituation, parentsAway, pickedAnswer, straddles } from "./build.ts";
 import {
   AGE_PICKS,
   agePickId,
@@ -234,8 +234,8 @@ export function candidates(
 }
 
 /**
- * Members whose age is still open only across `age`: what is known of it holds no other of the pack's
- * thresholds, so "who is N or over?" settles it (a member across several is asked their own band).
+ * Members for whom "who is N or over?" is the next age question: `age` is the lowest of the pack's
+ * thresholds their age is still open across.
  */
 function openAcross(
   state: InterviewState,
@@ -245,7 +245,11 @@ function openAcross(
 ): number[] {
   return membersOpenFor(open, "member.ageBand").filter((i) => {
     const band = bandBeforeAsking(state, i);
-    return straddles(band, age) && cuts.filter((c) => straddles(band, c)).length === 1;
+    const across = cuts.filter((c) => straddles(band, c));
+    // Known to be an adult (or a minor), the lowest threshold first: "who is 60 or over?" of a couple
+    // settles 70 too for those under 60. A member whose age is not known at all is asked their band.
+    const side = band.from >= 18 || (band.to !== undefined && band.to < 18);
+    return across[0] === age && (across.length === 1 || side);
   });
 }
 
@@ -282,7 +286,9 @@ function agePickOptions(state: InterviewState, age: number, options: InterviewOp
 
 function answeredByPick(state: InterviewState, key: string): boolean {
   const { id, member } = parseKey(key);
-  return member !== null && pickedAnswer(state, id, member) !== undefined;
+  if (member === null) return false;
+  if (id === "member.parent1") return parentsAway(state, member) === false;
+  return pickedAnswer(state, id, member) !== undefined;
 }
 
 /** Two or more members open for the same yes/no: one "who…?" in place of the first, if not yet asked. */

@@ -54,9 +54,15 @@ export const ROSTER_RELATIONS = [
 export type RosterRelation = (typeof ROSTER_RELATIONS)[number];
 
 /** Member yes/no questions that two or more members are asked as one "who…?" pick-list. */
-export const PICKABLE: ReadonlyMap<string, string> = new Map(
-  ["supportersAble", "dependsOnFamily", "canLiveAlone", "employed"].map((f) => [`member.${f}`, `who.${f}`]),
-);
+export const PICKABLE: ReadonlyMap<string, string> = new Map([
+  ...["supportersAble", "dependsOnFamily", "canLiveAlone", "employed"].map((f): [string, string] => [
+    `member.${f}`,
+    `who.${f}`,
+  ]),
+  // Children: "who has no father or mother caring for them?" — the others have a parent present, which
+  // settles both children's programs; those picked are asked about each parent.
+  ["member.parent1", "who.parentsAway"],
+]);
 
 /**
  * The thresholds a "who is N or over?" pick-list asks about for several members at once: 16 and 18
@@ -126,7 +132,7 @@ export const QUESTIONS: readonly QuestionDef[] = [
     (age): QuestionDef => ({ id: agePickId(age), scope: "household", kind: "members", min: age }),
   ),
   // A yes/no asked of two or more members at once, as one pick-list ("who has able supporters?").
-  ...(["supportersAble", "dependsOnFamily", "canLiveAlone", "employed"] as const).map(
+  ...(["supportersAble", "dependsOnFamily", "canLiveAlone", "employed", "parentsAway"] as const).map(
     (field): QuestionDef => ({ id: `who.${field}`, scope: "household", kind: "members" }),
   ),
   { id: "household.disability", scope: "household", kind: "members" },

@@ -70,3 +70,8 @@ export function rosterBand(state: InterviewState, i: number): AgeBand {
     return rosterOf(state).some((r) => MAKES_SELF_ADULT.includes(r)) ? { from: 18 } : { from: 0 };
   return (code && BAND[code]) || { from: 0 };
 }
+
+/** Everyone's relation from the roster, the person the check is for first: to name people in words. */
+export function householdRelations(state: InterviewState): (RosterRelation | "self")[] {
+  return ["self", ...rosterOf(state)];
+}

@@ -178,6 +178,17 @@ export function answerFrom(s: Situation, q: AskedQuestion, asOf: string): RawAns
       const list = (q.options ?? []).filter((_, j) => answers[j]);
       return list.length === 0 ? "none" : list.join(",");
     }
+    case "who.parentsAway": {
+      // Picked: no parent known to be present (each parent is then asked); unknown parents: not known.
+      const away = (q.options ?? []).map((o) => {
+        const ps = s.members[Number(o) - 1]?.parents;
+        if (ps === undefined) return undefined;
+        return !ps.some((p) => (typeof p === "string" ? p : p.status) === "present");
+      });
+      if (away.includes(undefined)) return UNKNOWN;
+      const list = (q.options ?? []).filter((_, j) => away[j]);
+      return list.length === 0 ? "none" : list.join(",");
+    }
     case "household.disability":
       return who(s.members, "disability");
     case "household.illness":

@@ -4,6 +4,7 @@
 
 import { createInterface } from "node:readline/promises";
 import { answer, back, next, type RawAnswer, start, summary } from "../../core/interview/index.ts";
+import { householdRelations } from "../../core/interview/roster.ts";
 import type { PolicySet } from "../../core/policies/index.ts";
 import { createI18nSync, isLang, type Lang } from "../../locales/i18n.ts";
 import { renderIssue, renderQuestion, renderScreening, screeningText } from "../../locales/render.ts";
@@ -36,7 +37,7 @@ export async function runInteractive(options: {
         state.answers.helping.value === "helping";
       if (step.screening)
         process.stdout.write(
-          `\n${screeningText(t, renderScreening(t, step.screening, helping ? "helping" : "self"))}\n`,
+          `\n${screeningText(t, renderScreening(t, step.screening, helping ? "helping" : "self", householdRelations(state)))}\n`,
         );
       break;
     }

@@ -112,6 +112,62 @@ export const bigFamily: Situation = {
   ],
 };
 
+/**
+ * A family of four in rural 吉林: a couple in their thirties earning 900 and 600 a month, and two
+ * children of 12 and 8 living with them; no disability, illness or emergency, nothing on benefits.
+ */
+export const familyOfFour: Situation = {
+  schemaVersion: 1,
+  jurisdiction: "jilin",
+  area: "rural",
+  localHukou: true,
+  assets: "within_limits",
+  registeredPoor: false,
+  povertyExitedOn: null,
+  incomeAboveStandardSince: null,
+  emergency: null,
+  monthlyExpenses: { medical: 0, care: 0, rehabilitation: 0, employment: 0 },
+  currentBenefits: { dibao: null, tekun: false, orphanAllowance: false },
+  members: [
+    {
+      relation: "self",
+      age: 38,
+      income: [{ kind: "wage", monthly: 900 }],
+      disability: null,
+      illness: null,
+      employed: true,
+      supportersAble: true,
+    },
+    {
+      relation: "spouse",
+      age: 36,
+      income: [{ kind: "farming", monthly: 600 }],
+      disability: null,
+      illness: null,
+      employed: true,
+      supportersAble: true,
+    },
+    {
+      relation: "child",
+      age: 12,
+      income: [],
+      disability: null,
+      illness: null,
+      parents: ["present", "present"],
+      supportersAble: true,
+    },
+    {
+      relation: "child",
+      age: 8,
+      income: [],
+      disability: null,
+      illness: null,
+      parents: ["present", "present"],
+      supportersAble: true,
+    },
+  ],
+};
+
 /** The language the bot picks for Telegram's language_code. */
 export const langOf = (code: string): Lang => pickLang(code);
 

@@ -158,6 +158,32 @@ describe("the interview's path", () => {
     ]);
   });
 
+  it("asks once which children have no parent caring for them; the others have a parent present", () => {
+    let s = walk(
+      start("2026-03-01"),
+      { jurisdiction: "wuxi", helping: "self", household: "spouse,child_minor,child_minor" },
+      3,
+    ).state;
+    s = give(s, "who.parentsAway", "none");
+    // One parent present settles both children's programs (民发〔2020〕125号 一; 国办发〔2010〕54号 一).
+    expect(
+      buildSituation(s)
+        ?.members.slice(2)
+        .map((m) => m.parents),
+    ).toEqual([["present"], ["present"]]);
+    const results = next(s, options);
+    const open = results.done ? [] : [results.question.key];
+    expect(open.some((k) => k.startsWith("member.parent"))).toBe(false);
+    // Picked: that child's parents are asked one by one.
+    s = give(s, "who.parentsAway", "4");
+    expect(buildSituation(s)?.members[3]?.parents).toBeUndefined();
+    expect(answer(s, "member.parent1@3", "deceased", options).ok).toBe(true);
+    expect(answer(s, "member.parent1@2", "deceased", options)).toMatchObject({
+      ok: false,
+      issue: { code: "not_applicable" },
+    });
+  });
+
   it("asks a yes/no that two members are open for as one 'who…?', and fills both", () => {
     // 江门: an elderly couple; whether each has an able supporter decides 特困 for each.
     const jiangmen = situationSchema.parse(
