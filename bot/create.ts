@@ -17,6 +17,7 @@ import { consent } from "./features/consent.ts";
 import { handoff } from "./features/handoff.ts";
 import { interview } from "./features/interview.ts";
 import { junk } from "./features/junk.ts";
+import { result } from "./features/result.ts";
 import { status } from "./features/status.ts";
 import { submit } from "./features/submit.ts";
 import { initialSession } from "./session.ts";
@@ -60,6 +61,7 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   privateChats.use(consent(deps));
   privateChats.use(status(deps));
   privateChats.use(handoff(deps));
+  privateChats.use(result(deps));
   privateChats.use(submit(deps));
   privateChats.use(interview(deps));
   privateChats.use(junk(deps));

@@ -8,6 +8,7 @@ import type { AskedQuestion } from "../core/interview/next.ts";
 import { questionForPath } from "../core/interview/relevance.ts";
 import type { Reason, Result, Screening } from "../core/schema/screening.ts";
 import { QUESTION_T_OPTIONS, questionKey, questionOptionKey } from "./i18n.ts";
+import { polish, yuan } from "./polish.ts";
 
 export type Subject = "self" | "helping";
 
@@ -93,9 +94,25 @@ export function renderIssue(t: TFunction, issue: AnswerIssue): string {
   return t(`common:reask.${issue.code}`, issue.values);
 }
 
-function money(n: number): string {
-  return Number.isInteger(n) ? String(n) : n.toFixed(2);
-}
+const money = yuan;
+
+/** Reason values that are yuan: shown to the yuan, grouped ("333.33" a head → "333"). */
+const MONEY_VALUES = new Set([
+  "amount",
+  "perCapitaIncome",
+  "standard",
+  "income",
+  "min",
+  "max",
+  "total",
+  "floor",
+  "cap",
+  "capTotal",
+  "medical",
+  "minimumWage",
+  "limit",
+  "monthly",
+]);
 
 export function amountText(t: TFunction, r: Result): string | null {
   if (r.outcome === "unlikely") return null;
@@ -143,17 +160,33 @@ export function reasonText(
   subject: Subject,
   relations: readonly (string | undefined)[] = [],
 ): string {
+  return `${reasonWords(t, reason, subject, relations)} ${citation(t, reason)}`;
+}
+
+/** A reason's sentence alone, in plain words (what a resident reads first; the clause is apart). */
+export function reasonWords(
+  t: TFunction,
+  reason: Reason,
+  subject: Subject,
+  relations: readonly (string | undefined)[] = [],
+): string {
   const values: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(reason.values)) values[k] = v === null ? t("common:unknownValue") : v;
+  for (const [k, v] of Object.entries(reason.values))
+    values[k] =
+      v === null ? t("common:unknownValue") : typeof v === "number" && MONEY_VALUES.has(k) ? yuan(v) : v;
   if (typeof reason.values.member === "number")
     values.who = whoIs(t, reason.values.member, subject, relations);
   if (typeof reason.values.figure === "string")
     values.figureName = t(`reasons:figures.${reason.values.figure}`);
-  const sentence = t(`reasons:${reason.code}`, values);
+  return polish(t, t(`reasons:${reason.code}`, values));
+}
+
+/** Where a reason comes from: "依据：东兴区工作机制 三（一）" and, beyond the local document, its basis. */
+export function citation(t: TFunction, reason: Pick<Reason, "source" | "basis">): string {
   const clause = t("common:clause", { clause: reason.source });
   const basis =
     reason.basis === "seed" ? "" : t("common:basisNote", { basis: t(`common:basis.${reason.basis}`) });
-  return `${sentence} ${clause}${basis}`;
+  return polish(t, `${clause}${basis}`);
 }
 
 export interface RenderedResult {

@@ -3,11 +3,14 @@
 // back, "a" to see the answers so far.
 
 import { createInterface } from "node:readline/promises";
+import { buildSituation } from "../../core/interview/build.ts";
 import { answer, back, next, type RawAnswer, start, summary } from "../../core/interview/index.ts";
 import { householdRelations } from "../../core/interview/roster.ts";
 import type { PolicySet } from "../../core/policies/index.ts";
+import { isUrgent } from "../../core/sla.ts";
 import { createI18nSync, isLang, type Lang } from "../../locales/i18n.ts";
-import { renderIssue, renderQuestion, renderScreening, screeningText } from "../../locales/render.ts";
+import { renderIssue, renderQuestion } from "../../locales/render.ts";
+import { bringText, chatResult, closedText, residentResult, whyText } from "../../locales/result.ts";
 
 export async function runInteractive(options: {
   policies: PolicySet;
@@ -35,10 +38,18 @@ export async function runInteractive(options: {
         state.answers.helping &&
         "value" in state.answers.helping &&
         state.answers.helping.value === "helping";
-      if (step.screening)
-        process.stdout.write(
-          `\n${screeningText(t, renderScreening(t, step.screening, helping ? "helping" : "self", householdRelations(state)))}\n`,
-        );
+      if (step.screening) {
+        // The terminal shows everything at once: the answer first, then what the chat keeps behind buttons.
+        const situation = buildSituation(state);
+        const view = residentResult(t, step.screening, {
+          subject: helping ? "helping" : "self",
+          relations: householdRelations(state),
+          urgent: situation !== null && isUrgent(situation),
+        });
+        const { summary, details, closing } = chatResult(t, view);
+        const more = [whyText(t, view), bringText(t, view), closedText(t, view)].filter((x) => x !== "");
+        process.stdout.write(`\n${[summary, details, closing, ...more].filter(Boolean).join("\n\n")}\n`);
+      }
       break;
     }
     const q = renderQuestion(t, step.question);

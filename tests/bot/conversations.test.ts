@@ -12,7 +12,8 @@ import { screen } from "../../core/screen.ts";
 import { createOutbox } from "../../db/outbox.ts";
 import { REFERENCE_PATTERN } from "../../db/reference.ts";
 import { createI18nSync, type Lang, pickLang, QUESTION_T_OPTIONS, questionKey } from "../../locales/i18n.ts";
-import { reasonText, renderQuestion, renderScreening, screeningText, whoIs } from "../../locales/render.ts";
+import { reasonWords, renderQuestion, whoIs } from "../../locales/render.ts";
+import { chatResult, residentResult } from "../../locales/result.ts";
 import { staffClient } from "../api/harness.ts";
 import { type BotHarness, botHarness, type Resident, realWords } from "./driver.ts";
 import type { ChatMessage } from "./fake-telegram.ts";
@@ -57,14 +58,25 @@ async function agree(r: Resident, t: TFunction): Promise<ChatMessage[]> {
   return r.press(t("common:privacy.agree"));
 }
 
-/** The messages that show the result: from the last one that opens with the disclaimer. */
+/** The messages that show the result: from the last summary (an emergency's line, or the first line). */
 function resultMessages(r: Resident, t: TFunction): ChatMessage[] {
   const all = r.messages();
-  const opening = all.filter((m) => m.text.startsWith(t("common:estimateDisclaimer"))).at(-1);
+  const openings = [
+    t("common:result.urgent"),
+    ...["likely", "possible"].map(
+      (k) => t(`common:result.${k}`, { list: "" }).split("：")[0]?.split(":")[0] ?? "",
+    ),
+    t("common:result.none"),
+  ];
+  const opening = all.filter((m) => openings.some((o) => o !== "" && m.text.startsWith(o))).at(-1);
   const from = opening ? all.indexOf(opening) : -1;
   expect(from).toBeGreaterThanOrEqual(0);
   return all.slice(from);
 }
+
+/** What the chat shows before anything is opened, in characters: the issue's budget is 2,500. */
+const RESULT_BUDGET = 2500;
+const SUMMARY_BUDGET = 600;
 
 /** "Send this to the hotline", a name, a shared contact, "Yes, send it": the bot's reply to the last press. */
 async function sendToHotline(r: Resident, t: TFunction, phone = "+86 138 1234 5678"): Promise<ChatMessage> {
@@ -122,33 +134,52 @@ describe("a self-check that ends in 'unlikely' for every program", { timeout: 30
     await r.finish(wellOff);
     expect(r.session()?.phase).toBe("result");
 
+    // The answer first: nothing to get, in one line, then where to turn.
     const shown = resultMessages(r, t);
-    const lines = texts(shown).join("\n").split("\n");
+    expect(shown[0]?.text.split("\n")[0]).toBe(t("common:result.none"));
+    expect(shown[0]?.text.length).toBeLessThanOrEqual(SUMMARY_BUDGET);
+    expect(texts(shown).join("").length).toBeLessThanOrEqual(RESULT_BUDGET);
+    // Eight programs that cannot apply: one line, not eight blocks.
+    expect(texts(shown).join("\n")).not.toContain("■");
+    const closedLine = shown
+      .at(-1)
+      ?.text.split("\n")
+      .find((l) => l.startsWith(t("common:result.notApplicable", { list: "" }).slice(0, 3)));
+    expect(closedLine).toBeDefined();
+
+    // "What does not apply": each program with its first reason; a certain one says "does not apply".
+    const closed = texts(await r.press(t("common:result.closedButton"))).join("\n");
+    const lines = closed.split("\n");
     for (const result of expected.results) {
       const who = result.member === null ? "" : t("common:whoNote", { who: whoIs(t, result.member, "self") });
-      const heading = `■ ${t("common:resultHeading", {
-        title: t(`programs:${result.program}.name`),
-        who,
-        outcome: t("common:outcomes.unlikely"),
-      })}`;
-      const at = lines.indexOf(heading);
+      const outcome = t(result.certain ? "common:outcomes.unlikelyCertain" : "common:outcomes.unlikely");
+      const heading = `■ ${t("common:resultHeading", { title: t(`programs:${result.program}.name`), who, outcome })}`;
+      const at = lines.findIndex(
+        (l) => l.replace(/（/g, "(").replace(/）/g, ")") === heading.replace(/（/g, "(").replace(/）/g, ")"),
+      );
       expect(at, `${result.program}: ${heading}`).toBeGreaterThanOrEqual(0);
-      // Why: the first reason, on the line under the heading.
       const why = result.reasons[0];
       expect(why).toBeDefined();
-      expect(lines[at + 1]).toBe(`  · ${reasonText(t, why as NonNullable<typeof why>, "self")}`);
+      expect(lines[at + 1]).toBe(`  · ${reasonWords(t, why as NonNullable<typeof why>, "self")}`);
     }
-    expect(lines.filter((l) => l.startsWith("■ "))).toHaveLength(expected.results.length);
     const all = texts(shown).join("\n");
     expect(all).not.toContain(t("common:outcomes.likely"));
     expect(all).not.toContain(t("common:outcomes.possible"));
+    // "Why": the clauses, each once per program.
+    const why = texts(await r.press(t("common:result.why"))).join("\n");
+    expect(why).toContain(t("common:clause", { clause: "" }).trim().slice(0, 2));
     // The last part offers to send it on, or to start again.
     expect(
       shown
         .at(-1)
         ?.reply_markup?.inline_keyboard?.flat()
         .map((k) => k.text),
-    ).toEqual([t("common:bot.sendToHotline"), t("common:restart")]);
+    ).toEqual([
+      t("common:result.why"),
+      t("common:result.closedButton"),
+      t("common:bot.sendToHotline"),
+      t("common:restart"),
+    ]);
   });
 });
 
@@ -181,10 +212,12 @@ describe("a family of four checks for itself", { timeout: 30_000 }, () => {
       // The result is the core's for the same facts.
       const today = r.session()?.interview?.asOf ?? "";
       const expected = screen(familyOfFour, { policies: b.h.deps.policies, today });
-      const shown = resultMessages(r, t)
-        .map((m) => m.text)
-        .join("\n");
-      expect(shown).toContain(t(`common:outcomes.${expected.results[0]?.outcome}`));
+      const shown = resultMessages(r, t);
+      // The answer first: 低保 is only possible for this family, and that is the summary's first line.
+      expect(expected.results[0]?.outcome).toBe("possible");
+      expect(shown[0]?.text.split("\n")[0]).toContain(t("programs:dibao.label"));
+      expect(shown[0]?.text.length).toBeLessThanOrEqual(SUMMARY_BUDGET);
+      expect(texts(shown).join("").length).toBeLessThanOrEqual(RESULT_BUDGET);
     },
   );
 });
@@ -738,21 +771,13 @@ describe("a long result", { timeout: 60_000 }, () => {
     expect(screening).not.toBeNull();
     if (!screening) return;
     expect(screening.results.filter((x) => x.outcome === "possible").length).toBeGreaterThanOrEqual(10);
-    // People named by the roster's relations, as the bot names them.
-    const text = screeningText(
-      t,
-      renderScreening(t, screening, "self", state ? householdRelations(state) : []),
-    );
-
-    expect(text.length).toBeGreaterThan(MAX_MESSAGE);
-
+    // The programs that may apply, as the bot lays them out: long ones split at line ends, never cut.
+    const view = residentResult(t, screening, { relations: state ? householdRelations(state) : [] });
+    const { summary, details, closing } = chatResult(t, view);
+    const text = [summary, details ?? "", closing].join("\n");
     const parts = resultMessages(r, t);
-    expect(parts.length).toBeGreaterThan(1);
     for (const part of parts) expect(part.text.length).toBeLessThanOrEqual(MAX_MESSAGE);
     const shownLines = parts.flatMap((p) => p.text.split("\n"));
-    for (const line of text.split("\n").filter((l) => l.trim() !== "")) {
-      expect(shownLines, line).toContain(line);
-    }
     // In order, nothing left out or added.
     const nonBlank = (lines: string[]) => lines.filter((l) => l.trim() !== "");
     expect(nonBlank(shownLines)).toEqual(nonBlank(text.split("\n")));

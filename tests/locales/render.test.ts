@@ -41,7 +41,8 @@ describe("rendering a screening", () => {
         t("common:amount.range", { min: "480", max: "600" }),
       ].join(t("common:listSeparator")),
     );
-    expect(dibao?.reasons[0]).toContain("东兴区工作机制 三(一)");
+    // The clause as the document numbers it, with full-width brackets in Chinese.
+    expect(dibao?.reasons[0]).toContain("东兴区工作机制 三（一）");
     expect(rendered.nextSteps.join("")).toContain("12345");
   });
 
@@ -80,7 +81,8 @@ describe("rendering a screening", () => {
     const t = createI18nSync("zh-Hant");
     const rendered = renderScreening(t, example("jilin"));
     expect(rendered.results[0]?.amount).toContain("2020-12-31");
-    expect(rendered.notices[0]).toContain("吉民发〔2018〕12号");
+    // The document's name in traditional characters, as everything a zh-Hant reader sees.
+    expect(rendered.notices[0]).toContain("吉民發〔2018〕12號");
   });
 
   it.each(LANGS)("renders every result of 200 generated screenings in %s with nothing left over", (lang) => {

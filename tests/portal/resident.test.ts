@@ -103,7 +103,20 @@ describe.skipIf(!HAVE_BROWSER)("residents in Chromium", () => {
     expect(asked.filter((id) => id === "member.income")).toEqual([]);
     expect(asked.length).toBeLessThanOrEqual(20);
     await expect.poll(() => page.locator("h1").textContent()).toBe("您家可能获得的救助");
-    expect(await page.locator("section.card").count()).toBeGreaterThanOrEqual(8);
+    // The answer first: the summary at the top, then a card for each program that may apply (低保 for
+    // this family), the clauses behind "查看依据", and what does not apply in one line that opens.
+    expect(await page.locator("section.summary p").first().textContent()).toMatch(
+      /^(很可能可以领|可能可以申请，要核实)：.*低保/,
+    );
+    expect(await page.locator("section.card").count()).toBeGreaterThanOrEqual(1);
+    expect(await page.locator("section.card details summary").first().textContent()).toBe("查看依据");
+    const closed = page.locator("details.closed");
+    expect(await closed.locator("summary").textContent()).toMatch(/^这些不适用：/);
+    expect(await closed.locator("li").first().isVisible()).toBe(false);
+    await closed.locator("summary").click(); // opens without JavaScript
+    expect(await closed.locator("li").first().isVisible()).toBe(true);
+    const html = await page.content();
+    expect(html).not.toMatch(/\d+\.\d{1,2} ?元/);
     await page.screenshot({ path: artifact("resident-result.png"), fullPage: true });
     await context.close();
   });
