@@ -19,8 +19,9 @@ export function langOf(t: TFunction): TextLang {
 /** Chinese text with full-width brackets; zh-Hant in traditional characters throughout. */
 function chinese(text: string, lang: "zh-CN" | "zh-Hant"): string {
   const wide = text.replace(/\(/g, "（").replace(/\)/g, "）");
-  // A bracket the conversion would not touch: the Hong Kong table leaves traditional text as it is.
-  return lang === "zh-Hant" ? toHant(wide) : wide;
+  // The Hong Kong table leaves traditional text as it is, but writes 户 (as Hong Kong does) where the
+  // zh-Hant files write 戶: one form throughout.
+  return lang === "zh-Hant" ? toHant(wide).replace(/户/g, "戶") : wide;
 }
 
 /** An English sentence starts with a capital, whatever word a placeholder put first. */

@@ -218,6 +218,12 @@ describe("a family of four checks for itself", { timeout: 30_000 }, () => {
       expect(shown[0]?.text.split("\n")[0]).toContain(t("programs:dibao.label"));
       expect(shown[0]?.text.length).toBeLessThanOrEqual(SUMMARY_BUDGET);
       expect(texts(shown).join("").length).toBeLessThanOrEqual(RESULT_BUDGET);
+      // Behind the buttons: every reason with its clauses, and what to bring for 低保.
+      const why = texts(await r.press(t("common:result.why"))).join("\n");
+      expect(why.startsWith(t("common:result.whyTitle"))).toBe(true);
+      expect(why).toContain(t("common:clause", { clause: "" }).trim());
+      const bring = texts(await r.press(t("common:result.bringButton"))).join("\n");
+      expect(bring).toContain(t("programs:documents.dibao"));
     },
   );
 });
@@ -336,6 +342,10 @@ describe("an emergency that puts basic living at risk", { timeout: 30_000 }, () 
     await r.finish(suddenIllness);
     const order = r.session()?.interview?.order ?? [];
     expect(order).toEqual(expect.arrayContaining(["emergency", "emergency.basicLivingAtRisk"]));
+    // The result opens with what to do now: call 12345; 110 / 119 / 120 where life is in danger.
+    const first = resultMessages(r, t)[0]?.text ?? "";
+    expect(first.split("\n")[0]).toBe(t("common:result.urgent"));
+    expect(first).toMatch(/12345[\s\S]*110[\s\S]*119[\s\S]*120/);
     const sent = await sendToHotline(r, t);
     const reference = /WX-[0-9A-Z]{4}-[0-9A-Z]{4}/.exec(sent.text)?.[0] ?? "";
     const stored = b.h.deps.requests.byReference(reference);
