@@ -340,15 +340,25 @@ export function renderFacts(t: TFunction, situation: unknown, subject: Subject):
     const key = `${label}\u0000${path}`;
     if (seen.has(key)) return;
     seen.add(key);
+    // Words as the question offers them: its own yes / no (有 / 没有), an option's label, a list of them.
+    const option = (v: string) =>
+      q ? t(questionOptionKey(q.id, v), { ...QUESTION_T_OPTIONS, defaultValue: v }) : v;
+    const yesNo = (v: boolean) =>
+      t(questionOptionKey(q?.id ?? "", v ? "yes" : "no"), {
+        ...QUESTION_T_OPTIONS,
+        defaultValue: t(`common:${v ? "yes" : "no"}`),
+      });
     const shown =
       value === null
-        ? t("common:no")
+        ? t(questionOptionKey(q?.id ?? "", "none"), { ...QUESTION_T_OPTIONS, defaultValue: yesNo(false) })
         : typeof value === "boolean"
-          ? t(`common:${value ? "yes" : "no"}`)
+          ? yesNo(value)
           : Array.isArray(value)
-            ? value.join(t("common:listSeparator"))
-            : q && typeof value === "string"
-              ? t(questionOptionKey(q.id, value), { ...QUESTION_T_OPTIONS, defaultValue: value })
+            ? value
+                .map((v) => (typeof v === "string" ? option(v) : String(v)))
+                .join(t("common:listSeparator"))
+            : typeof value === "string"
+              ? option(value)
               : String(value);
     facts.push({ label, value: shown });
   };

@@ -39,3 +39,23 @@ it("names household members by relation and reads an age band and a household to
   expect(facts.get(ask("householdIncome", "text_self"))).toBe("1500");
   expect(facts.get(ask("householdIncome.pensionBasic", "text_self"))).toBe("200");
 });
+
+it("words each answer as its question offers it: 有 / 没有, 没有残疾证, a parent's status by its label", () => {
+  const t = createI18nSync("zh-CN");
+  const situation = {
+    ...jilin,
+    members: [
+      { ...jilin.members[0], disability: null, supportersAble: false },
+      { relation: "child", age: 9, parents: ["present"] },
+    ],
+  };
+  const facts = new Map(renderFacts(t, situation, "self").map((f) => [f.label, f.value]));
+  const ask = (id: string, part: string, values: Record<string, unknown> = {}) =>
+    t(`${id}::${part}`, { ns: "questions", keySeparator: false, nsSeparator: false, ...values });
+  expect(facts.get(ask("member.supportersAble", "text_self"))).toBe("没有");
+  expect(facts.get(ask("member.disability", "text_self"))).toBe("没有残疾证");
+  const child = t("common:who.yours.child");
+  expect(facts.get(ask("member.parent1", "text_member", { who: child }))).toBe(
+    ask("member.parent1", "option::present"),
+  );
+});
