@@ -14,7 +14,8 @@ export type SendStep =
   | "personName"
   | "phone"
   | "personPhoneOffer"
-  | "personPhone";
+  | "personPhone"
+  | "basis";
 
 export interface ChatSession {
   /** Chosen with /language, else what Telegram reports. */
@@ -40,6 +41,8 @@ export interface ChatSession {
     /** The call-back number: the helper's own when helping (may be abroad), else the person's. */
     phone?: string;
     personPhone?: string;
+    /** A helper's basis for sending: the person agreed, or the helper is their legal guardian. */
+    basis?: "person_agreed" | "guardian";
   };
   /** Idempotency for the confirm button: the same confirmation files one request. */
   submitKey?: string;

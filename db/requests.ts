@@ -107,10 +107,13 @@ export function bestOutcomes(screening: Screening): Map<Program, keyof typeof OU
 export const sealContext = (reference: string) => `request:${reference}`;
 
 export function normalizePhoneForHash(phone: string): string {
-  return phone
-    .replace(/\D/g, "")
-    .replace(/^00(?=[1-9])/, "")
-    .replace(/^86(?=1\d{10}$)/, "");
+  const text = phone.trim();
+  const digits = text.replace(/\D/g, "").replace(/^00(?=[1-9])/, "");
+  const international = text.startsWith("+") || /^00[1-9]/.test(text.replace(/[\s-]/g, ""));
+  // A mainland mobile, with or without +86, is its 11 digits; any other country keeps its "+", so a
+  // number abroad never shares a hash with a mainland one of the same digits (+1 312… and 131 2…).
+  if (/^86(1[3-9]\d{9})$/.test(digits)) return digits.slice(2);
+  return international ? `+${digits}` : digits;
 }
 
 /** The request's other number (the helper's own, or the person's), when it differs from the call-back. */

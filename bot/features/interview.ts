@@ -4,6 +4,7 @@
 import { Composer } from "grammy";
 import { answer, back, type RawAnswer } from "../../core/interview/answer.ts";
 import { typedIntent } from "../../core/interview/intent.ts";
+import { HOUSEHOLD_MAX } from "../../core/interview/questions.ts";
 import { start } from "../../core/interview/state.ts";
 import { shanghaiDate } from "../../core/sla.ts";
 import { renderIssue } from "../../locales/render.ts";
@@ -107,8 +108,14 @@ export function interview(deps: BotDeps) {
     else if (typeof choice === "object") {
       const option = options[choice.toggle];
       if (!option) return;
-      if (kind === "roster") values.push(option.value);
-      else if (values.includes(option.value)) values.splice(values.indexOf(option.value), 1);
+      if (kind === "roster") {
+        // A household holds at most HOUSEHOLD_MAX people, the person included: say so, keep the list.
+        if (values.length + 1 >= HOUSEHOLD_MAX) {
+          await ctx.reply(renderIssue(ctx.t, { code: "too_big", values: { maximum: HOUSEHOLD_MAX } }));
+          return;
+        }
+        values.push(option.value);
+      } else if (values.includes(option.value)) values.splice(values.indexOf(option.value), 1);
       else values.push(option.value);
     } else return;
     ctx.session.picking = { key, step, values: kind === "roster" ? values : inOptionOrder(values, options) };

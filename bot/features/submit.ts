@@ -76,6 +76,15 @@ export async function askSend(ctx: BotContext, step: SendStep) {
           .text(ctx.t("common:bot.noPersonPhone"), "send:noPersonPhone"),
       }));
     }
+    case "basis":
+      return void (await ctx.reply(ctx.t("common:portal.consentBasis"), {
+        reply_markup: new InlineKeyboard()
+          .text(ctx.t("common:portal.consentHelper"), "send:basis:person_agreed")
+          .row()
+          .text(ctx.t("common:portal.consentGuardian"), "send:basis:guardian")
+          .row()
+          .text(ctx.t("common:back"), "send:back"),
+      }));
     case "personPhone":
       return void (await ctx.reply(
         ctx.t("common:bot.askPersonPhone", { name: ctx.session.send?.personName ?? "" }),
@@ -92,17 +101,24 @@ export function submit(deps: BotDeps) {
     return helpingIn(ctx) ? "relationship" : "personName";
   }
 
-  const ORDER: SendStep[] = ["relationship", "helperName", "personName", "phone", "personPhoneOffer"];
+  const ORDER: SendStep[] = [
+    "relationship",
+    "helperName",
+    "personName",
+    "phone",
+    "personPhoneOffer",
+    "basis",
+  ];
 
   /** The step after this one for this person, or null when everything is in: then the summary. */
   function after(ctx: BotContext, step: SendStep): SendStep | null {
-    if (step === "personPhone") return null;
+    if (step === "personPhone") return "basis";
     const steps = helpingIn(ctx) ? ORDER : (["personName", "phone"] as SendStep[]);
     return steps[steps.indexOf(step) + 1] ?? null;
   }
 
   function before(ctx: BotContext, step: SendStep): SendStep | null {
-    if (step === "personPhone") return "personPhoneOffer";
+    if (step === "personPhone" || step === "basis") return "personPhoneOffer";
     const steps = helpingIn(ctx) ? ORDER : (["personName", "phone"] as SendStep[]);
     return steps[steps.indexOf(step) - 1] ?? null;
   }
@@ -180,6 +196,16 @@ export function submit(deps: BotDeps) {
     if (ctx.session.phase !== "send" || ctx.session.send?.step !== "personPhoneOffer") return;
     await ctx.quietly("editMessageReplyMarkup", () => ctx.editMessageReplyMarkup());
     if (ctx.match[1] === "personPhone") return askSend(ctx, "personPhone");
+    await askSend(ctx, "basis");
+  });
+
+  // A helper sends another person's answers only on a basis they state: that person agreed, or the
+  // helper is their legal guardian (the portal's form asks the same).
+  c.callbackQuery(/^send:basis:(person_agreed|guardian)$/, async (ctx) => {
+    await ctx.quietly("answerCallbackQuery", () => ctx.answerCallbackQuery());
+    if (ctx.session.phase !== "send" || ctx.session.send?.step !== "basis") return;
+    await ctx.quietly("editMessageReplyMarkup", () => ctx.editMessageReplyMarkup());
+    ctx.session.send = { ...ctx.session.send, basis: ctx.match[1] as "person_agreed" | "guardian" };
     await confirm(ctx);
   });
 
@@ -208,7 +234,10 @@ export function submit(deps: BotDeps) {
 
   c.on("message:contact", async (ctx, next) => {
     if (ctx.session.phase !== "send") return next();
-    if (!(await takePhone(ctx, ctx.message.contact.phone_number))) return next();
+    // Telegram gives a shared contact's number with its country code, often without the "+":
+    // "8613812345678", "13125550123" (a number in the US) — read it as the international number it is.
+    const shared = ctx.message.contact.phone_number.trim();
+    if (!(await takePhone(ctx, shared.startsWith("+") ? shared : `+${shared}`))) return next();
   });
 
   c.on("message:text", async (ctx, next) => {
@@ -268,7 +297,7 @@ export function submit(deps: BotDeps) {
               ? { name: send.helperName ?? "-", relationship: send.relationship, phone: send.phone }
               : undefined,
           personPhone: send.personPhone,
-          basis: helping ? "person_agreed" : undefined,
+          basis: helping ? send.basis : undefined,
           noticeVersion,
         },
         {

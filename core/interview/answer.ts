@@ -6,7 +6,7 @@ import { fieldIssues } from "../schema/issues.ts";
 import { situationSchema } from "../schema/situation.ts";
 import { bandHolds, parseBand } from "./age-bands.ts";
 import { prune } from "./applicable.ts";
-import { buildSituation } from "./build.ts";
+import { buildSituation, householdSize, incomeByRest } from "./build.ts";
 import { ask, type InterviewOptions } from "./next.ts";
 import { parseDate, parseNumber, parsePhone } from "./numbers.ts";
 import { HOUSEHOLD_MAX } from "./questions.ts";
@@ -150,6 +150,10 @@ function parseRosterAnswer(
 ): { ok: true; value: string } | { ok: false; issue: AnswerIssue } {
   const others = parseRoster(text);
   if (others) return { ok: true, value: rosterValue(others) };
+  // Relations, but more people than a household here holds: say the most, in people.
+  const listed = text.split(",").map((x) => x.trim());
+  if (listed.length >= max && parseRoster(listed.slice(0, max - 1).join(",")) !== null)
+    return fail("too_big", { maximum: max });
   const n = parseNumber(text);
   if (n === null) return fail("not_a_number", { example: 3 });
   if (!Number.isInteger(n)) return fail("not_whole");
@@ -198,14 +202,15 @@ export function answer(
   const part = /^(member\.income|householdIncome)\.(pensionBasic|povertyDividend)$/.exec(id);
   if ("value" in given && part) {
     const other = part[2] === "pensionBasic" ? "povertyDividend" : "pensionBasic";
-    const total = Number(answerOf(state, keyOf(part[1] as string, member)) ?? 0);
+    const total = partTotal(state, part[1] as string, member);
     const rest = Number(answerOf(state, keyOf(`${part[1]}.${other}`, member)) ?? 0);
     if (Number(given.value) + rest > total) return fail("part_exceeds_total", { total });
   }
+  const kept = withoutMembersIfRosterChanges(state, key, given);
   const candidate = prune({
-    ...state,
-    answers: { ...state.answers, [key]: given },
-    order: [...state.order.filter((k) => k !== key), key],
+    ...kept,
+    answers: { ...kept.answers, [key]: given },
+    order: [...kept.order.filter((k) => k !== key), key],
   });
   if (candidate.answers[key] === undefined) return fail("not_applicable");
   const s = buildSituation(candidate);
@@ -222,6 +227,36 @@ export function answer(
     }
   }
   return { ok: true, state: candidate };
+}
+
+/**
+ * A different household (another roster) renumbers its members: every answer about a member, or about
+ * members by number ("who…?"), is dropped and asked again; answers about the household stay.
+ */
+function withoutMembersIfRosterChanges(state: InterviewState, key: string, given: Answer): InterviewState {
+  const before = state.answers[key];
+  if (key !== "household" || before === undefined || JSON.stringify(before) === JSON.stringify(given))
+    return state;
+  const byMember = (k: string) =>
+    parseKey(k).member !== null ||
+    k.startsWith("who.") ||
+    k.startsWith("household.age") ||
+    k === "household.disability" ||
+    k === "household.illness";
+  const answers = Object.fromEntries(Object.entries(state.answers).filter(([k]) => !byMember(k)));
+  return { ...state, answers, order: state.order.filter((k) => !byMember(k)) };
+}
+
+/** The income a pension or dividend part is of: the answer, or for the last member the household's rest. */
+function partTotal(state: InterviewState, id: string, member: number | null): number {
+  const given = answerOf(state, keyOf(id, member));
+  if (typeof given === "number") return given;
+  if (id !== "member.income" || member === null || incomeByRest(state) !== member) return 0;
+  const household = Number(answerOf(state, "householdIncome") ?? 0);
+  const others = Array.from({ length: householdSize(state) }, (_, j) => j)
+    .filter((j) => j !== member)
+    .reduce((t, j) => t + Number(answerOf(state, keyOf("member.income", j)) ?? 0), 0);
+  return Math.max(0, household - others);
 }
 
 /** Go back one step: the last answer is taken back and its question comes again. */

@@ -89,6 +89,7 @@ function parent(m: Member, j: number): { status?: string; since?: string } {
 
 export function answerFrom(s: Situation, q: AskedQuestion, asOf: string): RawAnswer {
   const m = q.member === null ? undefined : s.members[q.member];
+  const alone = s.members.length === 1 ? s.householdIncome : undefined;
   const sum = (kind?: string) =>
     m?.income?.filter((x) => kind === undefined || x.kind === kind).reduce((t, x) => t + x.monthly, 0);
   switch (q.id) {
@@ -220,12 +221,21 @@ export function answerFrom(s: Situation, q: AskedQuestion, asOf: string): RawAns
       });
       return band ?? UNKNOWN;
     }
+    // Living alone, the household's total is the person's own income.
     case "member.income":
-      return m?.income === undefined ? UNKNOWN : (sum() as number);
+      return m?.income === undefined ? (alone?.monthly ?? UNKNOWN) : (sum() as number);
     case "member.income.pensionBasic":
-      return m?.income === undefined ? UNKNOWN : (sum("pension_basic") as number);
+      return m?.income === undefined
+        ? alone
+          ? (alone.pensionBasic ?? 0)
+          : UNKNOWN
+        : (sum("pension_basic") as number);
     case "member.income.povertyDividend":
-      return m?.income === undefined ? UNKNOWN : (sum("poverty_dividend") as number);
+      return m?.income === undefined
+        ? alone
+          ? (alone.povertyDividend ?? 0)
+          : UNKNOWN
+        : (sum("poverty_dividend") as number);
     case "member.disability":
       if (m?.disability === undefined) return UNKNOWN;
       if (m.disability === null) return "none";

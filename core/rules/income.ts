@@ -28,6 +28,10 @@ export function memberIncome(ctx: RuleContext, i: number): MemberIncome {
 
 function countMemberIncome(ctx: RuleContext, i: number): MemberIncome {
   const m = ctx.s.members[i];
+  // A person living alone: the household's total is their own income.
+  const total = ctx.s.householdIncome;
+  if (m?.income === undefined && total !== undefined && ctx.s.members.length === 1)
+    return countTotalIncome(ctx, total);
   if (m?.income === undefined) return { q: unknownFact(mp(i, "income")), reasons: [] };
   const pension = ctx.p.get("income.exclude.pensionBasic");
   const dividend = ctx.p.get("income.exclude.povertyDividend");

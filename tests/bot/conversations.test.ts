@@ -317,6 +317,32 @@ describe("a daughter applies for her mother", { timeout: 30_000 }, () => {
     expect(b.h.deps.requests.statusFor(reference, "13900003333")).toBeNull();
   });
 
+  it("a daughter in the US shares her number with Telegram's button: read as +1, never as a mainland mobile", async () => {
+    const t = words("en");
+    const r = b.user(2005, "en-US");
+    await agree(r, t);
+    await finishAsHelper(r, jilinMother, t);
+    // Telegram sends a shared contact's number with its country code and no "+": 1 312 555 0123.
+    const summary = await sendAsHelper(r, t, {
+      relationship: "child",
+      name: "Li Mei",
+      phone: "13125550123",
+      personName: "Wang Guifang",
+      basis: "guardian",
+      shared: true,
+    });
+    expect(summary.text).toContain(t("common:bot.confirmAbroad"));
+    const sent = only(await r.press(t("common:bot.confirmYes")));
+    const reference = /[A-Z]{2}-[0-9A-Z]{4}-[0-9A-Z]{4}/.exec(sent.text)?.[0] ?? "";
+    expect(b.h.deps.requests.byReference(reference)).toMatchObject({
+      contactPhone: "+13125550123",
+      consent: { basis: "guardian" },
+    });
+    // The same digits as a mainland mobile are another number: no status for them.
+    expect(b.h.deps.requests.statusFor(reference, "131 2555 0123")).toBeNull();
+    expect(b.h.deps.requests.statusFor(reference, "+1 312 555 0123")).not.toBeNull();
+  });
+
   it("a helper's number that is neither a mainland mobile nor E.164 is asked again, and nothing is sent", async () => {
     const t = words("zh-CN");
     const r = b.user(2004, "zh-hans");

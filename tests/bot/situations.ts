@@ -200,23 +200,38 @@ export async function finishAsHelper(r: Resident, s: Situation, t: TFunction): P
 
 /**
  * The send step as a helper goes through it: "Send", their relationship, their name, the person's
- * name, their own number (typed, or shared), the person's own number if given; then the summary.
+ * name, their own number (typed, or shared), the person's own number if given, the person's agreement;
+ * then the summary.
  * Returns the summary message.
  */
 export async function sendAsHelper(
   r: Resident,
   t: TFunction,
-  helper: { relationship: string; name: string; phone: string; personName: string; personPhone?: string },
+  helper: {
+    relationship: string;
+    name: string;
+    phone: string;
+    personName: string;
+    personPhone?: string;
+    basis?: "person_agreed" | "guardian";
+    /** Share the number with Telegram's contact button (as Telegram sends it) instead of typing it. */
+    shared?: boolean;
+  },
 ): Promise<ChatMessage> {
   await r.press(t("common:bot.sendToHotline"));
   await r.press(t(`common:applicant.relationship.${helper.relationship}`));
   await r.send(helper.name);
   await r.send(helper.personName);
-  await r.send(helper.phone);
+  if (helper.shared) await r.contact(helper.phone);
+  else await r.send(helper.phone);
   if (helper.personPhone) {
     await r.press(t("common:bot.addPersonPhone"));
     await r.send(helper.personPhone);
   } else await r.press(t("common:bot.noPersonPhone"));
+  // On what basis the helper sends the person's answers.
+  await r.press(
+    t(helper.basis === "guardian" ? "common:portal.consentGuardian" : "common:portal.consentHelper"),
+  );
   const summary = [...r.messages()].reverse().find((m) => m.text.startsWith(t("common:bot.confirmIntro")));
   if (!summary) throw new Error("no summary to confirm");
   return summary;

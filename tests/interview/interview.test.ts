@@ -310,6 +310,48 @@ describe("bad answers get a re-ask and change nothing", () => {
     expect(none.ok && none.state.answers["household.disability"]).toEqual({ value: "none" });
   });
 
+  it("takes the last member's pension against their income by rest: (3,000 − 1,500) = 1,500", () => {
+    let s = walk(
+      start("2026-11-27"),
+      { jurisdiction: "jiangmen", helping: "self", household: "parent" },
+      3,
+    ).state;
+    s = give(s, "householdIncome", 3000);
+    s = give(s, "householdIncome.pensionBasic", 400);
+    s = give(s, "member.income@0", 1500);
+    expect(answer(s, "member.income.pensionBasic@1", 400, options).ok).toBe(true);
+    expect(answer(s, "member.income.pensionBasic@1", 1600, options)).toEqual({
+      ok: false,
+      issue: { code: "part_exceeds_total", values: { total: 1500 } },
+    });
+  });
+
+  it("refuses a household of more than 10, saying so in people", () => {
+    const eleven = Array.from({ length: 10 }, () => "child_adult").join(",");
+    expect(answer(start("2026-11-27"), "household", eleven, options)).toEqual({
+      ok: false,
+      issue: { code: "too_big", values: { maximum: 10 } },
+    });
+  });
+
+  it("a different household asks about its members again: answers by member number are dropped", () => {
+    let s = walk(
+      start("2026-11-27"),
+      { jurisdiction: "wuxi", helping: "self", household: "spouse,parent" },
+      3,
+    ).state;
+    s = give(s, "household.disability", "2");
+    s = give(s, "member.disability.grade@1", "1");
+    s = give(s, "householdIncome", 900);
+    s = give(s, "household", "parent,spouse");
+    expect(Object.keys(s.answers).sort()).toEqual([
+      "helping",
+      "household",
+      "householdIncome",
+      "jurisdiction",
+    ]);
+  });
+
   it("refuses a pension part larger than the household's whole income", () => {
     let s = ready();
     s = give(s, "householdIncome", 500);

@@ -83,6 +83,17 @@ describe("the household's income as one total (householdIncome)", () => {
   });
 });
 
+describe("a person living alone: the household's total is their own income", () => {
+  it("特困人员认定办法: 75, alone, a total of 0 a month — no means of living, as with an income of 0", () => {
+    const { income: _, ...rest } = tekunPerson({ age: 75 });
+    const s = household("wuxi", "2026-03-01", [rest], { householdIncome: { monthly: 0 } });
+    const exact = screenFor(household("wuxi", "2026-03-01", [tekunPerson({ age: 75 })]), "tekun", 0);
+    const total = screenFor(s, "tekun", 0);
+    expect([total.outcome, total.monthly]).toEqual([exact.outcome, exact.monthly]);
+    expect(total.missing).not.toContain("members[0].income");
+  });
+});
+
 describe("ages known only as a band (members[].ageBand)", () => {
   const alone = (member: MemberInput) => household("wuxi", "2026-03-01", [member]);
   const banded = (ageBand: { from: number; to?: number }) => {
