@@ -229,6 +229,20 @@ function unknownText(
   return t(questionKey(q.id, part as "text"), { ...QUESTION_T_OPTIONS, who });
 }
 
+/** What is still unknown for a result, worded as the questions that ask for it, each once. */
+export function unknownsOf(
+  t: TFunction,
+  r: Result,
+  subject: Subject,
+  relations: readonly (string | undefined)[] = [],
+): string[] {
+  return [
+    ...new Set(
+      r.missing.map((p) => unknownText(t, p, subject, relations)).filter((x): x is string => x !== null),
+    ),
+  ];
+}
+
 /** `relations`: each member's relation (the situation's), to name people "your spouse", not "member 2". */
 export function renderScreening(
   t: TFunction,
@@ -237,11 +251,7 @@ export function renderScreening(
   relations: readonly (string | undefined)[] = [],
 ): RenderedScreening {
   const results = screening.results.map((r): RenderedResult => {
-    const unknowns = [
-      ...new Set(
-        r.missing.map((p) => unknownText(t, p, subject, relations)).filter((x): x is string => x !== null),
-      ),
-    ];
+    const unknowns = unknownsOf(t, r, subject, relations);
     return {
       program: r.program,
       member: r.member,

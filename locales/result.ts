@@ -7,24 +7,24 @@
 import type { TFunction } from "i18next";
 import type { Result, Screening } from "../core/schema/screening.ts";
 import { polish } from "./polish.ts";
-import { amountText, citation, reasonWords, renderScreening, type Subject, whoIs } from "./render.ts";
+import {
+  amountText,
+  citation,
+  type RenderedResult,
+  reasonWords,
+  type Subject,
+  unknownsOf,
+  whoIs,
+} from "./render.ts";
 
-export interface ProgramView {
-  program: Result["program"];
-  member: number | null;
-  /** The program's full name, and whom it is for ("your spouse"), if it is one member's. */
-  title: string;
-  who: string | null;
-  outcome: Result["outcome"];
-  /** "很可能符合", "可能符合，还要核实"; for a certain "unlikely", "不符合" (never "可能不符合"). */
-  outcomeText: string;
-  amount: string | null;
-  /** The reasons in plain words, each once. */
-  reasons: string[];
-  /** The clauses they rest on, each once ("依据：…"). */
+/**
+ * A program as a resident reads it: the staff's rendering (title, who, outcome, amount, unknowns,
+ * documents), with the reasons in plain words — each once — and their clauses apart. For a certain
+ * "unlikely" the outcome reads "不符合", never "可能不符合".
+ */
+export interface ProgramView extends RenderedResult {
+  /** The clauses the reasons rest on, each once ("依据：…"). */
   citations: string[];
-  unknowns: string[];
-  documents: string | null;
 }
 
 export interface ResidentResult {
@@ -80,7 +80,7 @@ function viewOf(t: TFunction, r: Result, subject: Subject, relations: readonly (
       r.reasons.filter((x) => !SAID_IN_SUMMARY.has(x.code)).map((x) => reasonWords(t, x, subject, relations)),
     ),
     citations: unique(r.reasons.map((x) => citation(t, x))),
-    unknowns: [] as string[],
+    unknowns: unknownsOf(t, r, subject, relations),
     documents: r.outcome === "unlikely" ? null : t(`programs:documents.${r.program}`),
   } satisfies ProgramView;
 }
@@ -116,12 +116,7 @@ export function residentResult(
 ): ResidentResult {
   const subject = options.subject ?? "self";
   const relations = options.relations ?? [];
-  // The unknowns, worded as the questions that ask for them (the staff's renderer words them already).
-  const rendered = renderScreening(t, screening, subject, relations);
-  const views = screening.results.map((r, i) => ({
-    ...viewOf(t, r, subject, relations),
-    unknowns: rendered.results[i]?.unknowns ?? [],
-  }));
+  const views: ProgramView[] = screening.results.map((r) => viewOf(t, r, subject, relations));
   const rank = { likely: 0, possible: 1, unlikely: 2 } as const;
   const open = views
     .filter((v) => v.outcome !== "unlikely")

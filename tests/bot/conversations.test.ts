@@ -228,6 +228,21 @@ describe("a family of four checks for itself", { timeout: 30_000 }, () => {
   );
 });
 
+/** A helper in English applying for the 吉林 mother: the summary they confirm, and the reference. */
+async function helperSends(
+  chatId: number,
+  code: string,
+  details: Parameters<typeof sendAsHelper>[2],
+): Promise<{ summary: string; reference: string }> {
+  const t = words("en");
+  const r = b.user(chatId, code);
+  await agree(r, t);
+  await finishAsHelper(r, jilinMother, t);
+  const summary = (await sendAsHelper(r, t, details)).text;
+  const sent = only(await r.press(t("common:bot.confirmYes")));
+  return { summary, reference: /[A-Z]{2}-[0-9A-Z]{4}-[0-9A-Z]{4}/.exec(sent.text)?.[0] ?? "" };
+}
+
 describe("a daughter applies for her mother", { timeout: 30_000 }, () => {
   it.each(LANGUAGES)("%s: 吉林, rural, 78 and low income, to the hotline's queue", async (lang, code) => {
     const t = words(lang);
@@ -292,20 +307,15 @@ describe("a daughter applies for her mother", { timeout: 30_000 }, () => {
 
   it("a son abroad gives his own number in E.164 and his mother's mainland number; either finds the request", async () => {
     const t = words("en");
-    const r = b.user(2003, "en-GB");
-    await agree(r, t);
-    await finishAsHelper(r, jilinMother, t);
-    const summary = await sendAsHelper(r, t, {
+    const { summary, reference } = await helperSends(2003, "en-GB", {
       relationship: "child",
       name: "Li Wei",
       phone: "+44 20 7946 0018",
       personName: "Wang Guifang",
       personPhone: "139 0000 2222",
     });
-    expect(summary.text).toContain(t("common:bot.confirmAbroad"));
-    expect(summary.text).toContain(t("common:bot.confirmPersonPhone", { phone: "13900002222" }));
-    const sent = only(await r.press(t("common:bot.confirmYes")));
-    const reference = /[A-Z]{2}-[0-9A-Z]{4}-[0-9A-Z]{4}/.exec(sent.text)?.[0] ?? "";
+    expect(summary).toContain(t("common:bot.confirmAbroad"));
+    expect(summary).toContain(t("common:bot.confirmPersonPhone", { phone: "13900002222" }));
     expect(b.h.deps.requests.byReference(reference)).toMatchObject({
       contactPhone: "+442079460018",
       applicant: { phone: "+442079460018" },
@@ -319,11 +329,8 @@ describe("a daughter applies for her mother", { timeout: 30_000 }, () => {
 
   it("a daughter in the US shares her number with Telegram's button: read as +1, never as a mainland mobile", async () => {
     const t = words("en");
-    const r = b.user(2005, "en-US");
-    await agree(r, t);
-    await finishAsHelper(r, jilinMother, t);
     // Telegram sends a shared contact's number with its country code and no "+": 1 312 555 0123.
-    const summary = await sendAsHelper(r, t, {
+    const { summary, reference } = await helperSends(2005, "en-US", {
       relationship: "child",
       name: "Li Mei",
       phone: "13125550123",
@@ -331,9 +338,7 @@ describe("a daughter applies for her mother", { timeout: 30_000 }, () => {
       basis: "guardian",
       shared: true,
     });
-    expect(summary.text).toContain(t("common:bot.confirmAbroad"));
-    const sent = only(await r.press(t("common:bot.confirmYes")));
-    const reference = /[A-Z]{2}-[0-9A-Z]{4}-[0-9A-Z]{4}/.exec(sent.text)?.[0] ?? "";
+    expect(summary).toContain(t("common:bot.confirmAbroad"));
     expect(b.h.deps.requests.byReference(reference)).toMatchObject({
       contactPhone: "+13125550123",
       consent: { basis: "guardian" },

@@ -8,6 +8,7 @@ import { readFileSync } from "node:fs";
 import { Converter } from "opencc-js/cn2t";
 import { describe, expect, it } from "vitest";
 import { createPolicies } from "../../core/policies/index.ts";
+import { PROGRAMS } from "../../core/schema/enums.ts";
 import type { Screening } from "../../core/schema/screening.ts";
 import { type Situation, situationSchema } from "../../core/schema/situation.ts";
 import { screen } from "../../core/screen.ts";
@@ -118,16 +119,7 @@ describe("every language reads as itself", () => {
         expect(start, line).not.toMatch(/^[a-z]/);
       }
       const allowed = [
-        ...[
-          "dibao",
-          "dibao_single",
-          "tekun",
-          "temporary_aid",
-          "unsupported_child",
-          "orphan",
-          "disability_living_subsidy",
-          "disability_care_subsidy",
-        ].flatMap((p) => [t(`programs:${p}.name`), t(`programs:${p}.label`)]),
+        ...PROGRAMS.flatMap((p) => [t(`programs:${p}.name`), t(`programs:${p}.label`)]),
         ...[...screening.results.flatMap((r) => r.reasons), ...screening.notices].map((r) => r.source),
       ].join("\n");
       const stray = (everything.match(CJK) ?? []).filter((run) => !allowed.includes(run));
