@@ -90,9 +90,22 @@ export function renderQuestion(t: TFunction, q: AskedQuestion): RenderedQuestion
   };
 }
 
+/**
+ * A re-ask in the question's own unit when it has one ("金额写 0 到 1,000,000 元之间的数" through the
+ * i18next context `too_big_yuan`), else the plain one; large numbers are grouped as people write them.
+ */
 export function renderIssue(t: TFunction, issue: AnswerIssue): string {
-  return t(`common:reask.${issue.code}`, issue.values);
+  const { unit, ...values } = issue.values;
+  const shown = Object.fromEntries(
+    Object.entries(values).map(([k, v]) => [k, typeof v === "number" && v >= 10_000 ? grouped(v) : v]),
+  );
+  return t(`common:reask.${issue.code}`, {
+    ...shown,
+    ...(typeof unit === "string" ? { context: unit } : {}),
+  });
 }
+
+const grouped = (n: number) => n.toLocaleString("en-US", { maximumFractionDigits: 2 });
 
 const money = yuan;
 

@@ -10,15 +10,11 @@ import { isInternational, parseAnyPhone, parsePhone } from "../../core/interview
 import { APPLICANT_RELATIONSHIPS } from "../../core/interview/questions.ts";
 import { answerOf } from "../../core/interview/state.ts";
 import type { Submitted } from "../../db/requests.ts";
+import { callbackBy } from "../../locales/deadline.ts";
 import { QUESTION_T_OPTIONS, questionOptionKey } from "../../locales/i18n.ts";
 import type { BotContext } from "../context.ts";
 import type { BotDeps } from "../deps.ts";
 import type { SendStep } from "../session.ts";
-
-/** Beijing time as people read it: 2026-11-28 10:00. */
-function beijing(iso: string): string {
-  return new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 16).replace("T", " ");
-}
 
 /** The longest name the request takes. */
 const NAME_MAX = 60;
@@ -247,7 +243,7 @@ export function submit(deps: BotDeps) {
     if (step === "helperName" || step === "personName") {
       if (text === "" || text.length > NAME_MAX) {
         await ctx.reply(
-          ctx.t(text === "" ? "common:reask.empty" : "common:reask.too_big", { maximum: NAME_MAX }),
+          ctx.t(text === "" ? "common:reask.empty" : "common:apply.nameTooLong", { maximum: NAME_MAX }),
         );
         return askSend(ctx, step);
       }
@@ -335,7 +331,7 @@ export function submit(deps: BotDeps) {
     await ctx.reply(
       ctx.t(submitted.urgent ? "common:bot.sentUrgent" : "common:bot.sent", {
         reference: submitted.reference,
-        due: beijing(submitted.slaDueAt),
+        due: callbackBy(ctx.t, submitted.slaDueAt, submitted.urgent),
       }),
     );
   });

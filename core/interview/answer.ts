@@ -33,6 +33,12 @@ export interface AnswerIssue {
   values: Record<string, unknown>;
 }
 
+/**
+ * What a number answer counts, so a re-ask can say the field's own rule in its own unit ("年龄写 0 到
+ * 130 之间的数", "人数写 1 到 10") rather than "please type a number".
+ */
+export type AnswerUnit = "yuan" | "years" | "people" | "characters";
+
 export type AnswerResult = { ok: true; state: InterviewState } | { ok: false; issue: AnswerIssue };
 
 /** The oldest age the situation takes (members[].age). */
@@ -53,6 +59,28 @@ function exampleFor(q: ReturnType<typeof ask>): number {
   if (q.kind === "money") return 1200;
   if (q.id.endsWith("age") || q.id === "member.ageBand") return 72;
   return 3;
+}
+
+function unitOf(q: ReturnType<typeof ask>): AnswerUnit | null {
+  if (q.kind === "money") return "yuan";
+  if (q.kind === "roster") return "people";
+  if (q.kind === "text") return "characters";
+  if (q.id === "member.ageBand") return "years";
+  return null;
+}
+
+/** A failed number answer with its unit and the question's range (which the re-ask states in full). */
+function inItsUnit(q: ReturnType<typeof ask>, failed: { ok: false; issue: AnswerIssue }) {
+  const unit = unitOf(q);
+  if (unit === null) return failed;
+  const range =
+    q.kind === "roster"
+      ? { minimum: 1, maximum: q.max ?? HOUSEHOLD_MAX }
+      : {
+          ...(q.min !== undefined ? { minimum: q.min } : {}),
+          ...(q.max !== undefined ? { maximum: q.max } : {}),
+        };
+  return fail(failed.issue.code, { ...range, ...failed.issue.values, unit });
 }
 
 function parse(
@@ -76,7 +104,7 @@ function parse(
       // outside every band is out of the range the roster already gave, said in years.
       if (q.id === "member.ageBand") {
         const age = parseNumber(raw);
-        if (age !== null && age > MAX_AGE) return fail("too_big", { maximum: MAX_AGE });
+        if (age !== null && age > MAX_AGE) return fail("too_big", { minimum: 0, maximum: MAX_AGE });
         if (age !== null) {
           const bands = options.map((o) => parseBand(o) ?? { from: 0 });
           const band = options[bands.findIndex((b) => bandHolds(b, age))];
@@ -85,9 +113,7 @@ function parse(
           const highest = bands.some((b) => b.to === undefined)
             ? MAX_AGE
             : Math.max(...bands.map((b) => b.to as number));
-          return age < lowest
-            ? fail("too_small", { minimum: lowest })
-            : fail("too_big", { maximum: highest });
+          return fail(age < lowest ? "too_small" : "too_big", { minimum: lowest, maximum: highest });
         }
       }
       const index = /^\d+$/.test(text) ? Number(text) - 1 : -1;
@@ -195,7 +221,7 @@ export function answer(
     given = { unknown: true };
   } else {
     const parsed = parse(q, raw, state.asOf);
-    if (!parsed.ok) return parsed;
+    if (!parsed.ok) return inItsUnit(q, parsed);
     given = { value: parsed.value };
   }
   const { id, member } = parseKey(key);

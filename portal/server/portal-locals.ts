@@ -9,12 +9,34 @@ import type { Lang } from "../../locales/i18n.ts";
 import type { AppDeps } from "./deps.ts";
 
 export type Flash =
-  | { kind: "answer_error"; key: string; message: string; value: string }
+  /** A refused answer, with what was typed, ticked (`picked`) or counted, shown again as it was. */
+  | {
+      kind: "answer_error";
+      key: string;
+      message: string;
+      value: string;
+      picked?: string[];
+      counts?: Record<string, string>;
+    }
   /** A refused send: the field to fix, and what was typed, so nothing has to be typed again. */
   | { kind: "apply_error"; field: string; message: string; typed?: Record<string, string> }
   | { kind: "sent"; reference: string; slaDueAt: string; urgent: boolean }
-  | { kind: "status"; reference: string; phone: string; status: string; updatedAt: string }
-  | { kind: "status_error"; message: string }
+  | {
+      kind: "status";
+      reference: string;
+      phone: string;
+      status: string;
+      updatedAt: string;
+      /** Withdraw was pressed: ask once before withdrawing. */
+      confirmWithdraw?: boolean;
+    }
+  | {
+      kind: "status_error";
+      message: string;
+      /** What was typed, shown again; the field the message is about, when it is one field's. */
+      typed?: { reference: string; phone: string };
+      field?: "reference" | "phone";
+    }
   | { kind: "resume_failed" }
   | { kind: "staff_error"; message: string }
   | { kind: "staff_phone"; reference: string; contact: string; helper: string | null; person: string | null }

@@ -57,8 +57,8 @@ describe("/api/interviews", () => {
     expect(res.status).toBe(422);
     const { error } = await res.json();
     expect(error.field).toBe("value");
-    // The example fits the question: a number of people (the roster may be typed as one).
-    expect(error.message).toBe("请输入一个数字，例如 3。");
+    // The question's own rule in its unit: a number of people (the roster may be typed as one).
+    expect(error.message).toBe("人数写 1 到 10 之间的数（算上被测算的人），例如 3。");
     expect(error.issues[0].code).toBe("not_a_number");
     const again = await get(`/api/interviews/${id}`);
     expect(again.question.key).toBe("household");

@@ -11,6 +11,7 @@ import { householdRelations } from "../../core/interview/roster.ts";
 import { screen } from "../../core/screen.ts";
 import { createOutbox } from "../../db/outbox.ts";
 import { REFERENCE_PATTERN } from "../../db/reference.ts";
+import { callbackBy } from "../../locales/deadline.ts";
 import { createI18nSync, type Lang, pickLang, QUESTION_T_OPTIONS, questionKey } from "../../locales/i18n.ts";
 import { reasonWords, renderQuestion, whoIs } from "../../locales/render.ts";
 import { chatResult, residentResult } from "../../locales/result.ts";
@@ -87,8 +88,6 @@ async function sendToHotline(r: Resident, t: TFunction, phone = "+86 138 1234 56
 }
 
 /** Beijing time as the bot writes it: 2026-11-30 10:00. */
-const beijing = (iso: string) =>
-  new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 16).replace("T", " ");
 
 interface QueueItem {
   reference: string;
@@ -279,7 +278,13 @@ describe("a daughter applies for her mother", { timeout: 30_000 }, () => {
     expect(reference).toMatch(REFERENCE_PATTERN);
     const stored = b.h.deps.requests.byReference(reference);
     expect(stored).not.toBeNull();
-    expect(sent.text).toBe(t("common:bot.sent", { reference, due: beijing(stored?.slaDueAt ?? "") }));
+    expect(sent.text).toBe(
+      t("common:bot.sent", { reference, due: callbackBy(t, stored?.slaDueAt ?? "", false) }),
+    );
+    // Filed on a working day: "12月2日（周三）下班前" in words (the words' own cases: locales/deadline.test.ts).
+    expect(sent.text).toMatch(
+      /(12月2日（周三）下班前|12月2日（週三）下班前|before the end of the working day on Wednesday 2 December)/,
+    );
     expect(stored).toMatchObject({
       channel: "bot",
       jurisdiction: "jilin",
@@ -381,7 +386,9 @@ describe("an emergency that puts basic living at risk", { timeout: 30_000 }, () 
     const reference = /WX-[0-9A-Z]{4}-[0-9A-Z]{4}/.exec(sent.text)?.[0] ?? "";
     const stored = b.h.deps.requests.byReference(reference);
     expect(stored?.urgent).toBe(true);
-    expect(sent.text).toBe(t("common:bot.sentUrgent", { reference, due: beijing(stored?.slaDueAt ?? "") }));
+    expect(sent.text).toBe(
+      t("common:bot.sentUrgent", { reference, due: callbackBy(t, stored?.slaDueAt ?? "", true) }),
+    );
     const queue = await queueOf("li", "wuxi");
     expect(queue[0]).toMatchObject({ reference, channel: "bot", urgent: true });
   });

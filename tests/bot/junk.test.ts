@@ -77,6 +77,8 @@ afterEach(async () => {
 
 const words = (lang: Lang): TFunction => createI18nSync(lang);
 const texts = (messages: ChatMessage[]) => messages.map((m) => m.text);
+/** The household question's range, in people: 1 to 10, counting the person checked. */
+const PEOPLE = { minimum: 1, maximum: 10 };
 
 /** A chat that has agreed and answered `n` questions as the well-off 无锡 resident would. */
 async function midInterview(chatId: number, code: string, t: TFunction, n: number): Promise<Resident> {
@@ -149,7 +151,7 @@ describe.each(LANGUAGES)("%s: junk in the middle of the interview", (lang, code)
     const r = await atNumber(103);
     expect(r.question()?.key).toBe("household");
     const before = standing(r);
-    expectReask(r, before, await r.send("👍👍"), t("common:reask.not_a_number", { example: 3 }));
+    expectReask(r, before, await r.send("👍👍"), t("common:reask.not_a_number_people", PEOPLE));
   });
 
   it("a 10,000-character paste on a number question is not a number", async () => {
@@ -157,13 +159,14 @@ describe.each(LANGUAGES)("%s: junk in the middle of the interview", (lang, code)
     const before = standing(r);
     const paste = "家里困难，".repeat(2000);
     expect(paste).toHaveLength(10_000);
-    expectReask(r, before, await r.send(paste), t("common:reask.not_a_number", { example: 3 }));
+    expectReask(r, before, await r.send(paste), t("common:reask.not_a_number_people", PEOPLE));
   });
 
   it("a number out of range on a number question says the limit", async () => {
     const r = await atNumber(105);
     const before = standing(r);
-    expectReask(r, before, await r.send("40"), t("common:reask.too_big", { maximum: 10 }));
+    // The household's own rule, in people: "人数写 1 到 10 之间的数（算上被测算的人）。"
+    expectReask(r, before, await r.send("40"), t("common:reask.too_big_people", PEOPLE));
   });
 
   it("typed 不知道 / 返回 do what their buttons do: the household size must be answered (re-asked), and 返回 goes back one question", async () => {
@@ -279,7 +282,7 @@ describe("long typed answers", () => {
     await r.press(t("common:applicant.relationship.child"));
     const again = await r.send("王".repeat(61));
     expect(again.map((m) => m.text)).toEqual([
-      t("common:reask.too_big", { maximum: 60 }),
+      t("common:apply.nameTooLong", { maximum: 60 }),
       `${t("common:applicant.name")}\n${t("common:applicant.nameHelp")}`,
     ]);
     expect(r.session()?.send).toEqual({ step: "helperName", relationship: "child" });

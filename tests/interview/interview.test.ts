@@ -288,7 +288,7 @@ describe("bad answers get a re-ask and change nothing", () => {
     ).state;
     expect(answer(s, "member.ageBand@1", "40岁", options)).toEqual({
       ok: false,
-      issue: { code: "too_big", values: { maximum: 17 } },
+      issue: { code: "too_big", values: { minimum: 0, maximum: 17, unit: "years" } },
     });
   });
 
@@ -330,7 +330,7 @@ describe("bad answers get a re-ask and change nothing", () => {
     const eleven = Array.from({ length: 10 }, () => "child_adult").join(",");
     expect(answer(start("2026-11-27"), "household", eleven, options)).toEqual({
       ok: false,
-      issue: { code: "too_big", values: { maximum: 10 } },
+      issue: { code: "too_big", values: { minimum: 1, maximum: 10, unit: "people" } },
     });
   });
 

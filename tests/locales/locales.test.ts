@@ -312,7 +312,12 @@ const GENERIC: Values = {
   phone: "13812345678",
   place: "无锡市",
   reference: "WX-7KQ4-9M2P",
-  due: "2026-11-28 10:00",
+  due: "12月3日（周四）下班前",
+  month: 12,
+  day: 3,
+  weekday: "周四",
+  monthName: "December",
+  time: "15:00",
   status: "已收到",
   url: "https://example.org/check/resume?token=abc",
 };

@@ -5,12 +5,13 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import type { AnswerIssue } from "../../core/interview/answer.ts";
 import { next, start } from "../../core/interview/index.ts";
 import { createPolicies } from "../../core/policies/index.ts";
 import { REASON_CODES } from "../../core/reasons.ts";
 import { screen, screenInput } from "../../core/screen.ts";
 import { createI18nSync, LANGS } from "../../locales/i18n.ts";
-import { renderQuestion, renderScreening, screeningText } from "../../locales/render.ts";
+import { renderIssue, renderQuestion, renderScreening, screeningText } from "../../locales/render.ts";
 import { situationArb } from "../core/arbitraries.ts";
 
 const policies = createPolicies();
@@ -113,5 +114,33 @@ describe("rendering a screening", () => {
     ]);
     for (const o of q.options) expect(o.label).not.toMatch(LEFTOVER);
     expect(q.canSkip).toBe(false);
+  });
+});
+
+describe("a re-ask says the question's own rule in its unit", () => {
+  const zh = createI18nSync("zh-CN");
+  const en = createI18nSync("en");
+  const issue = (code: AnswerIssue["code"], values: AnswerIssue["values"]): AnswerIssue => ({ code, values });
+
+  it("an age outside the roster's range is said in years, from and to", () => {
+    const outside = issue("too_big", { minimum: 0, maximum: 130, unit: "years" });
+    expect(renderIssue(zh, outside)).toBe("年龄写 0 到 130 之间的数（岁）。");
+    expect(renderIssue(en, outside)).toBe("Write an age from 0 to 130 years.");
+  });
+
+  it("an amount out of range is said in yuan, the large number grouped", () => {
+    const over = issue("too_big", { minimum: 0, maximum: 1_000_000, unit: "yuan" });
+    expect(renderIssue(zh, over)).toBe("金额写 0 到 1,000,000 元之间的数，请再看一下。");
+  });
+
+  it("a household size is said in people, counting the person checked", () => {
+    const many = issue("too_big", { minimum: 1, maximum: 10, unit: "people" });
+    expect(renderIssue(zh, many)).toBe("人数写 1 到 10 之间的数（算上被测算的人）。");
+  });
+
+  it("a question without a unit keeps the plain re-ask", () => {
+    expect(renderIssue(zh, issue("not_a_date", {}))).toBe(
+      "请输入一个日期，例如 2020-07-28 或 2020年7月28日。",
+    );
   });
 });

@@ -1,17 +1,19 @@
 // Every resident page, in every language and in large-text mode: no serious or critical axe-core
 // violation (WCAG 2.x A/AA rules), body text at least 18px (30px large), line height at least 1.3,
-// targets at least 44px (60px large), and at most 51,200 bytes of HTML + CSS + JS.
+// targets at least 44px (60px large), at most 51,200 bytes of HTML + CSS + JS, and — on a 360 × 740
+// phone — no page wider than its screen.
 
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { APIRequestContext, Browser, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, type ExpectStatic, it } from "vitest";
 import { type Running, startServer, stop } from "../server/process.ts";
 import { axe, type Violation } from "./axe.ts";
 import { artifact, HAVE_BROWSER, launch, SCREENSHOTS } from "./browser.ts";
 
 export const PAGE_BUDGET = 51_200;
+const PHONE = { width: 360, height: 740 };
 
 let server: Running;
 let browser: Browser;
@@ -52,18 +54,34 @@ async function measure(page: Page, large: boolean) {
     ]
       .map((el) => el.getBoundingClientRect())
       .filter((r) => r.width > 0 && (r.height < (isLarge ? 60 : 44) || r.width < (isLarge ? 60 : 44)));
-    return { body, lineHeight, smallTargets: small.length };
+    // Sideways scrolling on a 360-pixel phone: the page wider than its window, and what sticks out.
+    const overflow = document.documentElement.scrollWidth - window.innerWidth;
+    const sticksOut = (el: Element) => el.getBoundingClientRect().right > window.innerWidth + 0.5;
+    const wide = [...document.querySelectorAll("body *")]
+      .filter((el) => sticksOut(el) && ![...el.children].some(sticksOut))
+      .slice(0, 3)
+      .map(
+        (el) =>
+          `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ""}${el.className ? `.${el.className}` : ""}`,
+      );
+    return { body, lineHeight, smallTargets: small.length, overflow, wide };
   }, large);
 }
 
-/** Answers each open question as the check page's form would (the first option, else a typed value). */
-async function answerToTheEnd(request: APIRequestContext, expect: ExpectStatic) {
+/**
+ * Answers each open question as the check page's form would (the first option, else a typed value),
+ * showing each question in the browser first to measure it: every kind of question must fit the phone.
+ */
+async function answerToTheEnd(page: Page, large: boolean, expect: ExpectStatic) {
+  const overflows: string[] = [];
   for (let i = 0; i < 80; i++) {
-    const res = await request.get(`${server.url}/check`);
-    if (new URL(res.url()).pathname === "/check/result") return;
-    const html = await res.text();
+    await page.goto(`${server.url}/check`);
+    if (new URL(page.url()).pathname === "/check/result") return overflows;
+    const html = await page.content();
     const key = /<input type="hidden" name="key" value="([^"]+)"/.exec(html)?.[1];
-    if (!key) return;
+    if (!key) return overflows;
+    const m = await measure(page, large);
+    if (m.overflow > 0) overflows.push(`question ${key}: ${m.overflow}px wider: ${m.wide.join(", ")}`);
     const option = /<input type="radio" name="value" value="([^"]*)"/.exec(html)?.[1];
     const form: Record<string, string> =
       option !== undefined
@@ -74,7 +92,7 @@ async function answerToTheEnd(request: APIRequestContext, expect: ExpectStatic) 
               key,
               value: "1",
             };
-    const posted = await request.post(`${server.url}/check/answer`, {
+    const posted = await page.context().request.post(`${server.url}/check/answer`, {
       form,
       headers: { origin: server.url },
       maxRedirects: 0,
@@ -86,20 +104,26 @@ async function answerToTheEnd(request: APIRequestContext, expect: ExpectStatic) 
 
 /** Visits every resident page in one language and size, checking each. */
 async function tour(lang: string, large: boolean, expect: ExpectStatic) {
-  const context = await browser.newContext({ bypassCSP: true });
+  // A small phone's screen: every page must fit it without sideways scrolling.
+  const context = await browser.newContext({ bypassCSP: true, viewport: PHONE });
   await context.addCookies([
     { name: "lang", value: lang, url: server.url },
     { name: "size", value: large ? "large" : "normal", url: server.url },
   ]);
   const page = await context.newPage();
-  const report: { page: string; violations: Violation[]; bytes: number }[] = [];
+  const report: { page: string; violations: Violation[]; bytes: number; overflow: string }[] = [];
   const check = async (name: string) => {
     await page.waitForLoadState();
     const m = await measure(page, large);
     expect(m.body, `${name} body text`).toBeGreaterThanOrEqual(large ? 30 : 18);
     expect(m.lineHeight, `${name} line height`).toBeGreaterThanOrEqual(1.3);
     expect(m.smallTargets, `${name} targets under ${large ? 60 : 44}px`).toBe(0);
-    report.push({ page: name, violations: await axe(page), bytes: await weight(page) });
+    report.push({
+      page: name,
+      violations: await axe(page),
+      bytes: await weight(page),
+      overflow: m.overflow > 0 ? `${m.overflow}px wider than the screen: ${m.wide.join(", ")}` : "",
+    });
     // Pictures for people to look at (SCREENSHOTS=1): nothing here asserts on them.
     if (SCREENSHOTS)
       await page.screenshot({
@@ -113,9 +137,9 @@ async function tour(lang: string, large: boolean, expect: ExpectStatic) {
   await page.locator('button[name="helping"][value="helping"]').click();
   await check("question");
   // The rest of the interview is answered over HTTP with the page's cookies, as its form would send
-  // them: the pages checked here are the ones a person sees first and last (the walk itself, in a
-  // browser and without JavaScript, is tests/portal/resident.test.ts's).
-  await answerToTheEnd(context.request, expect);
+  // them, each question measured on the way: the pages fully checked here are the ones a person sees
+  // first and last (the walk itself, in a browser and without JavaScript, is tests/portal/resident.test.ts's).
+  const questions = await answerToTheEnd(page, large, expect);
   await page.goto(`${server.url}/check/result`);
   await check("result");
   await page.goto(`${server.url}/apply`);
@@ -135,10 +159,12 @@ async function tour(lang: string, large: boolean, expect: ExpectStatic) {
   await page.locator("#phone").fill("13812345678");
   await page.locator("form[action='/status'] button.primary").click();
   await check("status-found");
+  await page.locator("form[action='/status/withdraw'] button").click();
+  await check("withdraw-confirm");
   await page.goto(`${server.url}/no-such-page`);
   await check("not-found");
   await context.close();
-  return report;
+  return { report, questions };
 }
 
 describe.skipIf(!HAVE_BROWSER)("accessibility and weight of every resident page", () => {
@@ -151,7 +177,8 @@ describe.skipIf(!HAVE_BROWSER)("accessibility and weight of every resident page"
     ["zh-Hant", true],
     ["en", true],
   ] as const)("%s, large text %s", async ([lang, large], { expect }) => {
-    const report = await tour(lang, large, expect);
+    const { report, questions } = await tour(lang, large, expect);
+    expect(questions, `questions that scroll sideways at ${PHONE.width}px`).toEqual([]);
     expect(report.map((r) => r.page)).toEqual([
       "home",
       "question",
@@ -160,8 +187,13 @@ describe.skipIf(!HAVE_BROWSER)("accessibility and weight of every resident page"
       "done",
       "status",
       "status-found",
+      "withdraw-confirm",
       "not-found",
     ]);
+    expect(
+      report.filter((r) => r.overflow).map((r) => `${r.page}: ${r.overflow}`),
+      `pages that scroll sideways at ${PHONE.width}px`,
+    ).toEqual([]);
     for (const r of report) {
       expect(
         r.violations.map(

@@ -84,9 +84,14 @@ describe.skipIf(!HAVE_BROWSER)("residents in Chromium", () => {
     await page.getByRole("button", { name: "为自己测算" }).click();
     expect(page.url()).toBe(`${server.url}/check`);
     // The household by relation: one page of number boxes. A wrong count is refused next to the boxes.
+    await page.locator('input[name="count.spouse"]').fill("1");
     await page.locator('input[name="count.child_minor"]').fill("12");
     await page.getByRole("button", { name: "下一题" }).click();
-    await expect.poll(() => page.locator("#answer-error").textContent()).toContain("0 到 9");
+    await expect.poll(() => page.locator("#answer-error").textContent()).toBe("每一项请写 0 到 9 的数字。");
+    // What was typed stays in the boxes, the wrong count too, to be corrected rather than retyped.
+    expect(await page.locator('input[name="count.spouse"]').inputValue()).toBe("1");
+    expect(await page.locator('input[name="count.child_minor"]').inputValue()).toBe("12");
+    await page.locator('input[name="count.child_minor"]').fill("");
     await page.screenshot({ path: artifact("resident-question-error.png"), fullPage: true });
     // A family of four: the couple and two children under 18, 1,500 a month together, a rural hukou.
     const asked = await answerUntilResult(page, {
@@ -136,24 +141,53 @@ describe.skipIf(!HAVE_BROWSER)("residents in Chromium", () => {
     expect(asked.length).toBeLessThanOrEqual(14);
     await page.getByRole("link", { name: "转给热线" }).click();
     // Only now: whom it is for, who is applying, one call-back number, and his own if she wishes.
-    // Sent without his name first: refused next to the field, and what was typed stays.
-    await page.locator("#helperName").fill("王小明");
-    await page.locator("#phone").fill("13812345678");
-    await page.getByRole("button", { name: "转给热线" }).click();
-    await expect.poll(() => page.locator("#personName-error").textContent()).toBe("这一项必须填写。");
-    expect(await page.locator("#helperName").inputValue()).toBe("王小明");
-    expect(await page.locator("#phone").inputValue()).toBe("13812345678");
-    await page.locator("#personName").fill("王大爷");
+    // The way back says where it goes.
+    expect(await page.getByRole("link", { name: "返回结果" }).getAttribute("href")).toBe("/check/result");
+    // Sent without his name, with a number one digit short: each refusal says its field's own rule,
+    // and everything typed, picked and ticked stays.
     await page.locator("#helperName").fill("王小明");
     await page.locator("#relationship").selectOption("child");
-    await page.locator("#phone").fill("13812345678");
+    await page.locator("#phone").fill("1381234567");
     await page.locator("#personPhone").fill("13900001111");
     await page.getByLabel("我为其申请的人已同意把回答转给热线。").first().check();
     await page.locator('input[name="consent"]').check();
+    await page.getByRole("button", { name: "转给热线" }).click();
+    await expect
+      .poll(() => page.locator("#personName-error").textContent())
+      .toBe("请写上您帮助的人的姓名或称呼。");
+    const kept = async () => ({
+      helperName: await page.locator("#helperName").inputValue(),
+      relationship: await page.locator("#relationship").inputValue(),
+      phone: await page.locator("#phone").inputValue(),
+      personPhone: await page.locator("#personPhone").inputValue(),
+      basis: await page.getByLabel("我为其申请的人已同意把回答转给热线。").first().isChecked(),
+      consent: await page.locator('input[name="consent"]').isChecked(),
+    });
+    const typed = {
+      helperName: "王小明",
+      relationship: "child",
+      phone: "1381234567",
+      personPhone: "13900001111",
+      basis: true,
+      consent: true,
+    };
+    expect(await kept()).toEqual(typed);
+    await page.locator("#personName").fill("王大爷");
+    await page.getByRole("button", { name: "转给热线" }).click();
+    await expect
+      .poll(() => page.locator("#phone-error").textContent())
+      .toBe("请输入11位大陆手机号码，或者带国家代码的国外号码，例如 +44 20 7946 0018。");
+    expect(await kept()).toEqual(typed);
+    expect(await page.locator("#personName").inputValue()).toBe("王大爷");
+    await page.locator("#phone").fill("13812345678");
     await page.screenshot({ path: artifact("family-apply.png"), fullPage: true });
     await page.getByRole("button", { name: "转给热线" }).click();
     const reference = (await page.locator("#reference").textContent())?.trim() ?? "";
     expect(reference).toMatch(/^DX-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/);
+    // The deadline as people say it: a day three working days on, and the end of its work.
+    expect(await page.locator("main").textContent()).toMatch(
+      /热线会在\d{1,2}月\d{1,2}日（周[一二三四五]）(下班前|之内)给您回电（北京时间）。/,
+    );
     await page.screenshot({ path: artifact("family-done.png"), fullPage: true });
     // Going back and sending the same form again files nothing new.
     const db = openDb(dbPath);
@@ -177,16 +211,34 @@ describe.skipIf(!HAVE_BROWSER)("residents in Chromium", () => {
     expect(stored?.consent.basis).toBe("person_agreed");
     db.close();
 
-    // The status lookup (with his own number: any number on the request finds it), then withdrawing.
+    // The status lookup: a number not on the request finds nothing, and the boxes keep what was typed.
     await page.goto(`${server.url}/status`);
     await page.locator("#reference").fill(reference.toLowerCase());
+    await page.locator("#phone").fill("13900002222");
+    await page.getByRole("button", { name: "查询" }).click();
+    await expect.poll(() => page.locator("#status-error").isVisible()).toBe(true);
+    expect(await page.locator("#reference").inputValue()).toBe(reference.toLowerCase());
+    expect(await page.locator("#phone").inputValue()).toBe("13900002222");
+    // With his own number (any number on the request finds it), then withdrawing.
     await page.locator("#phone").fill("13900001111");
     await page.getByRole("button", { name: "查询" }).click();
     await expect
       .poll(() => page.locator("section.card .outcome").textContent())
       .toBe("已收到，正在等待热线工作人员受理。");
     expect(page.url()).toBe(`${server.url}/status`); // nothing personal in the address
+    // Withdrawing asks once; "不撤回" keeps it, "是，撤回" withdraws.
     await page.getByRole("button", { name: "撤回这个申请" }).click();
+    await expect
+      .poll(() => page.locator("#withdraw-question").textContent())
+      .toBe(`确定撤回 ${reference} 吗？撤回后热线不会再回电；需要时可以重新测算、再次发送。`);
+    await page.screenshot({ path: artifact("status-confirm-withdraw.png"), fullPage: true });
+    await page.getByRole("button", { name: "不撤回" }).click();
+    await expect.poll(() => page.locator("#withdraw-question").count()).toBe(0);
+    expect(await page.locator("section.card .outcome").textContent()).toBe(
+      "已收到，正在等待热线工作人员受理。",
+    );
+    await page.getByRole("button", { name: "撤回这个申请" }).click();
+    await page.getByRole("button", { name: "是，撤回" }).click();
     await expect.poll(() => page.locator("section.card .outcome").textContent()).toBe("已按您的要求撤回。");
     await page.screenshot({ path: artifact("status-withdrawn.png"), fullPage: true });
     await context.close();
@@ -201,7 +253,10 @@ describe.skipIf(!HAVE_BROWSER)("residents in Chromium", () => {
     await page.locator('input[name="count.spouse"]').fill("1");
     await page.getByRole("button", { name: "下一题" }).click();
     const key = await page.locator('input[name="key"]').first().inputValue();
+    // The language menu opens without JavaScript (a <details>), showing the language in use.
+    await page.locator("details.langs summary").click();
     await page.getByRole("button", { name: "English" }).click();
+    expect(await page.locator("details.langs summary").textContent()).toContain("English");
     expect(await page.locator("html").getAttribute("lang")).toBe("en");
     expect(await page.locator('input[name="key"]').first().inputValue()).toBe(key);
     await page.getByRole("button", { name: "Large text" }).click();

@@ -10,6 +10,7 @@ import { IntakeRefusal } from "../../../core/intake.ts";
 import { answer, back, forget, type RawAnswer } from "../../../core/interview/answer.ts";
 import { buildSituation } from "../../../core/interview/build.ts";
 import { typedIntent } from "../../../core/interview/intent.ts";
+import { parseAnyPhone, parsePhone } from "../../../core/interview/numbers.ts";
 import { APPLICANT_RELATIONSHIPS, QUESTION_BY_ID } from "../../../core/interview/questions.ts";
 import { answerOf, parseKey, start } from "../../../core/interview/state.ts";
 import { JURISDICTIONS } from "../../../core/schema/enums.ts";
@@ -22,7 +23,7 @@ import { clearDraft, DRAFT_COOKIE, prefsOf, setDraft, setFlash, setPrefs } from 
 import type { AppDeps, AppEnv } from "../deps.ts";
 import { tFor } from "../lang.ts";
 import { inScope, SESSION_COOKIE } from "../staff-auth.ts";
-import { webAnswer } from "../web-answer.ts";
+import { type FormFields, webAnswer } from "../web-answer.ts";
 
 const safePath = (p: unknown) =>
   typeof p === "string" && /^\/(?!\/)[\w\-/]*(\?[\w\-=&%.]*)?$/.test(p) ? p : "/";
@@ -82,16 +83,34 @@ export function formRoutes(deps: AppDeps) {
     const def = QUESTION_BY_ID.get(parseKey(key).id);
     if (!def) return c.redirect("/check", 303);
     const fromForm = webAnswer(def.kind, f);
+    const kept = keptFields(f);
     if (!fromForm.ok) {
       const t = tFor(langOf(c));
-      setFlash(c, deps, { kind: "answer_error", key, message: t(fromForm.message), value: "" });
+      setFlash(c, deps, { kind: "answer_error", key, message: t(fromForm.message), value: "", ...kept });
       return c.redirect("/check", 303);
     }
-    return answerWith(c, held, key, { value: fromForm.value, unknown: f.unknown });
+    return answerWith(c, held, key, { value: fromForm.value, unknown: f.unknown, kept });
   });
 
   type Held = NonNullable<ReturnType<typeof draftOf>>;
-  type Given = { value: string | undefined; unknown: unknown };
+  type Kept = { picked?: string[]; counts?: Record<string, string> };
+  type Given = { value: string | undefined; unknown: unknown; kept: Kept };
+
+  /** The boxes ticked and the numbers typed in a refused answer, to show them again as they were. */
+  function keptFields(f: FormFields): Kept {
+    const counts = Object.fromEntries(
+      Object.entries(f).flatMap(([k, v]) =>
+        k.startsWith("count.") && typeof v === "string" && v !== "" ? [[k.slice(6), v.slice(0, 4)]] : [],
+      ),
+    );
+    // One ticked box arrives as a string, several as a list.
+    const given = f.value === undefined ? [] : Array.isArray(f.value) ? f.value : [f.value];
+    const picked = given.filter((v): v is string => typeof v === "string" && v.length <= 40);
+    return {
+      ...(Object.keys(counts).length > 0 ? { counts } : {}),
+      ...(picked.length > 0 ? { picked: picked.slice(0, 20) } : {}),
+    };
+  }
 
   /** The answer the forms give, after checkboxes and number boxes become the interview's one value. */
   function answerWith(c: Parameters<typeof draftOf>[0], held: Held, key: string, f: Given) {
@@ -110,6 +129,7 @@ export function formRoutes(deps: AppDeps) {
         key,
         message: renderIssue(tFor(langOf(c)), result.issue),
         value: f.value ?? "",
+        ...f.kept,
       });
       return c.redirect("/check", 303);
     }
@@ -162,8 +182,17 @@ export function formRoutes(deps: AppDeps) {
     basis: z.enum(["self", "person_agreed", "guardian"]).optional(),
     key: z.string().min(8).max(100),
   });
-  /** What the send form keeps when it is refused: everything typed but the consent. */
-  const TYPED = ["phone", "personName", "helperName", "relationship", "personPhone", "basis"] as const;
+  /** What the send form keeps when it is refused: everything typed, picked and ticked. */
+  const TYPED = [
+    "phone",
+    "personName",
+    "helperName",
+    "relationship",
+    "personPhone",
+    "basis",
+    "consent",
+  ] as const;
+  const NAME_MAX = 60;
 
   app.post("/apply", async (c) => {
     const body = await form(c);
@@ -207,19 +236,29 @@ export function formRoutes(deps: AppDeps) {
     const personName = f.data.personName?.trim() ?? "";
     const helperName = f.data.helperName?.trim() ?? "";
     // Staff must know whom they call about; a helper says who they are and how they are related.
-    if (personName === "" || personName.length > 60)
+    // Each refusal names its field's own rule.
+    const tooLong = () => t("common:apply.nameTooLong", { maximum: NAME_MAX });
+    if (personName === "")
       return refuse(
         "personName",
-        t(personName === "" ? "common:field.required" : "common:field.too_big", { maximum: 60 }),
+        t("common:apply.personNameMissing", { context: helping ? "helping" : "self" }),
       );
-    if (helping && (helperName === "" || helperName.length > 60))
+    if (personName.length > NAME_MAX) return refuse("personName", tooLong());
+    if (helping && helperName === "") return refuse("helperName", t("common:apply.helperNameMissing"));
+    if (helping && helperName.length > NAME_MAX) return refuse("helperName", tooLong());
+    if (helping && !f.data.relationship) return refuse("relationship", t("common:apply.relationshipMissing"));
+    // The numbers in the form's order, before the agreement below them (the intake checks them again).
+    if (f.data.phone.trim() === "") return refuse("contact.phone", t("common:apply.phoneMissing"));
+    if (!(helping ? parseAnyPhone : parsePhone)(f.data.phone))
       return refuse(
-        "helperName",
-        t(helperName === "" ? "common:field.required" : "common:field.too_big", { maximum: 60 }),
+        "contact.phone",
+        t(helping ? "common:reask.not_a_phone_abroad" : "common:reask.not_a_phone"),
       );
-    if (helping && !f.data.relationship) return refuse("relationship", t("common:field.required"));
+    if (helping && f.data.personPhone?.trim() && !parsePhone(f.data.personPhone))
+      return refuse("person.phone", t("common:reask.not_a_phone"));
     const basis = helping ? f.data.basis : "self";
-    if (f.data.consent !== "yes" || !basis) return refuse("consent", t("common:field.consent_required"));
+    if (!basis) return refuse("basis", t("common:apply.basisMissing"));
+    if (f.data.consent !== "yes") return refuse("consent", t("common:apply.consentMissing"));
     const personPhone = f.data.personPhone?.trim() || undefined;
     try {
       const submitted = await deps.intake.fileInterview(
@@ -248,38 +287,48 @@ export function formRoutes(deps: AppDeps) {
     } catch (error) {
       if (error instanceof IntakeRefusal && error.field) {
         const code = error.issues[0]?.code ?? "invalid";
-        // A helper's own number may be abroad: say so in the re-ask.
-        const abroad = helping && code === "not_a_phone" && error.field !== "person.phone";
-        return refuse(error.field, t(`common:field.${abroad ? "not_a_phone_abroad" : code}`));
+        // A number's re-ask says what a number is; a helper's own may be abroad, and the re-ask says so.
+        const abroad = helping && error.field !== "person.phone";
+        if (code === "not_a_phone")
+          return refuse(error.field, t(`common:reask.${abroad ? "not_a_phone_abroad" : "not_a_phone"}`));
+        return refuse(error.field, t(`common:field.${code}`));
       }
       throw error;
     }
   });
 
+  /**
+   * A request's status by reference and phone. Withdrawing asks once ("确定撤回 WX-…吗？") and withdraws
+   * on the confirming form's `confirm=yes`: two plain forms, no JavaScript.
+   */
   const lookup = async (c: Parameters<typeof clientAddress>[0], withdraw: boolean) => {
     const f = await form(c);
     const t = tFor(langOf(c));
+    const typed = { reference: (f.reference ?? "").slice(0, 40), phone: (f.phone ?? "").slice(0, 40) };
+    const refuse = (message: string, field?: "reference" | "phone") => {
+      setFlash(c, deps, { kind: "status_error", message, typed, ...(field ? { field } : {}) });
+      return c.redirect("/status", 303);
+    };
+    if (typed.reference.trim() === "") return refuse(t("common:portal.referenceMissing"), "reference");
+    if (typed.phone.trim() === "") return refuse(t("common:portal.lookupPhoneMissing"), "phone");
     const wait = deps.statusLimiter.hit(clientAddress(c, deps.trustProxy));
     const reference = normalizeReference(f.reference ?? "");
-    if (wait > 0) {
-      setFlash(c, deps, { kind: "status_error", message: t("common:api.rate_limited") });
-      return c.redirect("/status", 303);
-    }
+    if (wait > 0) return refuse(t("common:api.rate_limited"));
     let found = reference ? deps.requests.statusFor(reference, f.phone ?? "") : null;
-    if (reference && found && withdraw && found.status !== "closed" && found.status !== "withdrawn") {
+    const open = found && found.status !== "closed" && found.status !== "withdrawn";
+    const confirmed = f.confirm === "yes";
+    if (reference && found && withdraw && open && confirmed) {
       deps.queue.withdraw(reference, f.phone ?? "");
       found = deps.requests.statusFor(reference, f.phone ?? "");
     }
-    if (!reference || !found) {
-      setFlash(c, deps, { kind: "status_error", message: t("common:api.not_found") });
-      return c.redirect("/status", 303);
-    }
+    if (!reference || !found) return refuse(t("common:api.not_found"));
     setFlash(c, deps, {
       kind: "status",
       reference,
       phone: f.phone ?? "",
       status: found.status,
       updatedAt: found.updatedAt,
+      ...(withdraw && open && !confirmed ? { confirmWithdraw: true } : {}),
     });
     return c.redirect("/status", 303);
   };
