@@ -11,4 +11,11 @@ export type BotContext = Context &
     t: TFunction;
     /** Runs a cosmetic call (an edit, a toast): a failure is logged and skipped (bot/edits.ts). */
     quietly(what: string, call: () => Promise<unknown>): Promise<boolean>;
+    /** Answers a button press that is taken (stops the button's spinner); once per update. */
+    pressed(): Promise<void>;
+    /**
+     * Answers a press no feature took — an old or answered button — with a short toast ("这个按钮已经用过
+     * 了"), never silence. Called for every callback query left unanswered once the features have run.
+     */
+    spent(): Promise<void>;
   };

@@ -13,6 +13,7 @@ import { isLang, pickLang } from "../locales/i18n.ts";
 import type { BotContext } from "./context.ts";
 import type { BotDeps } from "./deps.ts";
 import { quietly } from "./edits.ts";
+import { commands } from "./features/commands.ts";
 import { consent } from "./features/consent.ts";
 import { handoff } from "./features/handoff.ts";
 import { interview } from "./features/interview.ts";
@@ -20,6 +21,7 @@ import { junk } from "./features/junk.ts";
 import { result } from "./features/result.ts";
 import { status } from "./features/status.ts";
 import { submit } from "./features/submit.ts";
+import { keepLimits } from "./limits.ts";
 import { initialSession } from "./session.ts";
 
 export const chatKey = (ctx: Context) => (ctx.chat ? String(ctx.chat.id) : undefined);
@@ -35,6 +37,7 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
     ...(deps.botInfo ? { botInfo: deps.botInfo } : {}),
     client: { apiRoot, baseFetchConfig: { agent, compress: true } },
   });
+  keepLimits(bot.api, deps.limits);
 
   bot.use(async (ctx, next) => {
     if (!firstDelivery(deps.db, ctx.update.update_id, deps.now())) return;
@@ -47,6 +50,14 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
     ctx.lang = isLang(chosen) ? chosen : pickLang(ctx.from?.language_code);
     ctx.t = deps.words(ctx.lang);
     ctx.quietly = (what, call) => quietly(what, call, log);
+    let answered = false;
+    const answer = async (text?: string) => {
+      if (answered || !ctx.callbackQuery) return;
+      answered = true;
+      await ctx.quietly("answerCallbackQuery", () => ctx.answerCallbackQuery(text ? { text } : undefined));
+    };
+    ctx.pressed = () => answer();
+    ctx.spent = () => answer(ctx.t("common:bot.buttonUsed"));
     // Answers kept from an older interview (another set of questions) cannot be continued: start again.
     const kept = ctx.session?.interview;
     if (kept && !isCurrent(kept)) {
@@ -55,9 +66,12 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
       if (ctx.session.phase !== "consent") ctx.session.phase = "interview";
     }
     await next();
+    // A button press that no feature took is an old or answered button: say so, briefly.
+    await ctx.spent();
   });
   // Only private chats: a group would mix several people's answers.
   const privateChats = bot.chatType("private");
+  privateChats.use(commands(deps));
   privateChats.use(consent(deps));
   privateChats.use(status(deps));
   privateChats.use(handoff(deps));

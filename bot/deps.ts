@@ -10,6 +10,7 @@ import type { Db } from "../db/connection.ts";
 import type { InterviewStore } from "../db/interviews.ts";
 import type { Channel, RequestStore, Submitted } from "../db/requests.ts";
 import type { Lang } from "../locales/i18n.ts";
+import type { TelegramLimits } from "./limits.ts";
 import type { ChatSession } from "./session.ts";
 
 /**
@@ -49,6 +50,8 @@ export interface BotDeps {
   words: (lang: Lang) => TFunction;
   /** Where skipped cosmetic failures are told (one line each); console.warn by default. */
   log?: ((line: string) => void) | undefined;
+  /** Telegram's sending limits (limits.ts); the published ones by default. */
+  limits?: TelegramLimits | undefined;
   /** Known to the caller already: skips getMe at start. */
   botInfo?: import("grammy/types").UserFromGetMe | undefined;
 }

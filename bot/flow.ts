@@ -1,10 +1,10 @@
-// Moving a chat along: ask the current question, or show the result when none is left.
+// Moving a chat along: ask the current question, or show the result when none is left; start again.
 
 import { InlineKeyboard } from "grammy";
 import { buildSituation } from "../core/interview/build.ts";
 import { householdRelations } from "../core/interview/roster.ts";
-import { answerOf } from "../core/interview/state.ts";
-import { isUrgent } from "../core/sla.ts";
+import { answerOf, start } from "../core/interview/state.ts";
+import { isUrgent, shanghaiDate } from "../core/sla.ts";
 import { chatResult, type ResidentResult, residentResult } from "../locales/result.ts";
 import type { BotContext } from "./context.ts";
 import type { BotDeps } from "./deps.ts";
@@ -59,4 +59,18 @@ export async function showResult(ctx: BotContext, deps: BotDeps): Promise<void> 
   const parts = splitMessage(closing);
   for (const [i, part] of parts.entries())
     await ctx.reply(part, i === parts.length - 1 ? { reply_markup: keyboard } : {});
+}
+
+/** Starting over (/restart, the result's button) needs consent on record, like the first start. */
+export async function startAgain(ctx: BotContext, deps: BotDeps): Promise<void> {
+  if (!ctx.session.consentAt) {
+    await ctx.reply(ctx.t("common:bot.needConsent"));
+    return;
+  }
+  ctx.session.interview = start(shanghaiDate(deps.now()));
+  ctx.session.phase = "interview";
+  ctx.session.picking = undefined;
+  ctx.session.send = undefined;
+  await ctx.reply(ctx.t("common:bot.restarted"));
+  await askCurrent(ctx, deps);
 }

@@ -44,9 +44,20 @@ export interface ChatSession {
     /** A helper's basis for sending: the person agreed, or the helper is their legal guardian. */
     basis?: "person_agreed" | "guardian";
   };
+  /** The phone step's contact keyboard is up: the next message with buttons takes it away. */
+  contactKeyboard?: boolean;
   /** Idempotency for the confirm button: the same confirmation files one request. */
   submitKey?: string;
   references?: string[];
 }
 
 export const initialSession = (): ChatSession => ({ phase: "consent" });
+
+/**
+ * Deletes everything the chat holds — answers, consent, references — except a language the person
+ * chose, so that what the bot says next is still in it. With no language chosen the session is gone.
+ */
+export function forgetAllButLanguage(ctx: { session: ChatSession | null | undefined }): void {
+  const lang = ctx.session?.lang;
+  ctx.session = lang ? { ...initialSession(), lang } : null;
+}

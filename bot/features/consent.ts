@@ -9,30 +9,34 @@ import { PRIVACY_NOTICE_VERSION } from "../../locales/notice.ts";
 import type { BotContext } from "../context.ts";
 import type { BotDeps } from "../deps.ts";
 import { askCurrent } from "../flow.ts";
-import { initialSession } from "../session.ts";
+import { forgetAllButLanguage, initialSession } from "../session.ts";
+
+/** The first message: what the bot does and does not do, and the notice to agree to. A fresh session. */
+export async function greet(ctx: BotContext): Promise<void> {
+  const lang = ctx.session.lang;
+  ctx.session = { ...initialSession(), ...(lang ? { lang } : {}) };
+  const keyboard = new InlineKeyboard()
+    .text(ctx.t("common:privacy.agree"), "consent:yes")
+    .text(ctx.t("common:privacy.decline"), "consent:no");
+  await ctx.reply(
+    [
+      ctx.t("common:bot.greeting"),
+      ctx.t("common:bot.notADecision"),
+      `${ctx.t("common:privacy.title")}: ${ctx.t("common:privacy.notice")}`,
+    ].join("\n\n"),
+    { reply_markup: keyboard },
+  );
+}
 
 export function consent(deps: BotDeps) {
   const c = new Composer<BotContext>();
 
-  c.command("start", async (ctx) => {
-    const lang = ctx.session.lang;
-    ctx.session = { ...initialSession(), ...(lang ? { lang } : {}) };
-    const keyboard = new InlineKeyboard()
-      .text(ctx.t("common:privacy.agree"), "consent:yes")
-      .text(ctx.t("common:privacy.decline"), "consent:no");
-    await ctx.reply(
-      [
-        ctx.t("common:bot.greeting"),
-        ctx.t("common:bot.notADecision"),
-        `${ctx.t("common:privacy.title")}: ${ctx.t("common:privacy.notice")}`,
-      ].join("\n\n"),
-      { reply_markup: keyboard },
-    );
-  });
+  // "/start" with answers not yet sent asks first (commands.ts).
+  c.command("start", greet);
 
   c.callbackQuery("consent:yes", async (ctx) => {
-    await ctx.quietly("answerCallbackQuery", () => ctx.answerCallbackQuery());
-    if (ctx.session.phase !== "consent") return; // pressed twice
+    if (ctx.session.phase !== "consent") return; // pressed twice: spent
+    await ctx.pressed();
     await ctx.quietly("editMessageReplyMarkup", () => ctx.editMessageReplyMarkup());
     ctx.session.consentAt = deps.now().toISOString();
     ctx.session.noticeVersion = PRIVACY_NOTICE_VERSION;
@@ -41,12 +45,12 @@ export function consent(deps: BotDeps) {
   });
 
   c.callbackQuery("consent:no", async (ctx) => {
-    await ctx.quietly("answerCallbackQuery", () => ctx.answerCallbackQuery());
+    // "No thanks" on an old greeting, once the person has agreed, wipes nothing: spent.
+    if (ctx.session.phase !== "consent") return;
+    await ctx.pressed();
     await ctx.quietly("editMessageReplyMarkup", () => ctx.editMessageReplyMarkup());
-    const lang = ctx.session.lang;
-    ctx.session = null as never; // deletes the stored session: nothing is kept
+    forgetAllButLanguage(ctx);
     await ctx.reply(ctx.t("common:bot.declined"));
-    if (lang) ctx.lang = lang;
   });
 
   c.command("language", async (ctx) => {
@@ -56,9 +60,9 @@ export function consent(deps: BotDeps) {
   });
 
   c.callbackQuery(/^lang:(.+)$/, async (ctx) => {
-    await ctx.quietly("answerCallbackQuery", () => ctx.answerCallbackQuery());
     const lang = ctx.match[1];
     if (!isLang(lang)) return;
+    await ctx.pressed();
     ctx.session.lang = lang;
     ctx.lang = lang;
     ctx.t = deps.words(lang);

@@ -1,9 +1,11 @@
 // /web: the unfinished check as a draft in the store, and a single-use 30-minute link that opens it in
-// the portal (/check/resume?token=…). /forget erases the chat's unsent answers and its session.
+// the portal (/check/resume?token=…). /forget erases the chat's unsent answers and its session (all but
+// the language the person chose, so the next words are still in it).
 
 import { Composer } from "grammy";
 import type { BotContext } from "../context.ts";
 import type { BotDeps } from "../deps.ts";
+import { forgetAllButLanguage } from "../session.ts";
 
 export function handoff(deps: BotDeps) {
   const c = new Composer<BotContext>();
@@ -20,7 +22,7 @@ export function handoff(deps: BotDeps) {
     await ctx.reply(ctx.t("common:bot.webLink", { url }));
   });
   c.command("forget", async (ctx) => {
-    ctx.session = null as never;
+    forgetAllButLanguage(ctx);
     await ctx.reply(ctx.t("common:bot.forgotten"));
   });
   return c;

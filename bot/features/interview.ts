@@ -5,12 +5,10 @@ import { Composer } from "grammy";
 import { answer, back, type RawAnswer } from "../../core/interview/answer.ts";
 import { typedIntent } from "../../core/interview/intent.ts";
 import { HOUSEHOLD_MAX } from "../../core/interview/questions.ts";
-import { start } from "../../core/interview/state.ts";
-import { shanghaiDate } from "../../core/sla.ts";
 import { renderIssue } from "../../locales/render.ts";
 import type { BotContext } from "../context.ts";
 import type { BotDeps } from "../deps.ts";
-import { askCurrent } from "../flow.ts";
+import { askCurrent, startAgain } from "../flow.ts";
 import { pickByWords } from "../pick-words.ts";
 import { type Choice, parseButton, pickedSoFar, questionMessage, renderCurrent } from "../question.ts";
 
@@ -51,18 +49,19 @@ export function interview(deps: BotDeps) {
   }
 
   c.callbackQuery(/^a\|/, async (ctx) => {
-    await ctx.quietly("answerCallbackQuery", () => ctx.answerCallbackQuery());
     const press = parseButton(ctx.callbackQuery.data);
     const state = ctx.session.interview;
-    if (!state || ctx.session.phase !== "interview") return;
+    if (!state || ctx.session.phase !== "interview") return; // the check is over: spent
     if (!press) {
       // Not a button this bot made: a kind re-ask, like any other junk.
+      await ctx.pressed();
       await ctx.reply(ctx.t("common:bot.junk"));
       return askCurrent(ctx, deps);
     }
     const current = renderCurrent(ctx, state, deps.policies);
-    // A button from an earlier message, or a second press: the question has moved on.
+    // A button from an earlier message, or a second press: the question has moved on (spent).
     if (!current || press.step !== state.order.length || press.key !== current.rendered.key) return;
+    await ctx.pressed();
     if (press.choice === "back") {
       await ctx.quietly("editMessageReplyMarkup", () => ctx.editMessageReplyMarkup());
       ctx.session.questionMessageId = undefined;
@@ -111,7 +110,12 @@ export function interview(deps: BotDeps) {
       if (kind === "roster") {
         // A household holds at most HOUSEHOLD_MAX people, the person included: say so, keep the list.
         if (values.length + 1 >= HOUSEHOLD_MAX) {
-          await ctx.reply(renderIssue(ctx.t, { code: "too_big", values: { maximum: HOUSEHOLD_MAX } }));
+          await ctx.reply(
+            renderIssue(ctx.t, {
+              code: "too_big",
+              values: { minimum: 1, maximum: HOUSEHOLD_MAX, unit: "people" },
+            }),
+          );
           return;
         }
         values.push(option.value);
@@ -171,22 +175,12 @@ export function interview(deps: BotDeps) {
     return apply(ctx, current, text, text);
   });
 
-  /** Starting over (the command or the result's button) needs consent on record, like the first start. */
-  async function restart(ctx: BotContext) {
-    if (!ctx.session.consentAt) {
-      await ctx.reply(ctx.t("common:bot.needConsent"));
-      return;
-    }
-    ctx.session.interview = start(shanghaiDate(deps.now()));
-    ctx.session.phase = "interview";
-    await ctx.reply(ctx.t("common:bot.restarted"));
-    await askCurrent(ctx, deps);
-  }
-
-  c.command("restart", restart);
+  // "/restart" typed with answers not yet sent asks first (commands.ts); the result's button is a
+  // choice made on the finished check, and starts again at once.
+  c.command("restart", (ctx) => startAgain(ctx, deps));
   c.callbackQuery("restart", async (ctx) => {
-    await ctx.quietly("answerCallbackQuery", () => ctx.answerCallbackQuery());
-    await restart(ctx);
+    await ctx.pressed();
+    await startAgain(ctx, deps);
   });
 
   return c;

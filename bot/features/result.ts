@@ -19,9 +19,9 @@ export function result(deps: BotDeps) {
     closed: "common:result.closedTitle",
   } as const;
   c.callbackQuery(["why", "bring", "closed"], async (ctx) => {
-    await ctx.quietly("answerCallbackQuery", () => ctx.answerCallbackQuery());
     const view = ctx.session.phase === "result" ? resultView(ctx, deps) : null;
-    if (!view) return;
+    if (!view) return; // the check was sent or started again: spent
+    await ctx.pressed();
     const which = ctx.callbackQuery.data as keyof typeof texts;
     const text = `${ctx.t(titles[which])}\n${texts[which](ctx.t, view)}`;
     for (const part of splitMessage(text)) await ctx.reply(part);

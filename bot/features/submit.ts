@@ -6,9 +6,11 @@
 import { randomUUID } from "node:crypto";
 import { Composer, InlineKeyboard, Keyboard } from "grammy";
 import { IntakeRefusal } from "../../core/intake.ts";
+import { buildSituation } from "../../core/interview/build.ts";
 import { isInternational, parseAnyPhone, parsePhone } from "../../core/interview/numbers.ts";
 import { APPLICANT_RELATIONSHIPS } from "../../core/interview/questions.ts";
 import { answerOf } from "../../core/interview/state.ts";
+import { CALLBACK, isUrgent } from "../../core/sla.ts";
 import type { Submitted } from "../../db/requests.ts";
 import { callbackBy } from "../../locales/deadline.ts";
 import { QUESTION_T_OPTIONS, questionOptionKey } from "../../locales/i18n.ts";
@@ -39,54 +41,116 @@ export async function askSend(ctx: BotContext, step: SendStep) {
         if (i % 2 === 1) keyboard.row();
       });
       keyboard.row().text(ctx.t("common:back"), "send:back");
-      return void (await ctx.reply(ctx.t("common:applicant.relationshipQuestion"), {
-        reply_markup: keyboard,
-      }));
+      return replyWithButtons(ctx, ctx.t("common:applicant.relationshipQuestion"), keyboard);
     }
     case "helperName":
-      return void (await ctx.reply(
+      return replyWithButtons(
+        ctx,
         `${ctx.t("common:applicant.name")}\n${ctx.t("common:applicant.nameHelp")}`,
-        {
-          reply_markup: back,
-        },
-      ));
+        back,
+      );
     case "personName":
-      return void (await ctx.reply(
+      return replyWithButtons(
+        ctx,
         helping
           ? ctx.t("common:bot.askPersonName")
           : `${ctx.t("common:applicant.name")}\n${ctx.t("common:applicant.nameHelp")}`,
-        { reply_markup: back },
-      ));
+        back,
+      );
     case "phone": {
       const keyboard = new Keyboard().requestContact(ctx.t("common:bot.sharePhone")).resized().oneTime();
+      ctx.session.contactKeyboard = true;
       return void (await ctx.reply(ctx.t(helping ? "common:bot.askHelperPhone" : "common:bot.askPhone"), {
         reply_markup: keyboard,
       }));
     }
     case "personPhoneOffer": {
       const name = ctx.session.send?.personName ?? "";
-      return void (await ctx.reply(ctx.t("common:bot.askPersonPhoneOffer", { name }), {
-        reply_markup: new InlineKeyboard()
+      return replyWithButtons(
+        ctx,
+        ctx.t("common:bot.askPersonPhoneOffer", { name }),
+        new InlineKeyboard()
           .text(ctx.t("common:bot.addPersonPhone"), "send:personPhone")
           .row()
           .text(ctx.t("common:bot.noPersonPhone"), "send:noPersonPhone"),
-      }));
+      );
     }
     case "basis":
-      return void (await ctx.reply(ctx.t("common:portal.consentBasis"), {
-        reply_markup: new InlineKeyboard()
+      return replyWithButtons(
+        ctx,
+        ctx.t("common:portal.consentBasis"),
+        new InlineKeyboard()
           .text(ctx.t("common:portal.consentHelper"), "send:basis:person_agreed")
           .row()
           .text(ctx.t("common:portal.consentGuardian"), "send:basis:guardian")
           .row()
           .text(ctx.t("common:back"), "send:back"),
-      }));
+      );
     case "personPhone":
-      return void (await ctx.reply(
+      return replyWithButtons(
+        ctx,
         ctx.t("common:bot.askPersonPhone", { name: ctx.session.send?.personName ?? "" }),
-        { reply_markup: back },
-      ));
+        back,
+      );
   }
+}
+
+/**
+ * A message with its inline buttons. While the phone step's contact keyboard is still up, the message
+ * takes it away (a message carries one kind of keyboard) and then gets its buttons by an edit: one
+ * message either way. Should that edit fail, the buttons follow in a short message of their own.
+ */
+async function replyWithButtons(ctx: BotContext, text: string, keyboard: InlineKeyboard): Promise<void> {
+  if (!ctx.session.contactKeyboard) return void (await ctx.reply(text, { reply_markup: keyboard }));
+  ctx.session.contactKeyboard = undefined;
+  const sent = await ctx.reply(text, { reply_markup: { remove_keyboard: true } });
+  const chatId = sent.chat.id;
+  const added = await ctx.quietly("editMessageReplyMarkup", () =>
+    ctx.api.editMessageReplyMarkup(chatId, sent.message_id, { reply_markup: keyboard }),
+  );
+  if (!added) await ctx.reply(ctx.t("common:bot.pressButton"), { reply_markup: keyboard });
+}
+
+/**
+ * The summary before sending, in one message with its buttons: for whom, who is applying, the number
+ * the hotline calls back, whether it is urgent (and so how soon the call comes), and the place.
+ */
+export async function askConfirm(ctx: BotContext): Promise<void> {
+  const state = ctx.session.interview;
+  const send = ctx.session.send;
+  if (!state || !send?.phone) return;
+  ctx.session.phase = "confirm";
+  ctx.session.submitKey = randomUUID();
+  const place = ctx.t(
+    questionOptionKey("jurisdiction", String(answerOf(state, "jurisdiction"))),
+    QUESTION_T_OPTIONS,
+  );
+  const lines = [ctx.t("common:bot.confirmIntro"), ctx.t("common:bot.confirmFor", { name: send.personName })];
+  lines.push(
+    send.helperName && send.relationship
+      ? ctx.t("common:bot.confirmHelper", {
+          name: send.helperName,
+          relationship: ctx.t(`common:applicant.relationship.${send.relationship}`),
+        })
+      : ctx.t("common:bot.confirmSelf"),
+  );
+  lines.push(ctx.t("common:bot.confirmPhone", { phone: send.phone }));
+  if (isInternational(send.phone)) lines.push(ctx.t("common:bot.confirmAbroad"));
+  if (send.personPhone) lines.push(ctx.t("common:bot.confirmPersonPhone", { phone: send.personPhone }));
+  const situation = buildSituation(state);
+  lines.push(
+    situation !== null && isUrgent(situation)
+      ? ctx.t("common:bot.confirmUrgent", { hours: CALLBACK.urgentHours })
+      : ctx.t("common:bot.confirmNotUrgent", { days: CALLBACK.workingDays }),
+  );
+  lines.push(ctx.t("common:bot.confirmPlace", { place }), ctx.t("common:bot.confirmQuestion"));
+  await replyWithButtons(
+    ctx,
+    lines.join("\n"),
+    new InlineKeyboard()
+      .text(ctx.t("common:bot.confirmYes"), `confirm:${ctx.session.submitKey}`)
+      .text(ctx.t("common:bot.confirmNo"), "confirm:no"),
+  );
 }
 
 export function submit(deps: BotDeps) {
@@ -121,53 +185,20 @@ export function submit(deps: BotDeps) {
 
   async function advance(ctx: BotContext, step: SendStep) {
     const nextStep = after(ctx, step);
-    return nextStep ? askSend(ctx, nextStep) : confirm(ctx);
-  }
-
-  async function confirm(ctx: BotContext) {
-    const state = ctx.session.interview;
-    const send = ctx.session.send;
-    if (!state || !send?.phone) return;
-    ctx.session.phase = "confirm";
-    ctx.session.submitKey = randomUUID();
-    const place = ctx.t(
-      questionOptionKey("jurisdiction", String(answerOf(state, "jurisdiction"))),
-      QUESTION_T_OPTIONS,
-    );
-    const lines = [
-      ctx.t("common:bot.confirmIntro"),
-      ctx.t("common:bot.confirmFor", { name: send.personName }),
-    ];
-    if (send.helperName && send.relationship)
-      lines.push(
-        ctx.t("common:bot.confirmHelper", {
-          name: send.helperName,
-          relationship: ctx.t(`common:applicant.relationship.${send.relationship}`),
-        }),
-      );
-    lines.push(ctx.t("common:bot.confirmPhone", { phone: send.phone }));
-    if (isInternational(send.phone)) lines.push(ctx.t("common:bot.confirmAbroad"));
-    if (send.personPhone) lines.push(ctx.t("common:bot.confirmPersonPhone", { phone: send.personPhone }));
-    lines.push(ctx.t("common:bot.confirmPlace", { place }), ctx.t("common:bot.confirmQuestion"));
-    await ctx.reply(lines.join("\n"), { reply_markup: { remove_keyboard: true } });
-    await ctx.reply(ctx.t("common:bot.sendToHotline"), {
-      reply_markup: new InlineKeyboard()
-        .text(ctx.t("common:bot.confirmYes"), `confirm:${ctx.session.submitKey}`)
-        .text(ctx.t("common:bot.confirmNo"), "confirm:no"),
-    });
+    return nextStep ? askSend(ctx, nextStep) : askConfirm(ctx);
   }
 
   c.callbackQuery("send", async (ctx) => {
-    await ctx.quietly("answerCallbackQuery", () => ctx.answerCallbackQuery());
     if (ctx.session.phase !== "result") return;
+    await ctx.pressed();
     ctx.session.send = undefined;
     await askSend(ctx, firstStep(ctx));
   });
 
   c.callbackQuery("send:back", async (ctx) => {
-    await ctx.quietly("answerCallbackQuery", () => ctx.answerCallbackQuery());
     const step = ctx.session.send?.step;
     if (ctx.session.phase !== "send" || !step) return;
+    await ctx.pressed();
     await ctx.quietly("editMessageReplyMarkup", () => ctx.editMessageReplyMarkup());
     const earlier = before(ctx, step);
     if (earlier) return askSend(ctx, earlier);
@@ -179,17 +210,17 @@ export function submit(deps: BotDeps) {
   });
 
   c.callbackQuery(/^send:rel:(.+)$/, async (ctx) => {
-    await ctx.quietly("answerCallbackQuery", () => ctx.answerCallbackQuery());
     const relationship = APPLICANT_RELATIONSHIPS.find((r) => r === ctx.match[1]);
     if (ctx.session.phase !== "send" || ctx.session.send?.step !== "relationship" || !relationship) return;
+    await ctx.pressed();
     await ctx.quietly("editMessageReplyMarkup", () => ctx.editMessageReplyMarkup());
     ctx.session.send = { ...ctx.session.send, relationship };
     await advance(ctx, "relationship");
   });
 
   c.callbackQuery(/^send:(personPhone|noPersonPhone)$/, async (ctx) => {
-    await ctx.quietly("answerCallbackQuery", () => ctx.answerCallbackQuery());
     if (ctx.session.phase !== "send" || ctx.session.send?.step !== "personPhoneOffer") return;
+    await ctx.pressed();
     await ctx.quietly("editMessageReplyMarkup", () => ctx.editMessageReplyMarkup());
     if (ctx.match[1] === "personPhone") return askSend(ctx, "personPhone");
     await askSend(ctx, "basis");
@@ -198,11 +229,11 @@ export function submit(deps: BotDeps) {
   // A helper sends another person's answers only on a basis they state: that person agreed, or the
   // helper is their legal guardian (the portal's form asks the same).
   c.callbackQuery(/^send:basis:(person_agreed|guardian)$/, async (ctx) => {
-    await ctx.quietly("answerCallbackQuery", () => ctx.answerCallbackQuery());
     if (ctx.session.phase !== "send" || ctx.session.send?.step !== "basis") return;
+    await ctx.pressed();
     await ctx.quietly("editMessageReplyMarkup", () => ctx.editMessageReplyMarkup());
     ctx.session.send = { ...ctx.session.send, basis: ctx.match[1] as "person_agreed" | "guardian" };
-    await confirm(ctx);
+    await askConfirm(ctx);
   });
 
   /** A phone as given for this step: a helper's own may be abroad; the person's is a mainland mobile. */
@@ -257,8 +288,8 @@ export function submit(deps: BotDeps) {
   });
 
   c.callbackQuery("confirm:no", async (ctx) => {
-    await ctx.quietly("answerCallbackQuery", () => ctx.answerCallbackQuery());
     if (ctx.session.phase !== "confirm") return;
+    await ctx.pressed();
     ctx.session.phase = "result";
     await ctx.quietly("editMessageReplyMarkup", () => ctx.editMessageReplyMarkup());
     await ctx.reply(ctx.t("common:bot.notSent"), {
@@ -267,7 +298,6 @@ export function submit(deps: BotDeps) {
   });
 
   c.callbackQuery(/^confirm:(.+)$/, async (ctx) => {
-    await ctx.quietly("answerCallbackQuery", () => ctx.answerCallbackQuery());
     const key = ctx.match[1];
     const { interview: state, send, consentAt, noticeVersion } = ctx.session;
     if (
@@ -277,7 +307,8 @@ export function submit(deps: BotDeps) {
       !send?.phone ||
       !consentAt
     )
-      return;
+      return; // an old summary's button, or pressed twice: spent
+    await ctx.pressed();
     await ctx.quietly("editMessageReplyMarkup", () => ctx.editMessageReplyMarkup());
     const helping = helpingIn(ctx);
     let submitted: Submitted;

@@ -7,6 +7,8 @@ import { serve } from "@hono/node-server";
 import { webhookCallback } from "grammy";
 import type { Context } from "hono";
 import { createBot } from "../../bot/create.ts";
+import { quietly } from "../../bot/edits.ts";
+import { commandMenu } from "../../bot/features/commands.ts";
 import { createNotifier } from "../../bot/notify.ts";
 import type { ChatSession } from "../../bot/session.ts";
 import { createPolicies } from "../../core/policies/index.ts";
@@ -208,6 +210,14 @@ function startTelegram(config: Config, deps: AppDeps, options: ServiceOptions) {
         runner = run(bot);
         options.log(`Telegram bot @${bot.botInfo.username} polling for updates.`);
       }
+      // Telegram's command menu, in Chinese by default and in English for English clients (Telegram
+      // tells languages by two letters, so zh-Hant clients see the simplified menu). Cosmetic.
+      await quietly("setMyCommands", () => bot.api.setMyCommands(commandMenu(words("zh-CN"))), options.log);
+      await quietly(
+        "setMyCommands",
+        () => bot.api.setMyCommands(commandMenu(words("en")), { language_code: "en" }),
+        options.log,
+      );
       notifier.start();
       sweep = setInterval(() => {
         sessions.sweep();

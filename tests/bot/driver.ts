@@ -5,6 +5,7 @@
 
 import type { TFunction } from "i18next";
 import { createBot } from "../../bot/create.ts";
+import { type TelegramLimits, UNLIMITED } from "../../bot/limits.ts";
 import type { ChatSession } from "../../bot/session.ts";
 import { type AskedQuestion, next } from "../../core/interview/next.ts";
 import { answerFrom } from "../../core/interview/simulate.ts";
@@ -20,8 +21,8 @@ export interface BotHarness {
   fake: FakeTelegram;
   bot: ReturnType<typeof createBot>;
   sessions: ReturnType<typeof createBotSessionStorage<ChatSession>>;
-  /** A new bot over the same database and Bot API: a restart of the process. */
-  restart(): void;
+  /** A new bot over the same database and Bot API: a restart of the process (with other limits). */
+  restart(limits?: TelegramLimits): void;
   /** What the bot logged (skipped cosmetic calls), one line each. */
   logs: string[];
   user(chatId: number, languageCode?: string): Resident;
@@ -51,7 +52,14 @@ export interface Resident {
 
 export const realWords = (lang: Lang): TFunction => createI18nSync(lang);
 
-export async function botHarness(words: (lang: Lang) => TFunction = realWords): Promise<BotHarness> {
+/**
+ * The bot against a fresh stand-in. The stand-in has no sending limits, so by default neither does the
+ * bot (UNLIMITED); a test of the limits passes Telegram's own.
+ */
+export async function botHarness(
+  words: (lang: Lang) => TFunction = realWords,
+  limits: TelegramLimits = UNLIMITED,
+): Promise<BotHarness> {
   const h = harness();
   const fake = await startFakeTelegram();
   const sessions = createBotSessionStorage<ChatSession>({
@@ -59,7 +67,7 @@ export async function botHarness(words: (lang: Lang) => TFunction = realWords): 
     vault: h.deps.vault,
     now: () => h.clock.now,
   });
-  const make = () =>
+  const make = (chosen: TelegramLimits) =>
     createBot({
       token: "123:TEST",
       apiRoot: fake.url,
@@ -74,6 +82,7 @@ export async function botHarness(words: (lang: Lang) => TFunction = realWords): 
       publicUrl: "https://portal.example",
       words,
       botInfo: BOT_INFO,
+      limits: chosen,
       log: (line: string) => {
         harnessObject.logs.push(line);
       },
@@ -82,11 +91,11 @@ export async function botHarness(words: (lang: Lang) => TFunction = realWords): 
   const harnessObject: BotHarness = {
     h,
     fake,
-    bot: make(),
+    bot: make(limits),
     sessions,
     logs: [],
-    restart() {
-      harnessObject.bot = make();
+    restart(next = limits) {
+      harnessObject.bot = make(next);
     },
     user(chatId, languageCode = "zh-CN") {
       const from = { id: chatId, is_bot: false, first_name: "居民", language_code: languageCode };

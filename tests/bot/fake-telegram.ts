@@ -8,6 +8,8 @@ import type { AddressInfo } from "node:net";
 export interface Call {
   method: string;
   params: Record<string, unknown>;
+  /** When the stand-in received it (ms since the epoch). */
+  at: number;
 }
 
 export interface ChatMessage {
@@ -32,6 +34,11 @@ export interface FakeTelegram {
    * answered for every call of that method, or "network" (the connection is dropped unanswered).
    */
   failing: Map<string, number | "network">;
+  /**
+   * Flood control as Telegram applies it: the next `times` calls of a method are refused with 429 and
+   * `retry_after` seconds (nothing is sent); the calls after them go through.
+   */
+  flood(method: string, times: number, retryAfter: number): void;
   close(): Promise<void>;
 }
 
@@ -70,6 +77,7 @@ function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
 export async function startFakeTelegram(): Promise<FakeTelegram> {
   const calls: Call[] = [];
   const failing = new Map<string, number | "network">();
+  const floods = new Map<string, { times: number; retryAfter: number }>();
   const messages = new Map<number, ChatMessage[]>();
   const updates: Record<string, unknown>[] = [];
   const waiters: (() => void)[] = [];
@@ -147,7 +155,21 @@ export async function startFakeTelegram(): Promise<FakeTelegram> {
     const match = /^\/bot([^/]+)\/(\w+)$/.exec(req.url ?? "");
     const params = await readJson(req);
     const method = match?.[2] ?? "";
-    calls.push({ method, params });
+    calls.push({ method, params, at: Date.now() });
+    const flood = floods.get(method);
+    if (flood && flood.times > 0) {
+      flood.times--;
+      res.setHeader("content-type", "application/json");
+      res.end(
+        JSON.stringify({
+          ok: false,
+          error_code: 429,
+          description: `Too Many Requests: retry after ${flood.retryAfter}`,
+          parameters: { retry_after: flood.retryAfter },
+        }),
+      );
+      return;
+    }
     const failure = failing.get(method);
     if (failure === "network") {
       req.socket.destroy();
@@ -184,6 +206,9 @@ export async function startFakeTelegram(): Promise<FakeTelegram> {
     calls,
     messages,
     failing,
+    flood(method: string, times: number, retryAfter: number) {
+      floods.set(method, { times, retryAfter });
+    },
     push(update: Record<string, unknown>) {
       updates.push(update);
       for (const wake of waiters.splice(0)) wake();

@@ -4,6 +4,7 @@
 
 import type { TFunction } from "i18next";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { commandList } from "../../bot/features/commands.ts";
 import { createI18nSync, type Lang } from "../../locales/i18n.ts";
 import { type BotHarness, botHarness, type Resident } from "./driver.ts";
 import type { ChatMessage } from "./fake-telegram.ts";
@@ -215,10 +216,15 @@ describe.each(LANGUAGES)("%s: junk in the middle of the interview", (lang, code)
     expect(texts(replies)).toEqual([t("common:bot.junk"), before.text]);
   });
 
-  it("a command the bot does not know is junk too", async () => {
+  it("a command the bot does not know gets the list of those that exist, and the question again", async () => {
     const r = await atButtons(110);
     const before = standing(r);
-    expectReask(r, before, await r.send("/help"), t("common:bot.junk"));
+    expectReask(
+      r,
+      before,
+      await r.send("/stat"),
+      `${t("common:bot.unknownCommand", { command: "/stat" })}\n\n${commandList(t)}`,
+    );
   });
 });
 

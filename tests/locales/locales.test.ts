@@ -281,6 +281,8 @@ const GENERIC: Values = {
   date: "2020-12-31",
   n: 2,
   hours: 5,
+  days: 3,
+  command: "/stat",
   version: 2,
   relationship: "子女",
   name: "王小明",
