@@ -144,6 +144,9 @@ async function tour(lang: string, large: boolean, expect: ExpectStatic) {
   await check("result");
   await page.goto(`${server.url}/apply`);
   await check("apply");
+  // Refused (nothing filled in): the message next to its field must fit too.
+  await page.locator("form[action='/apply'] button.primary").click();
+  await check("apply-refused");
   await page.locator("#personName").fill("王大爷");
   await page.locator("#helperName").fill("王小明");
   await page.locator("#relationship").selectOption("child");
@@ -184,6 +187,7 @@ describe.skipIf(!HAVE_BROWSER)("accessibility and weight of every resident page"
       "question",
       "result",
       "apply",
+      "apply-refused",
       "done",
       "status",
       "status-found",
