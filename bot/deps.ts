@@ -50,8 +50,8 @@ export interface BotDeps {
   words: (lang: Lang) => TFunction;
   /** Where skipped cosmetic failures are told (one line each); console.warn by default. */
   log?: ((line: string) => void) | undefined;
-  /** Telegram's sending limits (limits.ts); the published ones by default. */
-  limits?: TelegramLimits | undefined;
+  /** Telegram's sending limits (limits.ts); the published ones by default, null for no throttler. */
+  limits?: TelegramLimits | null | undefined;
   /** Known to the caller already: skips getMe at start. */
   botInfo?: import("grammy/types").UserFromGetMe | undefined;
 }

@@ -174,7 +174,7 @@ async function printBot(): Promise<void> {
   const conversations = Number(values.conversations);
   console.log("");
   console.log(`Telegram bot, ${conversations} conversations × 5 updates, Bot API stand-in on loopback`);
-  const { flood, paced, skipped } = await benchBot({ conversations });
+  const { flood, paced, skipped, limited } = await benchBot({ conversations });
   console.log(
     `  all at once: ${flood.updates} updates in ${flood.seconds.toFixed(2)} s: ${flood.perSecond}/s`,
   );
@@ -182,6 +182,9 @@ async function printBot(): Promise<void> {
     `  at ${paced.rate} updates/s: update → reply sent median ${paced.medianMs.toFixed(1)} ms, p99 ${paced.p99Ms.toFixed(1)} ms`,
   );
   console.log(`  cosmetic calls the stand-in refused, logged and skipped by the bot: ${skipped}`);
+  console.log(
+    `  under Telegram's limits (bot/limits.ts): ${limited.burst} messages to as many chats in ${limited.burstSeconds.toFixed(2)} s (${(limited.burst / limited.burstSeconds).toFixed(1)}/s); one message alone ${limited.idleLimitedMs.toFixed(1)} ms (${limited.idleBareMs.toFixed(1)} ms unthrottled)`,
+  );
   const met = flood.perSecond >= BOT_TARGETS.perSecond && paced.p99Ms < BOT_TARGETS.p99Ms;
   console.log(
     `target: ≥ ${BOT_TARGETS.perSecond} updates/s and p99 < ${BOT_TARGETS.p99Ms} ms — ${met ? "met" : "not met"}`,

@@ -9,8 +9,9 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { Api } from "grammy";
 import { createBot } from "../../bot/create.ts";
-import { UNLIMITED } from "../../bot/limits.ts";
+import { keepLimits, TELEGRAM_LIMITS } from "../../bot/limits.ts";
 import type { ChatSession } from "../../bot/session.ts";
 import { createBotSessionStorage } from "../../db/bot-sessions.ts";
 import { openDb } from "../../db/connection.ts";
@@ -64,8 +65,9 @@ export async function benchBot(options: { conversations: number }) {
     publicUrl: "http://127.0.0.1:3000",
     words: (lang) => words[lang] as never,
     botInfo: BOT_INFO,
-    // The bot's own cost: the stand-in has no sending limits (Telegram's are the throttler's, tested).
-    limits: UNLIMITED,
+    // The bot's own cost: the stand-in has no sending limits, so no throttler (Telegram's 30 a second
+    // would be the measure otherwise; tests/bot/limits.test.ts checks them).
+    limits: null,
     log: () => {
       skipped++;
     },
@@ -127,11 +129,41 @@ export async function benchBot(options: { conversations: number }) {
   }
   await Promise.all(started);
   const paced = summary(latencies, (performance.now() - t1) / 1000);
+  const limited = await underTelegramLimits(fake.url);
   fake.child.kill("SIGTERM");
   chatDb.close();
   deps.db.close();
   rmSync(dir, { recursive: true, force: true });
-  return { flood, paced: { ...paced, rate }, skipped };
+  return { flood, paced: { ...paced, rate }, skipped, limited };
+}
+
+/**
+ * The same Bot API client under Telegram's limits (bot/limits.ts): 90 messages to 90 chats at once —
+ * how fast they go out — and a single message when nothing else is queued — what the throttler adds.
+ */
+async function underTelegramLimits(apiRoot: string) {
+  const bare = new Api("123:BENCH", { apiRoot });
+  keepLimits(bare, null);
+  const limited = new Api("123:BENCH", { apiRoot });
+  keepLimits(limited, TELEGRAM_LIMITS);
+  const once = async (api: Api, chat: number) => {
+    const t0 = performance.now();
+    await api.sendMessage(chat, "您的申请有新进展");
+    return performance.now() - t0;
+  };
+  const idle = async (api: Api) => {
+    const times: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      times.push(await once(api, 30_000 + i));
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    return times.sort((a, b) => a - b)[10] ?? 0;
+  };
+  const idleBareMs = await idle(bare);
+  const idleLimitedMs = await idle(limited);
+  const t0 = performance.now();
+  await Promise.all(Array.from({ length: 90 }, (_, i) => once(limited, 40_000 + i)));
+  return { idleBareMs, idleLimitedMs, burst: 90, burstSeconds: (performance.now() - t0) / 1000 };
 }
 
 function summary(latencies: number[], seconds: number) {

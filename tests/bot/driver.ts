@@ -5,7 +5,7 @@
 
 import type { TFunction } from "i18next";
 import { createBot } from "../../bot/create.ts";
-import { type TelegramLimits, UNLIMITED } from "../../bot/limits.ts";
+import type { TelegramLimits } from "../../bot/limits.ts";
 import type { ChatSession } from "../../bot/session.ts";
 import { type AskedQuestion, next } from "../../core/interview/next.ts";
 import { answerFrom } from "../../core/interview/simulate.ts";
@@ -22,7 +22,7 @@ export interface BotHarness {
   bot: ReturnType<typeof createBot>;
   sessions: ReturnType<typeof createBotSessionStorage<ChatSession>>;
   /** A new bot over the same database and Bot API: a restart of the process (with other limits). */
-  restart(limits?: TelegramLimits): void;
+  restart(limits?: TelegramLimits | null): void;
   /** What the bot logged (skipped cosmetic calls), one line each. */
   logs: string[];
   user(chatId: number, languageCode?: string): Resident;
@@ -53,12 +53,12 @@ export interface Resident {
 export const realWords = (lang: Lang): TFunction => createI18nSync(lang);
 
 /**
- * The bot against a fresh stand-in. The stand-in has no sending limits, so by default neither does the
- * bot (UNLIMITED); a test of the limits passes Telegram's own.
+ * The bot against a fresh stand-in. The stand-in has no sending limits, so by default the bot has no
+ * throttler (auto-retry still runs); a test of the limits passes Telegram's own.
  */
 export async function botHarness(
   words: (lang: Lang) => TFunction = realWords,
-  limits: TelegramLimits = UNLIMITED,
+  limits: TelegramLimits | null = null,
 ): Promise<BotHarness> {
   const h = harness();
   const fake = await startFakeTelegram();
@@ -67,7 +67,7 @@ export async function botHarness(
     vault: h.deps.vault,
     now: () => h.clock.now,
   });
-  const make = (chosen: TelegramLimits) =>
+  const make = (chosen: TelegramLimits | null) =>
     createBot({
       token: "123:TEST",
       apiRoot: fake.url,
