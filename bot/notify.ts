@@ -2,9 +2,9 @@
 // the change itself) and sent to the chat in the person's language, with retries like the webhook's.
 
 import type { Api } from "grammy";
+import { residentStatus } from "../core/workflow.ts";
 import { type Outbox, outboxWorker } from "../db/outbox.ts";
 import type { RequestStore } from "../db/requests.ts";
-import { residentStatus } from "../db/workflow.ts";
 import { isLang, type Lang } from "../locales/i18n.ts";
 import type { BotDeps } from "./deps.ts";
 

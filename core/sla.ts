@@ -1,12 +1,15 @@
-// How soon the hotline must call back: within 24 hours when an emergency puts basic living at risk,
-// otherwise within 3 working days. Working days skip weekends and the published public holidays, and
-// count the 调休 weekend days that are worked; both lists come from a yearly calendar file.
+// How soon the hotline must call back: within 24 clock hours when an emergency puts basic living at
+// risk, otherwise by the end of the working day (17:30 Beijing time, a setting) on the third working day
+// after the request. Working days skip weekends and the published public holidays, and count the 调休
+// weekend days that are worked; both lists come from a yearly calendar file.
 
 import type { Situation } from "./schema/situation.ts";
 
 export const CALLBACK = {
   urgentHours: 24,
   workingDays: 3,
+  /** When a working day ends, Beijing time: a non-urgent deadline falls then. */
+  endOfWorkingDay: "17:30",
 } as const;
 
 export interface WorkCalendar {
@@ -14,6 +17,8 @@ export interface WorkCalendar {
   holidays: ReadonlySet<string>;
   /** Weekend days that are worked (调休). */
   workdays: ReadonlySet<string>;
+  /** When the working day ends ("HH:MM", Beijing time); CALLBACK.endOfWorkingDay when not given. */
+  endOfDay?: string | undefined;
 }
 
 export const WEEKENDS_ONLY: WorkCalendar = { holidays: new Set(), workdays: new Set() };
@@ -39,14 +44,21 @@ export function isWorkingDay(localDate: string, calendar: WorkCalendar): boolean
   return weekday !== 0 && weekday !== 6;
 }
 
-/** The call-back deadline: the same local time of day, after the given number of working days. */
+/**
+ * The call-back deadline. Urgent: 24 clock hours on. Otherwise the end of the working day on the third
+ * working day after the day of the request (that day never counts, whatever the hour or the day).
+ */
 export function callbackDue(submittedAt: Date, urgent: boolean, calendar: WorkCalendar): Date {
   if (urgent) return new Date(submittedAt.getTime() + CALLBACK.urgentHours * 3600_000);
-  let local = submittedAt.getTime() + SHANGHAI_OFFSET_MS;
+  let day = shanghaiDate(submittedAt);
   let counted = 0;
   while (counted < CALLBACK.workingDays) {
-    local += DAY_MS;
-    if (isWorkingDay(new Date(local).toISOString().slice(0, 10), calendar)) counted++;
+    day = new Date(Date.parse(`${day}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
+    if (isWorkingDay(day, calendar)) counted++;
   }
-  return new Date(local - SHANGHAI_OFFSET_MS);
+  const end = calendar.endOfDay ?? CALLBACK.endOfWorkingDay;
+  return new Date(Date.parse(`${day}T${end}:00Z`) - SHANGHAI_OFFSET_MS);
 }
+
+/** "HH:MM", a time of day. */
+export const TIME_OF_DAY = /^([01]\d|2[0-3]):[0-5]\d$/;

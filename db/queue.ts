@@ -5,11 +5,19 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { Screening } from "../core/schema/screening.ts";
 import type { Situation } from "../core/schema/situation.ts";
+import { isWorkingDay, shanghaiDate, type WorkCalendar } from "../core/sla.ts";
+import {
+  type CallResult,
+  type CloseOutcome,
+  contactHappened,
+  type Status,
+  TRANSITIONS,
+  UNREACHABLE_ATTEMPTS,
+} from "../core/workflow.ts";
 import type { Db } from "./connection.ts";
 import type { Vault } from "./crypto.ts";
 import { bestOutcomes, phoneMatches, type RequestStore, type StoredRequest } from "./requests.ts";
 import { outbox, requestEvents, requestOutcomes, requests, requestVersions, staff } from "./schema.ts";
-import { type CloseOutcome, type Status, TRANSITIONS } from "./workflow.ts";
 
 export interface QueueFilter {
   /** Jurisdictions the caller may see: one id, or "all". */
@@ -39,6 +47,8 @@ export interface QueueItem {
   assignee: string | null;
   duplicate: boolean;
   outcomes: Record<string, string>;
+  /** Call attempts logged so far. */
+  attempts: number;
 }
 
 export interface Actor {
@@ -48,7 +58,9 @@ export interface Actor {
 
 export type ChangeResult =
   | { ok: true }
-  | { ok: false; reason: "not_found" | "taken" | "not_allowed" | "not_assignee" };
+  | { ok: false; reason: "not_found" | "taken" | "not_allowed" | "not_assignee" }
+  /** "Unreachable" before enough attempts on different working days: how many are needed, and made. */
+  | { ok: false; reason: "needs_attempts"; needed: number; made: number };
 
 export interface RequestEvent {
   at: string;
@@ -133,8 +145,17 @@ export function queueQuery(filter: QueueFilter, after: QueueCursor | null, limit
   };
 }
 
-export function createQueue(deps: { db: Db; vault: Vault; now: () => Date; requests: RequestStore }) {
+export function createQueue(deps: {
+  db: Db;
+  vault: Vault;
+  now: () => Date;
+  requests: RequestStore;
+  /** The working days that count for "unreachable" (attempts on different working days). */
+  calendar: WorkCalendar;
+  unreachableAttempts?: number | undefined;
+}) {
   const { db, vault, now } = deps;
+  const attemptsNeeded = deps.unreachableAttempts ?? UNREACHABLE_ATTEMPTS;
   const orm = db.orm;
   const sqlite = db.sqlite;
 
@@ -184,13 +205,29 @@ export function createQueue(deps: { db: Db; vault: Vault; now: () => Date; reque
 
   const actorOf = (a: Actor) => `staff:${a.id}`;
 
+  /** Working days (Beijing dates) with a call attempt that did not reach the caller. */
+  function failedAttemptDays(requestId: number): number {
+    const attempts = orm
+      .select({ at: requestEvents.at, data: requestEvents.data })
+      .from(requestEvents)
+      .where(and(eq(requestEvents.requestId, requestId), eq(requestEvents.kind, "call_attempt")))
+      .all();
+    const days = new Set(
+      attempts
+        .filter((a) => (a.data as { result?: string } | null)?.result !== "reached")
+        .map((a) => shanghaiDate(new Date(a.at)))
+        .filter((day) => isWorkingDay(day, deps.calendar)),
+    );
+    return days.size;
+  }
+
   /** One status change: the row (only if it is still as expected), its event and its announcement. */
   const change = sqlite.transaction(
     (
       reference: string,
       expect: (row: typeof requests.$inferSelect) => ChangeResult,
       set: (row: typeof requests.$inferSelect) => Partial<typeof requests.$inferInsert>,
-      event: { kind: string; actor: string; data: Record<string, unknown> },
+      event: { kind: string; actor: string; data: Record<string, unknown>; text?: string | undefined },
     ): ChangeResult => {
       const row = requestRow(reference);
       if (!row || row.anonymizedAt !== null) return { ok: false, reason: "not_found" };
@@ -203,7 +240,7 @@ export function createQueue(deps: { db: Db; vault: Vault; now: () => Date; reque
         .where(and(eq(requests.id, row.id), eq(requests.status, row.status)))
         .run().changes;
       if (changed === 0) return { ok: false, reason: "taken" };
-      addEvent(row.id, event.kind, event.actor, event.data);
+      addEvent(row.id, event.kind, event.actor, event.data, event.text);
       if (values.status !== undefined && values.status !== row.status) {
         announce(row, { status: values.status, closeOutcome: values.closeOutcome ?? null });
       }
@@ -250,11 +287,23 @@ export function createQueue(deps: { db: Db; vault: Vault; now: () => Date; reque
           );
         }
       }
+      const attempts = new Map<number, number>();
+      if (page.length > 0) {
+        const counted = sqlite
+          .prepare(
+            `SELECT request_id AS id, count(*) AS n FROM request_events
+              WHERE kind = 'call_attempt' AND request_id IN (${page.map(() => "?").join(",")})
+              GROUP BY request_id`,
+          )
+          .all(...page.map((r) => r.id)) as { id: number; n: number }[];
+        for (const row of counted) attempts.set(row.id, row.n);
+      }
       const items = page.map(({ duplicateOf, ...r }) => ({
         ...r,
         urgent: r.urgent === 1,
         duplicate: duplicateOf !== null,
         outcomes: outcomes.get(r.id) ?? {},
+        attempts: attempts.get(r.id) ?? 0,
       }));
       const last = items[items.length - 1];
       return {
@@ -289,12 +338,18 @@ export function createQueue(deps: { db: Db; vault: Vault; now: () => Date; reque
       );
     },
 
+    /**
+     * A call's outcome in one step, from claimed or contacted: contacted, referred, or closed with its
+     * outcome, and an optional note kept sealed with the change. `contactedAt` is set only when the
+     * move records a conversation; "unreachable" needs enough failed attempts on different working days.
+     */
     transition(
       reference: string,
       by: Actor,
       to: Status,
       outcome: CloseOutcome | null,
       supervisor: boolean,
+      note?: string,
     ): ChangeResult {
       const at = now().toISOString();
       return change.immediate(
@@ -304,15 +359,35 @@ export function createQueue(deps: { db: Db; vault: Vault; now: () => Date; reque
             return { ok: false, reason: "not_allowed" };
           if (row.assigneeId !== by.id && !supervisor) return { ok: false, reason: "not_assignee" };
           if (to === "closed" && outcome === null) return { ok: false, reason: "not_allowed" };
+          if (to === "closed" && outcome === "unreachable") {
+            const made = failedAttemptDays(row.id);
+            if (made < attemptsNeeded)
+              return { ok: false, reason: "needs_attempts", needed: attemptsNeeded, made };
+          }
           return { ok: true };
         },
         (row) => ({
           status: to,
-          ...(to === "contacted" ? { contactedAt: row.contactedAt ?? at } : {}),
+          ...(contactHappened(to, outcome) ? { contactedAt: row.contactedAt ?? at } : {}),
           ...(to === "closed" ? { closedAt: at, closeOutcome: outcome } : {}),
         }),
-        { kind: "status_changed", actor: actorOf(by), data: { to, ...(outcome ? { outcome } : {}) } },
+        {
+          kind: "status_changed",
+          actor: actorOf(by),
+          data: { to, ...(outcome ? { outcome } : {}) },
+          text: note,
+        },
       );
+    },
+
+    /** One call attempt and what it found, on the request's trail (by its assignee or a supervisor). */
+    attempt(reference: string, by: Actor, result: CallResult, supervisor: boolean): ChangeResult {
+      const row = requestRow(reference);
+      if (!row || row.anonymizedAt !== null) return { ok: false, reason: "not_found" };
+      if (row.status !== "claimed" && row.status !== "contacted") return { ok: false, reason: "not_allowed" };
+      if (row.assigneeId !== by.id && !supervisor) return { ok: false, reason: "not_assignee" };
+      addEvent(row.id, "call_attempt", actorOf(by), { result });
+      return { ok: true };
     },
 
     reopen(reference: string, by: Actor): ChangeResult {

@@ -7,11 +7,11 @@ import { and, asc, desc, eq, gte, sql } from "drizzle-orm";
 import type { Jurisdiction, Program } from "../core/schema/enums.ts";
 import type { Screening } from "../core/schema/screening.ts";
 import type { Situation } from "../core/schema/situation.ts";
+import { DUPLICATE_WINDOW_DAYS, residentStatus } from "../core/workflow.ts";
 import type { Db } from "./connection.ts";
 import type { Vault } from "./crypto.ts";
 import { newReference } from "./reference.ts";
 import { idempotencyKeys, outbox, requestEvents, requestOutcomes, requests } from "./schema.ts";
-import { DUPLICATE_WINDOW_DAYS, residentStatus } from "./workflow.ts";
 
 export type Channel = "bot" | "portal" | "staff";
 

@@ -4,7 +4,7 @@
 
 import { desc, sql } from "drizzle-orm";
 import { blob, index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
-import { STATUSES } from "./workflow.ts";
+import { STATUSES } from "../core/workflow.ts";
 
 export const meta = sqliteTable("meta", {
   key: text("key").primaryKey(),
@@ -244,3 +244,13 @@ export const processedUpdates = sqliteTable(
   },
   (t) => [index("processed_updates_at").on(t.at)],
 );
+
+/**
+ * Settings the store was last brought in line with, by name: e.g. the call-back deadline rule, so
+ * that open requests' deadlines are recomputed once when the rule or the end of the working day changes.
+ */
+export const storeSettings = sqliteTable("store_settings", {
+  key: text("key").primaryKey(),
+  value: text("value").notNull(),
+  updatedAt: text("updated_at").notNull(),
+});

@@ -6,9 +6,6 @@ import type { TFunction } from "i18next";
 
 const SHANGHAI_OFFSET_MS = 8 * 3600_000;
 
-/** The end of a working day: a deadline at or before it is "before the end of work" that day. */
-const END_OF_WORK = "18:00";
-
 /** The call-back deadline in words; `dueAt` is the request's ISO instant. */
 export function callbackBy(t: TFunction, dueAt: string, urgent: boolean): string {
   const local = new Date(Date.parse(dueAt) + SHANGHAI_OFFSET_MS);
@@ -20,6 +17,6 @@ export function callbackBy(t: TFunction, dueAt: string, urgent: boolean): string
   });
   const time = local.toISOString().slice(11, 16);
   if (urgent) return t("common:deadline.urgent", { date, time });
-  // A deadline counted in working days ends with that day's work; one after hours ends with the day.
-  return t(time <= END_OF_WORK ? "common:deadline.workingDay" : "common:deadline.endOfDay", { date });
+  // A deadline counted in working days falls at the end of that day's work (core/sla.ts).
+  return t("common:deadline.workingDay", { date });
 }

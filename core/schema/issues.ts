@@ -16,6 +16,8 @@ export interface FieldIssue {
     | "date_format"
     | "date_not_real"
     | "date_after_as_of"
+    /** A period whose end comes before its start. */
+    | "before_from"
     | "first_member_is_self"
     | "only_first_member_is_self"
     | "band_reversed"

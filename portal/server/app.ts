@@ -8,6 +8,7 @@ import { routePath } from "hono/route";
 import { secureHeaders } from "hono/secure-headers";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { IntakeRefusal } from "../../core/intake.ts";
+import { inBeijingTime } from "./beijing-json.ts";
 import type { AppDeps, AppEnv } from "./deps.ts";
 import { ApiError } from "./errors.ts";
 import { language } from "./lang.ts";
@@ -71,6 +72,14 @@ export function createApp(deps: AppDeps, extras: AppExtras = {}) {
   app.use("/api/*", async (c, next) => {
     await next();
     c.header("Cache-Control", "no-store");
+  });
+  // Instants leave the API in Beijing time, ISO 8601 with +08:00 (stored as UTC, for ordering).
+  app.use("/api/*", async (c, next) => {
+    await next();
+    if (!c.res.headers.get("content-type")?.startsWith("application/json")) return;
+    const text = await c.res.clone().text();
+    const local = inBeijingTime(text);
+    if (local !== text) c.res = new Response(local, c.res);
   });
   app.use(
     "/api/*",

@@ -2,6 +2,7 @@
 // start with one line naming the variable.
 
 import { z } from "zod";
+import { CALLBACK, TIME_OF_DAY } from "../../core/sla.ts";
 import { DEFAULT_RETENTION_DAYS } from "../../db/retention.ts";
 import { OWASP_LOG_N } from "./passwords.ts";
 
@@ -26,6 +27,13 @@ const envSchema = z
     INTAKE_DATA_KEY: optionalText,
     /** JSON: { "holidays": [dates], "workdays": [dates] }; unset: the file shipped with the server. */
     HOLIDAYS_FILE: optionalText,
+    /** When the working day ends (Beijing time): a non-urgent call-back is due then, on the 3rd working day. */
+    WORKDAY_ENDS_AT: z
+      .string()
+      .regex(TIME_OF_DAY, { message: "must be a time of day as HH:MM, for example 17:30" })
+      .default(CALLBACK.endOfWorkingDay),
+    /** Call attempts on different working days before a request may be closed as unreachable. */
+    UNREACHABLE_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(3),
     PUBLIC_URL: url,
     /** Behind a proxy, take the client address from X-Forwarded-For (for rate limits). */
     TRUST_PROXY: z

@@ -16,6 +16,7 @@ import type { AppDeps, AppEnv } from "./deps.ts";
 import { tFor } from "./lang.ts";
 import type { PortalLocals } from "./portal-locals.ts";
 import { SESSION_COOKIE } from "./staff-auth.ts";
+import { createWorkspace, type WorkspaceView } from "./workspace.ts";
 
 export type AstroHandler = (
   req: IncomingMessage,
@@ -51,14 +52,23 @@ export function pageRoutes(deps: AppDeps, handler: AstroHandler, securityHeaders
       onFound: (_, c) => c.header("Cache-Control", "public, max-age=86400"),
     }),
   );
+  const workspace = createWorkspace(deps);
   app.get("*", async (c: Context<AppEnv>) => {
     const env = c.env as { incoming: IncomingMessage; outgoing: ServerResponse };
+    // Every workspace page but the sign-in page passes one guard, which also reads what it shows.
+    const staffCookie = getCookie(c, SESSION_COOKIE);
+    const staffSession = staffCookie ? deps.staff.session(staffCookie) : null;
+    let view: WorkspaceView | null = null;
+    if (/^\/staff(\/|$)/.test(c.req.path) && c.req.path !== "/staff/login") {
+      const guarded = workspace.guard(c.req.path, new URL(c.req.url).searchParams, staffSession);
+      if ("redirect" in guarded) return c.redirect(guarded.redirect, 303);
+      view = guarded.view;
+    }
     const prefs = prefsOf(c);
     const asked = c.req.query("lang");
     const lang = prefs.lang ?? (isLang(asked) ? asked : DEFAULT_LANG);
     const draftId = getCookie(c, DRAFT_COOKIE) ?? null;
     const flash = readFlash(c, deps);
-    const staffCookie = getCookie(c, SESSION_COOKIE);
     const locals: PortalLocals = {
       lang,
       large: prefs.large,
@@ -68,7 +78,8 @@ export function pageRoutes(deps: AppDeps, handler: AstroHandler, securityHeaders
       draft: draftId ? deps.interviews.get(draftId) : null,
       flash,
       path: `${c.req.path}${new URL(c.req.url).search}`,
-      staff: staffCookie ? deps.staff.session(staffCookie) : null,
+      staff: staffSession,
+      workspace: view,
     };
     const res = env.outgoing;
     for (const [name, value] of Object.entries(securityHeaders)) res.setHeader(name, value);

@@ -7,6 +7,7 @@ import type { Draft } from "../../db/interviews.ts";
 import type { Session } from "../../db/staff.ts";
 import type { Lang } from "../../locales/i18n.ts";
 import type { AppDeps } from "./deps.ts";
+import type { WorkspaceView } from "./workspace.ts";
 
 export type Flash =
   /** A refused answer, with what was typed, ticked (`picked`) or counted, shown again as it was. */
@@ -40,7 +41,8 @@ export type Flash =
   | { kind: "resume_failed" }
   | { kind: "staff_error"; message: string }
   | { kind: "staff_phone"; reference: string; contact: string; helper: string | null; person: string | null }
-  | { kind: "note_kept"; reference: string; text: string; error?: string };
+  /** A note kept as typed — the session ended, or it was refused — for the status form or the notes. */
+  | { kind: "note_kept"; reference: string; text: string; error?: string; in?: "status" | "notes" };
 
 export interface PortalLocals {
   lang: Lang;
@@ -54,4 +56,6 @@ export interface PortalLocals {
   path: string;
   /** The signed-in hotline staff member, for the workspace's pages. */
   staff: Session | null;
+  /** What a workspace page shows, read by the guard's services (workspace.ts); null elsewhere. */
+  workspace: WorkspaceView | null;
 }

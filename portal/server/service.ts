@@ -14,6 +14,7 @@ import type { ChatSession } from "../../bot/session.ts";
 import { createPolicies } from "../../core/policies/index.ts";
 import { createBotSessionStorage, sweepUpdates } from "../../db/bot-sessions.ts";
 import { openDb } from "../../db/connection.ts";
+import { followDeadlineRule } from "../../db/deadlines.ts";
 import { createInterviewStore } from "../../db/interviews.ts";
 import type { MigrationLevel } from "../../db/migrate.ts";
 import { createOutbox } from "../../db/outbox.ts";
@@ -54,9 +55,12 @@ export function buildDeps(
   options: ServiceOptions,
 ): { deps: AppDeps; migrations: MigrationLevel } {
   const now = options.now ?? (() => new Date());
-  const calendar = loadCalendar(config.HOLIDAYS_FILE);
+  const calendar = { ...loadCalendar(config.HOLIDAYS_FILE), endOfDay: config.WORKDAY_ENDS_AT };
   const policies = createPolicies(config.POLICY_PARAMS_FILE ? loadParamsFile(config.POLICY_PARAMS_FILE) : {});
   const { db, vault, migrations } = openStore(config, options.log);
+  const recomputed = followDeadlineRule(db, calendar, now());
+  if (recomputed > 0)
+    options.log(`Call-back deadlines of ${recomputed} open requests recomputed for the working day's end.`);
   const requests = createRequestStore({
     db,
     vault,
@@ -73,7 +77,14 @@ export function buildDeps(
     now,
     requests,
     staff: createStaffStore({ db, vault, now }),
-    queue: createQueue({ db, vault, now, requests }),
+    queue: createQueue({
+      db,
+      vault,
+      now,
+      requests,
+      calendar,
+      unreachableAttempts: config.UNREACHABLE_ATTEMPTS,
+    }),
     passwords: createPasswordHasher({ logN: config.SCRYPT_LOG_N }),
     loginFailures: lockout(limiter, "login-name", {
       max: config.LOGIN_FAILURES_PER_ACCOUNT,

@@ -1,13 +1,13 @@
 // The staff API's bodies and queries (validated with zod at the edge, like the public API's).
 
 import { z } from "zod";
+import { isoDate } from "../../core/schema/date.ts";
 import { JURISDICTIONS, OUTCOMES, PROGRAMS } from "../../core/schema/enums.ts";
+import { CALL_RESULTS, CLOSE_OUTCOMES, STATUSES } from "../../core/workflow.ts";
 import { ROLES } from "../../db/staff.ts";
-import { CLOSE_OUTCOMES, STATUSES } from "../../db/workflow.ts";
 import { situationSchema } from "./schemas.ts";
 
 const name = z.string().trim().min(1).max(60);
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 export const loginSchema = z.strictObject({ name, password: z.string().min(1).max(200) });
 export const passwordSchema = z.strictObject({
@@ -26,21 +26,39 @@ export const queueQuerySchema = z.strictObject({
   lang: z.string().optional(),
 });
 
+/** The longest note: a longer one is refused with a message, never cut. */
+export const NOTE_MAX = 2000;
+const noteText = z.string().trim().min(1).max(NOTE_MAX);
+
 export const statusChangeSchema = z.strictObject({
   to: z.enum(["contacted", "referred", "closed"]),
   outcome: z.enum(CLOSE_OUTCOMES).optional(),
+  /** What the call found, kept with the change. */
+  note: noteText.optional(),
 });
 
-export const noteSchema = z.strictObject({ text: z.string().trim().min(1).max(2000) });
+export const attemptSchema = z.strictObject({ result: z.enum(CALL_RESULTS) });
+
+export const noteSchema = z.strictObject({ text: noteText });
 export const amendSchema = z.strictObject({ situation: situationSchema });
 
-export const periodQuerySchema = z.strictObject({
-  from: isoDay,
-  to: isoDay,
-  status: z.enum(STATUSES).optional(),
-  format: z.enum(["csv", "json"]).default("json"),
-  lang: z.string().optional(),
-});
+/**
+ * A period of Beijing dates, both ends included: real dates (2026-02-31 and 2026-13-01 refused, not
+ * rolled over), `from` not after `to`. One schema for the stats API, the export and the dashboard.
+ */
+export const periodSchema = z
+  .object({ from: isoDate, to: isoDate })
+  .refine((p) => p.from <= p.to, { path: ["to"], params: { code: "before_from" } });
+
+export const periodQuerySchema = z
+  .strictObject({
+    from: isoDate,
+    to: isoDate,
+    status: z.enum(STATUSES).optional(),
+    format: z.enum(["csv", "json"]).default("json"),
+    lang: z.string().optional(),
+  })
+  .refine((p) => p.from <= p.to, { path: ["to"], params: { code: "before_from" } });
 
 export const newAccountSchema = z.strictObject({
   name,

@@ -109,7 +109,7 @@ describe("hand-off", () => {
     await h.post(`/api/interviews/${id}/answers`, { key: "jurisdiction", value: "jiangmen" });
     const handed = await (await h.post(`/api/interviews/${id}/handoff`, "")).json();
     expect(handed.url).toBe(`${h.deps.publicUrl}/check/resume?token=${handed.token}`);
-    expect(handed.expiresAt).toBe("2026-11-27T02:30:00.000Z");
+    expect(handed.expiresAt).toBe("2026-11-27T10:30:00+08:00");
 
     const taken = await h.post("/api/interviews/resume", { token: handed.token });
     expect(taken.status).toBe(200);

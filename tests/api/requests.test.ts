@@ -45,19 +45,19 @@ describe("POST /api/requests", () => {
   });
 
   it("an emergency putting basic living at risk is urgent: call back within 24 hours", async () => {
-    // Submitted Friday 2026-11-27 02:00Z; urgent → due 24 h later, Saturday 02:00Z.
+    // Submitted Friday 2026-11-27 10:00 Beijing; urgent → due 24 h later, Saturday 10:00 (+08:00 in the API).
     const body = await (await h.post("/api/requests", submission())).json();
     expect(body.urgent).toBe(true);
-    expect(body.slaDueAt).toBe("2026-11-28T02:00:00.000Z");
+    expect(body.slaDueAt).toBe("2026-11-28T10:00:00+08:00");
   });
 
-  it("anything else gets 3 working days: Friday 10:00 Beijing → Wednesday 10:00", async () => {
+  it("anything else: 17:30 on the third working day — Friday 10:00 Beijing → Wednesday 17:30", async () => {
     const s = submission();
     s.situation.emergency = { ...s.situation.emergency, basicLivingAtRisk: false };
     const body = await (await h.post("/api/requests", s)).json();
     expect(body.urgent).toBe(false);
-    // Fri 27 Nov + Mon 30, Tue 1, Wed 2 Dec (the weekend does not count).
-    expect(body.slaDueAt).toBe("2026-12-02T02:00:00.000Z");
+    // Fri 27 Nov + Mon 30, Tue 1, Wed 2 Dec (the weekend does not count), at the end of the working day.
+    expect(body.slaDueAt).toBe("2026-12-02T17:30:00+08:00");
   });
 
   it("stores each program's best outcome in plain columns for counting", async () => {
@@ -165,7 +165,7 @@ describe("POST /api/requests/status", () => {
       reference,
       status: "new",
       statusText: "Received: waiting for a hotline agent to pick it up.",
-      updatedAt: "2026-11-27T02:00:00.000Z",
+      updatedAt: "2026-11-27T10:00:00+08:00",
     });
   });
 

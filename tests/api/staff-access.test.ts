@@ -235,7 +235,7 @@ describe("scope beats a supervisor's override", () => {
     const base = `/api/staff/requests/${refs.jilin}`;
     expect((await all.post(`${base}/claim`)).status).toBe(200);
     expect((await all.post(`${base}/status`, { to: "contacted" })).status).toBe(200);
-    expect((await all.post(`${base}/status`, { to: "closed", outcome: "unreachable" })).status).toBe(200);
+    expect((await all.post(`${base}/status`, { to: "closed", outcome: "not_eligible" })).status).toBe(200);
     const before = h.deps.requests.events(refs.jilin);
     expect((await me.post(`${base}/reopen`)).status).toBe(403);
     expect(h.deps.requests.events(refs.jilin)).toEqual(before);

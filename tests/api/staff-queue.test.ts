@@ -150,7 +150,7 @@ describe("the workflow", () => {
     expect(moves).toEqual(["created", "claimed", "status_changed", "status_changed", "status_changed"]);
   });
 
-  it("contacted → closed directly (unreachable later, not eligible …)", async () => {
+  it("contacted → closed directly (not eligible …)", async () => {
     const ref = await fileOne(h);
     await agent.post(`/api/staff/requests/${ref}/claim`);
     await agent.post(`/api/staff/requests/${ref}/status`, { to: "contacted" });
@@ -162,8 +162,7 @@ describe("the workflow", () => {
 
   it.each([
     ["new → contacted (must be claimed first)", [], "contacted"],
-    ["claimed → referred (skips the call)", ["claim"], "referred"],
-    ["claimed → closed", ["claim"], "closed"],
+    ["new → closed (must be claimed first)", [], "closed"],
   ])("refuses %s", async (_, steps, to) => {
     const ref = await fileOne(h);
     for (const step of steps) await agent.post(`/api/staff/requests/${ref}/${step}`);
@@ -172,7 +171,110 @@ describe("the workflow", () => {
     expect(res.status).toBe(409);
     expect(status(ref)).toBe(before);
   });
+});
 
+describe("a call's outcome in one step, from claimed", () => {
+  it("closed as a duplicate straight from claimed, with a note: no contact is recorded", async () => {
+    const ref = await fileOne(h);
+    await agent.post(`/api/staff/requests/${ref}/claim`);
+    const res = await agent.post(`/api/staff/requests/${ref}/status`, {
+      to: "closed",
+      outcome: "duplicate",
+      note: "与 WX-2222-3333 是同一户",
+    });
+    expect(res.status).toBe(200);
+    expect(h.deps.requests.byReference(ref)).toMatchObject({
+      status: "closed",
+      closeOutcome: "duplicate",
+      contactedAt: null,
+    });
+    const view = await (await agent.get(`/api/staff/requests/${ref}`)).json();
+    expect(view.events.at(-2)).toMatchObject({
+      kind: "status_changed",
+      data: { to: "closed", outcome: "duplicate" },
+      text: "与 WX-2222-3333 是同一户",
+    });
+  });
+
+  it.each([
+    ["referred", undefined],
+    ["closed", "not_eligible"],
+    ["closed", "referred_for_application"],
+  ])("claimed → %s (%s) records the contact: contactedAt is the moment of the step", async (to, outcome) => {
+    const ref = await fileOne(h);
+    await agent.post(`/api/staff/requests/${ref}/claim`);
+    await minutes(20);
+    const res = await agent.post(`/api/staff/requests/${ref}/status`, {
+      to,
+      ...(outcome ? { outcome } : {}),
+    });
+    expect(res.status).toBe(200);
+    expect(h.deps.requests.byReference(ref)?.contactedAt).toBe("2026-11-27T02:20:00.000Z");
+  });
+
+  it("a note longer than 2,000 characters is refused, naming the field; nothing changes", async () => {
+    const ref = await fileOne(h);
+    await agent.post(`/api/staff/requests/${ref}/claim`);
+    const res = await agent.post(`/api/staff/requests/${ref}/status`, {
+      to: "contacted",
+      note: "话".repeat(2001),
+    });
+    expect(res.status).toBe(422);
+    expect((await res.json()).error.field).toBe("note");
+    expect(status(ref)).toBe("claimed");
+  });
+});
+
+describe("call attempts and 'unreachable'", () => {
+  // The clock starts on Friday 2026-11-27, 10:00 Beijing.
+  const attempt = async (ref: string, result: string) =>
+    (await agent.post(`/api/staff/requests/${ref}/attempts`, { result })).status;
+  const closeUnreachable = (ref: string) =>
+    agent.post(`/api/staff/requests/${ref}/status`, { to: "closed", outcome: "unreachable" });
+
+  it("needs failed attempts on 3 different working days: same-day, weekend and answered calls do not count", async () => {
+    const ref = await fileOne(h, notUrgent("13800000011"));
+    await agent.post(`/api/staff/requests/${ref}/claim`);
+    expect(await attempt(ref, "no_answer")).toBe(201); // Fri 27, 10:00 — day 1
+    await minutes(120);
+    expect(await attempt(ref, "busy")).toBe(201); // Fri 27, 12:00 — still day 1
+    await minutes(24 * 60);
+    expect(await attempt(ref, "no_answer")).toBe(201); // Sat 28: not a working day
+    await minutes(2 * 24 * 60);
+    expect(await attempt(ref, "wrong_number")).toBe(201); // Mon 30 — day 2
+    const early = await closeUnreachable(ref);
+    expect(early.status).toBe(409);
+    const body = await early.json();
+    expect(body.error).toMatchObject({ code: "needs_attempts", field: "outcome" });
+    expect(body.error.message).toBe(
+      "要先在 3 个不同的工作日打过电话没有接通，才能按“联系不上”结案（现在是 2 个）。",
+    );
+    expect(status(ref)).toBe("claimed");
+    await minutes(24 * 60);
+    expect(await attempt(ref, "reached")).toBe(201); // Tue 1: answered — does not count
+    expect((await closeUnreachable(ref)).status).toBe(409);
+    expect(await attempt(ref, "no_answer")).toBe(201); // Tue 1 — day 3
+    expect((await closeUnreachable(ref)).status).toBe(200);
+    expect(h.deps.requests.byReference(ref)).toMatchObject({
+      closeOutcome: "unreachable",
+      contactedAt: null,
+    });
+  });
+
+  it("the queue shows each request's attempts; only the assignee (or a supervisor) logs one", async () => {
+    const ref = await fileOne(h, notUrgent("13800000012"));
+    expect(await attempt(ref, "no_answer")).toBe(409); // not claimed yet
+    await agent.post(`/api/staff/requests/${ref}/claim`);
+    expect((await other.post(`/api/staff/requests/${ref}/attempts`, { result: "busy" })).status).toBe(403);
+    expect(await attempt(ref, "no_answer")).toBe(201);
+    expect((await boss.post(`/api/staff/requests/${ref}/attempts`, { result: "busy" })).status).toBe(201);
+    expect((await agent.post(`/api/staff/requests/${ref}/attempts`, { result: "maybe" })).status).toBe(422);
+    const queue = await (await agent.get("/api/staff/queue")).json();
+    expect(queue.items.find((i: { reference: string }) => i.reference === ref)?.attempts).toBe(2);
+  });
+});
+
+describe("who may move a request", () => {
   it("only the assignee (or a supervisor) moves a claimed request", async () => {
     const ref = await fileOne(h);
     await agent.post(`/api/staff/requests/${ref}/claim`);
@@ -184,7 +286,7 @@ describe("the workflow", () => {
     const ref = await fileOne(h);
     await agent.post(`/api/staff/requests/${ref}/claim`);
     await agent.post(`/api/staff/requests/${ref}/status`, { to: "contacted" });
-    await agent.post(`/api/staff/requests/${ref}/status`, { to: "closed", outcome: "unreachable" });
+    await agent.post(`/api/staff/requests/${ref}/status`, { to: "closed", outcome: "not_eligible" });
     expect((await agent.post(`/api/staff/requests/${ref}/reopen`)).status).toBe(403);
     expect((await boss.post(`/api/staff/requests/${ref}/reopen`)).status).toBe(200);
     expect(h.deps.requests.byReference(ref)).toMatchObject({

@@ -81,61 +81,81 @@ describe("callbackDue", () => {
     expect(CALLBACK.urgentHours).toBe(24);
   });
 
-  it("gives a non-urgent request 3 working days, skipping the weekend", () => {
+  // Non-urgent: 17:30 Beijing (09:30Z) on the third working day after the day of the request.
+  it("gives a non-urgent request until 17:30 on the third working day, skipping the weekend", () => {
     // Submitted Fri 2026-11-27 10:00 Beijing (02:00Z); Sat 28 and Sun 29 skipped;
-    // 3 working days → Mon 30, Tue 1, Wed 2 → due Wed 2026-12-02 10:00 Beijing = 02:00Z.
+    // Mon 30 (1), Tue 1 (2), Wed 2 (3) → due Wed 2026-12-02 17:30 Beijing = 09:30Z.
     expect(CALLBACK.workingDays).toBe(3);
+    expect(CALLBACK.endOfWorkingDay).toBe("17:30");
     const due = callbackDue(new Date("2026-11-27T02:00:00Z"), false, WEEKENDS_ONLY);
-    expect(due.toISOString()).toBe("2026-12-02T02:00:00.000Z");
+    expect(due.toISOString()).toBe("2026-12-02T09:30:00.000Z");
   });
 
-  it("counts the next three weekdays in a plain week", () => {
-    // Submitted Mon 2026-11-23 15:00 Beijing (07:00Z) → Tue 24, Wed 25, Thu 26 → due Thu 15:00 Beijing = 07:00Z.
-    const due = callbackDue(new Date("2026-11-23T07:00:00Z"), false, WEEKENDS_ONLY);
-    expect(due.toISOString()).toBe("2026-11-26T07:00:00.000Z");
+  it("counts the next three weekdays in a plain week, whatever the hour of the request", () => {
+    // Mon 2026-11-23 at 08:00, 15:00 and 23:59 Beijing → Tue 24, Wed 25, Thu 26 → Thu 17:30 = 09:30Z.
+    for (const at of ["2026-11-23T00:00:00Z", "2026-11-23T07:00:00Z", "2026-11-23T15:59:00Z"])
+      expect(callbackDue(new Date(at), false, WEEKENDS_ONLY).toISOString(), at).toBe(
+        "2026-11-26T09:30:00.000Z",
+      );
   });
 
-  it("starts counting after a Saturday submission at the same time of day", () => {
-    // Submitted Sat 2026-11-28 10:00 Beijing (02:00Z); Sun 29 skipped;
-    // Mon 30, Tue 1, Wed 2 → due Wed 2026-12-02 10:00 Beijing = 02:00Z.
+  it("at the 17:30 edge: a request at 17:29 and one at 17:31 on Monday are both due Thursday 17:30", () => {
+    // The day of the request never counts, before or after the end of its working day.
+    expect(callbackDue(new Date("2026-11-23T09:29:00Z"), false, WEEKENDS_ONLY).toISOString()).toBe(
+      "2026-11-26T09:30:00.000Z",
+    );
+    expect(callbackDue(new Date("2026-11-23T09:31:00Z"), false, WEEKENDS_ONLY).toISOString()).toBe(
+      "2026-11-26T09:30:00.000Z",
+    );
+  });
+
+  it("never falls at night: a request at 21:24 Monday is due Thursday 17:30, not 05:24", () => {
+    const due = callbackDue(new Date("2026-11-23T13:24:00Z"), false, WEEKENDS_ONLY);
+    expect(due.toISOString()).toBe("2026-11-26T09:30:00.000Z");
+  });
+
+  it("starts counting after a Saturday request", () => {
+    // Sat 2026-11-28 10:00 Beijing; Sun 29 skipped; Mon 30, Tue 1, Wed 2 → Wed 17:30 = 09:30Z.
     const due = callbackDue(new Date("2026-11-28T02:00:00Z"), false, WEEKENDS_ONLY);
-    expect(due.toISOString()).toBe("2026-12-02T02:00:00.000Z");
+    expect(due.toISOString()).toBe("2026-12-02T09:30:00.000Z");
   });
 
   it("pushes the deadline by a holiday inside the window", () => {
-    // Submitted Fri 2026-11-27 10:00 Beijing (02:00Z), with Mon 2026-11-30 a holiday;
-    // Sat, Sun, Mon skipped → Tue 1, Wed 2, Thu 3 → due Thu 2026-12-03 10:00 Beijing = 02:00Z (a day later).
+    // Fri 2026-11-27, with Mon 2026-11-30 a holiday: Sat, Sun, Mon skipped → Tue 1, Wed 2, Thu 3 → Thu 17:30.
     const due = callbackDue(new Date("2026-11-27T02:00:00Z"), false, calendar(["2026-11-30"]));
-    expect(due.toISOString()).toBe("2026-12-03T02:00:00.000Z");
+    expect(due.toISOString()).toBe("2026-12-03T09:30:00.000Z");
   });
 
   it("ignores a holiday outside the window", () => {
     // Holiday Thu 2026-12-03 is after the deadline Wed 2026-12-02: nothing moves.
     const due = callbackDue(new Date("2026-11-27T02:00:00Z"), false, calendar(["2026-12-03"]));
-    expect(due.toISOString()).toBe("2026-12-02T02:00:00.000Z");
+    expect(due.toISOString()).toBe("2026-12-02T09:30:00.000Z");
   });
 
   it("counts a 调休 weekend workday", () => {
-    // Submitted Fri 2026-11-27 10:00 Beijing (02:00Z), with Sat 2026-11-28 worked;
-    // Sat 28 (1), Sun 29 skipped, Mon 30 (2), Tue 1 (3) → due Tue 2026-12-01 10:00 Beijing = 02:00Z (a day earlier).
+    // Fri 2026-11-27, with Sat 2026-11-28 worked: Sat 28 (1), Sun skipped, Mon 30 (2), Tue 1 (3) → Tue 17:30.
     const due = callbackDue(new Date("2026-11-27T02:00:00Z"), false, calendar([], ["2026-11-28"]));
-    expect(due.toISOString()).toBe("2026-12-01T02:00:00.000Z");
+    expect(due.toISOString()).toBe("2026-12-01T09:30:00.000Z");
   });
 
   it("counts working days by the Beijing date, not the UTC date", () => {
     // 2026-11-27T16:30Z is Fri in UTC but Sat 2026-11-28 00:30 in Beijing.
-    // From Saturday: Sun skipped, Mon 30, Tue 1, Wed 2 → due Wed 2026-12-02 00:30 Beijing = 2026-12-01T16:30Z.
-    // (Counting from the UTC Friday would give Mon, Tue, Wed 16:30Z = 2026-12-02T16:30Z, a day late.)
+    // From Saturday: Sun skipped, Mon 30, Tue 1, Wed 2 → Wed 17:30 Beijing = 2026-12-02T09:30Z.
+    // (Counting from the UTC Friday would give Tue 1.)
     const due = callbackDue(new Date("2026-11-27T16:30:00Z"), false, WEEKENDS_ONLY);
-    expect(due.toISOString()).toBe("2026-12-01T16:30:00.000Z");
+    expect(due.toISOString()).toBe("2026-12-02T09:30:00.000Z");
     expect(shanghaiDate(due)).toBe("2026-12-02");
   });
 
+  it("ends the working day when the calendar says (a setting): 18:00 → 10:00Z", () => {
+    const due = callbackDue(new Date("2026-11-23T02:00:00Z"), false, { ...WEEKENDS_ONLY, endOfDay: "18:00" });
+    expect(due.toISOString()).toBe("2026-11-26T10:00:00.000Z");
+  });
+
   it("does not treat weekday holidays as days off with WEEKENDS_ONLY", () => {
-    // Submitted Wed 2026-09-30 10:00 Beijing (02:00Z); with no holidays: Thu 1, Fri 2, (Sat, Sun) Mon 5
-    // → due Mon 2026-10-05 10:00 Beijing = 02:00Z.
+    // Wed 2026-09-30; with no holidays: Thu 1, Fri 2, (Sat, Sun) Mon 5 → Mon 2026-10-05 17:30 = 09:30Z.
     const due = callbackDue(new Date("2026-09-30T02:00:00Z"), false, WEEKENDS_ONLY);
-    expect(due.toISOString()).toBe("2026-10-05T02:00:00.000Z");
+    expect(due.toISOString()).toBe("2026-10-05T09:30:00.000Z");
   });
 });
 
@@ -153,9 +173,9 @@ describe("the shipped 2026 calendar", () => {
 
   it("puts a request submitted the day before National Day due on the worked Saturday", () => {
     // Submitted Wed 2026-09-30 10:00 Beijing (02:00Z); Thu 1 – Wed 7 off (holiday and weekend);
-    // Thu 8 (1), Fri 9 (2), Sat 10 worked (3) → due Sat 2026-10-10 10:00 Beijing = 02:00Z.
+    // Thu 8 (1), Fri 9 (2), Sat 10 worked (3) → due Sat 2026-10-10 17:30 Beijing = 09:30Z.
     const due = callbackDue(new Date("2026-09-30T02:00:00Z"), false, shipped);
-    expect(due.toISOString()).toBe("2026-10-10T02:00:00.000Z");
+    expect(due.toISOString()).toBe("2026-10-10T09:30:00.000Z");
   });
 
   it("still gives an urgent request 24 hours over National Day", () => {

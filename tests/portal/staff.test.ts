@@ -109,6 +109,8 @@ describe.skipIf(!HAVE_BROWSER)("the hotline workspace in Chromium", () => {
     const page = li.page;
     await page.getByRole("button", { name: "显示回电号码" }).click();
     await expect.poll(() => page.locator("p.reference").textContent()).toContain("13812345678");
+    // A first call not answered, logged with one press; then the call that got through.
+    await page.getByRole("button", { name: "无人接听" }).click();
     await page.getByLabel("已回电").check();
     await page.getByRole("button", { name: "保存", exact: true }).click();
     await page.getByLabel("添加备注").fill("已回电，家里失火，建议到街道申请临时救助");
@@ -119,10 +121,31 @@ describe.skipIf(!HAVE_BROWSER)("the hotline workspace in Chromium", () => {
     await page.getByLabel("办结结果").selectOption("referred_for_application");
     await page.getByRole("button", { name: "保存", exact: true }).click();
     await expect.poll(() => page.locator("dl.answers dd").first().textContent()).toContain("已办结");
-    const trail = await page.locator("table tbody").last().textContent();
-    for (const kind of ["claimed", "viewed", "phone_revealed", "status_changed", "note"])
-      expect(trail).toContain(kind);
-    expect(trail).toContain("已回电，家里失火");
+    // The trail in words, who then what, in Beijing time; the views between changes folded.
+    const rows = await page
+      .locator("table tbody")
+      .last()
+      .locator("tr")
+      .evaluateAll((trs) =>
+        trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent ?? "")),
+      );
+    const said = rows.map(([, who, what]) => `${who} ${what}`);
+    for (const line of [
+      "li 接手了申请",
+      "li 显示了电话号码",
+      "li 打了电话：无人接听",
+      "li 标记为：已回电",
+      "li 写了备注",
+      "li 标记为：已引导",
+      "li 结案：已引导正式申请",
+    ])
+      expect(said).toContain(line);
+    expect(said.some((line) => line.startsWith("li 查看了申请"))).toBe(true);
+    expect(rows.every(([when]) => /^\d{2}-\d{2} 周[一二三四五六日] \d{2}:\d{2}$/.test(when ?? ""))).toBe(
+      true,
+    );
+    expect(rows.map((r) => r[3]).join("")).toContain("已回电，家里失火");
+    expect(said.join("\n")).not.toMatch(/[{}]|status_changed|phone_revealed/);
     await page.screenshot({ path: artifact("staff-request-closed.png"), fullPage: true });
     expect(await violations(page)).toEqual([]);
     await li.context.close();

@@ -313,7 +313,7 @@ describe("createForwarder against a receiver that fails twice per key", () => {
     expect((await agent.post(`/api/staff/requests/${ref}/status`, { to: "contacted" })).status).toBe(200);
     const closed = await agent.post(`/api/staff/requests/${ref}/status`, {
       to: "closed",
-      outcome: "unreachable",
+      outcome: "not_eligible",
     });
     expect(closed.status).toBe(200);
     advance(h, 1_000);

@@ -9,9 +9,9 @@ import { start } from "../../../core/interview/state.ts";
 import { situationSchema } from "../../../core/schema/situation.ts";
 import { futureDateIssues, screen } from "../../../core/screen.ts";
 import { shanghaiDate } from "../../../core/sla.ts";
+import { CALL_RESULTS, CLOSE_OUTCOMES } from "../../../core/workflow.ts";
 import type { ChangeResult } from "../../../db/queue.ts";
 import type { Session } from "../../../db/staff.ts";
-import { CLOSE_OUTCOMES } from "../../../db/workflow.ts";
 import type { Lang } from "../../../locales/i18n.ts";
 import { clientAddress } from "../client.ts";
 import { clearDraft, DRAFT_COOKIE, prefsOf, setDraft, setFlash } from "../cookies.ts";
@@ -19,6 +19,7 @@ import type { AppDeps, AppEnv } from "../deps.ts";
 import { ApiError } from "../errors.ts";
 import { tFor } from "../lang.ts";
 import { clearSessionCookie, hasRole, inScope, SESSION_COOKIE, setSessionCookie } from "../staff-auth.ts";
+import { NOTE_MAX } from "../staff-schemas.ts";
 import { changePassword, signIn } from "./staff/auth.ts";
 
 const safeReturn = (p: unknown) =>
@@ -132,11 +133,23 @@ export function staffFormRoutes(deps: AppDeps) {
     const me = { id: session.staff.id, name: session.staff.name };
     const supervisor = hasRole(session, "supervisor");
     const t = words(c);
-    const failed = (r: ChangeResult) => {
+    const failed = (r: ChangeResult, keep?: { text: string }) => {
       if (r.ok) return;
       const code =
         r.reason === "taken" ? "already_taken" : r.reason === "not_found" ? "request_not_found" : r.reason;
-      setFlash(c, deps, { kind: "staff_error", message: t(`common:api.${code}`) });
+      const values = r.reason === "needs_attempts" ? { needed: r.needed, made: r.made } : {};
+      const message = t(`common:api.${code}`, values);
+      // What was typed with the refused change stays in its box.
+      if (keep?.text)
+        setFlash(c, deps, { kind: "note_kept", reference, text: keep.text, error: message, in: "status" });
+      else setFlash(c, deps, { kind: "staff_error", message });
+    };
+    /** A note over the limit is refused with a message and kept as typed, never cut. */
+    const noteTooLong = (text: string, where: "status" | "notes") => {
+      if (text.length <= NOTE_MAX) return false;
+      const error = t("common:staff.noteTooLong", { maximum: NOTE_MAX, length: text.length });
+      setFlash(c, deps, { kind: "note_kept", reference, text, error, in: where });
+      return true;
     };
     switch (action) {
       case "claim":
@@ -157,12 +170,24 @@ export function staffFormRoutes(deps: AppDeps) {
           setFlash(c, deps, { kind: "staff_error", message: t("common:api.outcome_required") });
           break;
         }
-        failed(deps.queue.transition(reference, me, to, (outcome ?? null) as never, supervisor));
+        const note = f.note?.trim() ?? "";
+        if (noteTooLong(note, "status")) break;
+        failed(
+          deps.queue.transition(reference, me, to, (outcome ?? null) as never, supervisor, note || undefined),
+          { text: note },
+        );
         break;
       }
-      case "notes":
-        if (f.text?.trim()) deps.queue.note(reference, me, f.text.trim().slice(0, 2000));
+      case "attempt": {
+        const result = CALL_RESULTS.find((r) => r === f.result);
+        if (result) failed(deps.queue.attempt(reference, me, result, supervisor));
         break;
+      }
+      case "notes": {
+        const text = f.text?.trim() ?? "";
+        if (text && !noteTooLong(text, "notes")) deps.queue.note(reference, me, text);
+        break;
+      }
       case "phone": {
         const phones = deps.queue.revealPhone(reference, me);
         if (phones) setFlash(c, deps, { kind: "staff_phone", reference, ...phones });

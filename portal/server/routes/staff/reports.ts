@@ -3,6 +3,7 @@
 
 import { Hono } from "hono";
 import { stats, toCsv, workOrders } from "../../../../db/reports.ts";
+import { valueInBeijingTime } from "../../beijing-json.ts";
 import type { AppDeps, AppEnv } from "../../deps.ts";
 import { requireRole } from "../../staff-auth.ts";
 import { periodQuerySchema } from "../../staff-schemas.ts";
@@ -12,11 +13,11 @@ export function reportRoutes(deps: AppDeps) {
   return new Hono<AppEnv>()
     .use("/stats", requireRole("supervisor"))
     .use("/export", requireRole("supervisor"))
-    .get("/stats", validate("query", periodQuerySchema), (c) => {
+    .get("/stats", validate("query", periodQuerySchema, 400), (c) => {
       const { from, to } = c.req.valid("query");
       return c.json(stats(deps.db, c.var.session.staff.jurisdiction, { from, to }, deps.now()));
     })
-    .get("/export", validate("query", periodQuerySchema), (c) => {
+    .get("/export", validate("query", periodQuerySchema, 400), (c) => {
       const { from, to, status, format } = c.req.valid("query");
       const me = c.var.session.staff;
       const rows = workOrders(deps.db, deps.requests, me.jurisdiction, { from, to }, status);
@@ -29,7 +30,11 @@ export function reportRoutes(deps: AppDeps) {
       c.header("Content-Disposition", `attachment; filename="${file}"`);
       if (format === "csv") {
         c.header("Content-Type", "text/csv; charset=utf-8");
-        return c.body(`\ufeff${toCsv(rows)}`);
+        const local = rows.map(
+          (row) =>
+            Object.fromEntries(Object.entries(row).map(([k, v]) => [k, valueInBeijingTime(v)])) as typeof row,
+        );
+        return c.body(`\ufeff${toCsv(local)}`);
       }
       return c.json({ from, to, status: status ?? null, workOrders: rows });
     });

@@ -1,5 +1,6 @@
 // One request, for staff: the full record (an audited view), the phone (revealed on demand, audited),
-// claim and release, status changes with outcome codes, notes, amended facts (re-screened, both kept),
+// claim and release, a call's outcome in one step (with a note), call attempts, notes, amended facts
+// (re-screened, both kept),
 // and filing a request for a caller on the phone (channel "staff").
 
 import { Hono } from "hono";
@@ -11,11 +12,20 @@ import { ApiError, invalid } from "../../errors.ts";
 import { idempotencyKey } from "../../intake.ts";
 import { submitBodySchema } from "../../schemas.ts";
 import { hasRole, inScope } from "../../staff-auth.ts";
-import { amendSchema, noteSchema, statusChangeSchema } from "../../staff-schemas.ts";
+import { amendSchema, attemptSchema, noteSchema, statusChangeSchema } from "../../staff-schemas.ts";
 import { validate } from "../../validate.ts";
 
 function answer(result: ChangeResult) {
   if (result.ok) return;
+  if (result.reason === "needs_attempts")
+    throw new ApiError(
+      409,
+      "needs_attempts",
+      "outcome",
+      [],
+      {},
+      { needed: result.needed, made: result.made },
+    );
   const status = result.reason === "not_found" ? 404 : result.reason === "not_assignee" ? 403 : 409;
   throw new ApiError(
     status,
@@ -80,11 +90,18 @@ export function staffRequestRoutes(deps: AppDeps) {
       return c.json({ status: "new" });
     })
     .post("/requests/:reference/status", validate("json", statusChangeSchema), (c) => {
-      const { to, outcome } = c.req.valid("json");
+      const { to, outcome, note } = c.req.valid("json");
       if (to === "closed" && !outcome) throw new ApiError(422, "outcome_required", "outcome");
       const ref = c.req.param("reference");
-      answer(deps.queue.transition(ref, actor(c), to, outcome ?? null, hasRole(c.var.session, "supervisor")));
+      const supervisor = hasRole(c.var.session, "supervisor");
+      answer(deps.queue.transition(ref, actor(c), to, outcome ?? null, supervisor, note));
       return c.json({ status: to });
+    })
+    .post("/requests/:reference/attempts", validate("json", attemptSchema), (c) => {
+      const { result } = c.req.valid("json");
+      const supervisor = hasRole(c.var.session, "supervisor");
+      answer(deps.queue.attempt(c.req.param("reference"), actor(c), result, supervisor));
+      return c.json({ result }, 201);
     })
     .post("/requests/:reference/reopen", (c) => {
       if (!hasRole(c.var.session, "supervisor")) throw new ApiError(403, "forbidden");

@@ -1,0 +1,43 @@
+// Stored call-back deadlines follow the rule in force. When the rule (core/sla.ts) or the end of the
+// working day differs from the one the store was last brought in line with, every open, non-urgent
+// request's deadline is recomputed from when it was filed — once, in one transaction, at start. Urgent
+// deadlines (24 clock hours) never depend on the rule's working days and are left as they are.
+
+import { and, eq, isNull, ne } from "drizzle-orm";
+import { CALLBACK, callbackDue, type WorkCalendar } from "../core/sla.ts";
+import type { Db } from "./connection.ts";
+import { requests, storeSettings } from "./schema.ts";
+
+/** The rule's name: bump it when callbackDue changes how it counts. */
+export const DEADLINE_RULE = "end-of-third-working-day";
+
+const KEY = "deadline_rule";
+
+/** Brings open requests' deadlines in line with the rule; returns how many were recomputed. */
+export function followDeadlineRule(db: Db, calendar: WorkCalendar, now: Date): number {
+  const wanted = `${DEADLINE_RULE}@${calendar.endOfDay ?? CALLBACK.endOfWorkingDay}`;
+  const orm = db.orm;
+  return db.sqlite.transaction(() => {
+    const current = orm.select().from(storeSettings).where(eq(storeSettings.key, KEY)).get();
+    if (current?.value === wanted) return 0;
+    const open = orm
+      .select({ id: requests.id, createdAt: requests.createdAt, slaDueAt: requests.slaDueAt })
+      .from(requests)
+      .where(and(ne(requests.status, "closed"), eq(requests.urgent, false), isNull(requests.anonymizedAt)))
+      .all();
+    let changed = 0;
+    for (const row of open) {
+      const due = callbackDue(new Date(row.createdAt), false, calendar).toISOString();
+      if (due === row.slaDueAt) continue;
+      orm.update(requests).set({ slaDueAt: due }).where(eq(requests.id, row.id)).run();
+      changed++;
+    }
+    const at = now.toISOString();
+    orm
+      .insert(storeSettings)
+      .values({ key: KEY, value: wanted, updatedAt: at })
+      .onConflictDoUpdate({ target: storeSettings.key, set: { value: wanted, updatedAt: at } })
+      .run();
+    return changed;
+  })();
+}

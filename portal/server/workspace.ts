@@ -1,0 +1,124 @@
+// The workspace's pages read through these services, never the store: one guard for every /staff page
+// (signed in, password settled, the page's role) with the API's own checks (staff-auth.ts), then what
+// the page shows — the queue for the agent's jurisdictions, a request's view (scope checked, the view
+// audited, as the API's GET does), the dashboard's figures for a period checked by the API's schema.
+
+import { JURISDICTIONS, OUTCOMES, PROGRAMS } from "../../core/schema/enums.ts";
+import { STATUSES } from "../../core/workflow.ts";
+import { decodeCursor, type FullRecord, type QueueItem } from "../../db/queue.ts";
+import { type Stats, stats } from "../../db/reports.ts";
+import type { Session } from "../../db/staff.ts";
+import type { AppDeps } from "./deps.ts";
+import { hasRole, inScope } from "./staff-auth.ts";
+import { periodSchema } from "./staff-schemas.ts";
+
+/** The queue's filters as the page's form gives them (unknown values are ignored, not refused). */
+export interface QueueFilters {
+  status?: (typeof STATUSES)[number] | undefined;
+  program?: (typeof PROGRAMS)[number] | undefined;
+  outcome?: (typeof OUTCOMES)[number] | undefined;
+  channel?: "bot" | "portal" | "staff" | undefined;
+  jurisdiction?: (typeof JURISDICTIONS)[number] | undefined;
+}
+
+export type WorkspaceView =
+  | {
+      page: "queue";
+      status: 200;
+      filters: QueueFilters;
+      items: QueueItem[];
+      next: string | null;
+      now: number;
+    }
+  | { page: "request"; status: 200; record: FullRecord }
+  | { page: "request"; status: 403 | 404 | 410; record: null }
+  | { page: "dashboard"; status: 200; from: string; to: string; stats: Stats; error: null }
+  | {
+      page: "dashboard";
+      status: 400;
+      from: string;
+      to: string;
+      stats: null;
+      error: { field: string; code: string };
+    }
+  | { page: "dashboard"; status: 403; from: string; to: string; stats: null; error: null }
+  | { page: "other"; status: 200 };
+
+/** What the guard decided: go on and render, or redirect (sign in first, change the password first). */
+export type Guarded = { redirect: string } | { view: WorkspaceView; session: Session };
+
+const pick = <T extends string>(value: string | null, allowed: readonly T[]) =>
+  value !== null && (allowed as readonly string[]).includes(value) ? (value as T) : undefined;
+
+const beijingDay = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+
+export function createWorkspace(deps: AppDeps) {
+  const actor = (s: Session) => ({ id: s.staff.id, name: s.staff.name });
+
+  function queue(session: Session, q: URLSearchParams): WorkspaceView {
+    const scope = session.staff.jurisdiction;
+    const filters: QueueFilters = {
+      status: pick(q.get("status"), STATUSES),
+      program: pick(q.get("program"), PROGRAMS),
+      outcome: pick(q.get("outcome"), OUTCOMES),
+      channel: pick(q.get("channel"), ["bot", "portal", "staff"] as const),
+      jurisdiction: scope === "all" ? pick(q.get("jurisdiction"), JURISDICTIONS) : undefined,
+    };
+    const after = q.get("after") ? decodeCursor(q.get("after") as string) : null;
+    const page = deps.queue.list(
+      { scope, ...filters, statuses: filters.status ? [filters.status] : undefined },
+      after,
+      50,
+    );
+    return { page: "queue", status: 200, filters, ...page, now: deps.now().getTime() };
+  }
+
+  function request(session: Session, reference: string): WorkspaceView {
+    const jurisdiction = deps.queue.jurisdictionOf(reference);
+    if (jurisdiction === null) return { page: "request", status: 404, record: null };
+    if (!inScope(session, jurisdiction)) return { page: "request", status: 403, record: null };
+    const record = deps.queue.view(reference, actor(session));
+    // Within scope but nothing to show: its personal details were removed under the retention period.
+    return record ? { page: "request", status: 200, record } : { page: "request", status: 410, record: null };
+  }
+
+  function dashboard(session: Session, q: URLSearchParams): WorkspaceView {
+    const to = q.get("to") || beijingDay(deps.now());
+    const from = q.get("from") || beijingDay(new Date(Date.parse(`${to}T00:00:00Z`) - 29 * 86_400_000));
+    if (!hasRole(session, "supervisor"))
+      return { page: "dashboard", status: 403, from, to, stats: null, error: null };
+    const period = periodSchema.safeParse({ from, to });
+    if (!period.success) {
+      const issue = period.error.issues[0];
+      const custom = (issue as { params?: { code?: string } } | undefined)?.params?.code;
+      const code = custom ?? (issue?.code === "invalid_format" ? "date_format" : "invalid");
+      return {
+        page: "dashboard",
+        status: 400,
+        from,
+        to,
+        stats: null,
+        error: { field: String(issue?.path[0] ?? "from"), code },
+      };
+    }
+    const figures = stats(deps.db, session.staff.jurisdiction, period.data, deps.now());
+    return { page: "dashboard", status: 200, from, to, stats: figures, error: null };
+  }
+
+  /** The guard for every /staff page but the sign-in page, and the page's view. */
+  function guard(path: string, query: URLSearchParams, session: Session | null): Guarded {
+    const back = `${path}${query.size > 0 ? `?${query}` : ""}`;
+    if (!session) return { redirect: `/staff/login?return=${encodeURIComponent(back)}` };
+    if (session.staff.mustChangePassword && path !== "/staff/password")
+      return { redirect: "/staff/password" };
+    if (path === "/staff" || path === "/staff/") return { session, view: queue(session, query) };
+    if (path === "/staff/dashboard") return { session, view: dashboard(session, query) };
+    const reference = /^\/staff\/requests\/([^/]+)$/.exec(path)?.[1];
+    if (reference) return { session, view: request(session, decodeURIComponent(reference)) };
+    return { session, view: { page: "other", status: 200 } };
+  }
+
+  return { guard, queue, request, dashboard };
+}
+
+export type Workspace = ReturnType<typeof createWorkspace>;
