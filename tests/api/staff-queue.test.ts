@@ -485,6 +485,8 @@ describe("reports", () => {
     expect(lines).toHaveLength(2);
     expect(lines[1]).toContain(`"'=HYPERLINK(""x"")"`);
     expect(lines[1]).toContain("13812345678");
+    // Filed Friday 10:00 Beijing: the instant in Beijing time, with its offset.
+    expect(lines[1]).toContain("2026-11-27T10:00:00+08:00");
     const audit = h.deps.staff.auditLog().filter((a) => a.kind === "export");
     expect(audit).toEqual([
       expect.objectContaining({
@@ -492,5 +494,27 @@ describe("reports", () => {
         data: { from: "2026-11-27", to: "2026-11-27", status: null, format: "csv", rows: 1 },
       }),
     ]);
+  });
+
+  // One period schema for the stats and the export (and the dashboard): a date that does not exist is
+  // refused, never rolled over into the next month.
+  it.each([
+    ["from=2026-13-01&to=2026-12-01", "from", "date_not_real"],
+    ["from=2026-02-31&to=2026-03-05", "from", "date_not_real"],
+    ["from=2026-02-01&to=2026-02-29", "to", "date_not_real"], // 2026 is not a leap year
+    ["from=2026-11-27&to=2026-11-26", "to", "before_from"],
+    ["from=27.11.2026&to=2026-11-28", "from", "date_format"],
+  ])("%s is 400, naming %s (%s)", async (query, field, code) => {
+    for (const path of ["stats", "export"]) {
+      const res = await boss.get(`/api/staff/${path}?${query}`);
+      expect(res.status, path).toBe(400);
+      const { error } = await res.json();
+      expect(error.field).toBe(field);
+      expect(error.issues[0].code).toBe(code);
+    }
+  });
+
+  it("2024-02-29 exists (a leap year): a period ending on it is counted", async () => {
+    expect((await boss.get("/api/staff/stats?from=2024-02-01&to=2024-02-29")).status).toBe(200);
   });
 });

@@ -284,6 +284,7 @@ const GENERIC: Values = {
   days: 3,
   needed: 3,
   channel: "网页",
+  message: "没有这一天，请核对日期。",
   result: "无人接听",
   kind: "exported",
   made: 1,

@@ -113,6 +113,13 @@ describe.skipIf(!HAVE_BROWSER)("the hotline workspace in Chromium", () => {
     await page.getByRole("button", { name: "无人接听" }).click();
     await page.getByLabel("已回电").check();
     await page.getByRole("button", { name: "保存", exact: true }).click();
+    // A note over the limit is refused with a message and kept as typed, never cut.
+    await page.getByLabel("添加备注").fill("话".repeat(2001));
+    await page.getByRole("button", { name: "保存备注" }).click();
+    await expect
+      .poll(() => page.locator("p.error").first().textContent())
+      .toBe("备注最多 2000 个字，现在有 2001 个字。内容还在框里，请删减后再保存。");
+    expect((await page.getByLabel("添加备注").inputValue()).length).toBe(2001);
     await page.getByLabel("添加备注").fill("已回电，家里失火，建议到街道申请临时救助");
     await page.getByRole("button", { name: "保存备注" }).click();
     await page.getByLabel("已引导").check();
@@ -217,6 +224,12 @@ describe.skipIf(!HAVE_BROWSER)("the hotline workspace in Chromium", () => {
     ].map(String);
     expect(shown).toEqual(expected);
     expect(s.perDay.reduce((n, r) => n + r.n, 0)).toBe(2);
+    // A date that does not exist: 400, said beside the field it is in, the figures not drawn.
+    const bad = await wang.page.goto(`${server.url}/staff/dashboard?from=2026-02-31&to=2026-03-05`);
+    expect(bad?.status()).toBe(400);
+    expect(await wang.page.locator("#date-error").textContent()).toBe("开始日期：没有这一天，请核对日期。");
+    expect(await wang.page.locator('input[name="from"]').getAttribute("aria-invalid")).toBe("true");
+    expect(await wang.page.locator("td[data-count]").count()).toBe(0);
     await wang.context.close();
   });
 });
