@@ -16,6 +16,8 @@ export interface Draft {
   lang: string;
   /** Started by a hotline agent for a caller on the phone (staff intake): filed with channel "staff". */
   byStaff?: number;
+  /** A stored request's facts being corrected by that agent: saved as its next version, not filed. */
+  amends?: string;
 }
 
 export const DRAFT_LIFETIME_DAYS = 30;

@@ -16,7 +16,14 @@ import {
 } from "../core/workflow.ts";
 import type { Db } from "./connection.ts";
 import type { Vault } from "./crypto.ts";
-import { bestOutcomes, phoneMatches, type RequestStore, type StoredRequest } from "./requests.ts";
+import {
+  bestOutcomes,
+  phoneMatches,
+  type RequestStore,
+  type SealedRequest,
+  type StoredRequest,
+  sealContext,
+} from "./requests.ts";
 import { outbox, requestEvents, requestOutcomes, requests, requestVersions, staff } from "./schema.ts";
 
 export interface QueueFilter {
@@ -49,6 +56,14 @@ export interface QueueItem {
   outcomes: Record<string, string>;
   /** Call attempts logged so far. */
   attempts: number;
+}
+
+/** What the workspace's list shows of each request: its latest facts and estimate, and who applied. */
+export interface QueueCase {
+  situation: Situation;
+  screening: Screening;
+  applicant: SealedRequest["applicant"];
+  person: SealedRequest["person"];
 }
 
 export interface Actor {
@@ -249,6 +264,42 @@ export function createQueue(deps: {
   );
 
   return {
+    /**
+     * The facts behind a page of the queue, each request's latest version: opened only for the
+     * workspace's list (the caller audits the view), never for the API's.
+     */
+    cases(ids: readonly number[]): Map<number, QueueCase> {
+      const out = new Map<number, QueueCase>();
+      if (ids.length === 0) return out;
+      const marks = ids.map(() => "?").join(",");
+      const rows = sqlite
+        .prepare(
+          `SELECT id, reference, version, sealed FROM requests WHERE id IN (${marks}) AND anonymized_at IS NULL`,
+        )
+        .all(...ids) as { id: number; reference: string; version: number; sealed: Buffer }[];
+      const amended = rows.filter((r) => r.version > 1);
+      const latest = new Map<number, { situation: Situation; screening: Screening }>();
+      for (const r of amended) {
+        const v = orm
+          .select({ sealed: requestVersions.sealed })
+          .from(requestVersions)
+          .where(and(eq(requestVersions.requestId, r.id), eq(requestVersions.version, r.version)))
+          .get();
+        if (v?.sealed) latest.set(r.id, vault.open(v.sealed, versionContext(r.id, r.version)));
+      }
+      for (const r of rows) {
+        const sealed = vault.open<SealedRequest>(r.sealed, sealContext(r.reference));
+        const newest = latest.get(r.id);
+        out.set(r.id, {
+          situation: newest?.situation ?? sealed.situation,
+          screening: newest?.screening ?? sealed.screening,
+          applicant: sealed.applicant,
+          person: sealed.person,
+        });
+      }
+      return out;
+    },
+
     /** The request's jurisdiction, for the caller's scope check (null: no such request). */
     jurisdictionOf(reference: string): string | null {
       return (
@@ -518,6 +569,20 @@ export function createQueue(deps: {
         assignee,
         versions,
         events,
+      };
+    },
+
+    /**
+     * The call-back numbers for a visit whose reveal is already an event (the workspace's phone
+     * visits): read again without a second event.
+     */
+    phonesOf(reference: string): { contact: string; helper: string | null; person: string | null } | null {
+      const stored = deps.requests.byReference(reference);
+      if (!stored) return null;
+      return {
+        contact: stored.contactPhone,
+        helper: stored.applicant.kind === "helper" ? stored.applicant.phone : null,
+        person: stored.person?.phone ?? null,
       };
     },
 

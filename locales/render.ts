@@ -5,6 +5,7 @@ import type { TFunction } from "i18next";
 import { type AgeBand, parseBand } from "../core/interview/age-bands.ts";
 import type { AnswerIssue } from "../core/interview/answer.ts";
 import type { AskedQuestion } from "../core/interview/next.ts";
+import { QUESTION_BY_ID } from "../core/interview/questions.ts";
 import { questionForPath } from "../core/interview/relevance.ts";
 import type { Reason, Result, Screening } from "../core/schema/screening.ts";
 import { QUESTION_T_OPTIONS, questionKey, questionOptionKey } from "./i18n.ts";
@@ -382,7 +383,11 @@ export function renderFacts(t: TFunction, situation: unknown, subject: Subject):
                 .join(t("common:listSeparator"))
             : typeof value === "string"
               ? option(value)
-              : String(value);
+              : typeof value === "number" && QUESTION_BY_ID.get(q?.id ?? "")?.kind === "money"
+                ? t("common:case.yuanValue", { amount: yuan(value) })
+                : typeof value === "number"
+                  ? option(String(value))
+                  : String(value);
     facts.push({ label, value: shown });
   };
   visit(situation, "");

@@ -284,10 +284,19 @@ export interface Simulation {
   /** The states before each question: for measuring where the questions go. */
   states: InterviewState[];
   screening: Screening | null;
+  /** The finished interview: the situation as the interview's answers (to correct it through them). */
+  state: InterviewState;
 }
 
 /** Runs the interview against a known situation. `today` is the date used when it gives no asOf. */
-export function simulate(s: Situation, options: InterviewOptions & { today: string }): Simulation {
+export function simulate(
+  s: Situation,
+  options: InterviewOptions & {
+    today: string;
+    /** Answered for someone else (a helper applied): the questions speak of "the person you help". */
+    helping?: boolean;
+  },
+): Simulation {
   const asOf = s.asOf ?? options.today;
   let state = start(asOf);
   const asked: string[] = [];
@@ -295,11 +304,12 @@ export function simulate(s: Situation, options: InterviewOptions & { today: stri
   const states: InterviewState[] = [];
   for (let step = 0; step < 500; step++) {
     const n = next(state, options);
-    if (n.done) return { asked, left, states, screening: n.screening };
+    if (n.done) return { asked, left, states, screening: n.screening, state };
     asked.push(n.question.key);
     left.push(n.progress.left);
     states.push(state);
-    const given = answerFrom(s, n.question, asOf);
+    const given =
+      n.question.id === "helping" && options.helping ? "helping" : answerFrom(s, n.question, asOf);
     const r = answer(state, n.question.key, given, options);
     // An answer the interview refuses (never for a schema-valid situation) is taken as "I don't know".
     state = r.ok

@@ -12,6 +12,7 @@ import type { Session, StaffStore } from "../../db/staff.ts";
 import type { Lang } from "../../locales/i18n.ts";
 import type { Intake } from "./intake.ts";
 import type { PasswordHasher } from "./passwords.ts";
+import type { PhoneVisits } from "./phone-visits.ts";
 import type { RateLimiter } from "./rate-limit.ts";
 
 export interface AppDeps {
@@ -37,6 +38,8 @@ export interface AppDeps {
   publicUrl: string;
   /** Take the client address from X-Forwarded-For (behind a trusted proxy). */
   trustProxy: boolean;
+  /** Phones revealed for an agent's visit to a request (phone-visits.ts). */
+  visits: PhoneVisits;
 }
 
 export interface AppEnv {

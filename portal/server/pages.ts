@@ -60,7 +60,12 @@ export function pageRoutes(deps: AppDeps, handler: AstroHandler, securityHeaders
     const staffSession = staffCookie ? deps.staff.session(staffCookie) : null;
     let view: WorkspaceView | null = null;
     if (/^\/staff(\/|$)/.test(c.req.path) && c.req.path !== "/staff/login") {
-      const guarded = workspace.guard(c.req.path, new URL(c.req.url).searchParams, staffSession);
+      const guarded = workspace.guard(
+        c.req.path,
+        new URL(c.req.url).searchParams,
+        staffSession,
+        staffCookie ?? "",
+      );
       if ("redirect" in guarded) return c.redirect(guarded.redirect, 303);
       view = guarded.view;
     }

@@ -40,7 +40,8 @@ export type Flash =
     }
   | { kind: "resume_failed" }
   | { kind: "staff_error"; message: string }
-  | { kind: "staff_phone"; reference: string; contact: string; helper: string | null; person: string | null }
+  /** Something done, said once on the next page ("已保存为第 2 版。"). */
+  | { kind: "staff_notice"; message: string }
   /** A note kept as typed — the session ended, or it was refused — for the status form or the notes. */
   | { kind: "note_kept"; reference: string; text: string; error?: string; in?: "status" | "notes" };
 

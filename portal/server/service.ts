@@ -32,6 +32,7 @@ import { tFor } from "./lang.ts";
 import { loadPages } from "./pages.ts";
 import { loadParamsFile } from "./params-file.ts";
 import { createPasswordHasher } from "./passwords.ts";
+import { createPhoneVisits } from "./phone-visits.ts";
 import { createMemoryLimiter, lockout, rateLimit } from "./rate-limit.ts";
 import { openStore, StartError } from "./store.ts";
 
@@ -103,6 +104,7 @@ export function buildDeps(
     intake: createIntake({ requests, policies, calendar, now }),
     publicUrl: config.PUBLIC_URL ?? `http://${config.HOST}:${config.PORT}`,
     trustProxy: config.TRUST_PROXY,
+    visits: createPhoneVisits(now),
   };
   return { deps, migrations };
 }

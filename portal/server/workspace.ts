@@ -5,7 +5,7 @@
 
 import { JURISDICTIONS, OUTCOMES, PROGRAMS } from "../../core/schema/enums.ts";
 import { STATUSES } from "../../core/workflow.ts";
-import { decodeCursor, type FullRecord, type QueueItem } from "../../db/queue.ts";
+import { decodeCursor, type FullRecord, type QueueCase, type QueueItem } from "../../db/queue.ts";
 import { type Stats, stats } from "../../db/reports.ts";
 import type { Session } from "../../db/staff.ts";
 import type { AppDeps } from "./deps.ts";
@@ -26,11 +26,19 @@ export type WorkspaceView =
       page: "queue";
       status: 200;
       filters: QueueFilters;
-      items: QueueItem[];
+      items: (QueueItem & { case: QueueCase | null })[];
       next: string | null;
       now: number;
     }
-  | { page: "request"; status: 200; record: FullRecord }
+  | {
+      page: "request";
+      status: 200;
+      record: FullRecord;
+      /** Shown for this visit once revealed (phone-visits.ts). */
+      phones: Phones | null;
+      /** The next request to call: the top of the queue that nobody holds. */
+      next: string | null;
+    }
   | { page: "request"; status: 403 | 404 | 410; record: null }
   | { page: "dashboard"; status: 200; from: string; to: string; stats: Stats; error: null }
   | {
@@ -44,6 +52,8 @@ export type WorkspaceView =
   | { page: "dashboard"; status: 403; from: string; to: string; stats: null; error: null }
   | { page: "other"; status: 200 };
 
+type Phones = { contact: string; helper: string | null; person: string | null };
+
 /** What the guard decided: go on and render, or redirect (sign in first, change the password first). */
 export type Guarded = { redirect: string } | { view: WorkspaceView; session: Session };
 
@@ -55,6 +65,7 @@ const beijingDay = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString
 export function createWorkspace(deps: AppDeps) {
   const actor = (s: Session) => ({ id: s.staff.id, name: s.staff.name });
 
+  /** The queue with what decides the order of calls; names are shown, so the list view is audited. */
   function queue(session: Session, q: URLSearchParams): WorkspaceView {
     const scope = session.staff.jurisdiction;
     const filters: QueueFilters = {
@@ -70,16 +81,28 @@ export function createWorkspace(deps: AppDeps) {
       after,
       50,
     );
-    return { page: "queue", status: 200, filters, ...page, now: deps.now().getTime() };
+    const cases = deps.queue.cases(page.items.map((i) => i.id));
+    if (page.items.length > 0)
+      deps.staff.audit({
+        kind: "queue_viewed",
+        staffId: session.staff.id,
+        data: { shown: page.items.map((i) => i.reference), filters: { ...filters }, after: q.get("after") },
+      });
+    const items = page.items.map((i) => ({ ...i, case: cases.get(i.id) ?? null }));
+    return { page: "queue", status: 200, filters, items, next: page.next, now: deps.now().getTime() };
   }
 
-  function request(session: Session, reference: string): WorkspaceView {
+  function request(session: Session, sessionId: string, reference: string): WorkspaceView {
     const jurisdiction = deps.queue.jurisdictionOf(reference);
     if (jurisdiction === null) return { page: "request", status: 404, record: null };
     if (!inScope(session, jurisdiction)) return { page: "request", status: 403, record: null };
     const record = deps.queue.view(reference, actor(session));
     // Within scope but nothing to show: its personal details were removed under the retention period.
-    return record ? { page: "request", status: 200, record } : { page: "request", status: 410, record: null };
+    if (!record) return { page: "request", status: 410, record: null };
+    const phones = deps.visits.shown(sessionId, reference) ? deps.queue.phonesOf(reference) : null;
+    const waiting = deps.queue.list({ scope: session.staff.jurisdiction, statuses: ["new"] }, null, 2);
+    const next = waiting.items.find((i) => i.reference !== reference)?.reference ?? null;
+    return { page: "request", status: 200, record, phones, next };
   }
 
   function dashboard(session: Session, q: URLSearchParams): WorkspaceView {
@@ -106,15 +129,18 @@ export function createWorkspace(deps: AppDeps) {
   }
 
   /** The guard for every /staff page but the sign-in page, and the page's view. */
-  function guard(path: string, query: URLSearchParams, session: Session | null): Guarded {
+  function guard(path: string, query: URLSearchParams, session: Session | null, sessionId: string): Guarded {
     const back = `${path}${query.size > 0 ? `?${query}` : ""}`;
     if (!session) return { redirect: `/staff/login?return=${encodeURIComponent(back)}` };
     if (session.staff.mustChangePassword && path !== "/staff/password")
       return { redirect: "/staff/password" };
+    const match = /^\/staff\/requests\/([^/]+)$/.exec(path)?.[1];
+    const reference = match ? decodeURIComponent(match) : null;
+    // Any other page of the workspace ends the visit to a request (and its phone).
+    deps.visits.leave(sessionId, reference);
     if (path === "/staff" || path === "/staff/") return { session, view: queue(session, query) };
     if (path === "/staff/dashboard") return { session, view: dashboard(session, query) };
-    const reference = /^\/staff\/requests\/([^/]+)$/.exec(path)?.[1];
-    if (reference) return { session, view: request(session, decodeURIComponent(reference)) };
+    if (reference) return { session, view: request(session, sessionId, reference) };
     return { session, view: { page: "other", status: 200 } };
   }
 

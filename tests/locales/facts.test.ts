@@ -14,7 +14,7 @@ it("reads the 吉林 example as questions and answers: ages, income totals, yes/
     t(`${id}::${part}`, { ns: "questions", keySeparator: false, nsSeparator: false, ...values });
   expect(facts.get(ask("member.ageBand", "text_self"))).toBe("48");
   // Income items (wage 900) read as the monthly total the interview asks for.
-  expect(facts.get(ask("member.income", "text_self"))).toBe("900");
+  expect(facts.get(ask("member.income", "text_self"))).toBe("900 yuan"); // a money answer says its unit
   expect(facts.get(ask("localHukou", "text_self"))).toBe("Yes");
   expect(facts.get(ask("area", "text_self"))).toBe(ask("area", "option::rural"));
   // Nothing that no question asks for (schemaVersion, jurisdiction's id) is listed.
@@ -36,8 +36,8 @@ it("names household members by relation and reads an age band and a household to
   expect(facts.get(ask("member.ageBand", "text_member", { who: "your father or mother" }))).toBe(
     "60 or over",
   );
-  expect(facts.get(ask("householdIncome", "text_self"))).toBe("1500");
-  expect(facts.get(ask("householdIncome.pensionBasic", "text_self"))).toBe("200");
+  expect(facts.get(ask("householdIncome", "text_self"))).toBe("1,500 yuan");
+  expect(facts.get(ask("householdIncome.pensionBasic", "text_self"))).toBe("200 yuan");
 });
 
 it("words each answer as its question offers it: 有 / 没有, 没有残疾证, a parent's status by its label", () => {

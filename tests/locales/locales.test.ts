@@ -283,6 +283,8 @@ const GENERIC: Values = {
   hours: 5,
   days: 3,
   needed: 3,
+  age: 78,
+  pension: "900 元",
   channel: "网页",
   message: "没有这一天，请核对日期。",
   result: "无人接听",

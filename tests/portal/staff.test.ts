@@ -107,8 +107,8 @@ describe.skipIf(!HAVE_BROWSER)("the hotline workspace in Chromium", () => {
     await zhao.page.screenshot({ path: artifact("staff-taken.png"), fullPage: true });
 
     const page = li.page;
-    await page.getByRole("button", { name: "显示回电号码" }).click();
-    await expect.poll(() => page.locator("p.reference").textContent()).toContain("13812345678");
+    // Claimed to call: the record opens with the number to dial (one audited reveal for the visit).
+    await expect.poll(() => page.locator("#phone").textContent()).toContain("13812345678");
     // A first call not answered, logged with one press; then the call that got through.
     await page.getByRole("button", { name: "无人接听" }).click();
     await page.getByLabel("已回电").check();
@@ -127,7 +127,7 @@ describe.skipIf(!HAVE_BROWSER)("the hotline workspace in Chromium", () => {
     await page.getByLabel("已办结").check();
     await page.getByLabel("办结结果").selectOption("referred_for_application");
     await page.getByRole("button", { name: "保存", exact: true }).click();
-    await expect.poll(() => page.locator("dl.answers dd").first().textContent()).toContain("已办结");
+    await expect.poll(() => page.locator(".case-who").textContent()).toContain("已办结");
     // The trail in words, who then what, in Beijing time; the views between changes folded.
     const rows = await page
       .locator("table tbody")
@@ -193,7 +193,7 @@ describe.skipIf(!HAVE_BROWSER)("the hotline workspace in Chromium", () => {
     const wang = await signIn("wang");
     await wang.page.goto(`${server.url}/staff/requests/${reference}`);
     await wang.page.getByRole("button", { name: "重新打开" }).click();
-    await expect.poll(() => wang.page.locator("dl.answers dd").first().textContent()).toContain("新申请");
+    await expect.poll(() => wang.page.locator(".case-who").textContent()).toContain("新申请");
     const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
     const csv = await wang.context.request.get(
       `${server.url}/api/staff/export?from=${today}&to=${today}&format=csv`,

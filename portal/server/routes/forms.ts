@@ -215,6 +215,8 @@ export function formRoutes(deps: AppDeps) {
     };
     // An empty box or the select's "—" is a field not given.
     const f = applySchema.safeParse(Object.fromEntries(Object.entries(body).filter(([, v]) => v !== "")));
+    // A correction of a stored request is saved as its next version, never filed as a new request.
+    if (held.draft.amends) return c.redirect("/check/result", 303);
     const state = held.draft.state;
     const situation = buildSituation(state);
     if (!situation) return c.redirect("/check", 303);

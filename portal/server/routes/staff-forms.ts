@@ -5,6 +5,9 @@
 import { type Context, Hono } from "hono";
 import { getCookie } from "hono/cookie";
 import { csrf } from "hono/csrf";
+import { buildSituation } from "../../../core/interview/build.ts";
+import { keepEarlierPrecision } from "../../../core/interview/precision.ts";
+import { simulate } from "../../../core/interview/simulate.ts";
 import { start } from "../../../core/interview/state.ts";
 import { situationSchema } from "../../../core/schema/situation.ts";
 import { futureDateIssues, screen } from "../../../core/screen.ts";
@@ -132,6 +135,12 @@ export function staffFormRoutes(deps: AppDeps) {
     if (jurisdiction === null || !inScope(session, jurisdiction)) return c.redirect("/staff", 303);
     const me = { id: session.staff.id, name: session.staff.name };
     const supervisor = hasRole(session, "supervisor");
+    const sessionId = getCookie(c, SESSION_COOKIE) ?? "";
+    /** The phone for the rest of this visit: one audited reveal per visit. */
+    const reveal = () => {
+      if (deps.visits.shown(sessionId, reference)) return;
+      if (deps.queue.revealPhone(reference, me)) deps.visits.start(sessionId, reference);
+    };
     const t = words(c);
     const failed = (r: ChangeResult, keep?: { text: string }) => {
       if (r.ok) return;
@@ -152,9 +161,13 @@ export function staffFormRoutes(deps: AppDeps) {
       return true;
     };
     switch (action) {
-      case "claim":
-        failed(deps.queue.claim(reference, me));
+      case "claim": {
+        // Claimed to call: the record opens with the number to dial.
+        const claimed = deps.queue.claim(reference, me);
+        failed(claimed);
+        if (claimed.ok) reveal();
         break;
+      }
       case "release":
         failed(deps.queue.release(reference, me, supervisor));
         break;
@@ -188,9 +201,51 @@ export function staffFormRoutes(deps: AppDeps) {
         if (text && !noteTooLong(text, "notes")) deps.queue.note(reference, me, text);
         break;
       }
-      case "phone": {
-        const phones = deps.queue.revealPhone(reference, me);
-        if (phones) setFlash(c, deps, { kind: "staff_phone", reference, ...phones });
+      case "phone":
+        reveal();
+        break;
+      case "correct": {
+        // The request's latest facts back into the interview's answers, in a draft only this agent
+        // may save as the next version; the result page lists the answers to change.
+        const stored = deps.requests.byReference(reference);
+        const latest = stored ? deps.queue.cases([stored.id]).get(stored.id) : undefined;
+        if (!stored || !latest) break;
+        const { state } = simulate(latest.situation, {
+          policies: deps.policies,
+          today: shanghaiDate(deps.now()),
+          helping: stored.applicant.kind === "helper",
+        });
+        const id = deps.interviews.create(
+          { state, lang: lang(c), byStaff: me.id, amends: reference },
+          "staff",
+        );
+        setDraft(c, deps, id);
+        return c.redirect("/check/result", 303);
+      }
+      case "save-correction": {
+        const draftId = getCookie(c, DRAFT_COOKIE);
+        const draft = draftId ? deps.interviews.get(draftId) : null;
+        if (!draftId || !draft || draft.amends !== reference || draft.byStaff !== me.id) break;
+        const stored = deps.requests.byReference(reference);
+        const before = stored ? deps.queue.cases([stored.id]).get(stored.id)?.situation : undefined;
+        const built = buildSituation(draft.state);
+        const situation = built && before ? keepEarlierPrecision(before, built) : built;
+        const checked = situation ? situationSchema.safeParse(situation) : null;
+        if (!checked?.success || checked.data.jurisdiction !== jurisdiction) {
+          setFlash(c, deps, { kind: "staff_error", message: t("common:api.invalid") });
+          break;
+        }
+        const today = shanghaiDate(deps.now());
+        const version = deps.queue.amend(
+          reference,
+          me,
+          checked.data,
+          screen(checked.data, { policies: deps.policies, today }),
+        );
+        deps.interviews.remove(draftId);
+        clearDraft(c);
+        if (version !== null)
+          setFlash(c, deps, { kind: "staff_notice", message: t("common:case.corrected", { version }) });
         break;
       }
       case "amend": {
