@@ -288,7 +288,12 @@ export function createQueue(deps: {
         if (v?.sealed) latest.set(r.id, vault.open(v.sealed, versionContext(r.id, r.version)));
       }
       for (const r of rows) {
-        const sealed = vault.open<SealedRequest>(r.sealed, sealContext(r.reference));
+        let sealed: SealedRequest;
+        try {
+          sealed = vault.open<SealedRequest>(r.sealed, sealContext(r.reference));
+        } catch {
+          continue; // a row that cannot be opened shows without its facts; the list still loads
+        }
         const newest = latest.get(r.id);
         out.set(r.id, {
           situation: newest?.situation ?? sealed.situation,

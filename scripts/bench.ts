@@ -207,10 +207,14 @@ async function printPortal(): Promise<void> {
 
 async function printWorkspace(): Promise<void> {
   console.log("");
-  console.log("workspace: GET /staff (the queue page, 50 rows, a signed-in agent), 100,000 stored requests");
+  console.log("workspace, 100,000 stored requests, a signed-in agent (request to last byte):");
   const r = await benchWorkspace({ requests: 100_000, runs: 200 });
-  console.log(`  median ${r.medianMs.toFixed(2)} ms, p99 ${r.p99Ms.toFixed(2)} ms (request to last byte)`);
   console.log(
-    `target: median < ${WORKSPACE_TARGET_MS} ms — ${r.medianMs < WORKSPACE_TARGET_MS ? "met" : "not met"}`,
+    `  GET /staff (the queue page, 50 rows with their sealed facts opened): median ${r.queue.medianMs.toFixed(2)} ms, p99 ${r.queue.p99Ms.toFixed(2)} ms`,
   );
+  console.log(
+    `  GET /staff/requests/:ref (the record, an audited view): median ${r.request.medianMs.toFixed(2)} ms, p99 ${r.request.p99Ms.toFixed(2)} ms`,
+  );
+  const met = r.queue.medianMs < WORKSPACE_TARGET_MS && r.request.medianMs < WORKSPACE_TARGET_MS;
+  console.log(`target: median < ${WORKSPACE_TARGET_MS} ms each — ${met ? "met" : "not met"}`);
 }
