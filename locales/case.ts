@@ -78,7 +78,8 @@ export function keyFacts(t: TFunction, s: Situation): string {
     const category = disability.category
       ? t(questionOptionKey("member.disability.category", disability.category), QUESTION_T_OPTIONS)
       : t("common:case.disability");
-    parts.push(`${grade.replace(/（.*）|\(.*\)/, "")}${category}`);
+    const shortGrade = grade.replace(/（.*）|\s*\(.*\)/, "");
+    parts.push(t("common:case.disabilityKind", { grade: shortGrade, category, context: grade ? "graded" : undefined }));
   }
   if (s.emergency?.basicLivingAtRisk) parts.push(t("common:case.emergency"));
   return polish(t, parts.join(t("common:case.separator")));

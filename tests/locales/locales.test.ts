@@ -285,6 +285,8 @@ const GENERIC: Values = {
   needed: 3,
   age: 78,
   pension: "900 元",
+  grade: "二级",
+  category: "肢体残疾",
   channel: "网页",
   message: "没有这一天，请核对日期。",
   result: "无人接听",

@@ -173,6 +173,9 @@ describe.skipIf(!HAVE_BROWSER)("the agent's desk", () => {
     expect(await page.locator("#case-programs li").count()).toBeGreaterThan(0);
     expect(await page.locator("#case-ask li").count()).toBeGreaterThan(0);
     await page.screenshot({ path: artifact("desk-record-1280.png"), fullPage: true });
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.screenshot({ path: artifact("desk-record-1920.png"), fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 900 });
     expect(await violations(page)).toEqual([]);
     // The summary comes first: above the full facts and the screening cards.
     const top = async (selector: string) => (await page.locator(selector).first().boundingBox())?.y ?? 0;

@@ -205,6 +205,17 @@ describe.skipIf(!HAVE_BROWSER)("the hotline workspace in Chromium", () => {
     await wang.page.goto(`${server.url}/staff/dashboard`);
     await wang.page.screenshot({ path: artifact("staff-dashboard.png"), fullPage: true });
     expect(await violations(wang.page)).toEqual([]);
+    // Each bar is labelled with its category; numbers and labels at 16 px; the period picked with dates.
+    const labels = await wang.page
+      .locator("svg.chart text")
+      .evaluateAll((ts) =>
+        ts.map((t) => ({ text: t.textContent ?? "", size: Number(t.getAttribute("font-size")) })),
+      );
+    expect(labels.some((l) => /网页|Telegram|低保|按时/.test(l.text))).toBe(true);
+    expect(Math.min(...labels.map((l) => l.size))).toBeGreaterThanOrEqual(16);
+    expect(await wang.page.locator('input[name="from"]').getAttribute("type")).toBe("date");
+    await wang.page.setViewportSize({ width: 1920, height: 1080 });
+    await wang.page.screenshot({ path: artifact("staff-dashboard-1920.png"), fullPage: true });
     const shown = await wang.page.locator("td[data-count]").allTextContents();
     const db = openDb(dbPath);
     const s = stats(
