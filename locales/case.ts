@@ -79,7 +79,9 @@ export function keyFacts(t: TFunction, s: Situation): string {
       ? t(questionOptionKey("member.disability.category", disability.category), QUESTION_T_OPTIONS)
       : t("common:case.disability");
     const shortGrade = grade.replace(/（.*）|\s*\(.*\)/, "");
-    parts.push(t("common:case.disabilityKind", { grade: shortGrade, category, context: grade ? "graded" : undefined }));
+    parts.push(
+      t("common:case.disabilityKind", { grade: shortGrade, category, context: grade ? "graded" : undefined }),
+    );
   }
   if (s.emergency?.basicLivingAtRisk) parts.push(t("common:case.emergency"));
   return polish(t, parts.join(t("common:case.separator")));
