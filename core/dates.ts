@@ -2,7 +2,8 @@
 
 export type IsoDate = string;
 
-const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
+// Four digits or more: arithmetic near 9999-12-31 stays a date (10000-01-01), never a throw.
+const ISO = /^(\d{4,})-(\d{2})-(\d{2})$/;
 
 function parts(date: IsoDate): [number, number, number] {
   const m = ISO.exec(date);

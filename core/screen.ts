@@ -1,6 +1,7 @@
 // screen(situation) → screening: every program, in the contract's order, with reasons and clauses.
 
 import pkg from "../package.json" with { type: "json" };
+import { addMonths } from "./dates.ts";
 import type { PolicySet } from "./policies/index.ts";
 import { createReader } from "./policies/reader.ts";
 import { orphan, unsupportedChild } from "./programs/children.ts";
@@ -88,9 +89,29 @@ export function screenInput(input: unknown, options: ScreenOptions): ScreenInput
   const parsed = situationSchema.safeParse(input);
   if (!parsed.success) return { ok: false, issues: fieldIssues(parsed.error) };
   const s = parsed.data;
-  const issues = futureDateIssues(s, options.asOf ?? s.asOf ?? options.today);
+  const issues = [
+    ...(options.asOf === undefined ? asOfIssues(s, options.today) : []),
+    ...futureDateIssues(s, options.asOf ?? s.asOf ?? options.today),
+  ];
   if (issues.length > 0) return { ok: false, issues };
   return { ok: true, screening: screen(s, options) };
+}
+
+/** How far ahead an estimate may be dated: a year from today (the packs' dated values end soon after). */
+export const AS_OF_MAX_YEARS_AHEAD = 1;
+
+/** An estimate dated more than a year ahead of today is refused, by field. */
+export function asOfIssues(s: Situation, today: string): FieldIssue[] {
+  const latest = addMonths(today, 12 * AS_OF_MAX_YEARS_AHEAD);
+  return s.asOf !== undefined && s.asOf > latest
+    ? [{ path: "asOf", code: "date_too_far", values: { latest } }]
+    : [];
+}
+
+/** The dates of a situation checked against today: the estimate's date, then events after it. */
+export function dateIssues(s: Situation, today: string): FieldIssue[] {
+  const ahead = asOfIssues(s, today);
+  return ahead.length > 0 ? ahead : futureDateIssues(s, s.asOf ?? today);
 }
 
 /** Events dated after the estimate's date cannot have happened yet. */

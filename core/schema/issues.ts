@@ -16,6 +16,9 @@ export interface FieldIssue {
     | "date_format"
     | "date_not_real"
     | "date_after_as_of"
+    /** Outside the dates a situation may hold (DATE_RANGE), or an estimate dated too far ahead. */
+    | "date_out_of_range"
+    | "date_too_far"
     /** A period whose end comes before its start. */
     | "before_from"
     | "first_member_is_self"
@@ -30,8 +33,9 @@ type ZodIssue = z.core.$ZodIssue;
 
 function fromIssue(issue: ZodIssue): FieldIssue[] {
   const path = formatPath(issue.path);
-  const custom = (issue as { params?: { code?: FieldIssue["code"] } }).params?.code;
-  if (custom) return [{ path, code: custom, values: {} }];
+  const params = (issue as { params?: { code?: FieldIssue["code"]; values?: Record<string, unknown> } })
+    .params;
+  if (params?.code) return [{ path, code: params.code, values: { ...params.values } }];
   switch (issue.code) {
     case "unrecognized_keys":
       return issue.keys.map((key) => ({

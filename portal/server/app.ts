@@ -10,7 +10,7 @@ import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { IntakeRefusal } from "../../core/intake.ts";
 import { inBeijingTime } from "./beijing-json.ts";
 import type { AppDeps, AppEnv } from "./deps.ts";
-import { ApiError } from "./errors.ts";
+import { ApiError, statusFor } from "./errors.ts";
 import { language } from "./lang.ts";
 import { openApiDocument } from "./openapi.ts";
 import { type AstroHandler, pageRoutes } from "./pages.ts";
@@ -154,7 +154,7 @@ function toApiError(error: Error): ApiError {
   if (error instanceof ApiError) return error;
   if (error instanceof IntakeRefusal) {
     return error.code === "invalid"
-      ? new ApiError(422, "invalid", error.field, error.issues)
+      ? new ApiError(statusFor(error.issues), "invalid", error.field, error.issues)
       : new ApiError(422, error.code, error.field);
   }
   if (error instanceof HTTPException) {

@@ -28,13 +28,21 @@ export class ApiError extends HTTPException {
 }
 
 /** Field issues (zod's, through the core's mapping) under a body prefix such as "situation". */
+/** Dates no calendar question can hold (before 1900, after 2200, an estimate years ahead): 400. */
+const DATE_BOUNDS = new Set(["date_out_of_range", "date_too_far"]);
+
+/** 400 when every issue is a date out of bounds (a request that cannot be asked); else 422. */
+export function statusFor(issues: readonly { code: string }[]): 400 | 422 {
+  return issues.length > 0 && issues.every((i) => DATE_BOUNDS.has(i.code)) ? 400 : 422;
+}
+
 export function invalid(issues: FieldIssue[], prefix = ""): ApiError {
   const mapped = issues.map((i) => ({
     code: i.code,
     field: prefix && i.path ? `${prefix}.${i.path}` : prefix || i.path,
     values: i.values,
   }));
-  return new ApiError(422, "invalid", mapped[0]?.field ?? null, mapped);
+  return new ApiError(statusFor(mapped), "invalid", mapped[0]?.field ?? null, mapped);
 }
 
 export function fieldError(status: ContentfulStatusCode, field: string, code: string): ApiError {

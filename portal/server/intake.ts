@@ -10,7 +10,7 @@ import { isInternational, parseAnyPhone, parsePhone } from "../../core/interview
 import { answerOf, type InterviewState } from "../../core/interview/state.ts";
 import type { PolicySet } from "../../core/policies/index.ts";
 import { fieldIssues } from "../../core/schema/issues.ts";
-import { futureDateIssues } from "../../core/screen.ts";
+import { dateIssues } from "../../core/screen.ts";
 import { shanghaiDate, type WorkCalendar } from "../../core/sla.ts";
 import { type Channel, IdempotencyConflict, type RequestStore, type Submitted } from "../../db/requests.ts";
 import { PRIVACY_NOTICE_VERSION } from "../../locales/notice.ts";
@@ -100,11 +100,11 @@ export function createIntake(deps: IntakeDeps): Intake {
     if (personPhone === null) throw refuse("person.phone", "not_a_phone");
     const now = deps.now();
     const today = shanghaiDate(now);
-    const dateIssues = futureDateIssues(body.situation, body.situation.asOf ?? today);
-    if (dateIssues.length > 0) {
+    const dated = dateIssues(body.situation, today);
+    if (dated.length > 0) {
       throw new IntakeRefusal(
         "invalid",
-        dateIssues.map((i) => ({
+        dated.map((i) => ({
           code: i.code,
           field: i.path ? `situation.${i.path}` : "situation",
           values: i.values,

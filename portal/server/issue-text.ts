@@ -26,6 +26,10 @@ export function issueText(issue: FieldIssue): string {
       return `${where}: must be a date written YYYY-MM-DD`;
     case "date_not_real":
       return `${where}: is not a real calendar date`;
+    case "date_out_of_range":
+      return `${where}: must be between ${String(v.min)} and ${String(v.max)}`;
+    case "date_too_far":
+      return `${where}: can be at most a year ahead (${String(v.latest)} at the latest)`;
     case "date_after_as_of":
       return `${where}: is after the date of the estimate (${String(v.asOf ?? "asOf")})`;
     case "first_member_is_self":

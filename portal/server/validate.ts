@@ -16,7 +16,9 @@ export function validate<T extends z.ZodType, Target extends keyof ValidationTar
   return zValidator(target, schema, (result) => {
     if (!result.success) {
       const error = invalid(fieldIssues(result.error));
-      throw status === 422 ? error : new ApiError(status, error.code, error.field, error.issues);
+      throw status === 422 || error.status === 400
+        ? error
+        : new ApiError(status, error.code, error.field, error.issues);
     }
   });
 }

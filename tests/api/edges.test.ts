@@ -32,6 +32,56 @@ describe("POST /api/screen", () => {
       message: "「incme」不是可以填寫的項目。",
     });
   });
+
+  // The harness's today is 2026-11-27.
+  it.each([
+    [
+      "/api/screen",
+      { schemaVersion: 1, jurisdiction: "jilin", asOf: "9999-01-01", members: [{ relation: "self" }] },
+      "asOf",
+      "date_out_of_range",
+    ],
+    [
+      "/api/screen",
+      { schemaVersion: 1, jurisdiction: "jilin", asOf: "2028-01-01", members: [{ relation: "self" }] },
+      "asOf",
+      "date_too_far",
+    ],
+    [
+      "/api/screen",
+      {
+        schemaVersion: 1,
+        jurisdiction: "jilin",
+        povertyExitedOn: "9999-12-31",
+        members: [{ relation: "self" }],
+      },
+      "povertyExitedOn",
+      "date_out_of_range",
+    ],
+  ])("%s: a date out of bounds is 400 naming its field (%s)", async (path, situation, field, code) => {
+    const res = await h.post(path, situation);
+    expect(res.status).toBe(400);
+    const { error } = await res.json();
+    expect(error.field).toBe(field);
+    expect(error.issues[0].code).toBe(code);
+  });
+
+  it("/api/requests: an estimate dated 9999 is 400 naming situation.asOf, and nothing is filed", async () => {
+    const res = await h.post("/api/requests", {
+      situation: {
+        schemaVersion: 1,
+        jurisdiction: "jilin",
+        asOf: "9999-01-01",
+        members: [{ relation: "self" }],
+      },
+      contact: { phone: "13812345678" },
+      applicant: { kind: "self" },
+      consent: { given: true, noticeVersion: "2026-11-28", basis: "self" },
+    });
+    expect(res.status).toBe(400);
+    expect((await res.json()).error.field).toBe("situation.asOf");
+    expect(h.deps.db.sqlite.prepare("SELECT count(*) AS n FROM requests").get()).toEqual({ n: 0 });
+  });
 });
 
 describe("refused cleanly", () => {

@@ -10,7 +10,7 @@ import { keepEarlierPrecision } from "../../../core/interview/precision.ts";
 import { simulate } from "../../../core/interview/simulate.ts";
 import { start } from "../../../core/interview/state.ts";
 import { situationSchema } from "../../../core/schema/situation.ts";
-import { futureDateIssues, screen } from "../../../core/screen.ts";
+import { dateIssues, screen } from "../../../core/screen.ts";
 import { shanghaiDate } from "../../../core/sla.ts";
 import { CALL_RESULTS, CLOSE_OUTCOMES } from "../../../core/workflow.ts";
 import type { ChangeResult } from "../../../db/queue.ts";
@@ -261,7 +261,7 @@ export function staffFormRoutes(deps: AppDeps) {
         if (
           !checked.success ||
           checked.data.jurisdiction !== jurisdiction ||
-          futureDateIssues(checked.data, checked.data.asOf ?? today).length > 0
+          dateIssues(checked.data, today).length > 0
         ) {
           setFlash(c, deps, { kind: "staff_error", message: t("common:api.invalid") });
           break;

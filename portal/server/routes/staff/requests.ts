@@ -4,7 +4,7 @@
 // and filing a request for a caller on the phone (channel "staff").
 
 import { Hono } from "hono";
-import { futureDateIssues, screen } from "../../../../core/screen.ts";
+import { dateIssues, screen } from "../../../../core/screen.ts";
 import { shanghaiDate } from "../../../../core/sla.ts";
 import type { ChangeResult } from "../../../../db/queue.ts";
 import type { AppDeps, AppEnv } from "../../deps.ts";
@@ -123,7 +123,7 @@ export function staffRequestRoutes(deps: AppDeps) {
         ]);
       }
       const today = shanghaiDate(deps.now());
-      const issues = futureDateIssues(situation, situation.asOf ?? today);
+      const issues = dateIssues(situation, today);
       if (issues.length > 0) throw invalid(issues, "situation");
       const screening = screen(situation, { policies: deps.policies, today });
       const version = deps.queue.amend(reference, actor(c), situation, screening);

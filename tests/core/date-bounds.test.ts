@@ -1,0 +1,96 @@
+// Every date a situation may hold lies between 1900-01-01 and 2200-12-31, and an estimate is dated at
+// most a year ahead: outside, a refusal by field; inside, on every jurisdiction, screening never throws —
+// the date arithmetic is total (9999-12-31 plus a day is 10000-01-01, not an exception).
+
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { addDays, addMonths } from "../../core/dates.ts";
+import { createPolicies } from "../../core/policies/index.ts";
+import { JURISDICTIONS } from "../../core/schema/enums.ts";
+import { screenInput } from "../../core/screen.ts";
+import { situationArb } from "./arbitraries.ts";
+
+const policies = createPolicies();
+const TODAY = "2026-11-30";
+const day = fc
+  .integer({ min: Date.UTC(1900, 0, 1), max: Date.UTC(2200, 11, 31) })
+  .map((ms) => new Date(ms).toISOString().slice(0, 10));
+
+describe("dates have bounds", () => {
+  it("an estimate dated 9999-01-01 is refused by field, not a crash", () => {
+    const r = screenInput(
+      { schemaVersion: 1, jurisdiction: "jilin", asOf: "9999-01-01", members: [{ relation: "self" }] },
+      { policies, today: TODAY },
+    );
+    expect(r).toEqual({
+      ok: false,
+      issues: [{ path: "asOf", code: "date_out_of_range", values: { min: "1900-01-01", max: "2200-12-31" } }],
+    });
+  });
+
+  it("a year ahead is the furthest an estimate may be dated: 2027-11-30 taken, 2027-12-01 refused", () => {
+    const at = (asOf: string) =>
+      screenInput(
+        { schemaVersion: 1, jurisdiction: "wuxi", asOf, members: [{ relation: "self" }] },
+        { policies, today: TODAY },
+      );
+    expect(at("2027-11-30").ok).toBe(true);
+    expect(at("2027-12-01")).toEqual({
+      ok: false,
+      issues: [{ path: "asOf", code: "date_too_far", values: { latest: "2027-11-30" } }],
+    });
+  });
+
+  it.each(["incomeAboveStandardSince", "povertyExitedOn"])("%s near 9999 is refused by field", (field) => {
+    const input: Record<string, unknown> = {
+      schemaVersion: 1,
+      jurisdiction: "jiangmen",
+      members: [{ relation: "self" }],
+    };
+    input[field] = "9999-12-31";
+    const r = screenInput(input, { policies, today: TODAY });
+    expect(r.ok).toBe(false);
+    if (!r.ok)
+      expect(r.issues.filter((i) => i.path.endsWith(field)).map((i) => i.code)).toEqual([
+        "date_out_of_range",
+      ]);
+  });
+
+  it("date arithmetic is total at the far end", () => {
+    expect(addDays("9999-12-31", 1)).toBe("10000-01-01");
+    expect(addMonths("9999-12-31", 1)).toBe("10000-01-31");
+  });
+
+  it("any dates in the range, on all five jurisdictions: screening answers and never throws", () => {
+    let screened = 0;
+    fc.assert(
+      fc.property(
+        situationArb,
+        fc.constantFrom(...JURISDICTIONS),
+        day,
+        day,
+        day,
+        day,
+        (s, jurisdiction, asOf, since, exited, event) => {
+          // Events on or before the estimate's date, so that most inputs are screened, not refused.
+          const upTo = (d: string) => (d <= asOf ? d : asOf);
+          [since, exited, event] = [upTo(since), upTo(exited), upTo(event)];
+          const input = {
+            ...s,
+            jurisdiction,
+            asOf,
+            povertyExitedOn: exited,
+            currentBenefits: { ...s.currentBenefits, dibao: { since } },
+            incomeAboveStandardSince: since,
+            emergency: { ...s.emergency, date: event },
+          };
+          const r = screenInput(input, { policies, today: asOf });
+          expect(typeof r.ok).toBe("boolean");
+          screened += r.ok ? 1 : 0;
+        },
+      ),
+      { numRuns: 300, seed: 20261130 },
+    );
+    expect(screened).toBeGreaterThan(100); // the property reached the rules, not only the schema
+  });
+});
