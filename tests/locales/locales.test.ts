@@ -283,6 +283,7 @@ const GENERIC: Values = {
   hours: 5,
   days: 3,
   needed: 3,
+  latest: "2027-11-30",
   age: 78,
   pension: "900 元",
   grade: "二级",
