@@ -62,6 +62,23 @@ describe("portal forms", () => {
     expect(h.deps.db.sqlite.prepare("SELECT count(*) AS n FROM interviews").get()).toEqual({ n: 0 });
   });
 
+  it("behind a TLS proxy: a post whose Origin is PUBLIC_URL's is taken without Fetch-Metadata; another site's is not", async () => {
+    const proxied = harness({ PUBLIC_URL: "https://intake.example" });
+    try {
+      const post = (origin: string) =>
+        proxied.app.request("http://127.0.0.1:3000/check/start", {
+          method: "POST",
+          headers: { "content-type": "application/x-www-form-urlencoded", origin },
+          body: "jurisdiction=wuxi&helping=self",
+        });
+      expect((await post("https://intake.example")).status).toBe(303);
+      expect((await post("https://evil.example")).status).toBe(403);
+      expect((await post("http://intake.example")).status).toBe(403); // not the published scheme
+    } finally {
+      proxied.close();
+    }
+  });
+
   it("send a finished check once, however often the form is sent (a double click)", async () => {
     const cookie = await finishedDraft();
     const body = { personName: "王建国", phone: "13812345678", consent: "yes", key: "form-key-0001" };

@@ -4,7 +4,6 @@
 
 import { Hono } from "hono";
 import { getCookie } from "hono/cookie";
-import { csrf } from "hono/csrf";
 import { z } from "zod";
 import { IntakeRefusal } from "../../../core/intake.ts";
 import { answer, back, forget, type RawAnswer } from "../../../core/interview/answer.ts";
@@ -19,6 +18,7 @@ import { normalizeReference } from "../../../db/reference.ts";
 import { isLang, type Lang } from "../../../locales/i18n.ts";
 import { renderIssue } from "../../../locales/render.ts";
 import { clientAddress } from "../client.ts";
+import { formCsrf } from "../form-origin.ts";
 import { clearDraft, DRAFT_COOKIE, prefsOf, setDraft, setFlash, setPrefs } from "../cookies.ts";
 import type { AppDeps, AppEnv } from "../deps.ts";
 import { tFor } from "../lang.ts";
@@ -30,7 +30,7 @@ const safePath = (p: unknown) =>
 
 export function formRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>();
-  app.use("*", csrf());
+  app.use("*", formCsrf(deps));
 
   const langOf = (c: Parameters<typeof prefsOf>[0]): Lang => prefsOf(c).lang ?? "zh-CN";
   const form = async (c: { req: { parseBody: () => Promise<Record<string, unknown>> } }) => {

@@ -4,7 +4,6 @@
 
 import { type Context, Hono } from "hono";
 import { getCookie } from "hono/cookie";
-import { csrf } from "hono/csrf";
 import { buildSituation } from "../../../core/interview/build.ts";
 import { keepEarlierPrecision } from "../../../core/interview/precision.ts";
 import { simulate } from "../../../core/interview/simulate.ts";
@@ -17,6 +16,7 @@ import type { ChangeResult } from "../../../db/queue.ts";
 import type { Session } from "../../../db/staff.ts";
 import type { Lang } from "../../../locales/i18n.ts";
 import { clientAddress } from "../client.ts";
+import { formCsrf } from "../form-origin.ts";
 import { clearDraft, DRAFT_COOKIE, prefsOf, setDraft, setFlash } from "../cookies.ts";
 import type { AppDeps, AppEnv } from "../deps.ts";
 import { ApiError } from "../errors.ts";
@@ -30,7 +30,7 @@ const safeReturn = (p: unknown) =>
 
 export function staffFormRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>();
-  app.use("/staff/*", csrf());
+  app.use("/staff/*", formCsrf(deps));
 
   const lang = (c: Context): Lang => prefsOf(c).lang ?? "zh-CN";
   const words = (c: Context) => tFor(lang(c));
