@@ -64,8 +64,17 @@ const member = (row: typeof staff.$inferSelect): StaffMember => ({
   disabled: row.disabled,
 });
 
-export function createStaffStore(deps: { db: Db; vault: Vault; now: () => Date }): StaffStore {
+/** Sessions one account may hold at once: a new sign-in past it ends the oldest. */
+export const SESSIONS_PER_ACCOUNT = 3;
+
+export function createStaffStore(deps: {
+  db: Db;
+  vault: Vault;
+  now: () => Date;
+  sessionsPerAccount?: number | undefined;
+}): StaffStore {
   const { db, vault, now } = deps;
+  const cap = deps.sessionsPerAccount ?? SESSIONS_PER_ACCOUNT;
   const orm = db.orm;
   const hashOf = (id: string) => vault.hash("session", id);
 
@@ -103,6 +112,13 @@ export function createStaffStore(deps: { db: Db; vault: Vault; now: () => Date }
         .insert(staffSessions)
         .values({ idHash: hashOf(id), staffId, csrfToken, createdAt: at, lastSeenAt: at })
         .run();
+      // At most `cap` at once: the oldest beyond it end (a forgotten desk, a stolen cookie).
+      db.sqlite
+        .prepare(
+          `DELETE FROM staff_sessions WHERE staff_id = ? AND id_hash NOT IN (
+             SELECT id_hash FROM staff_sessions WHERE staff_id = ? ORDER BY created_at DESC, rowid DESC LIMIT ?)`,
+        )
+        .run(staffId, staffId, cap);
       return { id, csrfToken };
     },
     session(id) {

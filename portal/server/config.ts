@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { CALLBACK, TIME_OF_DAY } from "../../core/sla.ts";
 import { DEFAULT_RETENTION_DAYS } from "../../db/retention.ts";
+import { SESSIONS_PER_ACCOUNT } from "../../db/staff.ts";
 import { OWASP_LOG_N } from "./passwords.ts";
 
 const port = z.coerce.number().int().min(0).max(65535);
@@ -56,6 +57,8 @@ const envSchema = z
     /** Failed logins per account before it is locked for LOGIN_LOCK_MINUTES. */
     LOGIN_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
     LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
+    /** Staff sessions one account may hold at once; a new sign-in past it ends the oldest. */
+    STAFF_SESSIONS_PER_ACCOUNT: z.coerce.number().int().min(1).max(20).default(SESSIONS_PER_ACCOUNT),
     /** Login attempts per client address per 10 minutes. */
     LOGIN_ATTEMPTS_PER_CLIENT: z.coerce.number().int().min(1).default(20),
   })

@@ -11,11 +11,11 @@ import { RESPONSE_ALREADY_SENT } from "@hono/node-server/utils/response";
 import { type Context, Hono } from "hono";
 import { getCookie } from "hono/cookie";
 import { DEFAULT_LANG, isLang } from "../../locales/i18n.ts";
-import { DRAFT_COOKIE, prefsOf, readFlash } from "./cookies.ts";
+import { draftCookie, flashCookie, prefsOf, readFlash } from "./cookies.ts";
 import type { AppDeps, AppEnv } from "./deps.ts";
 import { tFor } from "./lang.ts";
 import type { PortalLocals } from "./portal-locals.ts";
-import { SESSION_COOKIE } from "./staff-auth.ts";
+import { sessionCookie } from "./staff-auth.ts";
 import { createWorkspace, type WorkspaceView } from "./workspace.ts";
 
 export type AstroHandler = (
@@ -56,7 +56,7 @@ export function pageRoutes(deps: AppDeps, handler: AstroHandler, securityHeaders
   app.get("*", async (c: Context<AppEnv>) => {
     const env = c.env as { incoming: IncomingMessage; outgoing: ServerResponse };
     // Every workspace page but the sign-in page passes one guard, which also reads what it shows.
-    const staffCookie = getCookie(c, SESSION_COOKIE);
+    const staffCookie = getCookie(c, sessionCookie(deps));
     const staffSession = staffCookie ? deps.staff.session(staffCookie) : null;
     let view: WorkspaceView | null = null;
     if (/^\/staff(\/|$)/.test(c.req.path) && c.req.path !== "/staff/login") {
@@ -69,10 +69,10 @@ export function pageRoutes(deps: AppDeps, handler: AstroHandler, securityHeaders
       if ("redirect" in guarded) return c.redirect(guarded.redirect, 303);
       view = guarded.view;
     }
-    const prefs = prefsOf(c);
+    const prefs = prefsOf(c, deps);
     const asked = c.req.query("lang");
     const lang = prefs.lang ?? (isLang(asked) ? asked : DEFAULT_LANG);
-    const draftId = getCookie(c, DRAFT_COOKIE) ?? null;
+    const draftId = getCookie(c, draftCookie(deps)) ?? null;
     const flash = readFlash(c, deps);
     const locals: PortalLocals = {
       lang,
@@ -90,7 +90,11 @@ export function pageRoutes(deps: AppDeps, handler: AstroHandler, securityHeaders
     for (const [name, value] of Object.entries(securityHeaders)) res.setHeader(name, value);
     // Pages may show personal facts: never stored by a browser or a proxy.
     res.setHeader("Cache-Control", "no-store");
-    if (flash) res.setHeader("Set-Cookie", "flash=; Max-Age=0; Path=/; HttpOnly; SameSite=Lax");
+    if (flash)
+      res.setHeader(
+        "Set-Cookie",
+        `${flashCookie(deps)}=; Max-Age=0; Path=/; HttpOnly; SameSite=Lax${deps.secureCookies ? "; Secure" : ""}`,
+      );
     let passed = false;
     const render = () =>
       handler(

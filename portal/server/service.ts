@@ -77,7 +77,7 @@ export function buildDeps(
     calendar,
     now,
     requests,
-    staff: createStaffStore({ db, vault, now }),
+    staff: createStaffStore({ db, vault, now, sessionsPerAccount: config.STAFF_SESSIONS_PER_ACCOUNT }),
     queue: createQueue({
       db,
       vault,

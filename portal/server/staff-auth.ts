@@ -6,14 +6,16 @@ import type { Context } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
 import { ROLES, type Role, SESSION_ABSOLUTE_HOURS, type Session } from "../../db/staff.ts";
+import { cookieName } from "./cookies.ts";
 import type { AppDeps, AppEnv } from "./deps.ts";
 import { ApiError } from "./errors.ts";
 
-export const SESSION_COOKIE = "staff_session";
+/** The staff session cookie's name (`__Host-staff_session` over https, cookies.ts). */
+export const sessionCookie = (deps: Pick<AppDeps, "secureCookies">) => cookieName(deps, "staff_session");
 export const CSRF_HEADER = "x-csrf-token";
 
 export function setSessionCookie(c: Context<AppEnv>, deps: AppDeps, id: string): void {
-  setCookie(c, SESSION_COOKIE, id, {
+  setCookie(c, sessionCookie(deps), id, {
     httpOnly: true,
     secure: deps.secureCookies,
     sameSite: "Strict",
@@ -22,8 +24,8 @@ export function setSessionCookie(c: Context<AppEnv>, deps: AppDeps, id: string):
   });
 }
 
-export function clearSessionCookie(c: Context<AppEnv>): void {
-  deleteCookie(c, SESSION_COOKIE, { path: "/" });
+export function clearSessionCookie(c: Context<AppEnv>, deps: Pick<AppDeps, "secureCookies">): void {
+  deleteCookie(c, sessionCookie(deps), { path: "/", secure: deps.secureCookies });
 }
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -39,10 +41,10 @@ const BEFORE_PASSWORD_CHANGE = new Set(["/api/staff/session", "/api/staff/passwo
 
 export function requireSession(deps: AppDeps) {
   return createMiddleware<AppEnv>(async (c, next) => {
-    const id = getCookie(c, SESSION_COOKIE);
+    const id = getCookie(c, sessionCookie(deps));
     const session = id ? deps.staff.session(id) : null;
     if (!id || !session) {
-      if (id) clearSessionCookie(c);
+      if (id) clearSessionCookie(c, deps);
       throw new ApiError(401, "unauthorized");
     }
     if (!SAFE_METHODS.has(c.req.method) && !sameToken(c.req.header(CSRF_HEADER) ?? "", session.csrfToken)) {

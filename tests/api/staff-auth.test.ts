@@ -120,15 +120,45 @@ describe("POST /api/staff/login", () => {
     expect(text).not.toContain(stored.split("$")[5]);
   });
 
-  it("marks the cookie Secure when PUBLIC_URL is https", async () => {
+  it("marks the cookie Secure and names it __Host- when PUBLIC_URL is https; it is the one read back", async () => {
     const h = open({ PUBLIC_URL: "https://x.example" });
     await account(h, "李娜");
     const res = await tryLogin(h, "李娜", STAFF_PASSWORD);
     expect(res.status).toBe(200);
+    expect(cookieOf(res)).toMatch(/^__Host-staff_session=[\w-]{20,}$/);
     const attributes = cookieAttributes(res);
     expect(attributes).toContain("secure");
     expect(attributes).toContain("httponly");
     expect(attributes).toContain("samesite=strict");
+    expect(attributes).toContain("path=/");
+    expect(attributes.some((a) => a.startsWith("domain"))).toBe(false);
+    expect((await raw(h, "GET", "/api/staff/session", cookieOf(res))).status).toBe(200);
+    // The plain name is not read over https (a cookie a sibling domain could have set).
+    const plain = cookieOf(res).replace("__Host-", "");
+    expect((await raw(h, "GET", "/api/staff/session", plain)).status).toBe(401);
+  });
+
+  it("a sign-in over an existing session ends the old one", async () => {
+    const h = open();
+    await account(h, "李娜");
+    const first = cookieOf(await tryLogin(h, "李娜", STAFF_PASSWORD));
+    const second = await tryLogin(h, "李娜", STAFF_PASSWORD, { cookie: first });
+    expect(second.status).toBe(200);
+    expect((await raw(h, "GET", "/api/staff/session", first)).status).toBe(401);
+    expect((await raw(h, "GET", "/api/staff/session", cookieOf(second))).status).toBe(200);
+  });
+
+  it("at most 3 sessions per account: a fourth sign-in ends the oldest", async () => {
+    const h = open();
+    await account(h, "李娜");
+    const cookies: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      cookies.push(cookieOf(await tryLogin(h, "李娜", STAFF_PASSWORD)));
+      advance(h, 1_000);
+    }
+    const alive = [];
+    for (const cookie of cookies) alive.push((await raw(h, "GET", "/api/staff/session", cookie)).status);
+    expect(alive).toEqual([401, 200, 200, 200]);
   });
 
   it("audits login_ok with the name, and no password anywhere in the audit", async () => {

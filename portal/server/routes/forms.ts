@@ -18,11 +18,11 @@ import { normalizeReference } from "../../../db/reference.ts";
 import { isLang, type Lang } from "../../../locales/i18n.ts";
 import { renderIssue } from "../../../locales/render.ts";
 import { clientAddress } from "../client.ts";
-import { formCsrf } from "../form-origin.ts";
-import { clearDraft, DRAFT_COOKIE, prefsOf, setDraft, setFlash, setPrefs } from "../cookies.ts";
+import { clearDraft, draftCookie, prefsOf, setDraft, setFlash, setPrefs } from "../cookies.ts";
 import type { AppDeps, AppEnv } from "../deps.ts";
+import { formCsrf } from "../form-origin.ts";
 import { tFor } from "../lang.ts";
-import { inScope, SESSION_COOKIE } from "../staff-auth.ts";
+import { inScope, sessionCookie } from "../staff-auth.ts";
 import { type FormFields, webAnswer } from "../web-answer.ts";
 
 const safePath = (p: unknown) =>
@@ -32,17 +32,17 @@ export function formRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>();
   app.use("*", formCsrf(deps));
 
-  const langOf = (c: Parameters<typeof prefsOf>[0]): Lang => prefsOf(c).lang ?? "zh-CN";
+  const langOf = (c: Parameters<typeof prefsOf>[0]): Lang => prefsOf(c, deps).lang ?? "zh-CN";
   const form = async (c: { req: { parseBody: () => Promise<Record<string, unknown>> } }) => {
     const body = await c.req.parseBody();
     return Object.fromEntries(Object.entries(body).map(([k, v]) => [k, typeof v === "string" ? v : ""]));
   };
   const staffSession = (c: Parameters<typeof getCookie>[0]) => {
-    const id = getCookie(c, SESSION_COOKIE);
+    const id = getCookie(c, sessionCookie(deps));
     return id ? deps.staff.session(id) : null;
   };
   const draftOf = (c: Parameters<typeof getCookie>[0]) => {
-    const id = getCookie(c, DRAFT_COOKIE);
+    const id = getCookie(c, draftCookie(deps));
     const draft = id ? deps.interviews.get(id) : null;
     return id && draft ? { id, draft } : null;
   };
@@ -155,7 +155,7 @@ export function formRoutes(deps: AppDeps) {
   app.post("/check/restart", (c) => {
     const held = draftOf(c);
     if (held) deps.interviews.remove(held.id);
-    clearDraft(c);
+    clearDraft(c, deps);
     return c.redirect("/", 303);
   });
 
@@ -278,7 +278,7 @@ export function formRoutes(deps: AppDeps) {
         { channel: agent ? "staff" : "portal", lang, idempotencyKey: `portal-form-${f.data.key}` },
       );
       deps.interviews.remove(held.id);
-      clearDraft(c);
+      clearDraft(c, deps);
       setFlash(c, deps, {
         kind: "sent",
         reference: submitted.reference,

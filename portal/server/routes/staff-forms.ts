@@ -16,12 +16,12 @@ import type { ChangeResult } from "../../../db/queue.ts";
 import type { Session } from "../../../db/staff.ts";
 import type { Lang } from "../../../locales/i18n.ts";
 import { clientAddress } from "../client.ts";
-import { formCsrf } from "../form-origin.ts";
-import { clearDraft, DRAFT_COOKIE, prefsOf, setDraft, setFlash } from "../cookies.ts";
+import { clearDraft, draftCookie, prefsOf, setDraft, setFlash } from "../cookies.ts";
 import type { AppDeps, AppEnv } from "../deps.ts";
 import { ApiError } from "../errors.ts";
+import { formCsrf } from "../form-origin.ts";
 import { tFor } from "../lang.ts";
-import { clearSessionCookie, hasRole, inScope, SESSION_COOKIE, setSessionCookie } from "../staff-auth.ts";
+import { clearSessionCookie, hasRole, inScope, sessionCookie, setSessionCookie } from "../staff-auth.ts";
 import { NOTE_MAX } from "../staff-schemas.ts";
 import { changePassword, signIn } from "./staff/auth.ts";
 
@@ -32,14 +32,14 @@ export function staffFormRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>();
   app.use("/staff/*", formCsrf(deps));
 
-  const lang = (c: Context): Lang => prefsOf(c).lang ?? "zh-CN";
+  const lang = (c: Context): Lang => prefsOf(c, deps).lang ?? "zh-CN";
   const words = (c: Context) => tFor(lang(c));
   const fields = async (c: Context) =>
     Object.fromEntries(
       Object.entries(await c.req.parseBody()).map(([k, v]) => [k, typeof v === "string" ? v : ""]),
     );
   const sessionOf = (c: Context): Session | null => {
-    const id = getCookie(c, SESSION_COOKIE);
+    const id = getCookie(c, sessionCookie(deps));
     return id ? deps.staff.session(id) : null;
   };
   const apiWords = (c: Context, error: ApiError) =>
@@ -47,7 +47,7 @@ export function staffFormRoutes(deps: AppDeps) {
 
   app.post("/staff/login", async (c) => {
     const f = await fields(c);
-    const earlier = getCookie(c, SESSION_COOKIE);
+    const earlier = getCookie(c, sessionCookie(deps));
     try {
       const { account, session } = await signIn(
         deps,
@@ -78,15 +78,15 @@ export function staffFormRoutes(deps: AppDeps) {
   });
 
   app.post("/staff/logout", (c) => {
-    const id = getCookie(c, SESSION_COOKIE);
+    const id = getCookie(c, sessionCookie(deps));
     const session = id ? deps.staff.session(id) : null;
     if (id) deps.staff.closeSession(id);
     if (session) deps.staff.audit({ kind: "logout", staffId: session.staff.id });
-    clearSessionCookie(c);
+    clearSessionCookie(c, deps);
     // A caller's unfinished intake must not stay on a shared hotline PC.
-    const draftId = getCookie(c, DRAFT_COOKIE);
+    const draftId = getCookie(c, draftCookie(deps));
     if (draftId && deps.interviews.get(draftId)?.byStaff !== undefined) deps.interviews.remove(draftId);
-    if (draftId) clearDraft(c);
+    if (draftId) clearDraft(c, deps);
     return c.redirect("/staff/login", 303);
   });
 
@@ -135,7 +135,7 @@ export function staffFormRoutes(deps: AppDeps) {
     if (jurisdiction === null || !inScope(session, jurisdiction)) return c.redirect("/staff", 303);
     const me = { id: session.staff.id, name: session.staff.name };
     const supervisor = hasRole(session, "supervisor");
-    const sessionId = getCookie(c, SESSION_COOKIE) ?? "";
+    const sessionId = getCookie(c, sessionCookie(deps)) ?? "";
     /** The phone for the rest of this visit: one audited reveal per visit. */
     const reveal = () => {
       if (deps.visits.shown(sessionId, reference)) return;
@@ -223,7 +223,7 @@ export function staffFormRoutes(deps: AppDeps) {
         return c.redirect("/check/result", 303);
       }
       case "save-correction": {
-        const draftId = getCookie(c, DRAFT_COOKIE);
+        const draftId = getCookie(c, draftCookie(deps));
         const draft = draftId ? deps.interviews.get(draftId) : null;
         if (!draftId || !draft || draft.amends !== reference || draft.byStaff !== me.id) break;
         const stored = deps.requests.byReference(reference);
@@ -243,7 +243,7 @@ export function staffFormRoutes(deps: AppDeps) {
           screen(checked.data, { policies: deps.policies, today }),
         );
         deps.interviews.remove(draftId);
-        clearDraft(c);
+        clearDraft(c, deps);
         if (version !== null)
           setFlash(c, deps, { kind: "staff_notice", message: t("common:case.corrected", { version }) });
         break;

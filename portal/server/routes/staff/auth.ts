@@ -8,7 +8,7 @@ import { clientAddress } from "../../client.ts";
 import type { AppDeps, AppEnv } from "../../deps.ts";
 import { ApiError } from "../../errors.ts";
 import { MIN_PASSWORD_LENGTH, normalizePassword } from "../../passwords.ts";
-import { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from "../../staff-auth.ts";
+import { clearSessionCookie, sessionCookie, setSessionCookie } from "../../staff-auth.ts";
 import { loginSchema, passwordSchema } from "../../staff-schemas.ts";
 import { validate } from "../../validate.ts";
 
@@ -87,6 +87,9 @@ export function loginRoutes(deps: AppDeps) {
   return new Hono<AppEnv>().post("/login", validate("json", loginSchema), async (c) => {
     const { name, password } = c.req.valid("json");
     const { account, session } = await signIn(deps, name, password, clientAddress(c, deps.trustProxy));
+    // A sign-in over an existing session ends that one (as the workspace's form does): no fixation.
+    const earlier = getCookie(c, sessionCookie(deps));
+    if (earlier) deps.staff.closeSession(earlier);
     setSessionCookie(c, deps, session.id);
     return c.json({
       staff: { id: account.id, name: account.name, role: account.role, jurisdiction: account.jurisdiction },
@@ -110,7 +113,7 @@ export function sessionRoutes(deps: AppDeps) {
     .post("/logout", (c) => {
       deps.staff.closeSession(c.var.sessionId);
       deps.staff.audit({ kind: "logout", staffId: c.var.session.staff.id });
-      clearSessionCookie(c);
+      clearSessionCookie(c, deps);
       return c.body(null, 204);
     })
     .post("/password", validate("json", passwordSchema), async (c) => {
@@ -118,7 +121,7 @@ export function sessionRoutes(deps: AppDeps) {
       const me = c.var.session.staff;
       await changePassword(deps, me, current, next);
       // Other sessions of this account end; this one goes on.
-      const keep = getCookie(c, SESSION_COOKIE);
+      const keep = getCookie(c, sessionCookie(deps));
       deps.staff.closeAllSessions(me.id);
       const session = deps.staff.openSession(me.id);
       if (keep) setSessionCookie(c, deps, session.id);
