@@ -44,18 +44,29 @@ export interface AppExtras {
   pages?: AstroHandler | null;
 }
 
+/** Browser features no page here uses: denied to every page and anything it might embed. */
+const PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()";
+
+/** HSTS only where the service is published over https (a plain-http deployment would lock itself out). */
+const hsts = (deps: Pick<AppDeps, "secureCookies">) =>
+  deps.secureCookies ? "max-age=31536000; includeSubDomains" : null;
+
 /** The same headers for pages that Astro writes itself (secureHeaders cannot reach those responses). */
-export const PAGE_HEADERS: Record<string, string> = {
-  "Content-Security-Policy": Object.entries(CONTENT_SECURITY_POLICY)
-    .map(([k, v]) => `${k.replace(/[A-Z]/g, (m) => `-${m.toLowerCase()}`)} ${v.join(" ")}`)
-    .join("; "),
-  "X-Content-Type-Options": "nosniff",
-  "Referrer-Policy": "no-referrer",
-  "X-Frame-Options": "DENY",
-  "Cross-Origin-Opener-Policy": "same-origin",
-  "Cross-Origin-Resource-Policy": "same-origin",
-  "Strict-Transport-Security": "max-age=31536000",
-};
+export function pageHeaders(deps: Pick<AppDeps, "secureCookies">): Record<string, string> {
+  const transport = hsts(deps);
+  return {
+    "Content-Security-Policy": Object.entries(CONTENT_SECURITY_POLICY)
+      .map(([k, v]) => `${k.replace(/[A-Z]/g, (m) => `-${m.toLowerCase()}`)} ${v.join(" ")}`)
+      .join("; "),
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY",
+    "Cross-Origin-Opener-Policy": "same-origin",
+    "Cross-Origin-Resource-Policy": "same-origin",
+    "Permissions-Policy": PERMISSIONS_POLICY,
+    ...(transport ? { "Strict-Transport-Security": transport } : {}),
+  };
+}
 
 export function createApp(deps: AppDeps, extras: AppExtras = {}) {
   const app = new Hono<AppEnv>();
@@ -65,9 +76,16 @@ export function createApp(deps: AppDeps, extras: AppExtras = {}) {
       contentSecurityPolicy: CONTENT_SECURITY_POLICY,
       referrerPolicy: "no-referrer",
       crossOriginResourcePolicy: "same-origin",
-      strictTransportSecurity: "max-age=31536000",
+      xFrameOptions: "DENY",
+      strictTransportSecurity: hsts(deps) ?? false,
     }),
   );
+  app.use("*", async (c, next) => {
+    await next();
+    c.header("Permissions-Policy", PERMISSIONS_POLICY);
+    // A response that sets a cookie (a sign-in, a form's redirect) is never cached by anyone.
+    if (c.res.headers.has("set-cookie")) c.header("Cache-Control", "no-store");
+  });
   app.use("*", language);
   app.use("/api/*", async (c, next) => {
     await next();
@@ -115,7 +133,7 @@ export function createApp(deps: AppDeps, extras: AppExtras = {}) {
 
   app.route("/", formRoutes(deps));
   app.route("/", staffFormRoutes(deps));
-  if (extras.pages) app.route("/", pageRoutes(deps, extras.pages, PAGE_HEADERS));
+  if (extras.pages) app.route("/", pageRoutes(deps, extras.pages, pageHeaders(deps)));
 
   app.notFound(() => {
     throw new ApiError(404, "no_such_page");

@@ -162,7 +162,33 @@ describe("headers", () => {
       expect(res.headers.get("x-content-type-options")).toBe("nosniff");
       expect(res.headers.get("content-security-policy")).toContain("default-src 'self'");
       expect(res.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
+      expect(res.headers.get("x-frame-options")).toBe("DENY");
+      expect(res.headers.get("permissions-policy")).toContain("camera=()");
+      // Plain http (no PUBLIC_URL): no HSTS, which would lock a plain deployment out.
+      expect(res.headers.get("strict-transport-security")).toBeNull();
     }
+  });
+
+  it("over https: HSTS with includeSubDomains", async () => {
+    const secure = harness({ PUBLIC_URL: "https://intake.example" });
+    try {
+      const res = await secure.app.request("/api/health");
+      expect(res.headers.get("strict-transport-security")).toBe("max-age=31536000; includeSubDomains");
+    } finally {
+      secure.close();
+    }
+  });
+
+  it("a form's 303 that sets a cookie is no-store", async () => {
+    const res = await h.app.request("http://localhost/prefs", {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", origin: "http://localhost" },
+      body: "lang=en&return=/",
+    });
+    expect(res.status).toBe(303);
+    expect(res.headers.get("set-cookie")).toContain("lang=en");
+    expect(res.headers.get("cache-control")).toBe("no-store");
+    expect(res.headers.get("x-frame-options")).toBe("DENY");
   });
 });
 
