@@ -2,7 +2,7 @@
 // is acknowledged), foreign keys on, a busy timeout so a backup or a second process waits, not fails, and
 // secure_delete so that erased data does not linger in free pages.
 
-import { mkdirSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import { type BetterSQLite3Database, drizzle } from "drizzle-orm/better-sqlite3";
@@ -27,7 +27,11 @@ export interface OpenOptions {
 }
 
 export function openDb(path: string, options: OpenOptions = {}): Db {
-  if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+  if (path !== ":memory:") {
+    mkdirSync(dirname(path), { recursive: true });
+    // Created owner-only (0600), like the key file: SQLite gives its -wal and -shm the same mode.
+    if (!existsSync(path)) closeSync(openSync(path, "a", 0o600));
+  }
   const sqlite = new Database(path);
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma(`synchronous = ${options.synchronous ?? "FULL"}`);

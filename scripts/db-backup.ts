@@ -1,7 +1,7 @@
 // npm run db:backup -- FILE: a consistent copy of DATABASE_PATH through SQLite's online backup, safe
 // while the service runs and writes. The copy is still encrypted where the data is: keep the key too.
 
-import { existsSync } from "node:fs";
+import { chmodSync, closeSync, existsSync, openSync } from "node:fs";
 import Database from "better-sqlite3";
 import { ConfigError, readConfig } from "../portal/server/config.ts";
 
@@ -22,8 +22,11 @@ try {
   }
   const db = new Database(config.DATABASE_PATH, { readonly: true, fileMustExist: true });
   db.pragma("busy_timeout = 5000");
+  // The copy holds the same sealed data and hashes: owner-only, like the database (created 0600 first).
+  closeSync(openSync(file, "wx", 0o600));
   const { totalPages } = await db.backup(file);
   db.close();
+  chmodSync(file, 0o600);
   console.log(`Backed up ${config.DATABASE_PATH} to ${file} (${totalPages} pages).`);
 } catch (error) {
   const message = error instanceof ConfigError ? error.message : String(error).split("\n")[0];

@@ -3,12 +3,26 @@
 // written with. The service and the commands that only need the store (npm run staff) open it here,
 // so a command does not load the whole app to add an account.
 
+import { existsSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
+import Database from "better-sqlite3";
 import { type Db, openDb } from "../../db/connection.ts";
 import { createVault, type Vault } from "../../db/crypto.ts";
 import { checkKeyMatches, loadOrCreateKeyFile, parseDataKey } from "../../db/data-key.ts";
 import { type MigrationLevel, runMigrations } from "../../db/migrate.ts";
 import type { Config } from "./config.ts";
+
+/** Does this database file already hold sealed data (a key check written by an earlier start)? */
+function holdsData(path: string): boolean {
+  if (!existsSync(path) || statSync(path).size === 0) return false;
+  const db = new Database(path, { readonly: true, fileMustExist: true });
+  try {
+    const meta = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").get();
+    return meta !== undefined && db.prepare("SELECT 1 FROM meta WHERE key = 'key_check'").get() !== undefined;
+  } finally {
+    db.close();
+  }
+}
 
 /** A start that cannot go on, in one line for the operator (exit 2). */
 export class StartError extends Error {}
@@ -27,6 +41,12 @@ export function openStore(config: Config, log: (line: string) => void): OpenStor
     key = parsed;
   } else {
     const file = join(dirname(config.DATABASE_PATH), "intake.key");
+    // A database without its key file: refuse before writing a new key beside data it cannot read.
+    if (!existsSync(file) && holdsData(config.DATABASE_PATH)) {
+      throw new StartError(
+        `${file} is missing but ${config.DATABASE_PATH} holds data: restore the key file (or set INTAKE_DATA_KEY); no new key was written`,
+      );
+    }
     const loaded = loadOrCreateKeyFile(file);
     if (loaded.created) {
       log(

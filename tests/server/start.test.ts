@@ -23,6 +23,9 @@ describe("npm start", () => {
     expect(server.output()).toMatch(/Generated a new data key in .*intake\.key/);
     const key = join(dir, "db", "intake.key");
     expect(statSync(key).mode & 0o777).toBe(0o600);
+    // The database and its -wal and -shm are owner-only too.
+    for (const file of ["intake.sqlite", "intake.sqlite-wal", "intake.sqlite-shm"])
+      expect(statSync(join(dir, "db", file)).mode & 0o777, file).toBe(0o600);
 
     const health = await (await fetch(`${server.url}/api/health`)).json();
     expect(health).toMatchObject({ status: "ok", database: "ok", migrations: { pending: 0 } });
@@ -45,6 +48,25 @@ describe("npm start", () => {
     const again = await startServer({ DATABASE_PATH: join(dir, "db", "intake.sqlite") });
     running.push(again);
     expect(again.output()).not.toMatch(/Generated/);
+  });
+
+  it("a database whose key file is missing: refused in one line before any new key is written", async () => {
+    const dir = temp();
+    const db = join(dir, "intake.sqlite");
+    const first = await startServer({ DATABASE_PATH: db });
+    await stop(first);
+    const key = join(dir, "intake.key");
+    const { unlinkSync } = await import("node:fs");
+    unlinkSync(key);
+    const r = spawnSync(process.execPath, ["--import", "tsx", join(root, "scripts/start.ts")], {
+      cwd: root,
+      env: { PATH: process.env.PATH ?? "", PORT: "0", DATABASE_PATH: db },
+      encoding: "utf8",
+    });
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    expect(r.stderr).toMatch(/intake\.key is missing .* holds data/);
+    expect(existsSync(key)).toBe(false); // no fresh key beside data it cannot read
   });
 
   it("refuses a different key for an existing database, in one line", async () => {
@@ -156,6 +178,7 @@ describe("npm run db:migrate and db:backup", () => {
       e: number;
     };
     expect(backup.pragma("integrity_check", { simple: true })).toBe("ok");
+    expect(statSync(copy).mode & 0o777).toBe(0o600); // the copy is as private as the database
     expect(n).toBeGreaterThan(0);
     expect(e).toBe(n); // every request in the copy came with its event: a consistent snapshot
     backup.close();
