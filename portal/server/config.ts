@@ -36,6 +36,10 @@ const envSchema = z
     /** Call attempts on different working days before a request may be closed as unreachable. */
     UNREACHABLE_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(3),
     PUBLIC_URL: url,
+    /** A request's headers and body must arrive within this (slow clients are cut off). */
+    REQUEST_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(300).default(15),
+    /** Connections one client address may hold at once (not applied behind a trusted proxy). */
+    CONNECTIONS_PER_ADDRESS: z.coerce.number().int().min(1).max(10_000).default(64),
     /** Behind a proxy, take the client address from X-Forwarded-For (for rate limits). */
     TRUST_PROXY: z
       .enum(["0", "1", "true", "false"])

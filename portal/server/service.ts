@@ -1,6 +1,7 @@
 // The composition root: configuration in, a running service out. Opens the database, applies the
 // migrations, loads the data key, the policies and the calendar, and serves the app on HOST:PORT.
 
+import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { type RunnerHandle, run } from "@grammyjs/runner";
 import { serve } from "@hono/node-server";
@@ -34,6 +35,7 @@ import { loadParamsFile } from "./params-file.ts";
 import { createPasswordHasher } from "./passwords.ts";
 import { createPhoneVisits } from "./phone-visits.ts";
 import { createMemoryLimiter, lockout, rateLimit } from "./rate-limit.ts";
+import { limitSockets, SOCKET_LIMITS } from "./socket-limits.ts";
 import { openStore, StartError } from "./store.ts";
 
 export { StartError } from "./store.ts";
@@ -134,7 +136,16 @@ export async function startService(config: Config, options: ServiceOptions): Pro
   }, 3_600_000);
   sweep.unref();
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, hostname: config.HOST, port: config.PORT }, () => resolve(s));
+    const s = serve(
+      {
+        fetch: app.fetch,
+        hostname: config.HOST,
+        port: config.PORT,
+        // How often Node looks for requests past their timeouts (its default, 30 s, outlasts ours).
+        serverOptions: { connectionsCheckingInterval: 1_000 },
+      },
+      () => resolve(s),
+    );
     s.once("error", (error: NodeJS.ErrnoException) =>
       reject(
         new StartError(`cannot listen on ${config.HOST}:${config.PORT} (${error.code ?? error.message})`),
@@ -143,6 +154,11 @@ export async function startService(config: Config, options: ServiceOptions): Pro
   }).catch((error) => {
     deps.db.close();
     throw error;
+  });
+  limitSockets(server as unknown as Server, {
+    ...SOCKET_LIMITS,
+    requestTimeoutMs: config.REQUEST_TIMEOUT_SECONDS * 1000,
+    perAddress: config.TRUST_PROXY ? null : config.CONNECTIONS_PER_ADDRESS,
   });
   forwarder?.start();
   await telegram?.start();
