@@ -1,5 +1,5 @@
 // npm run bench [-- --situations N --seconds S --requests N --conversations N
-//                   --only screenings|submissions|queue|bot|portal|workspace]
+//                   --only screenings|submissions|queue|bot|portal|workspace|login]
 // 1. Screenings per second on one core, over a fixed seeded set of generated situations (1–5 members,
 //    every jurisdiction): with schema validation (screenInput on plain JSON) and without (screen on
 //    situations parsed beforehand).
@@ -8,6 +8,7 @@
 // 4. The bot: updates per second with 1,000 conversations, and update-to-reply latency (bench/bot.ts).
 // 5. The portal: server time to render a self-check question page, and page weights (bench/portal.ts).
 // 6. The workspace: server time to render the queue page with 100,000 stored requests (bench/workspace.ts).
+// 7. A staff login under a flood of wrong passwords from five addresses (bench/login.ts).
 // Measures and prints; asserts nothing.
 
 import { cpus } from "node:os";
@@ -18,6 +19,7 @@ import { type Situation, situationSchema } from "../core/schema/situation.ts";
 import { screen, screenInput } from "../core/screen.ts";
 import { situationArb } from "../tests/core/arbitraries.ts";
 import { BOT_TARGETS, benchBot } from "./bench/bot.ts";
+import { benchLogin, LOGIN_TARGET_MS } from "./bench/login.ts";
 import { benchPortal, PORTAL_TARGETS } from "./bench/portal.ts";
 import { benchQueue, QUEUE_TARGET_MS } from "./bench/queue.ts";
 import { benchSubmissions, SUBMISSIONS_TARGET } from "./bench/submissions.ts";
@@ -38,7 +40,7 @@ const { values } = parseArgs({
   },
 });
 const only = values.only;
-const SECTIONS = ["screenings", "submissions", "queue", "bot", "portal", "workspace"];
+const SECTIONS = ["screenings", "submissions", "queue", "bot", "portal", "workspace", "login"];
 if (only !== undefined && !SECTIONS.includes(only)) {
   console.error(`--only must be one of ${SECTIONS.join(", ")}`);
   process.exit(2);
@@ -134,6 +136,7 @@ if (only === undefined || only === "queue") await printQueue();
 if (only === undefined || only === "bot") await printBot();
 if (only === undefined || only === "portal") await printPortal();
 if (only === undefined || only === "workspace") await printWorkspace();
+if (only === undefined || only === "login") await printLogin();
 
 async function printSubmissions(): Promise<void> {
   const concurrency = Number(values.concurrency);
@@ -217,4 +220,16 @@ async function printWorkspace(): Promise<void> {
   );
   const met = r.queue.medianMs < WORKSPACE_TARGET_MS && r.request.medianMs < WORKSPACE_TARGET_MS;
   console.log(`target: median < ${WORKSPACE_TARGET_MS} ms each — ${met ? "met" : "not met"}`);
+}
+
+async function printLogin(): Promise<void> {
+  console.log("");
+  console.log("staff login under a flood: 100 wrong passwords at once from 5 addresses, scrypt N = 2^17");
+  const r = await benchLogin();
+  console.log(
+    `  the real login answered ${r.real} in ${r.ms.toFixed(0)} ms; the flood: ${r.hashed} hashed (one per address), ${r.refused} refused before hashing`,
+  );
+  console.log(
+    `target: < ${LOGIN_TARGET_MS} ms — ${r.real === 200 && r.ms < LOGIN_TARGET_MS ? "met" : "not met"}`,
+  );
 }

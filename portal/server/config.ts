@@ -63,6 +63,8 @@ const envSchema = z
     LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
     /** Staff sessions one account may hold at once; a new sign-in past it ends the oldest. */
     STAFF_SESSIONS_PER_ACCOUNT: z.coerce.number().int().min(1).max(20).default(SESSIONS_PER_ACCOUNT),
+    /** Login attempts per account name per 10 minutes, right or wrong (counted before hashing). */
+    LOGIN_ATTEMPTS_PER_NAME: z.coerce.number().int().min(1).default(20),
     /** Login attempts per client address per 10 minutes. */
     LOGIN_ATTEMPTS_PER_CLIENT: z.coerce.number().int().min(1).default(20),
   })

@@ -32,6 +32,8 @@ export interface AppDeps {
   /** Failed logins per account name (existing or not, so a lock reveals nothing). */
   loginFailures: RateLimiter;
   loginClients: RateLimiter;
+  /** Login attempts per account name, counted before hashing (failures lock it: loginFailures). */
+  loginNames: RateLimiter;
   /** Cookies only over HTTPS when the service is published on https. */
   secureCookies: boolean;
   /** Where links point: PUBLIC_URL, else http://HOST:PORT. */

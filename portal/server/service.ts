@@ -97,6 +97,10 @@ export function buildDeps(
       max: config.LOGIN_ATTEMPTS_PER_CLIENT,
       windowMs: 600_000,
     }),
+    loginNames: rateLimit(limiter, "login-name-attempts", {
+      max: config.LOGIN_ATTEMPTS_PER_NAME,
+      windowMs: 600_000,
+    }),
     secureCookies: (config.PUBLIC_URL ?? "").startsWith("https://"),
     interviews: createInterviewStore({ db, vault, now }),
     statusLimiter: rateLimit(limiter, "status", {

@@ -664,6 +664,22 @@ describe("createPasswordHasher (scrypt)", () => {
     expect(await raised.verify("an older password", old.replace("scrypt$10$", "scrypt$11$"))).toBe(false);
   });
 
+  it("a flood of wrong passwords from 5 addresses holds at most one hash each: a real login is not starved", async () => {
+    const h = open({ TRUST_PROXY: "1" });
+    await account(h, "李娜");
+    const from = (i: number) => ({ "x-forwarded-for": `203.0.113.${i}` });
+    // 100 wrong passwords at once, 20 from each of 5 addresses, and the real user from a sixth.
+    const flood = Array.from({ length: 100 }, (_, i) =>
+      tryLogin(h, `guess${i}`, "wrong password", from(i % 5)),
+    );
+    const real = tryLogin(h, "李娜", STAFF_PASSWORD, from(99));
+    const statuses = await Promise.all(flood.map(async (r) => (await r).status));
+    // Each address got one hash (a 401); its other 19 were refused before hashing (429).
+    expect(statuses.filter((st) => st === 401)).toHaveLength(5);
+    expect(statuses.filter((st) => st === 429)).toHaveLength(95);
+    expect((await real).status).toBe(200);
+  });
+
   it("runs at most two derivations at once (six hashes and verifies started together)", async () => {
     const hasher = createPasswordHasher({ logN: 14 });
     const stored = await hasher.hash("password one");

@@ -20,11 +20,30 @@ let dummyHash: Promise<string> | null = null;
  * Throws an ApiError (401 / 429) or returns the account and a new session.
  */
 export async function signIn(deps: AppDeps, name: string, password: string, client: string) {
+  // Everything that can refuse is counted before the (slow, shared) hash: per address, per name tried.
   const clientWait = deps.loginClients.hit(client);
-  if (clientWait > 0) {
+  const nameWait = clientWait > 0 ? 0 : deps.loginNames.hit(name);
+  if (clientWait > 0 || nameWait > 0) {
     deps.staff.audit({ kind: "login_rate_limited", name, client });
-    throw new ApiError(429, "rate_limited", null, [], { "Retry-After": String(clientWait) });
+    throw new ApiError(429, "rate_limited", null, [], { "Retry-After": String(clientWait || nameWait) });
   }
+  // One hash in flight per address: a flood from a few addresses cannot queue ahead of everyone else.
+  if (hashing.has(client)) {
+    deps.staff.audit({ kind: "login_rate_limited", name, client });
+    throw new ApiError(429, "rate_limited", null, [], { "Retry-After": "1" });
+  }
+  hashing.add(client);
+  try {
+    return await checked(deps, name, password, client);
+  } finally {
+    hashing.delete(client);
+  }
+}
+
+/** Addresses with a login's hash running now (this process). */
+const hashing = new Set<string>();
+
+async function checked(deps: AppDeps, name: string, password: string, client: string) {
   const locked = deps.loginFailures.blocked(name);
   if (locked > 0) {
     deps.staff.audit({ kind: "login_locked", name, client });
