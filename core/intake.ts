@@ -67,3 +67,16 @@ export interface SendDetails {
   /** The privacy notice the person agreed to, when they agreed earlier (the bot asks first). */
   noticeVersion?: string | undefined;
 }
+
+/** Which sending limit: per call-back phone, per chat, per client address. */
+export type SendScope = "phone" | "chat" | "client";
+
+/** Refused for sending too often: which limit, and the seconds until it lets one through. */
+export class SendLimited extends Error {
+  constructor(
+    readonly scope: SendScope,
+    readonly retryAfter: number,
+  ) {
+    super(`too many requests sent (${scope})`);
+  }
+}

@@ -56,6 +56,8 @@ export interface QueueItem {
   outcomes: Record<string, string>;
   /** Call attempts logged so far. */
   attempts: number;
+  /** Why staff should look twice ("busy_address"), or null. */
+  flag: string | null;
 }
 
 /** What the workspace's list shows of each request: its latest facts and estimate, and who applied. */
@@ -151,7 +153,7 @@ export function queueQuery(filter: QueueFilter, after: QueueCursor | null, limit
   }
   return {
     sql: `SELECT r.id, r.reference, r.jurisdiction, r.channel, r.urgent, r.status, r.created_at AS createdAt,
-                 r.sla_due_at AS slaDueAt, s.name AS assignee, r.duplicate_of AS duplicateOf
+                 r.sla_due_at AS slaDueAt, s.name AS assignee, r.duplicate_of AS duplicateOf, r.flag
             FROM requests r LEFT JOIN staff s ON s.id = r.assignee_id
            WHERE ${where.join(" AND ")}
            ORDER BY r.urgent DESC, r.sla_due_at, r.id

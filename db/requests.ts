@@ -43,6 +43,8 @@ export interface NewRequest {
   lang: string;
   /** The Telegram chat to notify of status changes. */
   chatId?: string | undefined;
+  /** Why staff should look twice (e.g. "busy_address": many sent from one address). */
+  flag?: string | undefined;
 }
 
 /** What is sealed in a request row. */
@@ -202,6 +204,7 @@ export function createRequestStore(deps: RequestStoreDeps): RequestStore {
         "updatedAt",
         "slaDueAt",
         "duplicateOf",
+        "flag",
       ),
     )
     .onConflictDoNothing({ target: requests.reference })
@@ -292,6 +295,7 @@ export function createRequestStore(deps: RequestStoreDeps): RequestStore {
         updatedAt: at,
         slaDueAt,
         duplicateOf,
+        flag: input.flag ?? null,
       });
       if (!row) {
         if (attempt > 5) throw new Error("could not draw a free reference");

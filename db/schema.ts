@@ -45,6 +45,8 @@ export const requests = sqliteTable(
     closeOutcome: text("close_outcome"),
     /** An earlier request with the same phone in the same jurisdiction within 30 days. */
     duplicateOf: integer("duplicate_of"),
+    /** Filed past a softer sending limit (many from one client address): staff look twice. */
+    flag: text("flag"),
     /** The current version of the facts: 1 as submitted, +1 for each amendment. */
     version: integer("version").notNull().default(1),
     /** Past the retention period: personal data removed, only the counts remain. */

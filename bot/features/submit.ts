@@ -5,7 +5,7 @@
 
 import { randomUUID } from "node:crypto";
 import { Composer, InlineKeyboard, Keyboard } from "grammy";
-import { IntakeRefusal } from "../../core/intake.ts";
+import { IntakeRefusal, SendLimited } from "../../core/intake.ts";
 import { buildSituation } from "../../core/interview/build.ts";
 import { isInternational, parseAnyPhone, parsePhone } from "../../core/interview/numbers.ts";
 import { APPLICANT_RELATIONSHIPS } from "../../core/interview/questions.ts";
@@ -336,6 +336,12 @@ export function submit(deps: BotDeps) {
         },
       );
     } catch (error) {
+      if (error instanceof SendLimited) {
+        // Nothing was stored: say why, keep the answers.
+        ctx.session.phase = "result";
+        await ctx.reply(ctx.t("common:api.too_many_sends", { context: error.scope }));
+        return;
+      }
       if (!(error instanceof IntakeRefusal)) throw error;
       // Nothing was stored: say what to fix, keep the answers, and offer the step again.
       const issue = error.issues[0];

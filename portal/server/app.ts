@@ -21,6 +21,7 @@ import { requestRoutes } from "./routes/requests.ts";
 import { screenRoutes } from "./routes/screen.ts";
 import { staffRoutes } from "./routes/staff.ts";
 import { staffFormRoutes } from "./routes/staff-forms.ts";
+import { SendLimited } from "./send-limits.ts";
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -170,6 +171,18 @@ export function createApp(deps: AppDeps, extras: AppExtras = {}) {
 
 function toApiError(error: Error): ApiError {
   if (error instanceof ApiError) return error;
+  if (error instanceof SendLimited) {
+    return new ApiError(
+      429,
+      "too_many_sends",
+      null,
+      [],
+      { "Retry-After": String(error.retryAfter) },
+      {
+        context: error.scope,
+      },
+    );
+  }
   if (error instanceof IntakeRefusal) {
     return error.code === "invalid"
       ? new ApiError(statusFor(error.issues), "invalid", error.field, error.issues)

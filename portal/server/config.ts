@@ -6,6 +6,7 @@ import { CALLBACK, TIME_OF_DAY } from "../../core/sla.ts";
 import { DEFAULT_RETENTION_DAYS } from "../../db/retention.ts";
 import { SESSIONS_PER_ACCOUNT } from "../../db/staff.ts";
 import { OWASP_LOG_N } from "./passwords.ts";
+import { SEND_LIMITS } from "./send-limits.ts";
 
 const port = z.coerce.number().int().min(0).max(65535);
 const optionalText = z
@@ -49,6 +50,16 @@ const envSchema = z
     TELEGRAM_WEBHOOK_SECRET: optionalText,
     TELEGRAM_API_ROOT: url,
     HOTLINE_WEBHOOK_URL: url,
+    /** Requests sent per call-back phone a day, per chat a day, per client address an hour (anonymous). */
+    SENDS_PER_PHONE_PER_DAY: z.coerce.number().int().min(1).default(SEND_LIMITS.perPhonePerDay),
+    SENDS_PER_CHAT_PER_DAY: z.coerce.number().int().min(1).default(SEND_LIMITS.perChatPerDay),
+    SENDS_PER_CLIENT_PER_HOUR: z.coerce.number().int().min(1).default(SEND_LIMITS.perClientPerHour),
+    /** Past this many an hour from one address, a request is still filed but flagged for staff. */
+    SENDS_FLAGGED_PER_CLIENT_PER_HOUR: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .default(SEND_LIMITS.flagPerClientPerHour),
     /** Status lookups allowed per client per window (references must not be guessable). */
     STATUS_LOOKUPS_PER_WINDOW: z.coerce.number().int().min(1).default(10),
     STATUS_LOOKUP_WINDOW_SECONDS: z.coerce.number().int().min(1).default(600),

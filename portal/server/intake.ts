@@ -16,6 +16,7 @@ import { type Channel, IdempotencyConflict, type RequestStore, type Submitted } 
 import { PRIVACY_NOTICE_VERSION } from "../../locales/notice.ts";
 import { ApiError } from "./errors.ts";
 import { type SubmitBody, submitBodySchema } from "./schemas.ts";
+import type { SendLimits } from "./send-limits.ts";
 
 export interface FileOptions {
   channel: Channel;
@@ -25,6 +26,8 @@ export interface FileOptions {
   chatId?: string | undefined;
   /** When the person agreed, when that was before this moment (the bot asks first); else now. */
   consentAt?: string | undefined;
+  /** The sender's client address (API and portal), for the loose per-address limit. */
+  client?: string | undefined;
 }
 
 export type { SendDetails };
@@ -41,6 +44,8 @@ export interface IntakeDeps {
   policies: PolicySet;
   calendar: WorkCalendar;
   now: () => Date;
+  /** Anonymous sending limits (send-limits.ts); staff intake is not limited. */
+  sendLimits?: SendLimits | undefined;
 }
 
 const refuse = (field: string, code: string, values: Record<string, unknown> = {}) =>
@@ -111,6 +116,10 @@ export function createIntake(deps: IntakeDeps): Intake {
         })),
       );
     }
+    // Sending limits, before anything is written: per phone, chat and address (staff are not limited).
+    const limited = options.channel !== "staff" ? deps.sendLimits : undefined;
+    const keys = { phone, chat: options.chatId, client: options.client };
+    const { flag } = limited?.check(keys) ?? {};
     const prepared = prepareRequest(body.situation, {
       policies: deps.policies,
       now,
@@ -118,7 +127,7 @@ export function createIntake(deps: IntakeDeps): Intake {
       calendar: deps.calendar,
     });
     try {
-      return await deps.requests.submit(
+      const submitted = await deps.requests.submit(
         {
           channel: options.channel,
           situation: body.situation,
@@ -136,11 +145,15 @@ export function createIntake(deps: IntakeDeps): Intake {
           },
           lang: options.lang,
           chatId: options.chatId,
+          ...(flag ? { flag } : {}),
         },
         options.idempotencyKey === undefined
           ? undefined
           : { key: options.idempotencyKey, fingerprint: JSON.stringify(body) },
       );
+      // A replayed key files nothing new, and counts nothing.
+      if (submitted.created) limited?.count(keys);
+      return submitted;
     } catch (error) {
       if (error instanceof IdempotencyConflict)
         throw new IntakeRefusal("idempotency_conflict", [

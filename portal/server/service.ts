@@ -35,6 +35,7 @@ import { loadParamsFile } from "./params-file.ts";
 import { createPasswordHasher } from "./passwords.ts";
 import { createPhoneVisits } from "./phone-visits.ts";
 import { createMemoryLimiter, lockout, rateLimit } from "./rate-limit.ts";
+import { createSendLimits } from "./send-limits.ts";
 import { limitSockets, SOCKET_LIMITS } from "./socket-limits.ts";
 import { openStore, StartError } from "./store.ts";
 
@@ -107,7 +108,18 @@ export function buildDeps(
       max: config.STATUS_LOOKUPS_PER_WINDOW,
       windowMs: config.STATUS_LOOKUP_WINDOW_SECONDS * 1000,
     }),
-    intake: createIntake({ requests, policies, calendar, now }),
+    intake: createIntake({
+      requests,
+      policies,
+      calendar,
+      now,
+      sendLimits: createSendLimits(limiter, {
+        perPhonePerDay: config.SENDS_PER_PHONE_PER_DAY,
+        perChatPerDay: config.SENDS_PER_CHAT_PER_DAY,
+        perClientPerHour: config.SENDS_PER_CLIENT_PER_HOUR,
+        flagPerClientPerHour: config.SENDS_FLAGGED_PER_CLIENT_PER_HOUR,
+      }),
+    }),
     publicUrl: config.PUBLIC_URL ?? `http://${config.HOST}:${config.PORT}`,
     trustProxy: config.TRUST_PROXY,
     visits: createPhoneVisits(now),

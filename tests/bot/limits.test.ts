@@ -51,7 +51,7 @@ describe("flood control (429 with retry_after)", { timeout: 60_000 }, () => {
     for (const chat of chats) {
       const filed = await b.h.deps.intake.fileInterview(
         state,
-        { phone: "13812345678", personName: "王建国" },
+        { phone: `1381234${String(chat % 10_000).padStart(4, "0")}`, personName: "王建国" }, // each their own number
         { channel: "bot", lang: "zh-CN", idempotencyKey: `bot:${chat}`, chatId: String(chat) },
       );
       references.push(filed.reference);

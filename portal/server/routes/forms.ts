@@ -22,6 +22,7 @@ import { clearDraft, draftCookie, prefsOf, setDraft, setFlash, setPrefs } from "
 import type { AppDeps, AppEnv } from "../deps.ts";
 import { formCsrf } from "../form-origin.ts";
 import { tFor } from "../lang.ts";
+import { SendLimited } from "../send-limits.ts";
 import { inScope, sessionCookie } from "../staff-auth.ts";
 import { type FormFields, webAnswer } from "../web-answer.ts";
 
@@ -275,7 +276,12 @@ export function formRoutes(deps: AppDeps) {
           personPhone: helping ? personPhone : undefined,
           basis: helping ? (basis as "person_agreed" | "guardian") : undefined,
         },
-        { channel: agent ? "staff" : "portal", lang, idempotencyKey: `portal-form-${f.data.key}` },
+        {
+          channel: agent ? "staff" : "portal",
+          lang,
+          idempotencyKey: `portal-form-${f.data.key}`,
+          client: clientAddress(c, deps.trustProxy),
+        },
       );
       deps.interviews.remove(held.id);
       clearDraft(c, deps);
@@ -287,6 +293,8 @@ export function formRoutes(deps: AppDeps) {
       });
       return c.redirect("/apply/done", 303);
     } catch (error) {
+      if (error instanceof SendLimited)
+        return refuse("contact.phone", t("common:api.too_many_sends", { context: error.scope }));
       if (error instanceof IntakeRefusal && error.field) {
         const code = error.issues[0]?.code ?? "invalid";
         // A number's re-ask says what a number is; a helper's own may be abroad, and the re-ask says so.

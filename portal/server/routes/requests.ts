@@ -26,6 +26,7 @@ export function requestRoutes(deps: AppDeps) {
         channel: "portal",
         lang,
         idempotencyKey: idempotencyKey(c.req.header("idempotency-key")),
+        client: clientAddress(c, deps.trustProxy),
       });
       if (!submitted.created) c.header("Idempotent-Replayed", "true");
       return c.json(

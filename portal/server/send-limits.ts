@@ -1,0 +1,63 @@
+// How many requests may be sent, anonymously, before the service says "not now": per call-back phone
+// and per chat a few a day (a person does not need more), per client address only loosely — a call
+// centre or a village office sends for many people from one address — and past a softer threshold the
+// request is still filed but flagged for staff to look at twice. Signed-in staff are not limited.
+
+import { createHash } from "node:crypto";
+import { SendLimited, type SendScope } from "../../core/intake.ts";
+import { type Limiter, type RateLimiter, rateLimit } from "./rate-limit.ts";
+
+export { SendLimited };
+
+export interface SendLimitSettings {
+  perPhonePerDay: number;
+  perChatPerDay: number;
+  perClientPerHour: number;
+  /** Past this many an hour from one address, a request is filed but flagged. */
+  flagPerClientPerHour: number;
+}
+
+export const SEND_LIMITS: SendLimitSettings = {
+  perPhonePerDay: 5,
+  perChatPerDay: 5,
+  perClientPerHour: 200,
+  flagPerClientPerHour: 20,
+};
+
+export interface SendLimits {
+  /** Refuses (throws SendLimited) when a limit is reached; otherwise the flag to file with, if any. */
+  check(keys: Partial<Record<SendScope, string>>): { flag?: string };
+  /** Counts one filed request under each key. */
+  count(keys: Partial<Record<SendScope, string>>): void;
+}
+
+const DAY = 86_400_000;
+const HOUR = 3_600_000;
+/** Keys are hashed: no phone number or chat id sits in the limiter's memory. */
+const hashed = (v: string) => createHash("sha256").update(v).digest("base64url");
+
+export function createSendLimits(limiter: Limiter, settings: SendLimitSettings = SEND_LIMITS): SendLimits {
+  const limits: Record<SendScope, RateLimiter> = {
+    phone: rateLimit(limiter, "send-phone", { max: settings.perPhonePerDay, windowMs: DAY }),
+    chat: rateLimit(limiter, "send-chat", { max: settings.perChatPerDay, windowMs: DAY }),
+    client: rateLimit(limiter, "send-client", { max: settings.perClientPerHour, windowMs: HOUR }),
+  };
+  const soft = rateLimit(limiter, "send-client-soft", { max: settings.flagPerClientPerHour, windowMs: HOUR });
+  const scopes = (keys: Partial<Record<SendScope, string>>) =>
+    (Object.entries(keys) as [SendScope, string | undefined][]).filter(
+      (e): e is [SendScope, string] => typeof e[1] === "string" && e[1] !== "",
+    );
+  return {
+    check(keys) {
+      for (const [scope, key] of scopes(keys)) {
+        const wait = limits[scope].blocked(hashed(key));
+        if (wait > 0) throw new SendLimited(scope, wait);
+      }
+      return keys.client && soft.blocked(hashed(keys.client)) > 0 ? { flag: "busy_address" } : {};
+    },
+    count(keys) {
+      for (const [scope, key] of scopes(keys)) limits[scope].hit(hashed(key));
+      if (keys.client) soft.hit(hashed(keys.client));
+    },
+  };
+}
