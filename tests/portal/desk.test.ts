@@ -75,6 +75,8 @@ beforeAll(async () => {
     passwordHash: await hasher.hash(PASSWORD),
   });
   staff.setPassword(li.id, await hasher.hash(PASSWORD), false);
+  // A new account, its one-time password still to be changed.
+  staff.add({ name: "new", role: "agent", jurisdiction: "wuxi", passwordHash: await hasher.hash(PASSWORD) });
   db.close();
   refs.mother = await file({
     situation: mother,
@@ -238,6 +240,18 @@ describe.skipIf(!HAVE_BROWSER)("the agent's desk", () => {
     const { db, requests } = store();
     expect(requests.byReference(refs.mother)?.version).toBe(2);
     db.close();
+    await context.close();
+  });
+
+  it("the first-login password page is axe-clean too", async () => {
+    const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/staff/login`);
+    await page.getByLabel("用户名").fill("new");
+    await page.getByLabel("密码").fill(PASSWORD);
+    await page.getByRole("button", { name: "登录" }).click();
+    await page.waitForURL(`${server.url}/staff/password`);
+    expect(await violations(page)).toEqual([]);
     await context.close();
   });
 });
