@@ -6,6 +6,7 @@ import type { TFunction } from "i18next";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { commandList } from "../../bot/features/commands.ts";
 import { createI18nSync, type Lang, QUESTION_T_OPTIONS, questionKey } from "../../locales/i18n.ts";
+import { submission } from "../api/harness.ts";
 import { type BotHarness, botHarness, type Resident } from "./driver.ts";
 import type { ChatMessage } from "./fake-telegram.ts";
 import { rows, staleCallback, wellOff } from "./situations.ts";
@@ -154,5 +155,22 @@ describe.each(LANGUAGES)("%s", (lang, code) => {
     expect(await r.deliver(staleCallback(r, 90_508, summary?.message_id ?? 0, yes, code))).toEqual([]);
     expect(toasts().at(-1)).toBe(t("common:bot.buttonUsed"));
     expect(rows(b, "requests")).toBe(1);
+  });
+  it("a chat that has sent 5 today is told so in words, and nothing is filed", async () => {
+    const r = await agreed(509, code, t, 0);
+    await r.finish(wellOff);
+    for (let i = 0; i < 5; i++)
+      await b.h.deps.intake.file(submission({ contact: { phone: `1350000000${i}` } }), {
+        channel: "bot",
+        lang,
+        chatId: String(r.chatId),
+      });
+    await r.press(t("common:bot.sendToHotline"));
+    await r.send("王建国");
+    await r.contact("+8613812345678");
+    const replies = await r.press(t("common:bot.confirmYes"));
+    expect(texts(replies)).toEqual([t("common:api.too_many_sends", { context: "chat" })]);
+    expect(rows(b, "requests")).toBe(5);
+    expect(r.session()?.phase).toBe("result"); // the answers are kept for later
   });
 });
