@@ -156,6 +156,7 @@ describe.each(LANGUAGES)("%s", (lang, code) => {
     expect(toasts().at(-1)).toBe(t("common:bot.buttonUsed"));
     expect(rows(b, "requests")).toBe(1);
   });
+
   it("a chat that has sent 5 today is told so in words, and nothing is filed", async () => {
     const r = await agreed(509, code, t, 0);
     await r.finish(wellOff);
