@@ -179,6 +179,9 @@ export function interview(deps: BotDeps) {
   // choice made on the finished check, and starts again at once.
   c.command("restart", (ctx) => startAgain(ctx, deps));
   c.callbackQuery("restart", async (ctx) => {
+    // The result's button, pressed on an old result while another check is under way: spent.
+    const phase = ctx.session.phase;
+    if (phase === "interview" || phase === "send" || phase === "confirm") return;
     await ctx.pressed();
     await startAgain(ctx, deps);
   });

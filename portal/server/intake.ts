@@ -82,6 +82,9 @@ export function submissionFromInterview(state: InterviewState, send: SendDetails
 }
 
 export function createIntake(deps: IntakeDeps): Intake {
+  /** Keyed submissions being filed now (this process): a concurrent retry waits for the same one. */
+  const inflight = new Map<string, { fingerprint: string; done: Promise<Submitted> }>();
+
   async function file(raw: unknown, options: FileOptions): Promise<Submitted> {
     const parsed = submitBodySchema.safeParse(raw);
     if (!parsed.success) {
@@ -116,18 +119,33 @@ export function createIntake(deps: IntakeDeps): Intake {
         })),
       );
     }
+    // A retry of a request already filed — or being filed right now — is not a new send: it gets that
+    // request's reference back, uncounted (a different body under the same key is still a conflict).
+    const fingerprint = JSON.stringify(body);
+    const keyed =
+      options.idempotencyKey === undefined ? null : `${options.channel}\0${options.idempotencyKey}`;
+    const pending = keyed ? inflight.get(keyed) : undefined;
+    if (pending) {
+      if (pending.fingerprint !== fingerprint)
+        throw new IntakeRefusal("idempotency_conflict", [
+          { code: "idempotency_conflict", field: "Idempotency-Key", values: {} },
+        ]);
+      return { ...(await pending.done), created: false };
+    }
+    const replay =
+      options.idempotencyKey !== undefined &&
+      deps.requests.byIdempotencyKey(options.channel, options.idempotencyKey) !== null;
     // Sending limits, before anything is written: per phone, chat and address (staff are not limited).
-    const limited = options.channel !== "staff" ? deps.sendLimits : undefined;
-    const keys = { phone, chat: options.chatId, client: options.client };
-    const { flag } = limited?.check(keys) ?? {};
+    const limited = options.channel !== "staff" && !replay ? deps.sendLimits : undefined;
+    const { flag } = limited?.take({ phone, chat: options.chatId, client: options.client }) ?? {};
     const prepared = prepareRequest(body.situation, {
       policies: deps.policies,
       now,
       today,
       calendar: deps.calendar,
     });
-    try {
-      const submitted = await deps.requests.submit(
+    const filing = (async () =>
+      deps.requests.submit(
         {
           channel: options.channel,
           situation: body.situation,
@@ -147,13 +165,17 @@ export function createIntake(deps: IntakeDeps): Intake {
           chatId: options.chatId,
           ...(flag ? { flag } : {}),
         },
-        options.idempotencyKey === undefined
-          ? undefined
-          : { key: options.idempotencyKey, fingerprint: JSON.stringify(body) },
+        options.idempotencyKey === undefined ? undefined : { key: options.idempotencyKey, fingerprint },
+      ))();
+    if (keyed) {
+      inflight.set(keyed, { fingerprint, done: filing });
+      filing.then(
+        () => inflight.delete(keyed),
+        () => inflight.delete(keyed),
       );
-      // A replayed key files nothing new, and counts nothing.
-      if (submitted.created) limited?.count(keys);
-      return submitted;
+    }
+    try {
+      return await filing;
     } catch (error) {
       if (error instanceof IdempotencyConflict)
         throw new IntakeRefusal("idempotency_conflict", [

@@ -25,10 +25,11 @@ export const SEND_LIMITS: SendLimitSettings = {
 };
 
 export interface SendLimits {
-  /** Refuses (throws SendLimited) when a limit is reached; otherwise the flag to file with, if any. */
-  check(keys: Partial<Record<SendScope, string>>): { flag?: string };
-  /** Counts one filed request under each key. */
-  count(keys: Partial<Record<SendScope, string>>): void;
+  /**
+   * Counts one request under each key, at once — so requests sent together cannot all pass before any
+   * is counted — or throws SendLimited when a limit is reached. Returns the flag to file with, if any.
+   */
+  take(keys: Partial<Record<SendScope, string>>): { flag?: string };
 }
 
 const DAY = 86_400_000;
@@ -48,16 +49,16 @@ export function createSendLimits(limiter: Limiter, settings: SendLimitSettings =
       (e): e is [SendScope, string] => typeof e[1] === "string" && e[1] !== "",
     );
   return {
-    check(keys) {
-      for (const [scope, key] of scopes(keys)) {
+    take(keys) {
+      const given = scopes(keys);
+      // Refuse before counting anything, then count: one synchronous step, no await between.
+      for (const [scope, key] of given) {
         const wait = limits[scope].blocked(hashed(key));
         if (wait > 0) throw new SendLimited(scope, wait);
       }
-      return keys.client && soft.blocked(hashed(keys.client)) > 0 ? { flag: "busy_address" } : {};
-    },
-    count(keys) {
-      for (const [scope, key] of scopes(keys)) limits[scope].hit(hashed(key));
-      if (keys.client) soft.hit(hashed(keys.client));
+      for (const [scope, key] of given) limits[scope].hit(hashed(key));
+      const busy = keys.client ? soft.hit(hashed(keys.client)) > 0 : false;
+      return busy ? { flag: "busy_address" } : {};
     },
   };
 }

@@ -107,7 +107,9 @@ export function createWorkspace(deps: AppDeps) {
 
   function dashboard(session: Session, q: URLSearchParams): WorkspaceView {
     const to = q.get("to") || beijingDay(deps.now());
-    const from = q.get("from") || beijingDay(new Date(Date.parse(`${to}T00:00:00Z`) - 29 * 86_400_000));
+    // Thirty days back from `to` when no start is given — only from a real `to` (else the schema says).
+    const end = Date.parse(`${to}T00:00:00Z`);
+    const from = q.get("from") || (Number.isNaN(end) ? to : beijingDay(new Date(end - 29 * 86_400_000)));
     if (!hasRole(session, "supervisor"))
       return { page: "dashboard", status: 403, from, to, stats: null, error: null };
     const period = periodSchema.safeParse({ from, to });
@@ -134,8 +136,8 @@ export function createWorkspace(deps: AppDeps) {
     if (!session) return { redirect: `/staff/login?return=${encodeURIComponent(back)}` };
     if (session.staff.mustChangePassword && path !== "/staff/password")
       return { redirect: "/staff/password" };
-    const match = /^\/staff\/requests\/([^/]+)$/.exec(path)?.[1];
-    const reference = match ? decodeURIComponent(match) : null;
+    // The path comes decoded already: no second decode (a stray "%" must not throw).
+    const reference = /^\/staff\/requests\/([^/]+)$/.exec(path)?.[1] ?? null;
     // Any other page of the workspace ends the visit to a request (and its phone).
     deps.visits.leave(sessionId, reference);
     if (path === "/staff" || path === "/staff/") return { session, view: queue(session, query) };

@@ -169,6 +169,22 @@ describe("headers", () => {
     }
   });
 
+  it("a name that looks like a time is left as written, and never breaks a staff view", async () => {
+    const { staffClient, submission } = await import("./harness.ts");
+    for (const name of ["2026-99-99T99:99:99Z", "2026-01-01T00:00:00Z"]) {
+      const filed = await h.post(
+        "/api/requests",
+        submission({ person: { name }, contact: { phone: "13911112222" } }),
+      );
+      const { reference, slaDueAt } = await filed.json();
+      expect(slaDueAt).toMatch(/\+08:00$/); // the real instant is converted
+      const agent = await staffClient(h, `edge-${name.slice(5, 7)}`, "agent", "wuxi");
+      const view = await agent.get(`/api/staff/requests/${reference}`);
+      expect(view.status).toBe(200);
+      expect((await view.json()).request.person.name).toBe(name);
+    }
+  });
+
   it("over https: HSTS with includeSubDomains", async () => {
     const secure = harness({ PUBLIC_URL: "https://intake.example" });
     try {

@@ -79,4 +79,31 @@ describe("sending limits", () => {
     await expect(send(5)).rejects.toMatchObject({ scope: "chat" });
     expect(count()).toBe(5);
   });
+
+  it("twelve sent at the same moment for one phone: 5 filed, 7 refused (counted as they are taken)", async () => {
+    h = harness();
+    const all = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        h.post("/api/requests", submission(), {
+          "idempotency-key": `burst-key-${String(i).padStart(4, "0")}`,
+        }),
+      ),
+    );
+    const statuses = all.map((r) => r.status).sort();
+    expect(statuses.filter((st) => st === 201)).toHaveLength(5);
+    expect(statuses.filter((st) => st === 429)).toHaveLength(7);
+    expect(count()).toBe(5);
+  });
+
+  it("a retry of a request already filed gets its reference back even past the limit", async () => {
+    h = harness();
+    const refs: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const res = await h.post("/api/requests", submission(), { "idempotency-key": `retry-key-${i}000` });
+      refs.push((await res.json()).reference);
+    }
+    const again = await h.post("/api/requests", submission(), { "idempotency-key": "retry-key-4000" });
+    expect(again.status).toBe(200);
+    expect((await again.json()).reference).toBe(refs[4]);
+  });
 });

@@ -148,6 +148,22 @@ describe("POST /api/staff/login", () => {
     expect((await raw(h, "GET", "/api/staff/session", cookieOf(second))).status).toBe(200);
   });
 
+  it("signing in again on a browser does not push another device's session out", async () => {
+    const h = open();
+    await account(h, "李娜");
+    const desk = cookieOf(await tryLogin(h, "李娜", STAFF_PASSWORD));
+    advance(h, 1_000);
+    cookieOf(await tryLogin(h, "李娜", STAFF_PASSWORD));
+    advance(h, 1_000);
+    const laptop = cookieOf(await tryLogin(h, "李娜", STAFF_PASSWORD));
+    advance(h, 1_000);
+    // Three sessions; the laptop signs in again over its own: it replaces itself, the desk stays.
+    const again = await tryLogin(h, "李娜", STAFF_PASSWORD, { cookie: laptop });
+    expect(again.status).toBe(200);
+    expect((await raw(h, "GET", "/api/staff/session", desk)).status).toBe(200);
+    expect((await raw(h, "GET", "/api/staff/session", laptop)).status).toBe(401);
+  });
+
   it("at most 3 sessions per account: a fourth sign-in ends the oldest", async () => {
     const h = open();
     await account(h, "李娜");

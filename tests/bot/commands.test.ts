@@ -157,6 +157,23 @@ describe.each(LANGUAGES)("%s", (lang, code) => {
     expect(rows(b, "requests")).toBe(1);
   });
 
+  it("an old result's 'Start again', pressed while a new check is under way, is spent: nothing wiped", async () => {
+    const r = await agreed(510, code, t, 0);
+    await r.finish(wellOff);
+    const result = [...r.messages()]
+      .reverse()
+      .find((m) => m.reply_markup?.inline_keyboard?.flat().some((k) => k.callback_data === "restart"));
+    await r.send("/restart"); // the finished check is unsent: asked first
+    await r.press(t("common:bot.wipeYes"));
+    await r.answerFrom(wellOff);
+    await r.answerFrom(wellOff);
+    const order = r.session()?.interview?.order;
+    expect(order).toHaveLength(2);
+    expect(await r.deliver(staleCallback(r, 90_510, result?.message_id ?? 0, "restart", code))).toEqual([]);
+    expect(toasts().at(-1)).toBe(t("common:bot.buttonUsed"));
+    expect(r.session()?.interview?.order).toEqual(order);
+  });
+
   it("a chat that has sent 5 today is told so in words, and nothing is filed", async () => {
     const r = await agreed(509, code, t, 0);
     await r.finish(wellOff);

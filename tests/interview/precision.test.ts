@@ -45,4 +45,41 @@ describe("keepEarlierPrecision", () => {
     };
     expect(keepEarlierPrecision(before, two)).toEqual(two);
   });
+
+  it("an unchanged income total keeps its kinds; a changed one is the agent's", () => {
+    const paid: Situation = {
+      ...before,
+      members: [
+        {
+          relation: "self",
+          age: 78,
+          income: [
+            { kind: "pension_basic", monthly: 900 },
+            { kind: "wage", monthly: 100 },
+          ],
+        },
+      ],
+    };
+    const same = keepEarlierPrecision(
+      paid,
+      rebuilt({ relation: "self", age: 78, income: [{ kind: "other", monthly: 1000 }] }),
+    );
+    expect(same.members[0]?.income).toEqual(paid.members[0]?.income);
+    const more = keepEarlierPrecision(
+      paid,
+      rebuilt({ relation: "self", age: 78, income: [{ kind: "other", monthly: 1300 }] }),
+    );
+    expect(more.members[0]?.income).toEqual([{ kind: "other", monthly: 1300 }]);
+  });
+
+  it("an emergency still there keeps its kind and date; one answered away stays away", () => {
+    const fire: Situation = {
+      ...before,
+      emergency: { kind: "fire", category: "urgent", date: "2026-11-20", basicLivingAtRisk: true },
+    };
+    expect(
+      keepEarlierPrecision(fire, { ...before, emergency: { basicLivingAtRisk: true } }).emergency,
+    ).toEqual(fire.emergency);
+    expect(keepEarlierPrecision(fire, { ...before, emergency: null }).emergency).toBeNull();
+  });
 });

@@ -241,6 +241,9 @@ describe.skipIf(!HAVE_BROWSER)("the hotline workspace in Chromium", () => {
     expect(await wang.page.locator("#date-error").textContent()).toBe("开始日期：没有这一天，请核对日期。");
     expect(await wang.page.locator('input[name="from"]').getAttribute("aria-invalid")).toBe("true");
     expect(await wang.page.locator("td[data-count]").count()).toBe(0);
+    // Nonsense in the address is a 400 or a 404, never a 500.
+    expect((await wang.page.goto(`${server.url}/staff/dashboard?to=garbage`))?.status()).toBe(400);
+    expect((await wang.page.goto(`${server.url}/staff/requests/%E0%A4`))?.status()).toBe(404);
     await wang.context.close();
   });
 });

@@ -54,9 +54,9 @@ export function staffFormRoutes(deps: AppDeps) {
         f.name ?? "",
         f.password ?? "",
         clientAddress(c, deps.trustProxy),
+        // A new sign-in on this browser ends whatever session its cookie held.
+        earlier,
       );
-      // A new sign-in on this browser ends whatever session its cookie held.
-      if (earlier) deps.staff.closeSession(earlier);
       setSessionCookie(c, deps, session.id);
       if (f.noteReference && f.noteText) {
         setFlash(c, deps, { kind: "note_kept", reference: f.noteReference, text: f.noteText });
@@ -210,6 +210,8 @@ export function staffFormRoutes(deps: AppDeps) {
         const stored = deps.requests.byReference(reference);
         const latest = stored ? deps.queue.cases([stored.id]).get(stored.id) : undefined;
         if (!stored || !latest) break;
+        // Opening the facts to correct them is a view of the request, audited like the record page.
+        deps.queue.view(reference, me);
         const { state } = simulate(latest.situation, {
           policies: deps.policies,
           today: shanghaiDate(deps.now()),

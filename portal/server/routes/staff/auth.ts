@@ -19,7 +19,14 @@ let dummyHash: Promise<string> | null = null;
  * One sign-in attempt, for the API and the workspace's form alike: the limits, the audit, the check.
  * Throws an ApiError (401 / 429) or returns the account and a new session.
  */
-export async function signIn(deps: AppDeps, name: string, password: string, client: string) {
+export async function signIn(
+  deps: AppDeps,
+  name: string,
+  password: string,
+  client: string,
+  /** The session this browser's cookie held: ended before the new one opens (so it does not count). */
+  replacing?: string,
+) {
   // Everything that can refuse is counted before the (slow, shared) hash: per address, per name tried.
   const clientWait = deps.loginClients.hit(client);
   const nameWait = clientWait > 0 ? 0 : deps.loginNames.hit(name);
@@ -34,7 +41,7 @@ export async function signIn(deps: AppDeps, name: string, password: string, clie
   }
   hashing.add(client);
   try {
-    return await checked(deps, name, password, client);
+    return await checked(deps, name, password, client, replacing);
   } finally {
     hashing.delete(client);
   }
@@ -43,7 +50,7 @@ export async function signIn(deps: AppDeps, name: string, password: string, clie
 /** Addresses with a login's hash running now (this process). */
 const hashing = new Set<string>();
 
-async function checked(deps: AppDeps, name: string, password: string, client: string) {
+async function checked(deps: AppDeps, name: string, password: string, client: string, replacing?: string) {
   const locked = deps.loginFailures.blocked(name);
   if (locked > 0) {
     deps.staff.audit({ kind: "login_locked", name, client });
@@ -67,6 +74,8 @@ async function checked(deps: AppDeps, name: string, password: string, client: st
     throw new ApiError(401, "login_failed");
   }
   deps.loginFailures.reset(name);
+  // The browser's old session ends first: it must not push another device's session past the cap.
+  if (replacing) deps.staff.closeSession(replacing);
   const session = deps.staff.openSession(account.id);
   deps.staff.audit({ kind: "login_ok", staffId: account.id, name, client });
   return { account, session };
@@ -105,10 +114,15 @@ export async function changePassword(deps: AppDeps, me: StaffMember, current: st
 export function loginRoutes(deps: AppDeps) {
   return new Hono<AppEnv>().post("/login", validate("json", loginSchema), async (c) => {
     const { name, password } = c.req.valid("json");
-    const { account, session } = await signIn(deps, name, password, clientAddress(c, deps.trustProxy));
     // A sign-in over an existing session ends that one (as the workspace's form does): no fixation.
     const earlier = getCookie(c, sessionCookie(deps));
-    if (earlier) deps.staff.closeSession(earlier);
+    const { account, session } = await signIn(
+      deps,
+      name,
+      password,
+      clientAddress(c, deps.trustProxy),
+      earlier,
+    );
     setSessionCookie(c, deps, session.id);
     return c.json({
       staff: { id: account.id, name: account.name, role: account.role, jurisdiction: account.jurisdiction },

@@ -32,7 +32,10 @@ export function reportRoutes(deps: AppDeps) {
         c.header("Content-Type", "text/csv; charset=utf-8");
         const local = rows.map(
           (row) =>
-            Object.fromEntries(Object.entries(row).map(([k, v]) => [k, valueInBeijingTime(v)])) as typeof row,
+            Object.fromEntries(
+              // Instant columns only (`createdAt`, `slaDueAt` …): a name is never rewritten.
+              Object.entries(row).map(([k, v]) => [k, /At$/.test(k) ? valueInBeijingTime(v) : v]),
+            ) as typeof row,
         );
         return c.body(`\ufeff${toCsv(local)}`);
       }
