@@ -1,9 +1,10 @@
-// drizzle-kit generates the committed migrations in db/migrations from db/schema.ts:
-// `npx drizzle-kit generate --name <what changed>`.
+// drizzle-kit generates the committed SQLite migrations in db/migrations/sqlite from
+// db/schema/sqlite.ts: `npx drizzle-kit generate --name <what changed>`. PostgreSQL has its own
+// config (drizzle.postgres.config.ts); change both schemas together (tests/db/schemas.test.ts).
 import { defineConfig } from "drizzle-kit";
 
 export default defineConfig({
   dialect: "sqlite",
-  schema: "./db/schema.ts",
-  out: "./db/migrations",
+  schema: "./db/schema/sqlite.ts",
+  out: "./db/migrations/sqlite",
 });

@@ -40,7 +40,7 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   keepLimits(bot.api, deps.limits);
 
   bot.use(async (ctx, next) => {
-    if (!firstDelivery(deps.db, ctx.update.update_id, deps.now())) return;
+    if (!(await firstDelivery(deps.db, ctx.update.update_id, deps.now()))) return;
     await next();
   });
   bot.use(sequentialize(chatKey));

@@ -6,9 +6,9 @@ import type { InterviewState } from "../core/interview/state.ts";
 import type { PolicySet } from "../core/policies/index.ts";
 import type { WorkCalendar } from "../core/sla.ts";
 import type { SessionStorage } from "../db/bot-sessions.ts";
-import type { Db } from "../db/connection.ts";
 import type { InterviewStore } from "../db/interviews.ts";
 import type { Channel, RequestStore, Submitted } from "../db/requests.ts";
+import type { Store } from "../db/store.ts";
 import type { Lang } from "../locales/i18n.ts";
 import type { TelegramLimits } from "./limits.ts";
 import type { ChatSession } from "./session.ts";
@@ -36,7 +36,7 @@ export interface BotDeps {
   token: string;
   /** Another Bot API server (a self-hosted telegram-bot-api, or a test's stand-in). */
   apiRoot?: string | undefined;
-  db: Db;
+  db: Store;
   requests: RequestStore;
   intake: InterviewIntake;
   interviews: InterviewStore;

@@ -17,10 +17,10 @@ export function createNotifier(deps: {
 }) {
   async function deliver(): Promise<number> {
     let sent = 0;
-    for (const message of deps.outbox.due("resident")) {
-      const request = deps.requests.byReference(message.reference);
+    for (const message of await deps.outbox.due("resident")) {
+      const request = await deps.requests.byReference(message.reference);
       if (!request?.chatId) {
-        deps.outbox.delivered(message.id); // nothing to tell, or no one to tell it to any more
+        await deps.outbox.delivered(message.id); // nothing to tell, or no one to tell it to any more
         continue;
       }
       const lang: Lang = isLang(request.lang) ? request.lang : "zh-CN";
@@ -37,10 +37,10 @@ export function createNotifier(deps: {
             status: t(`common:status.${status}`),
           }),
         );
-        deps.outbox.delivered(message.id);
+        await deps.outbox.delivered(message.id);
         sent++;
       } catch (error) {
-        deps.outbox.failed(message.id, message.attempts, (error as Error).name);
+        await deps.outbox.failed(message.id, message.attempts, (error as Error).name);
       }
     }
     return sent;

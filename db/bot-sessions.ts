@@ -1,72 +1,94 @@
 // grammY's StorageAdapter on the store: one sealed row per chat, dropped 30 days after its last change
 // (an unsubmitted check is not kept for ever). Keys are hashed: the table shows no chat ids.
 
-import { lt } from "drizzle-orm";
-import type { Db } from "./connection.ts";
+import { eq, lt } from "drizzle-orm";
 import type { Vault } from "./crypto.ts";
-import { botSessions, processedUpdates } from "./schema.ts";
+import type { Store } from "./store.ts";
 
 export const BOT_SESSION_DAYS = 30;
 
 /** The shape of grammY's StorageAdapter (kept here so db/ needs no grammY import). */
 export interface SessionStorage<T> {
-  read(key: string): T | undefined;
-  write(key: string, value: T): void;
-  delete(key: string): void;
+  read(key: string): Promise<T | undefined>;
+  write(key: string, value: T): Promise<void>;
+  delete(key: string): Promise<void>;
 }
 
 export function createBotSessionStorage<T>(deps: {
-  db: Db;
+  db: Store;
   vault: Vault;
   now: () => Date;
 }): SessionStorage<T> & {
-  sweep(): number;
+  sweep(): Promise<number>;
 } {
   const { db, vault, now } = deps;
+  const { botSessions } = db.t;
   const hashOf = (key: string) => vault.hash("bot-session", key);
   const context = (keyHash: string) => `bot-session:${keyHash}`;
-  // Prepared once: every update reads and writes its chat's row.
-  const select = db.sqlite.prepare<[string], { sealed: Buffer; expires_at: string }>(
-    "SELECT sealed, expires_at FROM bot_sessions WHERE key_hash = ?",
-  );
-  const upsert = db.sqlite.prepare(
-    `INSERT INTO bot_sessions (key_hash, sealed, updated_at, expires_at) VALUES (?, ?, ?, ?)
-     ON CONFLICT (key_hash) DO UPDATE SET sealed = excluded.sealed, updated_at = excluded.updated_at,
-       expires_at = excluded.expires_at`,
-  );
-  const remove = db.sqlite.prepare("DELETE FROM bot_sessions WHERE key_hash = ?");
   return {
-    read(key) {
+    async read(key) {
       const keyHash = hashOf(key);
-      const row = select.get(keyHash);
-      if (!row || row.expires_at <= now().toISOString()) return undefined;
+      const [row] = await db.read((q) =>
+        q
+          .select({ sealed: botSessions.sealed, expiresAt: botSessions.expiresAt })
+          .from(botSessions)
+          .where(eq(botSessions.keyHash, keyHash)),
+      );
+      if (!row || row.expiresAt <= now().toISOString()) return undefined;
       return vault.open<T>(row.sealed, context(keyHash));
     },
-    write(key, value) {
+    async write(key, value) {
       const keyHash = hashOf(key);
       const at = now();
-      const expires = new Date(at.getTime() + BOT_SESSION_DAYS * 86_400_000).toISOString();
-      upsert.run(keyHash, vault.seal(value, context(keyHash)), at.toISOString(), expires);
+      const row = {
+        sealed: vault.seal(value, context(keyHash)),
+        updatedAt: at.toISOString(),
+        expiresAt: new Date(at.getTime() + BOT_SESSION_DAYS * 86_400_000).toISOString(),
+      };
+      await db.tx((q) =>
+        q
+          .insert(botSessions)
+          .values({ keyHash, ...row })
+          .onConflictDoUpdate({ target: botSessions.keyHash, set: row }),
+      );
     },
-    delete(key) {
-      remove.run(hashOf(key));
+    async delete(key) {
+      await db.tx((q) => q.delete(botSessions).where(eq(botSessions.keyHash, hashOf(key))));
     },
-    sweep() {
-      return db.orm.delete(botSessions).where(lt(botSessions.expiresAt, now().toISOString())).run().changes;
+    async sweep() {
+      const swept = await db.tx((q) =>
+        q
+          .delete(botSessions)
+          .where(lt(botSessions.expiresAt, now().toISOString()))
+          .returning({ keyHash: botSessions.keyHash }),
+      );
+      return swept.length;
     },
   };
 }
 
 /** Records an update id; false when it was seen before (Telegram re-sends on a slow webhook answer). */
-export function firstDelivery(db: Db, updateId: number, at: Date): boolean {
-  return (
-    db.orm.insert(processedUpdates).values({ updateId, at: at.toISOString() }).onConflictDoNothing().run()
-      .changes === 1
+export async function firstDelivery(db: Store, updateId: number, at: Date): Promise<boolean> {
+  const { processedUpdates } = db.t;
+  const first = await db.tx((q) =>
+    q
+      .insert(processedUpdates)
+      .values({ updateId, at: at.toISOString() })
+      .onConflictDoNothing()
+      .returning({ updateId: processedUpdates.updateId }),
   );
+  return first.length === 1;
 }
 
 /** Forgets update ids older than a day (Telegram keeps undelivered updates for 24 hours). */
-export function sweepUpdates(db: Db, now: Date): number {
+export async function sweepUpdates(db: Store, now: Date): Promise<number> {
+  const { processedUpdates } = db.t;
   const before = new Date(now.getTime() - 86_400_000).toISOString();
-  return db.orm.delete(processedUpdates).where(lt(processedUpdates.at, before)).run().changes;
+  const swept = await db.tx((q) =>
+    q
+      .delete(processedUpdates)
+      .where(lt(processedUpdates.at, before))
+      .returning({ updateId: processedUpdates.updateId }),
+  );
+  return swept.length;
 }

@@ -4,6 +4,8 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
+import { eq } from "drizzle-orm";
+import type { Store } from "./store.ts";
 
 export class DataKeyError extends Error {}
 
@@ -31,11 +33,11 @@ export function loadOrCreateKeyFile(file: string): { key: Buffer; created: boole
 }
 
 /** Refuses a key other than the one the database was first written with (data would be unreadable). */
-export function checkKeyMatches(sqlite: import("better-sqlite3").Database, check: string): boolean {
-  const row = sqlite.prepare("SELECT value FROM meta WHERE key = 'key_check'").get() as
-    | { value: string }
-    | undefined;
-  if (row) return row.value === check;
-  sqlite.prepare("INSERT INTO meta (key, value) VALUES ('key_check', ?)").run(check);
-  return true;
+export function checkKeyMatches(db: Store, check: string): Promise<boolean> {
+  const { meta } = db.t;
+  return db.tx(async (q) => {
+    await q.insert(meta).values({ key: "key_check", value: check }).onConflictDoNothing();
+    const [row] = await q.select({ value: meta.value }).from(meta).where(eq(meta.key, "key_check"));
+    return row?.value === check;
+  });
 }

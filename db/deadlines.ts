@@ -5,8 +5,7 @@
 
 import { and, eq, isNull, ne } from "drizzle-orm";
 import { CALLBACK, callbackDue, type WorkCalendar } from "../core/sla.ts";
-import type { Db } from "./connection.ts";
-import { requests, storeSettings } from "./schema.ts";
+import type { Store } from "./store.ts";
 
 /** The rule's name: bump it when callbackDue changes how it counts. */
 export const DEADLINE_RULE = "end-of-third-working-day";
@@ -14,30 +13,28 @@ export const DEADLINE_RULE = "end-of-third-working-day";
 const KEY = "deadline_rule";
 
 /** Brings open requests' deadlines in line with the rule; returns how many were recomputed. */
-export function followDeadlineRule(db: Db, calendar: WorkCalendar, now: Date): number {
+export function followDeadlineRule(db: Store, calendar: WorkCalendar, now: Date): Promise<number> {
   const wanted = `${DEADLINE_RULE}@${calendar.endOfDay ?? CALLBACK.endOfWorkingDay}`;
-  const orm = db.orm;
-  return db.sqlite.transaction(() => {
-    const current = orm.select().from(storeSettings).where(eq(storeSettings.key, KEY)).get();
+  const { requests, storeSettings } = db.t;
+  return db.tx(async (q) => {
+    const [current] = await q.select().from(storeSettings).where(eq(storeSettings.key, KEY));
     if (current?.value === wanted) return 0;
-    const open = orm
+    const open = await q
       .select({ id: requests.id, createdAt: requests.createdAt, slaDueAt: requests.slaDueAt })
       .from(requests)
-      .where(and(ne(requests.status, "closed"), eq(requests.urgent, false), isNull(requests.anonymizedAt)))
-      .all();
+      .where(and(ne(requests.status, "closed"), eq(requests.urgent, false), isNull(requests.anonymizedAt)));
     let changed = 0;
     for (const row of open) {
       const due = callbackDue(new Date(row.createdAt), false, calendar).toISOString();
       if (due === row.slaDueAt) continue;
-      orm.update(requests).set({ slaDueAt: due }).where(eq(requests.id, row.id)).run();
+      await q.update(requests).set({ slaDueAt: due }).where(eq(requests.id, row.id));
       changed++;
     }
     const at = now.toISOString();
-    orm
+    await q
       .insert(storeSettings)
       .values({ key: KEY, value: wanted, updatedAt: at })
-      .onConflictDoUpdate({ target: storeSettings.key, set: { value: wanted, updatedAt: at } })
-      .run();
+      .onConflictDoUpdate({ target: storeSettings.key, set: { value: wanted, updatedAt: at } });
     return changed;
-  })();
+  });
 }

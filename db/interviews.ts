@@ -4,12 +4,11 @@
 // fresh id and the old one stops working, so one draft never has two owners.
 
 import { randomBytes } from "node:crypto";
-import { eq, lt } from "drizzle-orm";
+import { and, eq, gt, isNull, lt } from "drizzle-orm";
 import { type InterviewState, isCurrent } from "../core/interview/state.ts";
-import type { Db } from "./connection.ts";
 import type { Vault } from "./crypto.ts";
 import type { Channel } from "./requests.ts";
-import { handoffTokens, interviews } from "./schema.ts";
+import type { Q, Store } from "./store.ts";
 
 export interface Draft {
   state: InterviewState;
@@ -27,25 +26,25 @@ const secret = () => randomBytes(24).toString("base64url");
 const draftContext = (idHash: string) => `interview:${idHash}`;
 
 export interface InterviewStore {
-  create(draft: Draft, channel: Channel): string;
-  get(id: string): Draft | null;
-  save(id: string, draft: Draft): boolean;
-  remove(id: string): void;
-  handoff(id: string): { token: string; expiresAt: string } | null;
+  create(draft: Draft, channel: Channel): Promise<string>;
+  get(id: string): Promise<Draft | null>;
+  save(id: string, draft: Draft): Promise<boolean>;
+  remove(id: string): Promise<void>;
+  handoff(id: string): Promise<{ token: string; expiresAt: string } | null>;
   /** Takes over a draft with a hand-off token: a new id for the taking channel, or null. */
-  resume(token: string, channel: Channel): { id: string; draft: Draft } | null;
+  resume(token: string, channel: Channel): Promise<{ id: string; draft: Draft } | null>;
   /** Drops drafts past their expiry; returns how many. */
-  sweep(): number;
+  sweep(): Promise<number>;
 }
 
-export function createInterviewStore(deps: { db: Db; vault: Vault; now: () => Date }): InterviewStore {
+export function createInterviewStore(deps: { db: Store; vault: Vault; now: () => Date }): InterviewStore {
   const { db, vault, now } = deps;
-  const orm = db.orm;
+  const { interviews, handoffTokens } = db.t;
   const hashOf = (id: string) => vault.hash("interview", id);
   const expiry = (from: Date) => new Date(from.getTime() + DRAFT_LIFETIME_DAYS * 86_400_000).toISOString();
 
-  function load(idHash: string): Draft | null {
-    const row = orm.select().from(interviews).where(eq(interviews.idHash, idHash)).get();
+  async function load(q: Q, idHash: string): Promise<Draft | null> {
+    const [row] = await q.select().from(interviews).where(eq(interviews.idHash, idHash));
     if (!row || row.expiresAt <= now().toISOString()) return null;
     const draft = vault.open<Draft>(row.sealed, draftContext(idHash));
     // A draft from an older interview (another set of questions) cannot be continued: start again.
@@ -53,77 +52,87 @@ export function createInterviewStore(deps: { db: Db; vault: Vault; now: () => Da
   }
 
   /** A new draft under a fresh secret id; returns the id (only its hash is stored). */
-  function insert(draft: Draft, channel: Channel, at: Date): string {
+  async function insert(q: Q, draft: Draft, channel: Channel, at: Date): Promise<string> {
     const id = secret();
     const idHash = hashOf(id);
-    orm
-      .insert(interviews)
-      .values({
-        idHash,
-        channel,
-        sealed: vault.seal(draft, draftContext(idHash)),
-        createdAt: at.toISOString(),
-        updatedAt: at.toISOString(),
-        expiresAt: expiry(at),
-      })
-      .run();
+    await q.insert(interviews).values({
+      idHash,
+      channel,
+      sealed: vault.seal(draft, draftContext(idHash)),
+      createdAt: at.toISOString(),
+      updatedAt: at.toISOString(),
+      expiresAt: expiry(at),
+    });
     return id;
   }
 
-  const takeOver = db.sqlite.transaction((tokenHash: string, channel: Channel) => {
-    const at = now();
-    const row = orm.select().from(handoffTokens).where(eq(handoffTokens.tokenHash, tokenHash)).get();
-    if (!row || row.usedAt !== null || row.expiresAt <= at.toISOString()) return null;
-    const draft = load(row.interviewIdHash);
-    orm
-      .update(handoffTokens)
-      .set({ usedAt: at.toISOString() })
-      .where(eq(handoffTokens.tokenHash, tokenHash))
-      .run();
-    if (!draft) return null;
-    const id = insert(draft, channel, at);
-    orm.delete(handoffTokens).where(eq(handoffTokens.interviewIdHash, row.interviewIdHash)).run();
-    orm.delete(interviews).where(eq(interviews.idHash, row.interviewIdHash)).run();
-    return { id, draft };
-  });
-
   return {
-    create: (draft, channel) => insert(draft, channel, now()),
-    get: (id) => load(hashOf(id)),
-    save(id, draft) {
+    create: (draft, channel) => db.tx((q) => insert(q, draft, channel, now())),
+    get: (id) => db.read((q) => load(q, hashOf(id))),
+    async save(id, draft) {
       const idHash = hashOf(id);
       const at = now();
-      const result = orm
-        .update(interviews)
-        .set({
-          sealed: vault.seal(draft, draftContext(idHash)),
-          updatedAt: at.toISOString(),
-          expiresAt: expiry(at),
-        })
-        .where(eq(interviews.idHash, idHash))
-        .run();
-      return result.changes > 0;
+      const saved = await db.tx((q) =>
+        q
+          .update(interviews)
+          .set({
+            sealed: vault.seal(draft, draftContext(idHash)),
+            updatedAt: at.toISOString(),
+            expiresAt: expiry(at),
+          })
+          .where(eq(interviews.idHash, idHash))
+          .returning({ idHash: interviews.idHash }),
+      );
+      return saved.length > 0;
     },
-    remove(id) {
-      orm
-        .delete(interviews)
-        .where(eq(interviews.idHash, hashOf(id)))
-        .run();
+    async remove(id) {
+      await db.tx((q) => q.delete(interviews).where(eq(interviews.idHash, hashOf(id))));
     },
     handoff(id) {
       const idHash = hashOf(id);
-      if (!load(idHash)) return null;
-      const token = secret();
-      const expiresAt = new Date(now().getTime() + HANDOFF_MINUTES * 60_000).toISOString();
-      orm
-        .insert(handoffTokens)
-        .values({ tokenHash: hashOf(`handoff:${token}`), interviewIdHash: idHash, expiresAt })
-        .run();
-      return { token, expiresAt };
+      return db.tx(async (q) => {
+        if (!(await load(q, idHash))) return null;
+        const token = secret();
+        const expiresAt = new Date(now().getTime() + HANDOFF_MINUTES * 60_000).toISOString();
+        await q
+          .insert(handoffTokens)
+          .values({ tokenHash: hashOf(`handoff:${token}`), interviewIdHash: idHash, expiresAt });
+        return { token, expiresAt };
+      });
     },
-    resume: (token, channel) => takeOver.immediate(hashOf(`handoff:${token}`), channel),
-    sweep() {
-      return orm.delete(interviews).where(lt(interviews.expiresAt, now().toISOString())).run().changes;
+    resume(token, channel) {
+      const tokenHash = hashOf(`handoff:${token}`);
+      return db.tx(async (q) => {
+        const at = now();
+        // Spent in the same statement that checks it: of two takers racing, one gets the draft.
+        const [row] = await q
+          .update(handoffTokens)
+          .set({ usedAt: at.toISOString() })
+          .where(
+            and(
+              eq(handoffTokens.tokenHash, tokenHash),
+              isNull(handoffTokens.usedAt),
+              gt(handoffTokens.expiresAt, at.toISOString()),
+            ),
+          )
+          .returning({ interviewIdHash: handoffTokens.interviewIdHash });
+        if (!row) return null;
+        const draft = await load(q, row.interviewIdHash);
+        if (!draft) return null;
+        const id = await insert(q, draft, channel, at);
+        await q.delete(handoffTokens).where(eq(handoffTokens.interviewIdHash, row.interviewIdHash));
+        await q.delete(interviews).where(eq(interviews.idHash, row.interviewIdHash));
+        return { id, draft };
+      });
+    },
+    async sweep() {
+      const swept = await db.tx((q) =>
+        q
+          .delete(interviews)
+          .where(lt(interviews.expiresAt, now().toISOString()))
+          .returning({ idHash: interviews.idHash }),
+      );
+      return swept.length;
     },
   };
 }

@@ -3,8 +3,7 @@
 // is never sent again.
 
 import { and, asc, eq, isNull, lte } from "drizzle-orm";
-import type { Db } from "./connection.ts";
-import { outbox, requests } from "./schema.ts";
+import type { Store } from "./store.ts";
 
 export interface OutboxMessage {
   id: number;
@@ -19,48 +18,52 @@ export function backoffMs(attempts: number): number {
   return Math.min(5_000 * 2 ** Math.max(0, attempts - 1), 3_600_000);
 }
 
-export function createOutbox(deps: { db: Db; now: () => Date }) {
-  const orm = deps.db.orm;
+export function createOutbox(deps: { db: Store; now: () => Date }) {
+  const { db } = deps;
+  const { outbox, requests } = db.t;
   return {
-    due(topic: OutboxMessage["topic"], limit = 20): OutboxMessage[] {
-      return orm
-        .select({
-          id: outbox.id,
-          topic: outbox.topic,
-          key: outbox.key,
-          reference: requests.reference,
-          data: outbox.data,
-          attempts: outbox.attempts,
-        })
-        .from(outbox)
-        .innerJoin(requests, eq(requests.id, outbox.requestId))
-        .where(
-          and(
-            eq(outbox.topic, topic),
-            isNull(outbox.deliveredAt),
-            lte(outbox.nextAttemptAt, deps.now().toISOString()),
-          ),
-        )
-        .orderBy(asc(outbox.id))
-        .limit(limit)
-        .all()
-        .map((m) => ({ ...m, data: m.data ?? null }));
+    async due(topic: OutboxMessage["topic"], limit = 20): Promise<OutboxMessage[]> {
+      const rows = await db.read((q) =>
+        q
+          .select({
+            id: outbox.id,
+            topic: outbox.topic,
+            key: outbox.key,
+            reference: requests.reference,
+            data: outbox.data,
+            attempts: outbox.attempts,
+          })
+          .from(outbox)
+          .innerJoin(requests, eq(requests.id, outbox.requestId))
+          .where(
+            and(
+              eq(outbox.topic, topic),
+              isNull(outbox.deliveredAt),
+              lte(outbox.nextAttemptAt, deps.now().toISOString()),
+            ),
+          )
+          .orderBy(asc(outbox.id))
+          .limit(limit),
+      );
+      return rows.map((m) => ({ ...m, data: m.data ?? null }));
     },
-    delivered(id: number): void {
-      orm
-        .update(outbox)
-        .set({ deliveredAt: deps.now().toISOString(), lastError: null })
-        .where(and(eq(outbox.id, id), isNull(outbox.deliveredAt)))
-        .run();
+    async delivered(id: number): Promise<void> {
+      await db.tx((q) =>
+        q
+          .update(outbox)
+          .set({ deliveredAt: deps.now().toISOString(), lastError: null })
+          .where(and(eq(outbox.id, id), isNull(outbox.deliveredAt))),
+      );
     },
     /** A failed attempt: counted, and the next one pushed back. `error` must hold nothing personal. */
-    failed(id: number, attempts: number, error: string): void {
+    async failed(id: number, attempts: number, error: string): Promise<void> {
       const next = new Date(deps.now().getTime() + backoffMs(attempts + 1)).toISOString();
-      orm
-        .update(outbox)
-        .set({ attempts: attempts + 1, nextAttemptAt: next, lastError: error.slice(0, 200) })
-        .where(eq(outbox.id, id))
-        .run();
+      await db.tx((q) =>
+        q
+          .update(outbox)
+          .set({ attempts: attempts + 1, nextAttemptAt: next, lastError: error.slice(0, 200) })
+          .where(eq(outbox.id, id)),
+      );
     },
   };
 }

@@ -2,7 +2,7 @@
 // time, then by id) with keyset paging, claiming (atomic: one winner), status changes, notes, amended
 // facts, the full record and the phone, each written to the request's event trail with who did it.
 
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, count, desc, eq, exists, gt, inArray, isNull, lt, or, type SQL, sql } from "drizzle-orm";
 import type { Screening } from "../core/schema/screening.ts";
 import type { Situation } from "../core/schema/situation.ts";
 import { isWorkingDay, shanghaiDate, type WorkCalendar } from "../core/sla.ts";
@@ -14,7 +14,6 @@ import {
   TRANSITIONS,
   UNREACHABLE_ATTEMPTS,
 } from "../core/workflow.ts";
-import type { Db } from "./connection.ts";
 import type { Vault } from "./crypto.ts";
 import {
   bestOutcomes,
@@ -24,7 +23,7 @@ import {
   type StoredRequest,
   sealContext,
 } from "./requests.ts";
-import { outbox, requestEvents, requestOutcomes, requests, requestVersions, staff } from "./schema.ts";
+import type { Q, Store } from "./store.ts";
 
 export interface QueueFilter {
   /** Jurisdictions the caller may see: one id, or "all". */
@@ -116,54 +115,8 @@ export function decodeCursor(text: string): QueueCursor | null {
   }
 }
 
-/**
- * The queue's query. The open queue says `status != 'closed'` literally so that SQLite can use the
- * partial indexes `requests_open` / `requests_open_scope`; one status uses `requests_queue(_scope)`.
- * Either way the rows come out of the index in queue order: no sort, and a page stops early.
- */
-export function queueQuery(filter: QueueFilter, after: QueueCursor | null, limit: number) {
-  const where: string[] = [];
-  const params: unknown[] = [];
-  if (filter.statuses === undefined) where.push("r.status != 'closed'");
-  else {
-    where.push(`r.status IN (${filter.statuses.map(() => "?").join(",")})`);
-    params.push(...filter.statuses);
-  }
-  const jurisdiction = filter.scope === "all" ? filter.jurisdiction : filter.scope;
-  if (jurisdiction) {
-    where.push("r.jurisdiction = ?");
-    params.push(jurisdiction);
-  }
-  if (filter.channel) {
-    where.push("r.channel = ?");
-    params.push(filter.channel);
-  }
-  if (filter.program) {
-    const outcome = filter.outcome ? " AND o.outcome = ?" : "";
-    where.push(
-      `EXISTS (SELECT 1 FROM request_outcomes o WHERE o.request_id = r.id AND o.program = ?${outcome})`,
-    );
-    params.push(filter.program, ...(filter.outcome ? [filter.outcome] : []));
-  }
-  if (after) {
-    // Keyset: the rows after the cursor in (urgent DESC, sla_due_at, id) order.
-    where.push("(r.urgent < ? OR (r.urgent = ? AND (r.sla_due_at > ? OR (r.sla_due_at = ? AND r.id > ?))))");
-    const u = after.urgent ? 1 : 0;
-    params.push(u, u, after.slaDueAt, after.slaDueAt, after.id);
-  }
-  return {
-    sql: `SELECT r.id, r.reference, r.jurisdiction, r.channel, r.urgent, r.status, r.created_at AS createdAt,
-                 r.sla_due_at AS slaDueAt, s.name AS assignee, r.duplicate_of AS duplicateOf, r.flag
-            FROM requests r LEFT JOIN staff s ON s.id = r.assignee_id
-           WHERE ${where.join(" AND ")}
-           ORDER BY r.urgent DESC, r.sla_due_at, r.id
-           LIMIT ?`,
-    params: [...params, limit + 1],
-  };
-}
-
 export function createQueue(deps: {
-  db: Db;
+  db: Store;
   vault: Vault;
   now: () => Date;
   requests: RequestStore;
@@ -173,62 +126,123 @@ export function createQueue(deps: {
 }) {
   const { db, vault, now } = deps;
   const attemptsNeeded = deps.unreachableAttempts ?? UNREACHABLE_ATTEMPTS;
-  const orm = db.orm;
-  const sqlite = db.sqlite;
+  const { requests, requestEvents, requestOutcomes, requestVersions, outbox, staff } = db.t;
+  type Row = typeof requests.$inferSelect;
 
-  function requestRow(reference: string) {
-    return orm.select().from(requests).where(eq(requests.reference, reference)).get() ?? null;
+  /**
+   * A page of the queue. The open queue says `status != 'closed'` literally so that the engine can use
+   * the partial indexes `requests_open` / `requests_open_scope`; one status uses `requests_queue(_scope)`.
+   * Either way the rows come out of the index in queue order: no sort, and a page stops early.
+   */
+  function pageQuery(q: Q, filter: QueueFilter, after: QueueCursor | null, limit: number) {
+    const where: SQL[] = [];
+    if (filter.statuses === undefined) where.push(sql`${requests.status} != 'closed'`);
+    else where.push(inArray(requests.status, [...filter.statuses]));
+    const jurisdiction = filter.scope === "all" ? filter.jurisdiction : filter.scope;
+    if (jurisdiction) where.push(eq(requests.jurisdiction, jurisdiction));
+    if (filter.channel) where.push(eq(requests.channel, filter.channel as Row["channel"]));
+    if (filter.program) {
+      const outcome = filter.outcome as Row["status"] | undefined;
+      where.push(
+        exists(
+          q
+            .select({ one: sql`1` })
+            .from(requestOutcomes)
+            .where(
+              and(
+                eq(requestOutcomes.requestId, requests.id),
+                eq(requestOutcomes.program, filter.program),
+                outcome ? eq(requestOutcomes.outcome, outcome as "likely") : undefined,
+              ),
+            ),
+        ),
+      );
+    }
+    if (after) {
+      // Keyset: the rows after the cursor in (urgent DESC, sla_due_at, id) order.
+      where.push(
+        or(
+          lt(requests.urgent, after.urgent),
+          and(
+            eq(requests.urgent, after.urgent),
+            or(
+              gt(requests.slaDueAt, after.slaDueAt),
+              and(eq(requests.slaDueAt, after.slaDueAt), gt(requests.id, after.id)),
+            ),
+          ),
+        ) as SQL,
+      );
+    }
+    return q
+      .select({
+        id: requests.id,
+        reference: requests.reference,
+        jurisdiction: requests.jurisdiction,
+        channel: requests.channel,
+        urgent: requests.urgent,
+        status: requests.status,
+        createdAt: requests.createdAt,
+        slaDueAt: requests.slaDueAt,
+        assignee: staff.name,
+        duplicateOf: requests.duplicateOf,
+        flag: requests.flag,
+      })
+      .from(requests)
+      .leftJoin(staff, eq(staff.id, requests.assigneeId))
+      .where(and(...where))
+      .orderBy(desc(requests.urgent), asc(requests.slaDueAt), asc(requests.id))
+      .limit(limit + 1);
   }
 
-  function addEvent(
+  async function requestRow(q: Q, reference: string): Promise<Row | null> {
+    const [row] = await q.select().from(requests).where(eq(requests.reference, reference));
+    return row ?? null;
+  }
+
+  async function addEvent(
+    q: Q,
     requestId: number,
     kind: string,
     actor: string,
     data: Record<string, unknown> | null,
     text?: string,
   ) {
-    orm
-      .insert(requestEvents)
-      .values({
-        requestId,
-        at: now().toISOString(),
-        kind,
-        actor,
-        data,
-        sealed: text === undefined ? null : vault.seal({ text }, eventContext(requestId)),
-      })
-      .run();
+    await q.insert(requestEvents).values({
+      requestId,
+      at: now().toISOString(),
+      kind,
+      actor,
+      data,
+      sealed: text === undefined ? null : vault.seal({ text }, eventContext(requestId)),
+    });
   }
 
   /** A status change the resident's channel should hear about (when it was filed from a chat). */
-  function announce(
+  async function announce(
+    q: Q,
     row: { id: number; reference: string; chatHash: string | null },
     data: Record<string, unknown>,
   ) {
     if (row.chatHash === null) return;
     const at = now().toISOString();
-    orm
-      .insert(outbox)
-      .values({
-        topic: "resident",
-        requestId: row.id,
-        key: `${row.reference}:${data.status}:${at}`,
-        data,
-        createdAt: at,
-        nextAttemptAt: at,
-      })
-      .run();
+    await q.insert(outbox).values({
+      topic: "resident",
+      requestId: row.id,
+      key: `${row.reference}:${data.status}:${at}`,
+      data,
+      createdAt: at,
+      nextAttemptAt: at,
+    });
   }
 
   const actorOf = (a: Actor) => `staff:${a.id}`;
 
   /** Working days (Beijing dates) with a call attempt that did not reach the caller. */
-  function failedAttemptDays(requestId: number): number {
-    const attempts = orm
+  async function failedAttemptDays(q: Q, requestId: number): Promise<number> {
+    const attempts = await q
       .select({ at: requestEvents.at, data: requestEvents.data })
       .from(requestEvents)
-      .where(and(eq(requestEvents.requestId, requestId), eq(requestEvents.kind, "call_attempt")))
-      .all();
+      .where(and(eq(requestEvents.requestId, requestId), eq(requestEvents.kind, "call_attempt")));
     const days = new Set(
       attempts
         .filter((a) => (a.data as { result?: string } | null)?.result !== "reached")
@@ -239,55 +253,81 @@ export function createQueue(deps: {
   }
 
   /** One status change: the row (only if it is still as expected), its event and its announcement. */
-  const change = sqlite.transaction(
-    (
-      reference: string,
-      expect: (row: typeof requests.$inferSelect) => ChangeResult,
-      set: (row: typeof requests.$inferSelect) => Partial<typeof requests.$inferInsert>,
-      event: { kind: string; actor: string; data: Record<string, unknown>; text?: string | undefined },
-    ): ChangeResult => {
-      const row = requestRow(reference);
+  function change(
+    reference: string,
+    expect: (row: Row, q: Q) => ChangeResult | Promise<ChangeResult>,
+    set: (row: Row) => Partial<typeof requests.$inferInsert>,
+    event: { kind: string; actor: string; data: Record<string, unknown>; text?: string | undefined },
+  ): Promise<ChangeResult> {
+    return db.tx(async (q) => {
+      const row = await requestRow(q, reference);
       if (!row || row.anonymizedAt !== null) return { ok: false, reason: "not_found" };
-      const allowed = expect(row);
+      const allowed = await expect(row, q);
       if (!allowed.ok) return allowed;
       const values = set(row);
-      const changed = orm
+      const changed = await q
         .update(requests)
         .set({ ...values, updatedAt: now().toISOString() })
         .where(and(eq(requests.id, row.id), eq(requests.status, row.status)))
-        .run().changes;
-      if (changed === 0) return { ok: false, reason: "taken" };
-      addEvent(row.id, event.kind, event.actor, event.data, event.text);
+        .returning({ id: requests.id });
+      if (changed.length === 0) return { ok: false, reason: "taken" };
+      await addEvent(q, row.id, event.kind, event.actor, event.data, event.text);
       if (values.status !== undefined && values.status !== row.status) {
-        announce(row, { status: values.status, closeOutcome: values.closeOutcome ?? null });
+        await announce(q, row, { status: values.status, closeOutcome: values.closeOutcome ?? null });
       }
       return { ok: true };
-    },
-  );
+    });
+  }
+
+  /** The call-back numbers of a stored request. */
+  const phones = (stored: StoredRequest) => ({
+    contact: stored.contactPhone,
+    helper: stored.applicant.kind === "helper" ? stored.applicant.phone : null,
+    person: stored.person?.phone ?? null,
+  });
 
   return {
     /**
      * The facts behind a page of the queue, each request's latest version: opened only for the
      * workspace's list (the caller audits the view), never for the API's.
      */
-    cases(ids: readonly number[]): Map<number, QueueCase> {
+    async cases(ids: readonly number[]): Promise<Map<number, QueueCase>> {
       const out = new Map<number, QueueCase>();
       if (ids.length === 0) return out;
-      const marks = ids.map(() => "?").join(",");
-      const rows = sqlite
-        .prepare(
-          `SELECT id, reference, version, sealed FROM requests WHERE id IN (${marks}) AND anonymized_at IS NULL`,
-        )
-        .all(...ids) as { id: number; reference: string; version: number; sealed: Buffer }[];
-      const amended = rows.filter((r) => r.version > 1);
+      const { rows, versions } = await db.read(async (q) => {
+        const rows = await q
+          .select({
+            id: requests.id,
+            reference: requests.reference,
+            version: requests.version,
+            sealed: requests.sealed,
+          })
+          .from(requests)
+          .where(and(inArray(requests.id, [...ids]), isNull(requests.anonymizedAt)));
+        const amended = rows.filter((r) => r.version > 1);
+        const versions =
+          amended.length === 0
+            ? []
+            : await q
+                .select({
+                  requestId: requestVersions.requestId,
+                  version: requestVersions.version,
+                  sealed: requestVersions.sealed,
+                })
+                .from(requestVersions)
+                .where(
+                  inArray(
+                    requestVersions.requestId,
+                    amended.map((r) => r.id),
+                  ),
+                );
+        return { rows, versions };
+      });
+      const current = new Map(rows.map((r) => [r.id, r.version]));
       const latest = new Map<number, { situation: Situation; screening: Screening }>();
-      for (const r of amended) {
-        const v = orm
-          .select({ sealed: requestVersions.sealed })
-          .from(requestVersions)
-          .where(and(eq(requestVersions.requestId, r.id), eq(requestVersions.version, r.version)))
-          .get();
-        if (v?.sealed) latest.set(r.id, vault.open(v.sealed, versionContext(r.id, r.version)));
+      for (const v of versions) {
+        if (v.sealed && current.get(v.requestId) === v.version)
+          latest.set(v.requestId, vault.open(v.sealed, versionContext(v.requestId, v.version)));
       }
       for (const r of rows) {
         let sealed: SealedRequest;
@@ -308,57 +348,52 @@ export function createQueue(deps: {
     },
 
     /** The request's jurisdiction, for the caller's scope check (null: no such request). */
-    jurisdictionOf(reference: string): string | null {
-      return (
-        orm.select({ j: requests.jurisdiction }).from(requests).where(eq(requests.reference, reference)).get()
-          ?.j ?? null
+    async jurisdictionOf(reference: string): Promise<string | null> {
+      const [row] = await db.read((q) =>
+        q.select({ j: requests.jurisdiction }).from(requests).where(eq(requests.reference, reference)),
       );
+      return row?.j ?? null;
     },
 
-    list(
+    async list(
       filter: QueueFilter,
       after: QueueCursor | null,
       limit: number,
-    ): { items: QueueItem[]; next: string | null } {
-      const { sql: query, params } = queueQuery(filter, after, limit);
-      const rows = sqlite.prepare(query).all(...params) as (Omit<
-        QueueItem,
-        "urgent" | "duplicate" | "outcomes"
-      > & {
-        urgent: number;
-        duplicateOf: number | null;
-      })[];
-      const page = rows.slice(0, limit);
-      const outcomes = new Map<number, Record<string, string>>();
-      if (page.length > 0) {
+    ): Promise<{ items: QueueItem[]; next: string | null }> {
+      const { rows, packed, counted } = await db.read(async (q) => {
+        const rows = await pageQuery(q, filter, after, limit);
+        const ids = rows.slice(0, limit).map((r) => r.id);
+        if (ids.length === 0) return { rows, packed: [], counted: [] };
         // One row per request (not eight): the outcomes packed as "program=outcome,…".
-        const packed = sqlite
-          .prepare(
-            `SELECT request_id AS id, group_concat(program || '=' || outcome) AS o FROM request_outcomes
-              WHERE request_id IN (${page.map(() => "?").join(",")}) GROUP BY request_id`,
-          )
-          .all(...page.map((r) => r.id)) as { id: number; o: string }[];
-        for (const row of packed) {
-          outcomes.set(
-            row.id,
-            Object.fromEntries(row.o.split(",").map((pair) => pair.split("=") as [string, string])),
-          );
-        }
-      }
-      const attempts = new Map<number, number>();
-      if (page.length > 0) {
-        const counted = sqlite
-          .prepare(
-            `SELECT request_id AS id, count(*) AS n FROM request_events
-              WHERE kind = 'call_attempt' AND request_id IN (${page.map(() => "?").join(",")})
-              GROUP BY request_id`,
-          )
-          .all(...page.map((r) => r.id)) as { id: number; n: number }[];
-        for (const row of counted) attempts.set(row.id, row.n);
-      }
+        const packed = await q
+          .select({
+            id: requestOutcomes.requestId,
+            o: db.dialect.joined(sql`${requestOutcomes.program} || '=' || ${requestOutcomes.outcome}`),
+          })
+          .from(requestOutcomes)
+          .where(inArray(requestOutcomes.requestId, ids))
+          .groupBy(requestOutcomes.requestId);
+        const counted = await q
+          .select({ id: requestEvents.requestId, n: count() })
+          .from(requestEvents)
+          .where(and(eq(requestEvents.kind, "call_attempt"), inArray(requestEvents.requestId, ids)))
+          .groupBy(requestEvents.requestId);
+        return { rows, packed, counted };
+      });
+      const page = rows.slice(0, limit);
+      const outcomes = new Map(
+        packed.map((row) => [
+          row.id,
+          Object.fromEntries(
+            String(row.o)
+              .split(",")
+              .map((pair) => pair.split("=") as [string, string]),
+          ),
+        ]),
+      );
+      const attempts = new Map(counted.map((row) => [row.id, row.n]));
       const items = page.map(({ duplicateOf, ...r }) => ({
         ...r,
-        urgent: r.urgent === 1,
         duplicate: duplicateOf !== null,
         outcomes: outcomes.get(r.id) ?? {},
         attempts: attempts.get(r.id) ?? 0,
@@ -373,8 +408,13 @@ export function createQueue(deps: {
       };
     },
 
-    claim(reference: string, by: Actor): ChangeResult {
-      return change.immediate(
+    /** The engine's plan for a page of the queue (its benchmark and index test read it). */
+    plan(filter: QueueFilter, limit = 50): Promise<string[]> {
+      return db.read((q) => db.explain(pageQuery(q, filter, null, limit)));
+    },
+
+    claim(reference: string, by: Actor): Promise<ChangeResult> {
+      return change(
         reference,
         (row) => (row.status === "new" ? { ok: true } : { ok: false, reason: "taken" }),
         () => ({ status: "claimed", assigneeId: by.id }),
@@ -382,8 +422,8 @@ export function createQueue(deps: {
       );
     },
 
-    release(reference: string, by: Actor, supervisor: boolean): ChangeResult {
-      return change.immediate(
+    release(reference: string, by: Actor, supervisor: boolean): Promise<ChangeResult> {
+      return change(
         reference,
         (row) =>
           row.status !== "claimed" && row.status !== "contacted"
@@ -408,17 +448,17 @@ export function createQueue(deps: {
       outcome: CloseOutcome | null,
       supervisor: boolean,
       note?: string,
-    ): ChangeResult {
+    ): Promise<ChangeResult> {
       const at = now().toISOString();
-      return change.immediate(
+      return change(
         reference,
-        (row) => {
+        async (row, q) => {
           if (!(TRANSITIONS[row.status as Status] ?? []).includes(to))
             return { ok: false, reason: "not_allowed" };
           if (row.assigneeId !== by.id && !supervisor) return { ok: false, reason: "not_assignee" };
           if (to === "closed" && outcome === null) return { ok: false, reason: "not_allowed" };
           if (to === "closed" && outcome === "unreachable") {
-            const made = failedAttemptDays(row.id);
+            const made = await failedAttemptDays(q, row.id);
             if (made < attemptsNeeded)
               return { ok: false, reason: "needs_attempts", needed: attemptsNeeded, made };
           }
@@ -439,17 +479,20 @@ export function createQueue(deps: {
     },
 
     /** One call attempt and what it found, on the request's trail (by its assignee or a supervisor). */
-    attempt(reference: string, by: Actor, result: CallResult, supervisor: boolean): ChangeResult {
-      const row = requestRow(reference);
-      if (!row || row.anonymizedAt !== null) return { ok: false, reason: "not_found" };
-      if (row.status !== "claimed" && row.status !== "contacted") return { ok: false, reason: "not_allowed" };
-      if (row.assigneeId !== by.id && !supervisor) return { ok: false, reason: "not_assignee" };
-      addEvent(row.id, "call_attempt", actorOf(by), { result });
-      return { ok: true };
+    attempt(reference: string, by: Actor, result: CallResult, supervisor: boolean): Promise<ChangeResult> {
+      return db.tx(async (q) => {
+        const row = await requestRow(q, reference);
+        if (!row || row.anonymizedAt !== null) return { ok: false, reason: "not_found" };
+        if (row.status !== "claimed" && row.status !== "contacted")
+          return { ok: false, reason: "not_allowed" };
+        if (row.assigneeId !== by.id && !supervisor) return { ok: false, reason: "not_assignee" };
+        await addEvent(q, row.id, "call_attempt", actorOf(by), { result });
+        return { ok: true };
+      });
     },
 
-    reopen(reference: string, by: Actor): ChangeResult {
-      return change.immediate(
+    reopen(reference: string, by: Actor): Promise<ChangeResult> {
+      return change(
         reference,
         (row) => (row.status === "closed" ? { ok: true } : { ok: false, reason: "not_allowed" }),
         () => ({ status: "new", assigneeId: null, closedAt: null, closeOutcome: null }),
@@ -458,8 +501,8 @@ export function createQueue(deps: {
     },
 
     /** The resident withdraws through the status lookup: closed with outcome "withdrawn". */
-    withdraw(reference: string, phone: string): boolean {
-      const result = change.immediate(
+    async withdraw(reference: string, phone: string): Promise<boolean> {
+      const result = await change(
         reference,
         (row) =>
           !phoneMatches(row, phone, (v) => vault.hash("phone", v))
@@ -473,21 +516,29 @@ export function createQueue(deps: {
       return result.ok;
     },
 
-    note(reference: string, by: Actor, text: string): boolean {
-      const row = requestRow(reference);
-      if (!row || row.anonymizedAt !== null) return false;
-      addEvent(row.id, "note", actorOf(by), null, text);
-      return true;
+    note(reference: string, by: Actor, text: string): Promise<boolean> {
+      return db.tx(async (q) => {
+        const row = await requestRow(q, reference);
+        if (!row || row.anonymizedAt !== null) return false;
+        await addEvent(q, row.id, "note", actorOf(by), null, text);
+        return true;
+      });
     },
 
     /** Corrected facts: a new version, re-screened by the caller; the submission stays as it was. */
-    amend: sqlite.transaction((reference: string, by: Actor, situation: Situation, screening: Screening) => {
-      const row = requestRow(reference);
-      if (!row || row.anonymizedAt !== null) return null;
-      const version = row.version + 1;
-      orm
-        .insert(requestVersions)
-        .values({
+    amend(reference: string, by: Actor, situation: Situation, screening: Screening): Promise<number | null> {
+      return db.tx(async (q) => {
+        const row = await requestRow(q, reference);
+        if (!row || row.anonymizedAt !== null) return null;
+        const version = row.version + 1;
+        // Conditional on the version read: of two agents amending at once, the second finds it moved.
+        const moved = await q
+          .update(requests)
+          .set({ version, updatedAt: now().toISOString() })
+          .where(and(eq(requests.id, row.id), eq(requests.version, row.version)))
+          .returning({ id: requests.id });
+        if (moved.length === 0) return null;
+        await q.insert(requestVersions).values({
           requestId: row.id,
           version,
           sealed: vault.seal({ situation, screening }, versionContext(row.id, version)),
@@ -495,77 +546,68 @@ export function createQueue(deps: {
           packVersion: screening.packVersion,
           createdAt: now().toISOString(),
           staffId: by.id,
-        })
-        .run();
-      orm
-        .update(requests)
-        .set({ version, updatedAt: now().toISOString() })
-        .where(eq(requests.id, row.id))
-        .run();
-      orm.delete(requestOutcomes).where(eq(requestOutcomes.requestId, row.id)).run();
-      const outcomes = [...bestOutcomes(screening)].map(([program, outcome]) => ({
-        requestId: row.id,
-        program,
-        outcome,
-      }));
-      if (outcomes.length > 0) orm.insert(requestOutcomes).values(outcomes).run();
-      addEvent(row.id, "amended", actorOf(by), { version });
-      return version;
-    }),
+        });
+        await q.delete(requestOutcomes).where(eq(requestOutcomes.requestId, row.id));
+        const outcomes = [...bestOutcomes(screening)].map(([program, outcome]) => ({
+          requestId: row.id,
+          program,
+          outcome,
+        }));
+        if (outcomes.length > 0) await q.insert(requestOutcomes).values(outcomes);
+        await addEvent(q, row.id, "amended", actorOf(by), { version });
+        return version;
+      });
+    },
 
     /** The whole record for staff, the phone left out (see revealPhone); the view is an event. */
-    view(reference: string, by: Actor): FullRecord | null {
-      const stored = deps.requests.byReference(reference);
+    async view(reference: string, by: Actor): Promise<FullRecord | null> {
+      const stored = await deps.requests.byReference(reference);
       if (!stored) return null;
-      addEvent(stored.id, "viewed", actorOf(by), null);
+      const { versionRows, staffRows, eventRows } = await db.tx(async (q) => {
+        await addEvent(q, stored.id, "viewed", actorOf(by), null);
+        const versionRows = await q
+          .select({
+            version: requestVersions.version,
+            sealed: requestVersions.sealed,
+            createdAt: requestVersions.createdAt,
+            by: staff.name,
+          })
+          .from(requestVersions)
+          .innerJoin(staff, eq(staff.id, requestVersions.staffId))
+          .where(eq(requestVersions.requestId, stored.id))
+          .orderBy(asc(requestVersions.version));
+        const staffRows = await q.select({ id: staff.id, name: staff.name }).from(staff);
+        const eventRows = await q
+          .select()
+          .from(requestEvents)
+          .where(eq(requestEvents.requestId, stored.id))
+          .orderBy(asc(requestEvents.id));
+        return { versionRows, staffRows, eventRows };
+      });
       const { contactPhone: _, applicant, ...rest } = stored;
-      const versions = orm
-        .select({
-          version: requestVersions.version,
-          sealed: requestVersions.sealed,
-          createdAt: requestVersions.createdAt,
-          by: staff.name,
-        })
-        .from(requestVersions)
-        .innerJoin(staff, eq(staff.id, requestVersions.staffId))
-        .where(eq(requestVersions.requestId, stored.id))
-        .orderBy(asc(requestVersions.version))
-        .all()
-        .flatMap((v) =>
-          v.sealed
-            ? [
-                {
-                  version: v.version,
-                  createdAt: v.createdAt,
-                  by: v.by,
-                  ...vault.open<{ situation: Situation; screening: Screening }>(
-                    v.sealed,
-                    versionContext(stored.id, v.version),
-                  ),
-                },
-              ]
-            : [],
-        );
-      const names = new Map(
-        orm
-          .select({ id: staff.id, name: staff.name })
-          .from(staff)
-          .all()
-          .map((s) => [`staff:${s.id}`, s.name]),
+      const versions = versionRows.flatMap((v) =>
+        v.sealed
+          ? [
+              {
+                version: v.version,
+                createdAt: v.createdAt,
+                by: v.by,
+                ...vault.open<{ situation: Situation; screening: Screening }>(
+                  v.sealed,
+                  versionContext(stored.id, v.version),
+                ),
+              },
+            ]
+          : [],
       );
-      const events = orm
-        .select()
-        .from(requestEvents)
-        .where(eq(requestEvents.requestId, stored.id))
-        .orderBy(asc(requestEvents.id))
-        .all()
-        .map((e) => ({
-          at: e.at,
-          kind: e.kind,
-          actor: names.get(e.actor) ?? e.actor,
-          data: e.data ?? null,
-          ...(e.sealed ? { text: vault.open<{ text: string }>(e.sealed, eventContext(stored.id)).text } : {}),
-        }));
+      const names = new Map(staffRows.map((s) => [`staff:${s.id}`, s.name]));
+      const events = eventRows.map((e) => ({
+        at: e.at,
+        kind: e.kind,
+        actor: names.get(e.actor) ?? e.actor,
+        data: e.data ?? null,
+        ...(e.sealed ? { text: vault.open<{ text: string }>(e.sealed, eventContext(stored.id)).text } : {}),
+      }));
       const assignee = stored.assigneeId === null ? null : (names.get(`staff:${stored.assigneeId}`) ?? null);
       return {
         request: {
@@ -583,29 +625,22 @@ export function createQueue(deps: {
      * The call-back numbers for a visit whose reveal is already an event (the workspace's phone
      * visits): read again without a second event.
      */
-    phonesOf(reference: string): { contact: string; helper: string | null; person: string | null } | null {
-      const stored = deps.requests.byReference(reference);
-      if (!stored) return null;
-      return {
-        contact: stored.contactPhone,
-        helper: stored.applicant.kind === "helper" ? stored.applicant.phone : null,
-        person: stored.person?.phone ?? null,
-      };
+    async phonesOf(
+      reference: string,
+    ): Promise<{ contact: string; helper: string | null; person: string | null } | null> {
+      const stored = await deps.requests.byReference(reference);
+      return stored ? phones(stored) : null;
     },
 
     /** The call-back numbers, revealed on demand; the reveal is an event. */
-    revealPhone(
+    async revealPhone(
       reference: string,
       by: Actor,
-    ): { contact: string; helper: string | null; person: string | null } | null {
-      const stored = deps.requests.byReference(reference);
+    ): Promise<{ contact: string; helper: string | null; person: string | null } | null> {
+      const stored = await deps.requests.byReference(reference);
       if (!stored) return null;
-      addEvent(stored.id, "phone_revealed", actorOf(by), null);
-      return {
-        contact: stored.contactPhone,
-        helper: stored.applicant.kind === "helper" ? stored.applicant.phone : null,
-        person: stored.person?.phone ?? null,
-      };
+      await db.tx((q) => addEvent(q, stored.id, "phone_revealed", actorOf(by), null));
+      return phones(stored);
     },
   };
 }

@@ -1,8 +1,9 @@
 // Counts for the supervisors' dashboard and work orders for the 12345 system. Counts read only the
 // plain columns; work orders open the sealed contact details, so every export is audited by the caller.
 
-import type { Db } from "./connection.ts";
+import { and, asc, eq, gte, isNull, lt, type SQL, sql } from "drizzle-orm";
 import type { RequestStore, StoredRequest } from "./requests.ts";
+import type { Store } from "./store.ts";
 
 export interface Period {
   /** Shanghai calendar dates, inclusive. */
@@ -17,9 +18,8 @@ function bounds(period: Period): [string, string] {
   return [start, end];
 }
 
-function scoped(scope: string): [string, unknown[]] {
-  return scope === "all" ? ["", []] : [" AND jurisdiction = ?", [scope]];
-}
+const scoped = (scope: string, column: SQL = sql`jurisdiction`) =>
+  scope === "all" ? sql`` : sql` AND ${column} = ${scope}`;
 
 export interface Stats {
   perDay: { day: string; channel: string; n: number }[];
@@ -29,45 +29,47 @@ export interface Stats {
   sla: { met: number; missed: number; pending: number };
 }
 
-export function stats(db: Db, scope: string, period: Period, now: Date): Stats {
+export async function stats(db: Store, scope: string, period: Period, now: Date): Promise<Stats> {
   const [start, end] = bounds(period);
-  const [scopeSql, scopeParams] = scoped(scope);
-  const inPeriod = `created_at >= ? AND created_at < ?${scopeSql}`;
-  const params = [start, end, ...scopeParams];
-  const all = <T>(query: string, ...extra: unknown[]) => db.sqlite.prepare(query).all(...extra) as T[];
-  const perDay = all<{ day: string; channel: string; n: number }>(
-    `SELECT date(created_at, '+8 hours') AS day, channel, count(*) AS n FROM requests
-      WHERE ${inPeriod} GROUP BY day, channel ORDER BY day, channel`,
-    ...params,
+  const inPeriod = sql`created_at >= ${start} AND created_at < ${end}${scoped(scope)}`;
+  const at = now.toISOString();
+  // Counts cast to integer: PostgreSQL's count() is a bigint, which its driver returns as text.
+  const perDay = await db.rows<Stats["perDay"][number]>(
+    sql`SELECT ${db.dialect.shanghaiDay(sql`created_at`)} AS "day", channel AS "channel",
+               CAST(count(*) AS integer) AS "n"
+          FROM requests WHERE ${inPeriod} GROUP BY 1, 2 ORDER BY 1, 2`,
   );
-  const outcomes = all<{ program: string; outcome: string; n: number }>(
-    `SELECT o.program, o.outcome, count(*) AS n FROM request_outcomes o JOIN requests r ON r.id = o.request_id
-      WHERE r.created_at >= ? AND r.created_at < ?${scopeSql.replace("jurisdiction", "r.jurisdiction")}
-      GROUP BY o.program, o.outcome ORDER BY o.program, o.outcome`,
-    ...params,
+  const outcomes = await db.rows<Stats["outcomes"][number]>(
+    sql`SELECT o.program AS "program", o.outcome AS "outcome", CAST(count(*) AS integer) AS "n"
+          FROM request_outcomes o JOIN requests r ON r.id = o.request_id
+         WHERE r.created_at >= ${start} AND r.created_at < ${end}${scoped(scope, sql`r.jurisdiction`)}
+         GROUP BY o.program, o.outcome ORDER BY o.program, o.outcome`,
   );
-  const statuses = all<{ status: string; n: number }>(
-    `SELECT status, count(*) AS n FROM requests WHERE ${inPeriod} GROUP BY status ORDER BY status`,
-    ...params,
+  const statuses = await db.rows<Stats["statuses"][number]>(
+    sql`SELECT status AS "status", CAST(count(*) AS integer) AS "n" FROM requests WHERE ${inPeriod}
+         GROUP BY status ORDER BY status`,
   );
-  const urgency = all<{ urgent: number; open: number; total: number }>(
-    `SELECT urgent, sum(status != 'closed') AS open, count(*) AS total FROM requests
-      WHERE ${inPeriod} GROUP BY urgent ORDER BY urgent DESC`,
-    ...params,
+  const urgency = (
+    await db.rows<{ urgent: number; open: number; total: number }>(
+      sql`SELECT CASE WHEN urgent THEN 1 ELSE 0 END AS "urgent",
+                 CAST(sum(CASE WHEN status != 'closed' THEN 1 ELSE 0 END) AS integer) AS "open",
+                 CAST(count(*) AS integer) AS "total"
+            FROM requests WHERE ${inPeriod} GROUP BY 1 ORDER BY 1 DESC`,
+    )
   ).map((r) => ({ urgent: r.urgent === 1, open: r.open, total: r.total }));
   // Met: the first call-back came by the due time. Missed: it came late, or has not come and the time
   // is past. Pending: not yet called back, still in time. Closed without a call-back counts in neither.
-  const sla = db.sqlite
-    .prepare(
-      `SELECT
-         coalesce(sum(contacted_at IS NOT NULL AND contacted_at <= sla_due_at), 0) AS met,
-         coalesce(sum((contacted_at IS NOT NULL AND contacted_at > sla_due_at)
-                  OR (contacted_at IS NULL AND status != 'closed' AND sla_due_at < ?)), 0) AS missed,
-         coalesce(sum(contacted_at IS NULL AND status != 'closed' AND sla_due_at >= ?), 0) AS pending
-       FROM requests WHERE ${inPeriod}`,
-    )
-    .get(now.toISOString(), now.toISOString(), ...params) as Stats["sla"];
-  return { perDay, outcomes, statuses, urgency, sla };
+  const count = (condition: SQL) =>
+    sql`CAST(coalesce(sum(CASE WHEN ${condition} THEN 1 ELSE 0 END), 0) AS integer)`;
+  const [sla] = await db.rows<Stats["sla"]>(
+    sql`SELECT
+          ${count(sql`contacted_at IS NOT NULL AND contacted_at <= sla_due_at`)} AS "met",
+          ${count(sql`(contacted_at IS NOT NULL AND contacted_at > sla_due_at)
+                   OR (contacted_at IS NULL AND status != 'closed' AND sla_due_at < ${at})`)} AS "missed",
+          ${count(sql`contacted_at IS NULL AND status != 'closed' AND sla_due_at >= ${at}`)} AS "pending"
+        FROM requests WHERE ${inPeriod}`,
+  );
+  return { perDay, outcomes, statuses, urgency, sla: sla ?? { met: 0, missed: 0, pending: 0 } };
 }
 
 export const WORK_ORDER_COLUMNS = [
@@ -89,25 +91,36 @@ export const WORK_ORDER_COLUMNS = [
 ] as const;
 export type WorkOrder = Record<(typeof WORK_ORDER_COLUMNS)[number], string>;
 
-export function workOrders(
-  db: Db,
+export async function workOrders(
+  db: Store,
   requests: RequestStore,
   scope: string,
   period: Period,
   status: string | undefined,
-): WorkOrder[] {
+): Promise<WorkOrder[]> {
   const [start, end] = bounds(period);
-  const [scopeSql, scopeParams] = scoped(scope);
-  const refs = db.sqlite
-    .prepare(
-      `SELECT reference FROM requests WHERE created_at >= ? AND created_at < ?${scopeSql}
-         AND anonymized_at IS NULL${status ? " AND status = ?" : ""} ORDER BY id`,
-    )
-    .all(start, end, ...scopeParams, ...(status ? [status] : [])) as { reference: string }[];
-  return refs.flatMap(({ reference }) => {
-    const r = requests.byReference(reference);
-    return r ? [workOrderOf(r)] : [];
-  });
+  const r = db.t.requests;
+  const refs = await db.read((q) =>
+    q
+      .select({ reference: r.reference })
+      .from(r)
+      .where(
+        and(
+          gte(r.createdAt, start),
+          lt(r.createdAt, end),
+          scope === "all" ? undefined : eq(r.jurisdiction, scope),
+          isNull(r.anonymizedAt),
+          status ? eq(r.status, status as (typeof r.$inferSelect)["status"]) : undefined,
+        ),
+      )
+      .orderBy(asc(r.id)),
+  );
+  const orders: WorkOrder[] = [];
+  for (const { reference } of refs) {
+    const stored = await requests.byReference(reference);
+    if (stored) orders.push(workOrderOf(stored));
+  }
+  return orders;
 }
 
 /** A request as the 12345 system takes it: the case, its estimate in short, and whom to call back. */

@@ -1,17 +1,16 @@
 // Requests: submitted once (an idempotency key returns the first reference for a retry), read back
 // whole by reference, and looked up by a resident with reference + phone. Every write is one
-// transaction with its event, committed (synchronous=FULL) before the caller acknowledges anything.
+// transaction with its event, committed (durably) before the caller acknowledges anything.
 
 import { createHash } from "node:crypto";
-import { and, asc, desc, eq, gte, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte } from "drizzle-orm";
 import type { Jurisdiction, Program } from "../core/schema/enums.ts";
 import type { Screening } from "../core/schema/screening.ts";
 import type { Situation } from "../core/schema/situation.ts";
 import { DUPLICATE_WINDOW_DAYS, residentStatus } from "../core/workflow.ts";
-import type { Db } from "./connection.ts";
 import type { Vault } from "./crypto.ts";
 import { newReference } from "./reference.ts";
-import { idempotencyKeys, outbox, requestEvents, requestOutcomes, requests } from "./schema.ts";
+import { isUniqueViolation, type Q, type Store } from "./store.ts";
 
 export type Channel = "bot" | "portal" | "staff";
 
@@ -141,118 +140,56 @@ export function phoneMatches(
 export interface RequestStore {
   /** `fingerprint` identifies the submitted body: a retry must send the same one. */
   submit(input: NewRequest, idempotency?: { key: string; fingerprint: string }): Promise<Submitted>;
-  byReference(reference: string): StoredRequest | null;
+  byReference(reference: string): Promise<StoredRequest | null>;
   /** The status for a resident who knows the reference and the phone; null for either mismatch. */
-  statusFor(reference: string, phone: string): { status: string; updatedAt: string; lang: string } | null;
-  events(reference: string): { at: string; kind: string; actor: string; data: unknown }[];
+  statusFor(
+    reference: string,
+    phone: string,
+  ): Promise<{ status: string; updatedAt: string; lang: string } | null>;
+  events(reference: string): Promise<{ at: string; kind: string; actor: string; data: unknown }[]>;
   /** What a retry of this key was answered with (for a form sent twice). */
-  byIdempotencyKey(channel: Channel, key: string): Submitted | null;
+  byIdempotencyKey(channel: Channel, key: string): Promise<Submitted | null>;
   /** The requests filed from one chat, newest first (for the bot's /status). */
-  byChat(chatId: string): { reference: string; status: string; updatedAt: string }[];
+  byChat(chatId: string): Promise<{ reference: string; status: string; updatedAt: string }[]>;
 }
 
 export interface RequestStoreDeps {
-  db: Db;
+  db: Store;
   vault: Vault;
   now: () => Date;
   /** Put each new request in the outbox for the hotline's webhook (HOTLINE_WEBHOOK_URL is set). */
   forwardToHotline?: boolean;
 }
 
+interface Pending {
+  input: NewRequest;
+  keyHash: string | null;
+  bodyHash: string;
+}
+
 export function createRequestStore(deps: RequestStoreDeps): RequestStore {
   const { db, vault, now } = deps;
-  const orm = db.orm;
+  const { requests, requestEvents, requestOutcomes, idempotencyKeys, outbox } = db.t;
 
-  const placeholders = <T extends string>(...names: T[]) =>
-    Object.fromEntries(names.map((n) => [n, sql.placeholder(n)])) as unknown as Record<
-      T,
-      ReturnType<typeof sql.placeholder>
-    >;
-
-  // Prepared once: the submission path runs these for every request.
-  const findKey = orm
-    .select({
-      bodyHash: idempotencyKeys.bodyHash,
-      reference: requests.reference,
-      slaDueAt: requests.slaDueAt,
-      urgent: requests.urgent,
-    })
-    .from(idempotencyKeys)
-    .innerJoin(requests, eq(requests.id, idempotencyKeys.requestId))
-    .where(eq(idempotencyKeys.keyHash, sql.placeholder("keyHash")))
-    .prepare();
-  const insertRequest = orm
-    .insert(requests)
-    .values(
-      placeholders(
-        "reference",
-        "channel",
-        "jurisdiction",
-        "urgent",
-        "status",
-        "lang",
-        "appliedBy",
-        "consentAt",
-        "consentNotice",
-        "engineVersion",
-        "packVersion",
-        "phoneHash",
-        "otherPhoneHash",
-        "chatHash",
-        "sealed",
-        "createdAt",
-        "updatedAt",
-        "slaDueAt",
-        "duplicateOf",
-        "flag",
-      ),
-    )
-    .onConflictDoNothing({ target: requests.reference })
-    .returning({ id: requests.id })
-    .prepare();
-  const insertOutcome = orm
-    .insert(requestOutcomes)
-    .values(placeholders("requestId", "program", "outcome"))
-    .prepare();
-  const insertEvent = orm
-    .insert(requestEvents)
-    .values(placeholders("requestId", "at", "kind", "actor", "data"))
-    .prepare();
-  const findDuplicate = orm
-    .select({ id: requests.id })
-    .from(requests)
-    .where(
-      and(
-        eq(requests.phoneHash, sql.placeholder("phoneHash")),
-        eq(requests.jurisdiction, sql.placeholder("jurisdiction")),
-        gte(requests.createdAt, sql.placeholder("since")),
-      ),
-    )
-    .orderBy(desc(requests.id))
-    .limit(1)
-    .prepare();
-  const insertOutbox = orm
-    .insert(outbox)
-    .values(placeholders("topic", "requestId", "key", "data", "createdAt", "nextAttemptAt"))
-    .prepare();
-  const insertKey = orm
-    .insert(idempotencyKeys)
-    .values(placeholders("keyHash", "requestId", "bodyHash", "createdAt"))
-    .prepare();
-
-  interface Pending {
-    input: NewRequest;
-    keyHash: string | null;
-    bodyHash: string;
-    resolve: (s: Submitted) => void;
-    reject: (e: unknown) => void;
+  async function seenKey(q: Q, keyHash: string) {
+    const [seen] = await q
+      .select({
+        bodyHash: idempotencyKeys.bodyHash,
+        reference: requests.reference,
+        slaDueAt: requests.slaDueAt,
+        urgent: requests.urgent,
+      })
+      .from(idempotencyKeys)
+      .innerJoin(requests, eq(requests.id, idempotencyKeys.requestId))
+      .where(eq(idempotencyKeys.keyHash, keyHash));
+    return seen ?? null;
   }
 
-  // One request: a savepoint inside the batch's transaction, so a refused one leaves the others.
-  const insertOne = db.sqlite.transaction((p: Pending, at: string): Submitted => {
+  /** One request, its outcomes, its first event, its key and its outbox message, in the caller's transaction. */
+  async function insertOne(q: Q, p: Pending, at: string): Promise<Submitted> {
     const { input, keyHash, bodyHash } = p;
     if (keyHash) {
-      const seen = findKey.get({ keyHash });
+      const seen = await seenKey(q, keyHash);
       if (seen) {
         if (seen.bodyHash !== bodyHash) throw new IdempotencyConflict();
         return { reference: seen.reference, slaDueAt: seen.slaDueAt, urgent: seen.urgent, created: false };
@@ -271,49 +208,68 @@ export function createRequestStore(deps: RequestStoreDeps): RequestStore {
     const other = otherPhone(input);
     const otherPhoneHash = other === null ? null : vault.hash("phone", normalizePhoneForHash(other));
     const since = new Date(Date.parse(at) - DUPLICATE_WINDOW_DAYS * 86_400_000).toISOString();
-    const duplicateOf =
-      findDuplicate.get({ phoneHash, jurisdiction: input.situation.jurisdiction, since })?.id ?? null;
+    const jurisdiction = input.situation.jurisdiction;
+    const [earlier] = await q
+      .select({ id: requests.id })
+      .from(requests)
+      .where(
+        and(
+          eq(requests.phoneHash, phoneHash),
+          eq(requests.jurisdiction, jurisdiction),
+          gte(requests.createdAt, since),
+        ),
+      )
+      .orderBy(desc(requests.id))
+      .limit(1);
     for (let attempt = 0; ; attempt++) {
-      const reference = newReference(input.situation.jurisdiction);
-      const row = insertRequest.get({
-        reference,
-        channel: input.channel,
-        jurisdiction: input.situation.jurisdiction,
-        urgent: input.urgent ? 1 : 0,
-        status: "new",
-        lang: input.lang,
-        appliedBy: input.applicant.kind,
-        consentAt: input.consent.at,
-        consentNotice: `${input.consent.noticeVersion}:${input.consent.basis}`,
-        engineVersion: input.screening.engineVersion,
-        packVersion: input.screening.packVersion,
-        phoneHash,
-        otherPhoneHash,
-        chatHash: input.chatId ? vault.hash("chat", input.chatId) : null,
-        sealed: vault.seal(sealed, sealContext(reference)),
-        createdAt: at,
-        updatedAt: at,
-        slaDueAt,
-        duplicateOf,
-        flag: input.flag ?? null,
-      });
+      const reference = newReference(jurisdiction);
+      const [row] = await q
+        .insert(requests)
+        .values({
+          reference,
+          channel: input.channel,
+          jurisdiction,
+          urgent: input.urgent,
+          status: "new",
+          lang: input.lang,
+          appliedBy: input.applicant.kind,
+          consentAt: input.consent.at,
+          consentNotice: `${input.consent.noticeVersion}:${input.consent.basis}`,
+          engineVersion: input.screening.engineVersion,
+          packVersion: input.screening.packVersion,
+          phoneHash,
+          otherPhoneHash,
+          chatHash: input.chatId ? vault.hash("chat", input.chatId) : null,
+          sealed: vault.seal(sealed, sealContext(reference)),
+          createdAt: at,
+          updatedAt: at,
+          slaDueAt,
+          duplicateOf: earlier?.id ?? null,
+          flag: input.flag ?? null,
+        })
+        .onConflictDoNothing({ target: requests.reference })
+        .returning({ id: requests.id });
       if (!row) {
         if (attempt > 5) throw new Error("could not draw a free reference");
         continue;
       }
-      for (const [program, outcome] of bestOutcomes(input.screening)) {
-        insertOutcome.run({ requestId: row.id, program, outcome });
-      }
-      insertEvent.run({
+      const outcomes = [...bestOutcomes(input.screening)].map(([program, outcome]) => ({
+        requestId: row.id,
+        program,
+        outcome,
+      }));
+      if (outcomes.length > 0) await q.insert(requestOutcomes).values(outcomes);
+      await q.insert(requestEvents).values({
         requestId: row.id,
         at,
         kind: "created",
         actor: input.channel === "staff" ? "staff" : "resident",
-        data: JSON.stringify({ channel: input.channel, urgent: input.urgent }),
+        data: { channel: input.channel, urgent: input.urgent },
       });
-      if (keyHash) insertKey.run({ keyHash, requestId: row.id, bodyHash, createdAt: at });
+      if (keyHash)
+        await q.insert(idempotencyKeys).values({ keyHash, requestId: row.id, bodyHash, createdAt: at });
       if (deps.forwardToHotline) {
-        insertOutbox.run({
+        await q.insert(outbox).values({
           topic: "hotline",
           requestId: row.id,
           key: `${reference}:created`,
@@ -324,40 +280,65 @@ export function createRequestStore(deps: RequestStoreDeps): RequestStore {
       }
       return { reference, slaDueAt, urgent: input.urgent, created: true };
     }
-  });
+  }
 
-  // Group commit: submissions that arrive while a commit is pending share the next one, so many
-  // requests pay for one fsync. Each is acknowledged only after the commit that holds it.
-  let queue: Pending[] = [];
-  const commit = db.sqlite.transaction((batch: Pending[], at: string) =>
-    batch.map((p) => {
-      try {
-        return { ok: true as const, value: insertOne(p, at) };
-      } catch (error) {
-        return { ok: false as const, error };
-      }
-    }),
-  );
-  function flush() {
-    const batch = queue;
-    queue = [];
-    let outcomes: ReturnType<typeof commit>;
+  /** Each submission in its own transaction; a key taken meanwhile by another process is read back. */
+  async function commitAlone(p: Pending): Promise<Submitted> {
     try {
-      outcomes = commit.immediate(batch, now().toISOString());
+      return await db.tx((q) => insertOne(q, p, now().toISOString()));
     } catch (error) {
-      for (const p of batch) p.reject(error);
+      if (!p.keyHash || !isUniqueViolation(error)) throw error;
+      return db.tx((q) => insertOne(q, p, now().toISOString()));
+    }
+  }
+
+  // Group commit (SQLite): submissions that arrive while a commit is pending share the next one, each in
+  // a savepoint so a refused one leaves the others, and many requests pay for one fsync. Each is
+  // acknowledged only after the commit that holds it.
+  let waiting: { p: Pending; resolve: (s: Submitted) => void; reject: (e: unknown) => void }[] = [];
+  async function flush() {
+    const batch = waiting;
+    waiting = [];
+    let outcomes: ({ ok: true; value: Submitted } | { ok: false; error: unknown })[];
+    try {
+      outcomes = await db.tx(async () => {
+        const at = now().toISOString();
+        const done: typeof outcomes = [];
+        for (const w of batch) {
+          try {
+            done.push({ ok: true, value: await db.savepoint((q) => insertOne(q, w.p, at)) });
+          } catch (error) {
+            done.push({ ok: false, error });
+          }
+        }
+        return done;
+      });
+    } catch (error) {
+      for (const w of batch) w.reject(error);
       return;
     }
     outcomes.forEach((o, i) => {
-      const p = batch[i] as Pending;
-      if (o.ok) p.resolve(o.value);
-      else p.reject(o.error);
+      const w = batch[i];
+      if (!w) return;
+      if (o.ok) w.resolve(o.value);
+      else w.reject(o.error);
     });
   }
 
-  function read(reference: string): StoredRequest | null {
-    const row = orm.select().from(requests).where(eq(requests.reference, reference)).get();
-    if (!row || row.anonymizedAt !== null) return null;
+  async function read(reference: string): Promise<StoredRequest | null> {
+    const row = await db.read(async (q) => {
+      const [found] = await q.select().from(requests).where(eq(requests.reference, reference));
+      if (!found || found.anonymizedAt !== null) return null;
+      const [earlier] =
+        found.duplicateOf === null
+          ? []
+          : await q
+              .select({ r: requests.reference })
+              .from(requests)
+              .where(eq(requests.id, found.duplicateOf));
+      return { ...found, duplicateRef: earlier?.r ?? null };
+    });
+    if (!row) return null;
     const sealed = vault.open<SealedRequest>(row.sealed, sealContext(row.reference));
     const [noticeVersion = "", basis = "self"] = row.consentNotice.split(":");
     return {
@@ -379,14 +360,7 @@ export function createRequestStore(deps: RequestStoreDeps): RequestStore {
       closedAt: row.closedAt,
       closeOutcome: row.closeOutcome,
       assigneeId: row.assigneeId,
-      duplicateOf:
-        row.duplicateOf === null
-          ? null
-          : (orm
-              .select({ r: requests.reference })
-              .from(requests)
-              .where(eq(requests.id, row.duplicateOf))
-              .get()?.r ?? null),
+      duplicateOf: row.duplicateRef,
       version: row.version,
     };
   }
@@ -397,25 +371,28 @@ export function createRequestStore(deps: RequestStoreDeps): RequestStore {
       const bodyHash = idempotency
         ? createHash("sha256").update(idempotency.fingerprint).digest("base64url")
         : "";
+      const p = { input, keyHash, bodyHash };
+      if (!db.groupCommit) return commitAlone(p);
       return new Promise<Submitted>((resolve, reject) => {
-        queue.push({ input, keyHash, bodyHash, resolve, reject });
-        if (queue.length === 1) setImmediate(flush);
+        waiting.push({ p, resolve, reject });
+        if (waiting.length === 1) setImmediate(flush);
       });
     },
     byReference: read,
-    statusFor(reference, phone) {
-      const row = orm
-        .select({
-          status: requests.status,
-          updatedAt: requests.updatedAt,
-          lang: requests.lang,
-          phoneHash: requests.phoneHash,
-          otherPhoneHash: requests.otherPhoneHash,
-          closeOutcome: requests.closeOutcome,
-        })
-        .from(requests)
-        .where(eq(requests.reference, reference))
-        .get();
+    async statusFor(reference, phone) {
+      const [row] = await db.read((q) =>
+        q
+          .select({
+            status: requests.status,
+            updatedAt: requests.updatedAt,
+            lang: requests.lang,
+            phoneHash: requests.phoneHash,
+            otherPhoneHash: requests.otherPhoneHash,
+            closeOutcome: requests.closeOutcome,
+          })
+          .from(requests)
+          .where(eq(requests.reference, reference)),
+      );
       // Any number stored on the request: the call-back one, or the helper's or the person's own.
       if (!row || !phoneMatches(row, phone, (v) => vault.hash("phone", v))) return null;
       return {
@@ -424,44 +401,46 @@ export function createRequestStore(deps: RequestStoreDeps): RequestStore {
         lang: row.lang,
       };
     },
-    byIdempotencyKey(channel, key) {
-      const seen = findKey.get({ keyHash: vault.hash("idempotency", `${channel}\0${key}`) });
+    async byIdempotencyKey(channel, key) {
+      const seen = await db.read((q) => seenKey(q, vault.hash("idempotency", `${channel}\0${key}`)));
       return seen
         ? { reference: seen.reference, slaDueAt: seen.slaDueAt, urgent: seen.urgent, created: false }
         : null;
     },
-    byChat(chatId) {
-      return orm
-        .select({
-          reference: requests.reference,
-          status: requests.status,
-          closeOutcome: requests.closeOutcome,
-          updatedAt: requests.updatedAt,
-        })
-        .from(requests)
-        .where(eq(requests.chatHash, vault.hash("chat", chatId)))
-        .orderBy(desc(requests.id))
-        .limit(10)
-        .all()
-        .map((r) => ({
-          reference: r.reference,
-          status: residentStatus(r.status, r.closeOutcome),
-          updatedAt: r.updatedAt,
-        }));
+    async byChat(chatId) {
+      const rows = await db.read((q) =>
+        q
+          .select({
+            reference: requests.reference,
+            status: requests.status,
+            closeOutcome: requests.closeOutcome,
+            updatedAt: requests.updatedAt,
+          })
+          .from(requests)
+          .where(eq(requests.chatHash, vault.hash("chat", chatId)))
+          .orderBy(desc(requests.id))
+          .limit(10),
+      );
+      return rows.map((r) => ({
+        reference: r.reference,
+        status: residentStatus(r.status, r.closeOutcome),
+        updatedAt: r.updatedAt,
+      }));
     },
     events(reference) {
-      return orm
-        .select({
-          at: requestEvents.at,
-          kind: requestEvents.kind,
-          actor: requestEvents.actor,
-          data: requestEvents.data,
-        })
-        .from(requestEvents)
-        .innerJoin(requests, eq(requests.id, requestEvents.requestId))
-        .where(and(eq(requests.reference, reference)))
-        .orderBy(asc(requestEvents.id))
-        .all();
+      return db.read((q) =>
+        q
+          .select({
+            at: requestEvents.at,
+            kind: requestEvents.kind,
+            actor: requestEvents.actor,
+            data: requestEvents.data,
+          })
+          .from(requestEvents)
+          .innerJoin(requests, eq(requests.id, requestEvents.requestId))
+          .where(eq(requests.reference, reference))
+          .orderBy(asc(requestEvents.id)),
+      );
     },
   };
 }

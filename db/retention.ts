@@ -2,36 +2,44 @@
 // (sealed facts, notes, amended versions, phone and chat hashes, idempotency keys). What stays is what
 // the counts need: dates, jurisdiction, channel, urgency, status, outcomes per program.
 
-import type { Db } from "./connection.ts";
+import { and, eq, isNotNull, isNull, lt } from "drizzle-orm";
+import type { Store } from "./store.ts";
 
 export const DEFAULT_RETENTION_DAYS = 3 * 365;
 
-export function anonymizeClosedBefore(db: Db, cutoff: Date, now: Date): number {
+export function anonymizeClosedBefore(db: Store, cutoff: Date, now: Date): Promise<number> {
   const at = now.toISOString();
-  const run = db.sqlite.transaction(() => {
-    const ids = (
-      db.sqlite
-        .prepare(
-          "SELECT id FROM requests WHERE status = 'closed' AND closed_at < ? AND anonymized_at IS NULL",
-        )
-        .all(cutoff.toISOString()) as { id: number }[]
-    ).map((r) => r.id);
-    const statements = [
-      "UPDATE requests SET sealed = x'', phone_hash = '', other_phone_hash = NULL, chat_hash = NULL, anonymized_at = ? WHERE id = ?",
-      "UPDATE request_events SET sealed = NULL WHERE request_id = ? AND sealed IS NOT NULL",
-      "UPDATE request_versions SET sealed = NULL WHERE request_id = ?",
-      "DELETE FROM idempotency_keys WHERE request_id = ?",
-      "INSERT INTO request_events (request_id, at, kind, actor) VALUES (?, ?, 'anonymized', 'system')",
-    ].map((q) => db.sqlite.prepare(q));
-    const [request, events, versions, keys, event] = statements;
-    for (const id of ids) {
-      request?.run(at, id);
-      events?.run(id);
-      versions?.run(id);
-      keys?.run(id);
-      event?.run(id, at);
+  const { requests, requestEvents, requestVersions, idempotencyKeys } = db.t;
+  return db.tx(async (q) => {
+    const due = await q
+      .select({ id: requests.id })
+      .from(requests)
+      .where(
+        and(
+          eq(requests.status, "closed"),
+          lt(requests.closedAt, cutoff.toISOString()),
+          isNull(requests.anonymizedAt),
+        ),
+      );
+    for (const { id } of due) {
+      await q
+        .update(requests)
+        .set({
+          sealed: Buffer.alloc(0),
+          phoneHash: "",
+          otherPhoneHash: null,
+          chatHash: null,
+          anonymizedAt: at,
+        })
+        .where(eq(requests.id, id));
+      await q
+        .update(requestEvents)
+        .set({ sealed: null })
+        .where(and(eq(requestEvents.requestId, id), isNotNull(requestEvents.sealed)));
+      await q.update(requestVersions).set({ sealed: null }).where(eq(requestVersions.requestId, id));
+      await q.delete(idempotencyKeys).where(eq(idempotencyKeys.requestId, id));
+      await q.insert(requestEvents).values({ requestId: id, at, kind: "anonymized", actor: "system" });
     }
-    return ids.length;
+    return due.length;
   });
-  return run.immediate();
 }

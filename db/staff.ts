@@ -2,10 +2,9 @@
 // table keeps its hash. Sessions end after 30 idle minutes or 12 hours, whichever comes first.
 
 import { randomBytes } from "node:crypto";
-import { and, eq, lt } from "drizzle-orm";
-import type { Db } from "./connection.ts";
+import { and, desc, eq, lt, notInArray } from "drizzle-orm";
 import type { Vault } from "./crypto.ts";
-import { staff, staffAudit, staffSessions } from "./schema.ts";
+import type { Store, Tables } from "./store.ts";
 
 export const ROLES = ["agent", "supervisor", "admin"] as const;
 export type Role = (typeof ROLES)[number];
@@ -32,30 +31,30 @@ export interface Session {
 export class StaffExists extends Error {}
 
 export interface StaffStore {
-  add(input: { name: string; role: Role; jurisdiction: string; passwordHash: string }): StaffMember;
-  byName(name: string): (StaffMember & { passwordHash: string }) | null;
-  byId(id: number): StaffMember | null;
-  list(): StaffMember[];
-  setPassword(id: number, passwordHash: string, mustChange: boolean): void;
-  setDisabled(id: number, disabled: boolean): void;
-  openSession(staffId: number): { id: string; csrfToken: string };
+  add(input: { name: string; role: Role; jurisdiction: string; passwordHash: string }): Promise<StaffMember>;
+  byName(name: string): Promise<(StaffMember & { passwordHash: string }) | null>;
+  byId(id: number): Promise<StaffMember | null>;
+  list(): Promise<StaffMember[]>;
+  setPassword(id: number, passwordHash: string, mustChange: boolean): Promise<void>;
+  setDisabled(id: number, disabled: boolean): Promise<void>;
+  openSession(staffId: number): Promise<{ id: string; csrfToken: string }>;
   /** The session behind a cookie value, touched; null when unknown, idle too long or too old. */
-  session(id: string): Session | null;
-  closeSession(id: string): void;
-  closeAllSessions(staffId: number): number;
+  session(id: string): Promise<Session | null>;
+  closeSession(id: string): Promise<void>;
+  closeAllSessions(staffId: number): Promise<number>;
   audit(entry: {
     kind: string;
     staffId?: number | null;
     name?: string | null;
     client?: string | null;
     data?: Record<string, unknown>;
-  }): void;
+  }): Promise<void>;
   auditLog(
     limit?: number,
-  ): { at: string; kind: string; staffId: number | null; name: string | null; data: unknown }[];
+  ): Promise<{ at: string; kind: string; staffId: number | null; name: string | null; data: unknown }[]>;
 }
 
-const member = (row: typeof staff.$inferSelect): StaffMember => ({
+const member = (row: Tables["staff"]["$inferSelect"]): StaffMember => ({
   id: row.id,
   name: row.name,
   role: row.role,
@@ -68,81 +67,104 @@ const member = (row: typeof staff.$inferSelect): StaffMember => ({
 export const SESSIONS_PER_ACCOUNT = 3;
 
 export function createStaffStore(deps: {
-  db: Db;
+  db: Store;
   vault: Vault;
   now: () => Date;
   sessionsPerAccount?: number | undefined;
 }): StaffStore {
   const { db, vault, now } = deps;
   const cap = deps.sessionsPerAccount ?? SESSIONS_PER_ACCOUNT;
-  const orm = db.orm;
+  const { staff, staffAudit, staffSessions } = db.t;
   const hashOf = (id: string) => vault.hash("session", id);
 
   return {
-    add(input) {
-      const row = orm
-        .insert(staff)
-        .values({ ...input, mustChangePassword: true, createdAt: now().toISOString() })
-        .onConflictDoNothing({ target: staff.name })
-        .returning()
-        .get();
+    async add(input) {
+      const [row] = await db.tx((q) =>
+        q
+          .insert(staff)
+          .values({ ...input, mustChangePassword: true, createdAt: now().toISOString() })
+          .onConflictDoNothing({ target: staff.name })
+          .returning(),
+      );
       if (!row) throw new StaffExists(`a staff account named ${input.name} exists already`);
       return member(row);
     },
-    byName(name) {
-      const row = orm.select().from(staff).where(eq(staff.name, name)).get();
+    async byName(name) {
+      const [row] = await db.read((q) => q.select().from(staff).where(eq(staff.name, name)));
       return row ? { ...member(row), passwordHash: row.passwordHash } : null;
     },
-    byId(id) {
-      const row = orm.select().from(staff).where(eq(staff.id, id)).get();
+    async byId(id) {
+      const [row] = await db.read((q) => q.select().from(staff).where(eq(staff.id, id)));
       return row ? member(row) : null;
     },
-    list: () => orm.select().from(staff).orderBy(staff.name).all().map(member),
-    setPassword(id, passwordHash, mustChange) {
-      orm.update(staff).set({ passwordHash, mustChangePassword: mustChange }).where(eq(staff.id, id)).run();
+    list: async () => (await db.read((q) => q.select().from(staff).orderBy(staff.name))).map(member),
+    async setPassword(id, passwordHash, mustChange) {
+      await db.tx((q) =>
+        q.update(staff).set({ passwordHash, mustChangePassword: mustChange }).where(eq(staff.id, id)),
+      );
     },
-    setDisabled(id, disabled) {
-      orm.update(staff).set({ disabled }).where(eq(staff.id, id)).run();
+    async setDisabled(id, disabled) {
+      await db.tx((q) => q.update(staff).set({ disabled }).where(eq(staff.id, id)));
     },
-    openSession(staffId) {
+    async openSession(staffId) {
       const id = randomBytes(32).toString("base64url");
       const csrfToken = randomBytes(24).toString("base64url");
       const at = now().toISOString();
-      orm
-        .insert(staffSessions)
-        .values({ idHash: hashOf(id), staffId, csrfToken, createdAt: at, lastSeenAt: at })
-        .run();
-      // At most `cap` at once: the oldest beyond it end (a forgotten desk, a stolen cookie).
-      db.sqlite
-        .prepare(
-          `DELETE FROM staff_sessions WHERE staff_id = ? AND id_hash NOT IN (
-             SELECT id_hash FROM staff_sessions WHERE staff_id = ? ORDER BY created_at DESC, rowid DESC LIMIT ?)`,
-        )
-        .run(staffId, staffId, cap);
+      await db.tx(async (q) => {
+        const [last] = await q
+          .select({ seq: staffSessions.seq })
+          .from(staffSessions)
+          .where(eq(staffSessions.staffId, staffId))
+          .orderBy(desc(staffSessions.seq))
+          .limit(1);
+        await q.insert(staffSessions).values({
+          idHash: hashOf(id),
+          staffId,
+          csrfToken,
+          createdAt: at,
+          lastSeenAt: at,
+          seq: (last?.seq ?? 0) + 1,
+        });
+        // At most `cap` at once: the oldest beyond it end (a forgotten desk, a stolen cookie).
+        const kept = await q
+          .select({ idHash: staffSessions.idHash })
+          .from(staffSessions)
+          .where(eq(staffSessions.staffId, staffId))
+          .orderBy(desc(staffSessions.createdAt), desc(staffSessions.seq))
+          .limit(cap);
+        const newest = kept.map((k) => k.idHash);
+        await q
+          .delete(staffSessions)
+          .where(and(eq(staffSessions.staffId, staffId), notInArray(staffSessions.idHash, newest)));
+      });
       return { id, csrfToken };
     },
-    session(id) {
+    async session(id) {
       const t = now();
-      const row = orm
-        .select()
-        .from(staffSessions)
-        .innerJoin(staff, eq(staff.id, staffSessions.staffId))
-        .where(eq(staffSessions.idHash, hashOf(id)))
-        .get();
+      const [row] = await db.read((q) =>
+        q
+          .select()
+          .from(staffSessions)
+          .innerJoin(staff, eq(staff.id, staffSessions.staffId))
+          .where(eq(staffSessions.idHash, hashOf(id))),
+      );
       if (!row) return null;
       const idle = t.getTime() - Date.parse(row.staff_sessions.lastSeenAt) > SESSION_IDLE_MINUTES * 60_000;
       const old = t.getTime() - Date.parse(row.staff_sessions.createdAt) > SESSION_ABSOLUTE_HOURS * 3600_000;
       if (idle || old || row.staff.disabled) {
-        orm.delete(staffSessions).where(eq(staffSessions.idHash, row.staff_sessions.idHash)).run();
+        await db.tx((q) =>
+          q.delete(staffSessions).where(eq(staffSessions.idHash, row.staff_sessions.idHash)),
+        );
         return null;
       }
       // Touched at most once a minute: a write (and its fsync) on every read would cost more than the read.
       if (t.getTime() - Date.parse(row.staff_sessions.lastSeenAt) >= 60_000) {
-        orm
-          .update(staffSessions)
-          .set({ lastSeenAt: t.toISOString() })
-          .where(eq(staffSessions.idHash, row.staff_sessions.idHash))
-          .run();
+        await db.tx((q) =>
+          q
+            .update(staffSessions)
+            .set({ lastSeenAt: t.toISOString() })
+            .where(eq(staffSessions.idHash, row.staff_sessions.idHash)),
+        );
       }
       return {
         staff: member(row.staff),
@@ -150,50 +172,57 @@ export function createStaffStore(deps: {
         createdAt: row.staff_sessions.createdAt,
       };
     },
-    closeSession(id) {
-      orm
-        .delete(staffSessions)
-        .where(eq(staffSessions.idHash, hashOf(id)))
-        .run();
+    async closeSession(id) {
+      await db.tx((q) => q.delete(staffSessions).where(eq(staffSessions.idHash, hashOf(id))));
     },
-    closeAllSessions(staffId) {
-      return orm.delete(staffSessions).where(eq(staffSessions.staffId, staffId)).run().changes;
+    async closeAllSessions(staffId) {
+      const closed = await db.tx((q) =>
+        q
+          .delete(staffSessions)
+          .where(eq(staffSessions.staffId, staffId))
+          .returning({ idHash: staffSessions.idHash }),
+      );
+      return closed.length;
     },
-    audit(entry) {
-      orm
-        .insert(staffAudit)
-        .values({
+    async audit(entry) {
+      await db.tx((q) =>
+        q.insert(staffAudit).values({
           at: now().toISOString(),
           kind: entry.kind,
           staffId: entry.staffId ?? null,
           name: entry.name ?? null,
           client: entry.client ?? null,
           data: entry.data ?? null,
-        })
-        .run();
+        }),
+      );
     },
     auditLog(limit = 100) {
-      return orm
-        .select({
-          at: staffAudit.at,
-          kind: staffAudit.kind,
-          staffId: staffAudit.staffId,
-          name: staffAudit.name,
-          data: staffAudit.data,
-        })
-        .from(staffAudit)
-        .orderBy(staffAudit.id)
-        .limit(limit)
-        .all();
+      return db.read((q) =>
+        q
+          .select({
+            at: staffAudit.at,
+            kind: staffAudit.kind,
+            staffId: staffAudit.staffId,
+            name: staffAudit.name,
+            data: staffAudit.data,
+          })
+          .from(staffAudit)
+          .orderBy(staffAudit.id)
+          .limit(limit),
+      );
     },
   };
 }
 
 /** Drops sessions that can no longer be used (kept tidy by the service's housekeeping). */
-export function sweepSessions(db: Db, now: Date): number {
+export async function sweepSessions(db: Store, now: Date): Promise<number> {
+  const { staffSessions } = db.t;
   const idleBefore = new Date(now.getTime() - SESSION_IDLE_MINUTES * 60_000).toISOString();
-  return db.orm
-    .delete(staffSessions)
-    .where(and(lt(staffSessions.lastSeenAt, idleBefore)))
-    .run().changes;
+  const swept = await db.tx((q) =>
+    q
+      .delete(staffSessions)
+      .where(lt(staffSessions.lastSeenAt, idleBefore))
+      .returning({ idHash: staffSessions.idHash }),
+  );
+  return swept.length;
 }

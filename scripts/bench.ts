@@ -1,5 +1,8 @@
 // npm run bench [-- --situations N --seconds S --requests N --conversations N
-//                   --only screenings|submissions|queue|bot|portal|workspace|login]
+//                   --only screenings|submissions|queue|bot|portal|workspace|login[,…]
+//                   --store sqlite|postgres|sqlite,postgres]
+// --store picks the stores the submissions and queue sections run on (default sqlite; postgres is the
+// server at TEST_DATABASE_URL, each run in a fresh schema).
 // 1. Screenings per second on one core, over a fixed seeded set of generated situations (1–5 members,
 //    every jurisdiction): with schema validation (screenInput on plain JSON) and without (screen on
 //    situations parsed beforehand).
@@ -22,6 +25,7 @@ import { BOT_TARGETS, benchBot } from "./bench/bot.ts";
 import { benchLogin, LOGIN_TARGET_MS } from "./bench/login.ts";
 import { benchPortal, PORTAL_TARGETS } from "./bench/portal.ts";
 import { benchQueue, QUEUE_TARGET_MS } from "./bench/queue.ts";
+import { parseStores, type StoreKind } from "./bench/stores.ts";
 import { benchSubmissions, SUBMISSIONS_TARGET } from "./bench/submissions.ts";
 import { benchWorkspace, WORKSPACE_TARGET_MS } from "./bench/workspace.ts";
 
@@ -37,12 +41,21 @@ const { values } = parseArgs({
     concurrency: { type: "string", default: "32" },
     requests: { type: "string", default: "1000000" },
     conversations: { type: "string", default: "1000" },
+    store: { type: "string", default: "sqlite" },
   },
 });
-const only = values.only;
 const SECTIONS = ["screenings", "submissions", "queue", "bot", "portal", "workspace", "login"];
-if (only !== undefined && !SECTIONS.includes(only)) {
-  console.error(`--only must be one of ${SECTIONS.join(", ")}`);
+const only = values.only?.split(",").map((s) => s.trim());
+if (only?.some((s) => !SECTIONS.includes(s))) {
+  console.error(`--only takes one or more of ${SECTIONS.join(", ")}, separated by commas`);
+  process.exit(2);
+}
+const wanted = (section: string) => only === undefined || only.includes(section);
+let stores: StoreKind[];
+try {
+  stores = parseStores(values.store);
+} catch (error) {
+  console.error((error as Error).message);
   process.exit(2);
 }
 const count = Number(values.situations);
@@ -130,21 +143,21 @@ function benchScreenings(): void {
   if (sink < 0) console.log(sink); // keeps the results observable
 }
 
-if (only === undefined || only === "screenings") benchScreenings();
-if (only === undefined || only === "submissions") await printSubmissions();
-if (only === undefined || only === "queue") await printQueue();
-if (only === undefined || only === "bot") await printBot();
-if (only === undefined || only === "portal") await printPortal();
-if (only === undefined || only === "workspace") await printWorkspace();
-if (only === undefined || only === "login") await printLogin();
+if (wanted("screenings")) benchScreenings();
+if (wanted("submissions")) for (const store of stores) await printSubmissions(store);
+if (wanted("queue")) for (const store of stores) await printQueue(store);
+if (wanted("bot")) await printBot();
+if (wanted("portal")) await printPortal();
+if (wanted("workspace")) await printWorkspace();
+if (wanted("login")) await printLogin();
 
-async function printSubmissions(): Promise<void> {
+async function printSubmissions(store: StoreKind): Promise<void> {
   const concurrency = Number(values.concurrency);
   console.log("");
   console.log(
-    `durable submissions: POST /api/requests over loopback HTTP, ${concurrency} clients, ${seconds} s`,
+    `durable submissions on ${store}: POST /api/requests over loopback HTTP, ${concurrency} clients, ${seconds} s`,
   );
-  const r = await benchSubmissions({ seconds, concurrency });
+  const r = await benchSubmissions({ seconds, concurrency, store });
   console.log(
     `${r.submissions} filed (${r.failed} failed) in ${r.seconds.toFixed(2)} s: ${r.perSecond.toLocaleString("en-US")}/s; ` +
       `latency median ${r.medianMs.toFixed(1)} ms, p99 ${r.p99Ms.toFixed(1)} ms`,
@@ -154,14 +167,17 @@ async function printSubmissions(): Promise<void> {
   );
 }
 
-async function printQueue(): Promise<void> {
+async function printQueue(store: StoreKind): Promise<void> {
   const requests = Number(values.requests);
   console.log("");
   console.log(
-    `staff queue, first page (50) through GET /api/staff/queue, ${requests.toLocaleString("en-US")} stored requests`,
+    `staff queue on ${store}, first page (50) through GET /api/staff/queue, ${requests.toLocaleString("en-US")} stored requests`,
   );
-  const r = await benchQueue({ requests, runs: 50 });
-  console.log(`(filled by SQL in ${r.fillSeconds.toFixed(1)} s)`);
+  const r = await benchQueue({ requests, runs: 50, store });
+  console.log(`(filled in ${r.fillSeconds.toFixed(1)} s)`);
+  for (const [scope, plan] of Object.entries(r.plans)) {
+    console.log(`  plan, open queue, ${scope}: ${plan.map((line) => line.trim()).join(" / ")}`);
+  }
   for (const row of r.rows) {
     console.log(
       `  ${row.label}: ${row.items} items, median ${row.medianMs.toFixed(2)} ms, max ${row.maxMs.toFixed(2)} ms`,

@@ -1,5 +1,6 @@
 // npm run db:backup -- FILE: a consistent copy of DATABASE_PATH through SQLite's online backup, safe
 // while the service runs and writes. The copy is still encrypted where the data is: keep the key too.
+// On PostgreSQL (DATABASE_URL) it says to use pg_dump, the engine's own tool.
 
 import { chmodSync, closeSync, existsSync, openSync } from "node:fs";
 import Database from "better-sqlite3";
@@ -16,6 +17,12 @@ if (existsSync(file)) {
 }
 try {
   const config = readConfig(process.env);
+  if (config.DATABASE_URL) {
+    console.error(
+      "Cannot back up: the store is on PostgreSQL (DATABASE_URL). Use pg_dump (README, 'Backups'), and keep INTAKE_DATA_KEY with the dump.",
+    );
+    process.exit(2);
+  }
   if (!existsSync(config.DATABASE_PATH)) {
     console.error(`Cannot back up: ${config.DATABASE_PATH} does not exist (DATABASE_PATH).`);
     process.exit(2);

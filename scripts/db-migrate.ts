@@ -1,22 +1,25 @@
-// npm run db:migrate: applies the committed migrations to DATABASE_PATH (npm start does it too).
+// npm run db:migrate: applies the committed migrations to the store — the SQLite file at DATABASE_PATH,
+// or PostgreSQL at DATABASE_URL (npm start does it too; two processes starting together take turns).
 
-import { openDb } from "../db/connection.ts";
-import { runMigrations } from "../db/migrate.ts";
-import { ConfigError, readConfig } from "../portal/server/config.ts";
+import { openDb } from "../db/open.ts";
+import { ConfigError, readConfig, storeLocation } from "../portal/server/config.ts";
 
 try {
   const config = readConfig(process.env);
-  const db = openDb(config.DATABASE_PATH);
-  const level = runMigrations(db);
-  db.close();
-  console.log(
-    `${config.DATABASE_PATH}: ${level.applied} migration(s) applied, latest ${level.latest ?? "none"}.`,
-  );
+  const db = openDb(config.DATABASE_URL ?? config.DATABASE_PATH);
+  try {
+    const level = await db.migrate();
+    console.log(
+      `${storeLocation(config)}: ${level.applied} migration(s) applied, latest ${level.latest ?? "none"}.`,
+    );
+  } finally {
+    await db.close();
+  }
 } catch (error) {
-  console.error(
+  const reason =
     error instanceof ConfigError
-      ? `Cannot migrate: ${error.message}`
-      : `Cannot migrate: ${String(error).split("\n")[0]}`,
-  );
+      ? error.message
+      : ((error as { code?: string }).code ?? String(error).split("\n")[0]);
+  console.error(`Cannot migrate: ${reason}`);
   process.exit(2);
 }

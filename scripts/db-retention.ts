@@ -7,11 +7,11 @@ import { buildDeps, StartError } from "../portal/server/service.ts";
 
 try {
   const config = readConfig(process.env);
-  const { deps } = buildDeps(config, { log: (line) => console.log(line) });
+  const { deps } = await buildDeps(config, { log: (line) => console.log(line) });
   const now = deps.now();
   const cutoff = new Date(now.getTime() - config.RETENTION_DAYS * 86_400_000);
-  const n = anonymizeClosedBefore(deps.db, cutoff, now);
-  deps.db.close();
+  const n = await anonymizeClosedBefore(deps.db, cutoff, now);
+  await deps.db.close();
   console.log(
     `Anonymized ${n} request(s) closed before ${cutoff.toISOString()} (RETENTION_DAYS=${config.RETENTION_DAYS}).`,
   );

@@ -48,7 +48,7 @@ let opened: OpenStore;
 let config: ReturnType<typeof readConfig>;
 try {
   config = readConfig(process.env);
-  opened = openStore(config, (line) => console.log(line));
+  opened = await openStore(config, (line) => console.log(line));
 } catch (error) {
   fail(
     error instanceof ConfigError || error instanceof StartError
@@ -71,8 +71,13 @@ switch (command) {
     }
     const password = oneTimePassword();
     try {
-      const account = store.add({ name, role, jurisdiction, passwordHash: await passwords.hash(password) });
-      store.audit({ kind: "account_created", name: "cli", data: { account: account.id, role } });
+      const account = await store.add({
+        name,
+        role,
+        jurisdiction,
+        passwordHash: await passwords.hash(password),
+      });
+      await store.audit({ kind: "account_created", name: "cli", data: { account: account.id, role } });
       console.log(
         `Created ${role} ${name} for ${jurisdiction}. One-time password (change it at first login):`,
       );
@@ -85,18 +90,18 @@ switch (command) {
   }
   case "reset": {
     if (!name) fail(`reset needs a NAME\n${USAGE}`);
-    const account = store.byName(name);
+    const account = await store.byName(name);
     if (!account) fail(`No staff account named ${name}.`);
     const password = oneTimePassword();
-    store.setPassword(account.id, await passwords.hash(password), true);
-    const ended = store.closeAllSessions(account.id);
-    store.audit({ kind: "password_reset", name: "cli", data: { account: account.id, ended } });
+    await store.setPassword(account.id, await passwords.hash(password), true);
+    const ended = await store.closeAllSessions(account.id);
+    await store.audit({ kind: "password_reset", name: "cli", data: { account: account.id, ended } });
     console.log(`New one-time password for ${name} (${ended} session(s) ended):`);
     console.log(password);
     break;
   }
   case "list":
-    for (const a of store.list()) {
+    for (const a of await store.list()) {
       console.log(
         `${a.name}\t${a.role}\t${a.jurisdiction}${a.mustChangePassword ? "\tmust change password" : ""}${a.disabled ? "\tdisabled" : ""}`,
       );
@@ -105,4 +110,4 @@ switch (command) {
   default:
     fail(USAGE);
 }
-opened.db.close();
+await opened.db.close();

@@ -3,7 +3,7 @@
 
 import { DataKeyError } from "../db/data-key.ts";
 import { CalendarFileError } from "../portal/server/calendar-file.ts";
-import { ConfigError, readConfig } from "../portal/server/config.ts";
+import { ConfigError, readConfig, storeLocation } from "../portal/server/config.ts";
 import { ParamsFileError } from "../portal/server/params-file.ts";
 import { StartError, startService } from "../portal/server/service.ts";
 
@@ -13,7 +13,7 @@ try {
   const config = readConfig(process.env);
   const service = await startService(config, { log });
   log(
-    `Serving on ${service.url} (database ${config.DATABASE_PATH}, migration ${service.migrations.latest ?? "none"}).`,
+    `Serving on ${service.url} (database ${storeLocation(config)}, migration ${service.migrations.latest ?? "none"}).`,
   );
   const stop = async () => {
     await service.close();

@@ -15,8 +15,8 @@ export function handoff(deps: BotDeps) {
       await ctx.reply(ctx.t("common:bot.webNothing"));
       return;
     }
-    const id = deps.interviews.create({ state, lang: ctx.lang }, "bot");
-    const handed = deps.interviews.handoff(id);
+    const id = await deps.interviews.create({ state, lang: ctx.lang }, "bot");
+    const handed = await deps.interviews.handoff(id);
     if (!handed) return;
     const url = `${deps.publicUrl}/check/resume?token=${encodeURIComponent(handed.token)}`;
     await ctx.reply(ctx.t("common:bot.webLink", { url }));

@@ -13,11 +13,11 @@ export function status(deps: BotDeps) {
       ctx.t("common:bot.statusLine", { reference, status: ctx.t(`common:status.${s}`) });
     if (ref && phone) {
       const reference = normalizeReference(ref);
-      const found = reference ? deps.requests.statusFor(reference, phone) : null;
+      const found = reference ? await deps.requests.statusFor(reference, phone) : null;
       await ctx.reply(reference && found ? line(reference, found.status) : ctx.t("common:api.not_found"));
       return;
     }
-    const mine = deps.requests.byChat(String(ctx.chat.id));
+    const mine = await deps.requests.byChat(String(ctx.chat.id));
     await ctx.reply(
       mine.length === 0
         ? ctx.t("common:bot.statusNone")

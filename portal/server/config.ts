@@ -23,7 +23,14 @@ const envSchema = z
   .object({
     HOST: z.string().default("127.0.0.1"),
     PORT: port.default(3000),
+    /** The embedded store's file, used when DATABASE_URL is unset. */
     DATABASE_PATH: z.string().min(1).default("data/intake.sqlite"),
+    /** postgres://user:password@host:port/database[?schema=name]: the store on PostgreSQL instead. */
+    DATABASE_URL: optionalText.refine((v) => v === undefined || /^postgres(ql)?:\/\/[^\s]+$/.test(v), {
+      message: "must be a postgres:// URL (unset: the SQLite file at DATABASE_PATH)",
+    }),
+    /** Connections each process keeps to PostgreSQL. */
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
     POLICY_PARAMS_FILE: optionalText,
     /** 32 bytes as 64 hex digits or base64; unset: a key file beside the database. */
     INTAKE_DATA_KEY: optionalText,
@@ -79,6 +86,10 @@ const envSchema = z
     /** Login attempts per client address per 10 minutes. */
     LOGIN_ATTEMPTS_PER_CLIENT: z.coerce.number().int().min(1).default(20),
   })
+  .refine((c) => !c.DATABASE_URL || c.INTAKE_DATA_KEY, {
+    path: ["INTAKE_DATA_KEY"],
+    message: "is required with DATABASE_URL (no key file is kept beside a remote database)",
+  })
   .refine((c) => !c.HOTLINE_WEBHOOK_URL || c.HOTLINE_WEBHOOK_SECRET, {
     path: ["HOTLINE_WEBHOOK_SECRET"],
     message: "is required when HOTLINE_WEBHOOK_URL is set (the receiver checks the signature with it)",
@@ -88,6 +99,22 @@ export type Config = z.output<typeof envSchema>;
 
 export class ConfigError extends Error {}
 
+/** Settings whose values are secrets: an error names them without echoing the value. */
+const SECRET = new Set([
+  "DATABASE_URL",
+  "INTAKE_DATA_KEY",
+  "HOTLINE_WEBHOOK_SECRET",
+  "TELEGRAM_BOT_TOKEN",
+  "TELEGRAM_WEBHOOK_SECRET",
+]);
+
+/** Where the store is, for log lines: the file, or the PostgreSQL server and database (no password). */
+export function storeLocation(config: Config): string {
+  if (!config.DATABASE_URL) return config.DATABASE_PATH;
+  const u = new URL(config.DATABASE_URL);
+  return `postgres://${u.host}${u.pathname}`;
+}
+
 export function readConfig(env: Record<string, string | undefined>): Config {
   const result = envSchema.safeParse(env);
   if (result.success) return result.data;
@@ -95,6 +122,6 @@ export function readConfig(env: Record<string, string | undefined>): Config {
   const name = String(issue?.path[0] ?? "environment");
   const value = env[name];
   throw new ConfigError(
-    `${name}${value === undefined ? "" : `=${JSON.stringify(value)}`}: ${issue?.message ?? "invalid"}`,
+    `${name}${value === undefined || SECRET.has(name) ? "" : `=${JSON.stringify(value)}`}: ${issue?.message ?? "invalid"}`,
   );
 }

@@ -3,12 +3,12 @@
 import type { TFunction } from "i18next";
 import type { PolicySet } from "../../core/policies/index.ts";
 import type { WorkCalendar } from "../../core/sla.ts";
-import type { Db } from "../../db/connection.ts";
 import type { Vault } from "../../db/crypto.ts";
 import type { InterviewStore } from "../../db/interviews.ts";
 import type { Queue } from "../../db/queue.ts";
 import type { RequestStore } from "../../db/requests.ts";
 import type { Session, StaffStore } from "../../db/staff.ts";
+import type { Store } from "../../db/store.ts";
 import type { Lang } from "../../locales/i18n.ts";
 import type { Intake } from "./intake.ts";
 import type { PasswordHasher } from "./passwords.ts";
@@ -16,7 +16,7 @@ import type { PhoneVisits } from "./phone-visits.ts";
 import type { RateLimiter } from "./rate-limit.ts";
 
 export interface AppDeps {
-  db: Db;
+  db: Store;
   vault: Vault;
   policies: PolicySet;
   calendar: WorkCalendar;

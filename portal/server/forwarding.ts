@@ -28,10 +28,10 @@ export function createForwarder(deps: {
 }): Forwarder {
   async function deliver(): Promise<number> {
     let delivered = 0;
-    for (const message of deps.outbox.due("hotline")) {
-      const request = deps.requests.byReference(message.reference);
+    for (const message of await deps.outbox.due("hotline")) {
+      const request = await deps.requests.byReference(message.reference);
       if (!request) {
-        deps.outbox.delivered(message.id); // anonymized before it could be sent: nothing left to send
+        await deps.outbox.delivered(message.id); // anonymized before it could be sent: nothing left to send
         continue;
       }
       const body = JSON.stringify({
@@ -54,13 +54,13 @@ export function createForwarder(deps: {
         });
         await res.arrayBuffer();
         if (res.ok) {
-          deps.outbox.delivered(message.id);
+          await deps.outbox.delivered(message.id);
           delivered++;
         } else {
-          deps.outbox.failed(message.id, message.attempts, `HTTP ${res.status}`);
+          await deps.outbox.failed(message.id, message.attempts, `HTTP ${res.status}`);
         }
       } catch (error) {
-        deps.outbox.failed(message.id, message.attempts, (error as Error).name);
+        await deps.outbox.failed(message.id, message.attempts, (error as Error).name);
       }
     }
     return delivered;

@@ -132,20 +132,21 @@ export function createIntake(deps: IntakeDeps): Intake {
         ]);
       return { ...(await pending.done), created: false };
     }
-    const replay =
-      options.idempotencyKey !== undefined &&
-      deps.requests.byIdempotencyKey(options.channel, options.idempotencyKey) !== null;
-    // Sending limits, before anything is written: per phone, chat and address (staff are not limited).
-    const limited = options.channel !== "staff" && !replay ? deps.sendLimits : undefined;
-    const { flag } = limited?.take({ phone, chat: options.chatId, client: options.client }) ?? {};
-    const prepared = prepareRequest(body.situation, {
-      policies: deps.policies,
-      now,
-      today,
-      calendar: deps.calendar,
-    });
-    const filing = (async () =>
-      deps.requests.submit(
+    // Registered as in flight before the first await, so a retry arriving meanwhile waits for this one.
+    const filing = (async () => {
+      const replay =
+        options.idempotencyKey !== undefined &&
+        (await deps.requests.byIdempotencyKey(options.channel, options.idempotencyKey)) !== null;
+      // Sending limits, before anything is written: per phone, chat and address (staff are not limited).
+      const limited = options.channel !== "staff" && !replay ? deps.sendLimits : undefined;
+      const { flag } = limited?.take({ phone, chat: options.chatId, client: options.client }) ?? {};
+      const prepared = prepareRequest(body.situation, {
+        policies: deps.policies,
+        now,
+        today,
+        calendar: deps.calendar,
+      });
+      return deps.requests.submit(
         {
           channel: options.channel,
           situation: body.situation,
@@ -166,7 +167,8 @@ export function createIntake(deps: IntakeDeps): Intake {
           ...(flag ? { flag } : {}),
         },
         options.idempotencyKey === undefined ? undefined : { key: options.idempotencyKey, fingerprint },
-      ))();
+      );
+    })();
     if (keyed) {
       inflight.set(keyed, { fingerprint, done: filing });
       filing.then(

@@ -57,10 +57,10 @@ export function pageRoutes(deps: AppDeps, handler: AstroHandler, securityHeaders
     const env = c.env as { incoming: IncomingMessage; outgoing: ServerResponse };
     // Every workspace page but the sign-in page passes one guard, which also reads what it shows.
     const staffCookie = getCookie(c, sessionCookie(deps));
-    const staffSession = staffCookie ? deps.staff.session(staffCookie) : null;
+    const staffSession = staffCookie ? await deps.staff.session(staffCookie) : null;
     let view: WorkspaceView | null = null;
     if (/^\/staff(\/|$)/.test(c.req.path) && c.req.path !== "/staff/login") {
-      const guarded = workspace.guard(
+      const guarded = await workspace.guard(
         c.req.path,
         new URL(c.req.url).searchParams,
         staffSession,
@@ -80,7 +80,7 @@ export function pageRoutes(deps: AppDeps, handler: AstroHandler, securityHeaders
       t: tFor(lang),
       deps,
       draftId,
-      draft: draftId ? deps.interviews.get(draftId) : null,
+      draft: draftId ? await deps.interviews.get(draftId) : null,
       flash,
       path: `${c.req.path}${new URL(c.req.url).search}`,
       staff: staffSession,

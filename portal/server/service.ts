@@ -14,14 +14,14 @@ import { createNotifier } from "../../bot/notify.ts";
 import type { ChatSession } from "../../bot/session.ts";
 import { createPolicies } from "../../core/policies/index.ts";
 import { createBotSessionStorage, sweepUpdates } from "../../db/bot-sessions.ts";
-import { openDb } from "../../db/connection.ts";
 import { followDeadlineRule } from "../../db/deadlines.ts";
 import { createInterviewStore } from "../../db/interviews.ts";
-import type { MigrationLevel } from "../../db/migrate.ts";
+import { openDb } from "../../db/open.ts";
 import { createOutbox } from "../../db/outbox.ts";
 import { createQueue } from "../../db/queue.ts";
 import { createRequestStore } from "../../db/requests.ts";
 import { createStaffStore, sweepSessions } from "../../db/staff.ts";
+import type { MigrationLevel } from "../../db/store.ts";
 import type { Lang } from "../../locales/i18n.ts";
 import { createApp } from "./app.ts";
 import { loadCalendar } from "./calendar-file.ts";
@@ -54,15 +54,18 @@ export interface ServiceOptions {
 }
 
 /** Everything but the socket: what tests and scripts build an app from. */
-export function buildDeps(
+export async function buildDeps(
   config: Config,
   options: ServiceOptions,
-): { deps: AppDeps; migrations: MigrationLevel } {
+): Promise<{ deps: AppDeps; migrations: MigrationLevel }> {
   const now = options.now ?? (() => new Date());
   const calendar = { ...loadCalendar(config.HOLIDAYS_FILE), endOfDay: config.WORKDAY_ENDS_AT };
   const policies = createPolicies(config.POLICY_PARAMS_FILE ? loadParamsFile(config.POLICY_PARAMS_FILE) : {});
-  const { db, vault, migrations } = openStore(config, options.log);
-  const recomputed = followDeadlineRule(db, calendar, now());
+  const { db, vault, migrations } = await openStore(config, options.log);
+  const recomputed = await followDeadlineRule(db, calendar, now()).catch(async (error) => {
+    await db.close();
+    throw error;
+  });
   if (recomputed > 0)
     options.log(`Call-back deadlines of ${recomputed} open requests recomputed for the working day's end.`);
   const requests = createRequestStore({
@@ -128,7 +131,7 @@ export function buildDeps(
 }
 
 export async function startService(config: Config, options: ServiceOptions): Promise<Service> {
-  const { deps, migrations } = buildDeps(config, options);
+  const { deps, migrations } = await buildDeps(config, options);
   const telegram = config.TELEGRAM_BOT_TOKEN ? startTelegram(config, deps, options) : null;
   if (!telegram) options.log("Telegram bot off: TELEGRAM_BOT_TOKEN is not set.");
   const pages = await loadPages();
@@ -147,8 +150,9 @@ export async function startService(config: Config, options: ServiceOptions): Pro
       : null;
   // Housekeeping: expired drafts and sessions go; nothing else is touched.
   const sweep = setInterval(() => {
-    deps.interviews.sweep();
-    sweepSessions(deps.db, deps.now());
+    Promise.all([deps.interviews.sweep(), sweepSessions(deps.db, deps.now())]).catch((error) =>
+      options.log(`Housekeeping skipped: ${(error as Error).message.split("\n")[0]}`),
+    );
   }, 3_600_000);
   sweep.unref();
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
@@ -167,8 +171,8 @@ export async function startService(config: Config, options: ServiceOptions): Pro
         new StartError(`cannot listen on ${config.HOST}:${config.PORT} (${error.code ?? error.message})`),
       ),
     );
-  }).catch((error) => {
-    deps.db.close();
+  }).catch(async (error) => {
+    await deps.db.close();
     throw error;
   });
   limitSockets(server as unknown as Server, {
@@ -193,7 +197,7 @@ export async function startService(config: Config, options: ServiceOptions): Pro
         server.close(async () => {
           await forwarder?.stop();
           await telegram?.stop();
-          deps.db.close();
+          await deps.db.close();
           resolve();
         });
         (server as { closeAllConnections?: () => void }).closeAllConnections?.();
@@ -208,8 +212,13 @@ export async function startService(config: Config, options: ServiceOptions): Pro
  */
 function startTelegram(config: Config, deps: AppDeps, options: ServiceOptions) {
   const words = (lang: Lang) => tFor(lang);
-  // The chat state on its own connection with synchronous=NORMAL (see openDb); requests stay FULL.
-  const chatDb = openDb(config.DATABASE_PATH, { synchronous: "NORMAL" });
+  // The chat state on its own connection(s), committed without waiting for the disk (see openDb);
+  // requests stay durable.
+  const chatDb = openDb(config.DATABASE_URL ?? config.DATABASE_PATH, {
+    synchronous: "NORMAL",
+    poolSize: 2,
+    log: options.log,
+  });
   const sessions = createBotSessionStorage<ChatSession>({ db: chatDb, vault: deps.vault, now: deps.now });
   const bot = createBot({
     token: config.TELEGRAM_BOT_TOKEN as string,
@@ -265,8 +274,9 @@ function startTelegram(config: Config, deps: AppDeps, options: ServiceOptions) {
       );
       notifier.start();
       sweep = setInterval(() => {
-        sessions.sweep();
-        sweepUpdates(chatDb, deps.now());
+        Promise.all([sessions.sweep(), sweepUpdates(chatDb, deps.now())]).catch((error) =>
+          options.log(`Chat housekeeping skipped: ${(error as Error).message.split("\n")[0]}`),
+        );
       }, 3_600_000);
       sweep.unref();
     },
@@ -274,7 +284,7 @@ function startTelegram(config: Config, deps: AppDeps, options: ServiceOptions) {
       if (sweep) clearInterval(sweep);
       await notifier.stop();
       if (runner?.isRunning()) await runner.stop();
-      chatDb.close();
+      await chatDb.close();
     },
   };
 }

@@ -42,7 +42,7 @@ const BEFORE_PASSWORD_CHANGE = new Set(["/api/staff/session", "/api/staff/passwo
 export function requireSession(deps: AppDeps) {
   return createMiddleware<AppEnv>(async (c, next) => {
     const id = getCookie(c, sessionCookie(deps));
-    const session = id ? deps.staff.session(id) : null;
+    const session = id ? await deps.staff.session(id) : null;
     if (!id || !session) {
       if (id) clearSessionCookie(c, deps);
       throw new ApiError(401, "unauthorized");

@@ -6,11 +6,11 @@
 import { existsSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import Database from "better-sqlite3";
-import { type Db, openDb } from "../../db/connection.ts";
 import { createVault, type Vault } from "../../db/crypto.ts";
 import { checkKeyMatches, loadOrCreateKeyFile, parseDataKey } from "../../db/data-key.ts";
-import { type MigrationLevel, runMigrations } from "../../db/migrate.ts";
-import type { Config } from "./config.ts";
+import { openDb } from "../../db/open.ts";
+import type { MigrationLevel, Store } from "../../db/store.ts";
+import { type Config, storeLocation } from "./config.ts";
 
 /** Does this database file already hold sealed data (a key check written by an earlier start)? */
 function holdsData(path: string): boolean {
@@ -28,18 +28,19 @@ function holdsData(path: string): boolean {
 export class StartError extends Error {}
 
 export interface OpenStore {
-  db: Db;
+  db: Store;
   vault: Vault;
   migrations: MigrationLevel;
 }
 
-export function openStore(config: Config, log: (line: string) => void): OpenStore {
+export async function openStore(config: Config, log: (line: string) => void): Promise<OpenStore> {
   let key: Buffer;
   if (config.INTAKE_DATA_KEY) {
     const parsed = parseDataKey(config.INTAKE_DATA_KEY);
     if (!parsed) throw new StartError("INTAKE_DATA_KEY: must be 32 bytes, as 64 hex digits or base64");
     key = parsed;
   } else {
+    // Only for the SQLite file (config.ts requires the key with DATABASE_URL).
     const file = join(dirname(config.DATABASE_PATH), "intake.key");
     // A database without its key file: refuse before writing a new key beside data it cannot read.
     if (!existsSync(file) && holdsData(config.DATABASE_PATH)) {
@@ -56,15 +57,22 @@ export function openStore(config: Config, log: (line: string) => void): OpenStor
     key = loaded.key;
   }
   const vault = createVault(key);
-  const db = openDb(config.DATABASE_PATH);
+  const where = storeLocation(config);
+  const db = openDb(config.DATABASE_URL ?? config.DATABASE_PATH, {
+    poolSize: config.DATABASE_POOL_SIZE,
+    log,
+  });
   try {
-    const migrations = runMigrations(db);
-    if (!checkKeyMatches(db.sqlite, vault.keyCheck())) {
-      throw new StartError(`the data key does not match the one ${config.DATABASE_PATH} was written with`);
+    const migrations = await db.migrate();
+    if (!(await checkKeyMatches(db, vault.keyCheck()))) {
+      throw new StartError(`the data key does not match the one ${where} was written with`);
     }
     return { db, vault, migrations };
   } catch (error) {
-    db.close();
-    throw error;
+    await db.close();
+    if (error instanceof StartError) throw error;
+    // A server that does not answer, a refused login, a missing database: one line, no stack.
+    const reason = (error as { code?: string }).code ?? (error as Error).message.split("\n")[0];
+    throw new StartError(`cannot open the store at ${where} (${reason})`);
   }
 }

@@ -66,7 +66,7 @@ export function createWorkspace(deps: AppDeps) {
   const actor = (s: Session) => ({ id: s.staff.id, name: s.staff.name });
 
   /** The queue with what decides the order of calls; names are shown, so the list view is audited. */
-  function queue(session: Session, q: URLSearchParams): WorkspaceView {
+  async function queue(session: Session, q: URLSearchParams): Promise<WorkspaceView> {
     const scope = session.staff.jurisdiction;
     const filters: QueueFilters = {
       status: pick(q.get("status"), STATUSES),
@@ -76,14 +76,14 @@ export function createWorkspace(deps: AppDeps) {
       jurisdiction: scope === "all" ? pick(q.get("jurisdiction"), JURISDICTIONS) : undefined,
     };
     const after = q.get("after") ? decodeCursor(q.get("after") as string) : null;
-    const page = deps.queue.list(
+    const page = await deps.queue.list(
       { scope, ...filters, statuses: filters.status ? [filters.status] : undefined },
       after,
       50,
     );
-    const cases = deps.queue.cases(page.items.map((i) => i.id));
+    const cases = await deps.queue.cases(page.items.map((i) => i.id));
     if (page.items.length > 0)
-      deps.staff.audit({
+      await deps.staff.audit({
         kind: "queue_viewed",
         staffId: session.staff.id,
         data: { shown: page.items.map((i) => i.reference), filters: { ...filters }, after: q.get("after") },
@@ -92,20 +92,20 @@ export function createWorkspace(deps: AppDeps) {
     return { page: "queue", status: 200, filters, items, next: page.next, now: deps.now().getTime() };
   }
 
-  function request(session: Session, sessionId: string, reference: string): WorkspaceView {
-    const jurisdiction = deps.queue.jurisdictionOf(reference);
+  async function request(session: Session, sessionId: string, reference: string): Promise<WorkspaceView> {
+    const jurisdiction = await deps.queue.jurisdictionOf(reference);
     if (jurisdiction === null) return { page: "request", status: 404, record: null };
     if (!inScope(session, jurisdiction)) return { page: "request", status: 403, record: null };
-    const record = deps.queue.view(reference, actor(session));
+    const record = await deps.queue.view(reference, actor(session));
     // Within scope but nothing to show: its personal details were removed under the retention period.
     if (!record) return { page: "request", status: 410, record: null };
-    const phones = deps.visits.shown(sessionId, reference) ? deps.queue.phonesOf(reference) : null;
-    const waiting = deps.queue.list({ scope: session.staff.jurisdiction, statuses: ["new"] }, null, 2);
+    const phones = deps.visits.shown(sessionId, reference) ? await deps.queue.phonesOf(reference) : null;
+    const waiting = await deps.queue.list({ scope: session.staff.jurisdiction, statuses: ["new"] }, null, 2);
     const next = waiting.items.find((i) => i.reference !== reference)?.reference ?? null;
     return { page: "request", status: 200, record, phones, next };
   }
 
-  function dashboard(session: Session, q: URLSearchParams): WorkspaceView {
+  async function dashboard(session: Session, q: URLSearchParams): Promise<WorkspaceView> {
     const to = q.get("to") || beijingDay(deps.now());
     // Thirty days back from `to` when no start is given — only from a real `to` (else the schema says).
     const end = Date.parse(`${to}T00:00:00Z`);
@@ -126,12 +126,17 @@ export function createWorkspace(deps: AppDeps) {
         error: { field: String(issue?.path[0] ?? "from"), code },
       };
     }
-    const figures = stats(deps.db, session.staff.jurisdiction, period.data, deps.now());
+    const figures = await stats(deps.db, session.staff.jurisdiction, period.data, deps.now());
     return { page: "dashboard", status: 200, from, to, stats: figures, error: null };
   }
 
   /** The guard for every /staff page but the sign-in page, and the page's view. */
-  function guard(path: string, query: URLSearchParams, session: Session | null, sessionId: string): Guarded {
+  async function guard(
+    path: string,
+    query: URLSearchParams,
+    session: Session | null,
+    sessionId: string,
+  ): Promise<Guarded> {
     const back = `${path}${query.size > 0 ? `?${query}` : ""}`;
     if (!session) return { redirect: `/staff/login?return=${encodeURIComponent(back)}` };
     if (session.staff.mustChangePassword && path !== "/staff/password")
@@ -140,9 +145,9 @@ export function createWorkspace(deps: AppDeps) {
     const reference = /^\/staff\/requests\/([^/]+)$/.exec(path)?.[1] ?? null;
     // Any other page of the workspace ends the visit to a request (and its phone).
     deps.visits.leave(sessionId, reference);
-    if (path === "/staff" || path === "/staff/") return { session, view: queue(session, query) };
-    if (path === "/staff/dashboard") return { session, view: dashboard(session, query) };
-    if (reference) return { session, view: request(session, sessionId, reference) };
+    if (path === "/staff" || path === "/staff/") return { session, view: await queue(session, query) };
+    if (path === "/staff/dashboard") return { session, view: await dashboard(session, query) };
+    if (reference) return { session, view: await request(session, sessionId, reference) };
     return { session, view: { page: "other", status: 200 } };
   }
 

@@ -14,7 +14,7 @@ import { createBot } from "../../bot/create.ts";
 import { keepLimits, TELEGRAM_LIMITS } from "../../bot/limits.ts";
 import type { ChatSession } from "../../bot/session.ts";
 import { createBotSessionStorage } from "../../db/bot-sessions.ts";
-import { openDb } from "../../db/connection.ts";
+import { openDb } from "../../db/open.ts";
 import { createI18nSync, type Lang, memoizeT } from "../../locales/i18n.ts";
 import { readConfig } from "../../portal/server/config.ts";
 import { buildDeps } from "../../portal/server/service.ts";
@@ -40,7 +40,7 @@ function startFakeProcess(): Promise<{ url: string; child: ChildProcess }> {
 export async function benchBot(options: { conversations: number }) {
   const dir = mkdtempSync(join(tmpdir(), "intake-bot-bench-"));
   const config = readConfig({ DATABASE_PATH: join(dir, "bot.sqlite"), INTAKE_DATA_KEY: "a".repeat(64) });
-  const { deps } = buildDeps(config, { log: () => {} });
+  const { deps } = await buildDeps(config, { log: () => {} });
   const fake = await startFakeProcess();
   // As npm start does: the chat state on its own connection with synchronous=NORMAL.
   const chatDb = openDb(config.DATABASE_PATH, { synchronous: "NORMAL" });
@@ -131,8 +131,8 @@ export async function benchBot(options: { conversations: number }) {
   const paced = summary(latencies, (performance.now() - t1) / 1000);
   const limited = await underTelegramLimits(fake.url);
   fake.child.kill("SIGTERM");
-  chatDb.close();
-  deps.db.close();
+  await chatDb.close();
+  await deps.db.close();
   rmSync(dir, { recursive: true, force: true });
   return { flood, paced: { ...paced, rate }, skipped, limited };
 }

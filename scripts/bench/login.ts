@@ -18,16 +18,18 @@ const PASSWORD = "the real user's password";
 export async function benchLogin() {
   const dir = mkdtempSync(join(tmpdir(), "intake-login-bench-"));
   const dbPath = join(dir, "login.sqlite");
-  const { deps } = buildDeps(readConfig({ DATABASE_PATH: dbPath, INTAKE_DATA_KEY: KEY }), { log: () => {} });
+  const { deps } = await buildDeps(readConfig({ DATABASE_PATH: dbPath, INTAKE_DATA_KEY: KEY }), {
+    log: () => {},
+  });
   const hasher = createPasswordHasher({ logN: 17 });
-  const account = deps.staff.add({
+  const account = await deps.staff.add({
     name: "li",
     role: "agent",
     jurisdiction: "wuxi",
     passwordHash: await hasher.hash(PASSWORD),
   });
-  deps.staff.setPassword(account.id, await hasher.hash(PASSWORD), false);
-  deps.db.close();
+  await deps.staff.setPassword(account.id, await hasher.hash(PASSWORD), false);
+  await deps.db.close();
   const server = await startServer({ DATABASE_PATH: dbPath, INTAKE_DATA_KEY: KEY, TRUST_PROXY: "1" });
   const login = (name: string, password: string, address: string) =>
     fetch(`${server.url}/api/staff/login`, {

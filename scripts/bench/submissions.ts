@@ -1,12 +1,11 @@
-// Durable submissions per second through the real API: `npm start`'s server in its own process (one
-// process, SQLite WAL with synchronous=FULL: every 201 is on disk), loaded over loopback HTTP by
-// concurrent clients in this one. Each body is a different household and phone.
+// Durable submissions per second through the real API: `npm start`'s server in its own process, on
+// SQLite (WAL with synchronous=FULL, group commit: every 201 is on disk) or PostgreSQL (each submission
+// its own transaction, acknowledged after its commit), loaded over loopback HTTP by concurrent clients
+// in this one. Each body is a different household and phone.
 
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { startServer, stop } from "../../tests/server/process.ts";
 import { httpClient } from "./http.ts";
+import { benchStore, type StoreKind } from "./stores.ts";
 
 export const SUBMISSIONS_TARGET = 1_000;
 
@@ -45,13 +44,9 @@ async function post(url: string, payload: string, key: string): Promise<number> 
   return reply.status;
 }
 
-export async function benchSubmissions(options: { seconds: number; concurrency: number }) {
-  const dir = mkdtempSync(join(tmpdir(), "intake-bench-"));
-  const server = await startServer({
-    DATABASE_PATH: join(dir, "bench.sqlite"),
-    INTAKE_DATA_KEY: "5".repeat(64),
-    TRUST_PROXY: "1",
-  });
+export async function benchSubmissions(options: { seconds: number; concurrency: number; store: StoreKind }) {
+  const store = await benchStore(options.store);
+  const server = await startServer({ ...store.env, INTAKE_DATA_KEY: "5".repeat(64), TRUST_PROXY: "1" });
   let next = 0;
   let ok = 0;
   let failed = 0;
@@ -77,7 +72,7 @@ export async function benchSubmissions(options: { seconds: number; concurrency: 
   await workers(options.seconds, true);
   const elapsed = (performance.now() - t0) / 1000;
   await stop(server);
-  rmSync(dir, { recursive: true, force: true });
+  await store.drop();
   latencies.sort((a, b) => a - b);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
   return {

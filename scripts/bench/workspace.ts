@@ -6,6 +6,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { and, asc, eq, ne } from "drizzle-orm";
 import type { Situation } from "../../core/schema/situation.ts";
 import { screen } from "../../core/screen.ts";
 import { type SealedRequest, sealContext } from "../../db/requests.ts";
@@ -13,8 +14,8 @@ import { readConfig } from "../../portal/server/config.ts";
 import { createPasswordHasher } from "../../portal/server/passwords.ts";
 import { buildDeps } from "../../portal/server/service.ts";
 import { startServer, stop } from "../../tests/server/process.ts";
+import { fillRequests } from "./fill.ts";
 import { httpClient } from "./http.ts";
-import { fill } from "./queue.ts";
 
 export const WORKSPACE_TARGET_MS = 15;
 const KEY = "f".repeat(64);
@@ -23,13 +24,13 @@ const http = httpClient(1);
 export async function benchWorkspace(options: { requests: number; runs: number }) {
   const dir = mkdtempSync(join(tmpdir(), "intake-workspace-bench-"));
   const dbPath = join(dir, "workspace.sqlite");
-  const { deps } = buildDeps(
+  const { deps } = await buildDeps(
     readConfig({ DATABASE_PATH: dbPath, INTAKE_DATA_KEY: KEY, SCRYPT_LOG_N: "10" }),
     {
       log: () => {},
     },
   );
-  fill(deps.db.sqlite, options.requests);
+  await fillRequests(deps.db, options.requests);
   // The open requests hold real sealed facts (the list and the record open them): one screened
   // household, sealed under each reference.
   const situation: Situation = {
@@ -46,13 +47,12 @@ export async function benchWorkspace(options: { requests: number; runs: number }
     ],
   };
   const screening = screen(situation, { policies: deps.policies, today: "2026-11-22" });
-  const open = deps.db.sqlite
-    .prepare("SELECT id, reference FROM requests WHERE status != 'closed'")
-    .all() as { id: number; reference: string }[];
-  const reseal = deps.db.sqlite.prepare(
-    "UPDATE requests SET sealed = ?, jurisdiction = jurisdiction WHERE id = ?",
-  );
-  deps.db.sqlite.transaction(() => {
+  const { requests } = deps.db.t;
+  await deps.db.tx(async (q) => {
+    const open = await q
+      .select({ id: requests.id, reference: requests.reference })
+      .from(requests)
+      .where(ne(requests.status, "closed"));
     for (const row of open) {
       const sealed: SealedRequest = {
         situation: { ...situation, jurisdiction: "jilin" },
@@ -62,25 +62,30 @@ export async function benchWorkspace(options: { requests: number; runs: number }
         contactPhone: "13812345678",
         chatId: null,
       };
-      reseal.run(deps.vault.seal(sealed, sealContext(row.reference)), row.id);
+      await q
+        .update(requests)
+        .set({ sealed: deps.vault.seal(sealed, sealContext(row.reference)) })
+        .where(eq(requests.id, row.id));
     }
-  })();
-  const record = (
-    deps.db.sqlite
-      .prepare(
-        "SELECT reference FROM requests WHERE status = 'new' AND jurisdiction = 'jilin' ORDER BY id LIMIT 1",
-      )
-      .get() as { reference: string }
-  ).reference;
+  });
+  const [first] = await deps.db.read((q) =>
+    q
+      .select({ reference: requests.reference })
+      .from(requests)
+      .where(and(eq(requests.status, "new"), eq(requests.jurisdiction, "jilin")))
+      .orderBy(asc(requests.id))
+      .limit(1),
+  );
+  const record = first?.reference ?? "";
   const hasher = createPasswordHasher({ logN: 10 });
-  const account = deps.staff.add({
+  const account = await deps.staff.add({
     name: "bench",
     role: "agent",
     jurisdiction: "jilin",
     passwordHash: await hasher.hash("bench password 1"),
   });
-  deps.staff.setPassword(account.id, await hasher.hash("bench password 1"), false);
-  deps.db.close();
+  await deps.staff.setPassword(account.id, await hasher.hash("bench password 1"), false);
+  await deps.db.close();
   const server = await startServer({ DATABASE_PATH: dbPath, INTAKE_DATA_KEY: KEY, SCRYPT_LOG_N: "10" });
   const login = await http(`${server.url}/staff/login`, {
     method: "POST",

@@ -45,13 +45,13 @@ describe.each(LANGUAGES)("%s", (lang, code) => {
     const where = r.messages().at(-1);
     const button = where?.reply_markup?.inline_keyboard?.flat()[0];
     await r.answerFrom(wellOff); // the question is answered (its buttons are gone from the message)
-    const order = r.session()?.interview?.order;
+    const order = (await r.session())?.interview?.order;
     const again = await r.deliver(
       staleCallback(r, 90_501, where?.message_id ?? 0, button?.callback_data ?? "", code),
     );
     expect(again).toEqual([]);
     expect(toasts().at(-1)).toBe(t("common:bot.buttonUsed"));
-    expect(r.session()?.interview?.order).toEqual(order);
+    expect((await r.session())?.interview?.order).toEqual(order);
   });
 
   it("the privacy notice's buttons, pressed again once agreed, get the toast and wipe nothing", async () => {
@@ -61,13 +61,13 @@ describe.each(LANGUAGES)("%s", (lang, code) => {
       [],
     );
     expect(toasts().at(-1)).toBe(t("common:bot.buttonUsed"));
-    expect(r.session()?.interview?.order).toHaveLength(2);
-    expect(r.session()?.consentAt).toBeDefined();
+    expect((await r.session())?.interview?.order).toHaveLength(2);
+    expect((await r.session())?.consentAt).toBeDefined();
   });
 
   it("/restart with answers not sent asks first; 'No, carry on' keeps them and asks the same question", async () => {
     const r = await agreed(503, code, t, 3);
-    const before = r.question()?.key;
+    const before = (await r.question())?.key;
     const asked = await r.send("/restart");
     expect(texts(asked)).toEqual([t("common:bot.wipeAsk", { count: 3 })]);
     expect(asked[0]?.reply_markup?.inline_keyboard?.flat().map((k) => k.text)).toEqual([
@@ -76,8 +76,8 @@ describe.each(LANGUAGES)("%s", (lang, code) => {
     ]);
     const kept = await r.press(t("common:bot.wipeNo"));
     expect(kept[0]?.text).toBe(t("common:bot.wipeKept"));
-    expect(r.question()?.key).toBe(before);
-    expect(r.session()?.interview?.order).toHaveLength(3);
+    expect((await r.question())?.key).toBe(before);
+    expect((await r.session())?.interview?.order).toHaveLength(3);
     // The question comes again, with its buttons, to answer where the person left off.
     expect(kept).toHaveLength(2);
     expect((kept[1]?.reply_markup?.inline_keyboard?.length ?? 0) > 0).toBe(true);
@@ -88,8 +88,8 @@ describe.each(LANGUAGES)("%s", (lang, code) => {
     expect(
       restarted[1]?.text.startsWith(t(questionKey("jurisdiction", "text_self"), QUESTION_T_OPTIONS)),
     ).toBe(true);
-    expect(r.session()?.interview?.order).toEqual([]);
-    expect(r.session()?.consentAt).toBeDefined();
+    expect((await r.session())?.interview?.order).toEqual([]);
+    expect((await r.session())?.consentAt).toBeDefined();
     // The first ask's "No, carry on", pressed now, is spent: nothing comes back to the wiped check.
     const first = r.messages().find((m) => m.text === t("common:bot.wipeAsk", { count: 3 }));
     expect(await r.deliver(staleCallback(r, 90_503, first?.message_id ?? 0, "wipe:no", code))).toEqual([]);
@@ -101,9 +101,9 @@ describe.each(LANGUAGES)("%s", (lang, code) => {
     expect(texts(await r.send("/start"))).toEqual([t("common:bot.wipeAsk", { count: 2 })]);
     const greeted = await r.press(t("common:bot.wipeYes"));
     expect(greeted[0]?.text.startsWith(t("common:bot.greeting"))).toBe(true);
-    expect(r.session()?.phase).toBe("consent");
-    expect(r.session()?.interview).toBeUndefined();
-    expect(r.session()?.consentAt).toBeUndefined();
+    expect((await r.session())?.phase).toBe("consent");
+    expect((await r.session())?.interview).toBeUndefined();
+    expect((await r.session())?.consentAt).toBeUndefined();
   });
 
   it("/start before any answer starts at once", async () => {
@@ -137,9 +137,9 @@ describe.each(LANGUAGES)("%s", (lang, code) => {
     await r.answerFrom(wellOff);
     const forgotten = await r.send("/forget");
     expect(texts(forgotten)).toEqual([t("common:bot.forgotten")]);
-    expect(r.session()).toEqual({ phase: "consent", lang });
+    expect(await r.session()).toEqual({ phase: "consent", lang });
     expect(texts(await r.send("5"))).toEqual([t("common:bot.needConsent")]);
-    expect(rows(b, "requests")).toBe(0);
+    expect(await rows(b, "requests")).toBe(0);
   });
 
   it("the summary's buttons, after sending, get the toast and file nothing more", async () => {
@@ -151,10 +151,10 @@ describe.each(LANGUAGES)("%s", (lang, code) => {
     const summary = [...r.messages()].reverse().find((m) => m.text.startsWith(t("common:bot.confirmIntro")));
     const yes = summary?.reply_markup?.inline_keyboard?.flat()[0]?.callback_data ?? "";
     await r.press(t("common:bot.confirmYes"));
-    expect(rows(b, "requests")).toBe(1);
+    expect(await rows(b, "requests")).toBe(1);
     expect(await r.deliver(staleCallback(r, 90_508, summary?.message_id ?? 0, yes, code))).toEqual([]);
     expect(toasts().at(-1)).toBe(t("common:bot.buttonUsed"));
-    expect(rows(b, "requests")).toBe(1);
+    expect(await rows(b, "requests")).toBe(1);
   });
 
   it("an old result's 'Start again', pressed while a new check is under way, is spent: nothing wiped", async () => {
@@ -167,11 +167,11 @@ describe.each(LANGUAGES)("%s", (lang, code) => {
     await r.press(t("common:bot.wipeYes"));
     await r.answerFrom(wellOff);
     await r.answerFrom(wellOff);
-    const order = r.session()?.interview?.order;
+    const order = (await r.session())?.interview?.order;
     expect(order).toHaveLength(2);
     expect(await r.deliver(staleCallback(r, 90_510, result?.message_id ?? 0, "restart", code))).toEqual([]);
     expect(toasts().at(-1)).toBe(t("common:bot.buttonUsed"));
-    expect(r.session()?.interview?.order).toEqual(order);
+    expect((await r.session())?.interview?.order).toEqual(order);
   });
 
   it("a chat that has sent 5 today is told so in words, and nothing is filed", async () => {
@@ -188,7 +188,7 @@ describe.each(LANGUAGES)("%s", (lang, code) => {
     await r.contact("+8613812345678");
     const replies = await r.press(t("common:bot.confirmYes"));
     expect(texts(replies)).toEqual([t("common:api.too_many_sends", { context: "chat" })]);
-    expect(rows(b, "requests")).toBe(5);
-    expect(r.session()?.phase).toBe("result"); // the answers are kept for later
+    expect(await rows(b, "requests")).toBe(5);
+    expect((await r.session())?.phase).toBe("result"); // the answers are kept for later
   });
 });

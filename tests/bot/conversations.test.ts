@@ -105,7 +105,7 @@ async function queueOf(name: string, jurisdiction: string): Promise<QueueItem[]>
   return (await res.json()).items;
 }
 
-const answered = (r: Resident) => r.session()?.interview?.order.length ?? 0;
+const answered = async (r: Resident) => (await r.session())?.interview?.order.length ?? 0;
 
 describe("languages", () => {
   it.each(LANGUAGES)("Telegram's language code for %s (%s) picks its words", async (lang, code) => {
@@ -134,7 +134,7 @@ describe("a self-check that ends in 'unlikely' for every program", { timeout: 30
       true,
     );
     await r.finish(wellOff);
-    expect(r.session()?.phase).toBe("result");
+    expect((await r.session())?.phase).toBe("result");
 
     // The answer first: nothing to get, in one line, then where to turn.
     const shown = resultMessages(r, t);
@@ -193,11 +193,11 @@ describe("a family of four checks for itself", { timeout: 30_000 }, () => {
       const r = b.user(2100, code);
       await agree(r, t);
       const asked: string[] = [];
-      for (let i = 0; i < 60 && r.question(); i++) {
-        asked.push(r.question()?.key ?? "");
+      for (let i = 0; i < 60 && (await r.question()); i++) {
+        asked.push((await r.question())?.key ?? "");
         await r.answerFrom(familyOfFour);
       }
-      expect(r.session()?.phase).toBe("result");
+      expect((await r.session())?.phase).toBe("result");
       // One roster, one income total, "who…?" lists: no one's own age or income asked one by one.
       expect(asked).toContain("household");
       expect(asked).toContain("householdIncome");
@@ -212,7 +212,7 @@ describe("a family of four checks for itself", { timeout: 30_000 }, () => {
       // A "who…?" answered shows its people by relation ("your child under 18 (no. 1)").
       expect(r.messages().some((m) => m.text.includes(child))).toBe(true);
       // The result is the core's for the same facts.
-      const today = r.session()?.interview?.asOf ?? "";
+      const today = (await r.session())?.interview?.asOf ?? "";
       const expected = screen(familyOfFour, { policies: b.h.deps.policies, today });
       const shown = resultMessages(r, t);
       // The answer first: 低保 is only possible for this family, and that is the summary's first line.
@@ -283,7 +283,7 @@ describe("a daughter applies for her mother", { timeout: 30_000 }, () => {
     const reference = /[A-Z]{2}-[0-9A-Z]{4}-[0-9A-Z]{4}/.exec(sent.text)?.[0] ?? "";
     expect(reference).toMatch(/^JL-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
     expect(reference).toMatch(REFERENCE_PATTERN);
-    const stored = b.h.deps.requests.byReference(reference);
+    const stored = await b.h.deps.requests.byReference(reference);
     expect(stored).not.toBeNull();
     expect(sent.text).toBe(
       t("common:bot.sent", { reference, due: callbackBy(t, stored?.slaDueAt ?? "", false) }),
@@ -310,8 +310,8 @@ describe("a daughter applies for her mother", { timeout: 30_000 }, () => {
     });
     // 吉林's rules turn at 60 and 70: "70 or over" is all the rules need of 78.
     expect(stored?.situation.members[0]?.ageBand).toEqual({ from: 70 });
-    expect(r.session()?.phase).toBe("sent");
-    expect(r.session()?.references).toEqual([reference]);
+    expect((await r.session())?.phase).toBe("sent");
+    expect((await r.session())?.references).toEqual([reference]);
 
     const queue = await queueOf("zhang", "jilin");
     expect(queue.find((i) => i.reference === reference)).toMatchObject({ channel: "bot", urgent: false });
@@ -328,15 +328,15 @@ describe("a daughter applies for her mother", { timeout: 30_000 }, () => {
     });
     expect(summary).toContain(t("common:bot.confirmAbroad"));
     expect(summary).toContain(t("common:bot.confirmPersonPhone", { phone: "13900002222" }));
-    expect(b.h.deps.requests.byReference(reference)).toMatchObject({
+    expect(await b.h.deps.requests.byReference(reference)).toMatchObject({
       contactPhone: "+442079460018",
       applicant: { phone: "+442079460018" },
       person: { name: "Wang Guifang", phone: "13900002222" },
     });
     // A status lookup takes the reference with either number on the request, never another.
-    expect(b.h.deps.requests.statusFor(reference, "0044 20 7946 0018")).not.toBeNull();
-    expect(b.h.deps.requests.statusFor(reference, "13900002222")).not.toBeNull();
-    expect(b.h.deps.requests.statusFor(reference, "13900003333")).toBeNull();
+    expect(await b.h.deps.requests.statusFor(reference, "0044 20 7946 0018")).not.toBeNull();
+    expect(await b.h.deps.requests.statusFor(reference, "13900002222")).not.toBeNull();
+    expect(await b.h.deps.requests.statusFor(reference, "13900003333")).toBeNull();
   });
 
   it("a daughter in the US shares her number with Telegram's button: read as +1, never as a mainland mobile", async () => {
@@ -351,13 +351,13 @@ describe("a daughter applies for her mother", { timeout: 30_000 }, () => {
       shared: true,
     });
     expect(summary).toContain(t("common:bot.confirmAbroad"));
-    expect(b.h.deps.requests.byReference(reference)).toMatchObject({
+    expect(await b.h.deps.requests.byReference(reference)).toMatchObject({
       contactPhone: "+13125550123",
       consent: { basis: "guardian" },
     });
     // The same digits as a mainland mobile are another number: no status for them.
-    expect(b.h.deps.requests.statusFor(reference, "131 2555 0123")).toBeNull();
-    expect(b.h.deps.requests.statusFor(reference, "+1 312 555 0123")).not.toBeNull();
+    expect(await b.h.deps.requests.statusFor(reference, "131 2555 0123")).toBeNull();
+    expect(await b.h.deps.requests.statusFor(reference, "+1 312 555 0123")).not.toBeNull();
   });
 
   it("a helper's number that is neither a mainland mobile nor E.164 is asked again, and nothing is sent", async () => {
@@ -372,8 +372,12 @@ describe("a daughter applies for her mother", { timeout: 30_000 }, () => {
     const again = await r.send("12345");
     expect(texts(again)[0]).toBe(t("common:reask.not_a_phone_abroad"));
     expect(texts(again)[1]).toBe(t("common:bot.askHelperPhone"));
-    expect(rows(b, "requests")).toBe(0);
-    expect(r.session()?.send).toMatchObject({ personName: "王桂芳", helperName: "李秀兰", step: "phone" });
+    expect(await rows(b, "requests")).toBe(0);
+    expect((await r.session())?.send).toMatchObject({
+      personName: "王桂芳",
+      helperName: "李秀兰",
+      step: "phone",
+    });
   });
 });
 
@@ -383,7 +387,7 @@ describe("an emergency that puts basic living at risk", { timeout: 30_000 }, () 
     const r = b.user(3003, "zh-hk");
     await agree(r, t);
     await r.finish(suddenIllness);
-    const order = r.session()?.interview?.order ?? [];
+    const order = (await r.session())?.interview?.order ?? [];
     expect(order).toEqual(expect.arrayContaining(["emergency", "emergency.basicLivingAtRisk"]));
     // The result opens with what to do now: call 12345; 110 / 119 / 120 where life is in danger.
     const first = resultMessages(r, t)[0]?.text ?? "";
@@ -391,7 +395,7 @@ describe("an emergency that puts basic living at risk", { timeout: 30_000 }, () 
     expect(first).toMatch(/12345[\s\S]*110[\s\S]*119[\s\S]*120/);
     const sent = await sendToHotline(r, t);
     const reference = /WX-[0-9A-Z]{4}-[0-9A-Z]{4}/.exec(sent.text)?.[0] ?? "";
-    const stored = b.h.deps.requests.byReference(reference);
+    const stored = await b.h.deps.requests.byReference(reference);
     expect(stored?.urgent).toBe(true);
     expect(sent.text).toBe(
       t("common:bot.sentUrgent", { reference, due: callbackBy(t, stored?.slaDueAt ?? "", true) }),
@@ -407,7 +411,7 @@ describe("the call-back number and the confirmation", { timeout: 30_000 }, () =>
   async function atResult(r: Resident) {
     await agree(r, t);
     await r.finish(wellOff);
-    expect(r.session()?.phase).toBe("result");
+    expect((await r.session())?.phase).toBe("result");
   }
 
   it("a resident gives their name, then the number: one that is not a mainland mobile is asked again", async () => {
@@ -429,8 +433,8 @@ describe("the call-back number and the confirmation", { timeout: 30_000 }, () =>
       t("common:reask.not_a_phone"),
       t("common:bot.askPhone"),
     ]);
-    expect(r.session()?.phase).toBe("send");
-    expect(rows(b, "requests")).toBe(0);
+    expect((await r.session())?.phase).toBe("send");
+    expect(await rows(b, "requests")).toBe(0);
     // A typed mainland number with dashes is taken.
     // The summary, in one message with its buttons: for whom, who applies, the number, how soon.
     const check = only(await r.send("138-1234-5678"));
@@ -446,25 +450,25 @@ describe("the call-back number and the confirmation", { timeout: 30_000 }, () =>
       ].join("\n"),
     );
     expect(buttonsOf(check)).toEqual(["Yes, send it", "No, not now"]);
-    expect(r.session()?.phase).toBe("confirm");
+    expect((await r.session())?.phase).toBe("confirm");
   });
 
   it("'No, not now' files nothing and keeps the answers for later", async () => {
     const r = b.user(4005, "en-US");
     await atResult(r);
-    const order = r.session()?.interview?.order;
+    const order = (await r.session())?.interview?.order;
     await r.press(t("common:bot.sendToHotline"));
     await r.send("Wang Jianguo");
     await r.contact("+8613812345678");
     const no = only(await r.press(t("common:bot.confirmNo")));
     expect(no.text).toBe(t("common:bot.notSent"));
-    expect(rows(b, "requests")).toBe(0);
-    expect(r.session()?.phase).toBe("result");
-    expect(r.session()?.interview?.order).toEqual(order);
+    expect(await rows(b, "requests")).toBe(0);
+    expect((await r.session())?.phase).toBe("result");
+    expect((await r.session())?.interview?.order).toEqual(order);
     // Later, the same answers go to the hotline.
     const sent = await sendToHotline(r, t);
     expect(sent.text).toMatch(/WX-[0-9A-Z]{4}-[0-9A-Z]{4}/);
-    expect(rows(b, "requests")).toBe(1);
+    expect(await rows(b, "requests")).toBe(1);
   });
 
   it("pressing 'Yes, send it' twice files one request", async () => {
@@ -485,8 +489,8 @@ describe("the call-back number and the confirmation", { timeout: 30_000 }, () =>
     // The second press (a new update from a client that still shows the button).
     const again = await r.deliver(staleCallback(r, 700_001, holder?.message_id ?? 0, data, "en-US"));
     expect(again).toEqual([]);
-    expect(rows(b, "requests")).toBe(1);
-    expect(b.h.deps.requests.byChat("4006").map((x) => x.reference)).toEqual([
+    expect(await rows(b, "requests")).toBe(1);
+    expect((await b.h.deps.requests.byChat("4006")).map((x) => x.reference)).toEqual([
       /WX-[0-9A-Z]{4}-[0-9A-Z]{4}/.exec(first.text)?.[0],
     ]);
   });
@@ -507,7 +511,7 @@ describe("the call-back number and the confirmation", { timeout: 30_000 }, () =>
       r.deliver(staleCallback(r, 700_101, id, data, "en-US")),
       r.deliver(staleCallback(r, 700_102, id, data, "en-US")),
     ]);
-    expect(rows(b, "requests")).toBe(1);
+    expect(await rows(b, "requests")).toBe(1);
     const replies = r.messages().filter((m) => /WX-[0-9A-Z]{4}-[0-9A-Z]{4}/.test(m.text));
     expect(replies).toHaveLength(1);
   });
@@ -520,9 +524,9 @@ describe("privacy", () => {
     await r.send("/start");
     const declined = only(await r.press(t("common:privacy.decline")));
     expect(declined.text).toBe(t("common:bot.declined"));
-    expect(rows(b, "bot_sessions")).toBe(0);
-    expect(rows(b, "requests")).toBe(0);
-    expect(r.session()).toBeUndefined();
+    expect(await rows(b, "bot_sessions")).toBe(0);
+    expect(await rows(b, "requests")).toBe(0);
+    expect(await r.session()).toBeUndefined();
     // The notice's buttons are gone: nothing left to press.
     expect(r.messages()[0]?.reply_markup?.inline_keyboard ?? []).toEqual([]);
   });
@@ -534,18 +538,18 @@ describe("a conversation that is interrupted", { timeout: 30_000 }, () => {
     const r = b.user(6006, "en-US");
     await agree(r, t);
     for (let i = 0; i < 5; i++) await r.answerFrom(wellOff);
-    const before = r.session()?.interview?.order ?? [];
-    const open = r.question()?.key;
+    const before = (await r.session())?.interview?.order ?? [];
+    const open = (await r.question())?.key;
     expect(before).toHaveLength(5);
 
     b.restart();
 
-    expect(r.question()?.key).toBe(open);
+    expect((await r.question())?.key).toBe(open);
     const reply = await r.answerFrom(wellOff);
     expect(reply.length).toBeGreaterThan(0);
-    expect(r.session()?.interview?.order).toEqual([...before, open]);
+    expect((await r.session())?.interview?.order).toEqual([...before, open]);
     await r.finish(wellOff);
-    expect(r.session()?.phase).toBe("result");
+    expect((await r.session())?.phase).toBe("result");
   });
 
   it("the same update delivered twice has no second effect", async () => {
@@ -553,16 +557,16 @@ describe("a conversation that is interrupted", { timeout: 30_000 }, () => {
     const r = b.user(6007, "zh-hk");
     await agree(r, t);
     await r.answerFrom(wellOff); // a button: where
-    const n = answered(r);
+    const n = await answered(r);
     const count = r.messages().length;
     expect(await r.deliver(r.lastUpdate())).toEqual([]);
-    expect(answered(r)).toBe(n);
+    expect(await answered(r)).toBe(n);
     await r.answerFrom(wellOff); // a button: for whom
     await r.answerFrom(wellOff); // typed: how many people
-    const typed = answered(r);
+    const typed = await answered(r);
     const shown = r.messages().length;
     expect(await r.deliver(r.lastUpdate())).toEqual([]);
-    expect(answered(r)).toBe(typed);
+    expect(await answered(r)).toBe(typed);
     expect(r.messages().length).toBe(shown);
     expect(count).toBeLessThan(shown);
   });
@@ -576,14 +580,14 @@ describe("going back, and buttons that are no longer current", { timeout: 30_000
     await r.answerFrom(wellOff);
     await r.answerFrom(wellOff);
     await r.answerFrom(wellOff);
-    expect(r.session()?.interview?.order).toEqual(["jurisdiction", "helping", "household"]);
+    expect((await r.session())?.interview?.order).toEqual(["jurisdiction", "helping", "household"]);
     const who = t(questionKey("household", "text_self"), QUESTION_T_OPTIONS);
 
     const again = only(await r.press(t("common:back")));
 
     expect(again.text.startsWith(who)).toBe(true);
-    expect(r.question()?.key).toBe("household");
-    expect(r.session()?.interview?.order).toEqual(["jurisdiction", "helping"]);
+    expect((await r.question())?.key).toBe("household");
+    expect((await r.session())?.interview?.order).toEqual(["jurisdiction", "helping"]);
     // Answered again, by buttons this time: a spouse and a child under 18, then "That's everyone".
     // Each press edits the same message: what is added so far, and "That's everyone" to finish.
     expect(
@@ -594,8 +598,8 @@ describe("going back, and buttons that are no longer current", { timeout: 30_000
     );
     await r.press(t("common:roster.add", { label: t("household::option::child_minor", QUESTION_T_OPTIONS) }));
     await r.press(t("common:roster.done"));
-    expect(r.session()?.interview?.answers.household).toEqual({ value: "spouse,child_minor" });
-    expect(r.question()?.key).toBe("emergency");
+    expect((await r.session())?.interview?.answers.household).toEqual({ value: "spouse,child_minor" });
+    expect((await r.question())?.key).toBe("emergency");
   });
 
   it("a button on an older message changes nothing", async () => {
@@ -603,7 +607,7 @@ describe("going back, and buttons that are no longer current", { timeout: 30_000
     const r = b.user(7008, "en-US");
     await agree(r, t);
     for (let i = 0; i < 3; i++) await r.answerFrom(wellOff);
-    expect(r.question()?.key).toBe("emergency");
+    expect((await r.question())?.key).toBe("emergency");
     // A sticker: the bot re-asks in a new message, and the older one keeps its buttons.
     await r.other({
       sticker: {
@@ -622,7 +626,7 @@ describe("going back, and buttons that are no longer current", { timeout: 30_000
     expect(asked).toHaveLength(2);
     const older = asked[0] as ChatMessage;
     await r.press(t("common:no")); // on the newest: no emergency
-    const order = r.session()?.interview?.order;
+    const order = (await r.session())?.interview?.order;
     const count = r.messages().length;
 
     const yes = older.reply_markup?.inline_keyboard?.flat().find((k) => k.text === t("common:yes"));
@@ -632,8 +636,8 @@ describe("going back, and buttons that are no longer current", { timeout: 30_000
 
     expect(late).toEqual([]);
     expect(r.messages().length).toBe(count);
-    expect(r.session()?.interview?.order).toEqual(order);
-    expect(r.session()?.interview?.answers.emergency).toEqual({ value: "no" });
+    expect((await r.session())?.interview?.order).toEqual(order);
+    expect((await r.session())?.interview?.answers.emergency).toEqual({ value: "no" });
 
     // The first question's keyboard, from the first message: 无锡 is not changed to 江门.
     const firstAsk = b.fake.calls.find(
@@ -650,8 +654,8 @@ describe("going back, and buttons that are no longer current", { timeout: 30_000
       staleCallback(r, 710_002, whereMessage?.message_id ?? 0, jiangmen?.callback_data ?? "", "en-US"),
     );
     expect(stale).toEqual([]);
-    expect(r.session()?.interview?.answers.jurisdiction).toEqual({ value: "wuxi" });
-    expect(r.session()?.interview?.order).toEqual(order);
+    expect((await r.session())?.interview?.answers.jurisdiction).toEqual({ value: "wuxi" });
+    expect((await r.session())?.interview?.order).toEqual(order);
   });
 });
 
@@ -661,7 +665,7 @@ describe("commands", { timeout: 30_000 }, () => {
     const r = b.user(8001, "zh-hans");
     await agree(r, t);
     for (let i = 0; i < 4; i++) await r.answerFrom(wellOff);
-    const consentAt = r.session()?.consentAt;
+    const consentAt = (await r.session())?.consentAt;
     // Four answers not yet sent: asked first (commands.test.ts has the whole exchange).
     expect(texts(await r.send("/restart"))).toEqual([t("common:bot.wipeAsk", { count: 4 })]);
     const replies = await r.press(t("common:bot.wipeYes"));
@@ -669,9 +673,9 @@ describe("commands", { timeout: 30_000 }, () => {
     expect(replies[1]?.text.startsWith(t(questionKey("jurisdiction", "text_self"), QUESTION_T_OPTIONS))).toBe(
       true,
     );
-    expect(r.session()?.interview?.order).toEqual([]);
-    expect(r.session()?.consentAt).toBe(consentAt);
-    expect(r.question()?.key).toBe("jurisdiction");
+    expect((await r.session())?.interview?.order).toEqual([]);
+    expect((await r.session())?.consentAt).toBe(consentAt);
+    expect((await r.question())?.key).toBe("jurisdiction");
   });
 
   it("/forget erases the session", async () => {
@@ -679,11 +683,11 @@ describe("commands", { timeout: 30_000 }, () => {
     const r = b.user(8002, "zh-hans");
     await agree(r, t);
     for (let i = 0; i < 4; i++) await r.answerFrom(wellOff);
-    expect(rows(b, "bot_sessions")).toBe(1);
+    expect(await rows(b, "bot_sessions")).toBe(1);
     const forgotten = only(await r.send("/forget"));
     expect(forgotten.text).toBe(t("common:bot.forgotten"));
-    expect(rows(b, "bot_sessions")).toBe(0);
-    expect(r.session()).toBeUndefined();
+    expect(await rows(b, "bot_sessions")).toBe(0);
+    expect(await r.session()).toBeUndefined();
     // The next message is from a stranger again: the notice first.
     expect(only(await r.send("5")).text).toBe(t("common:bot.needConsent"));
   });
@@ -698,7 +702,7 @@ describe("commands", { timeout: 30_000 }, () => {
     await r.send("/forget");
     const replies = await r.press(t("common:restart"));
     expect(texts(replies)).toEqual([t("common:bot.needConsent")]);
-    expect(r.session()?.interview).toBeUndefined();
+    expect((await r.session())?.interview).toBeUndefined();
   });
 
   it("/language, then 'English': the words change and the open question is asked again", async () => {
@@ -708,7 +712,7 @@ describe("commands", { timeout: 30_000 }, () => {
     await agree(r, zh);
     await r.answerFrom(wellOff);
     await r.answerFrom(wellOff);
-    const q = r.question();
+    const q = await r.question();
     expect(q?.key).toBe("household");
 
     const menu = only(await r.send("/language"));
@@ -724,11 +728,11 @@ describe("commands", { timeout: 30_000 }, () => {
     const question = renderQuestion(en, q as NonNullable<typeof q>);
     expect(switched[1]?.text.startsWith(question.text)).toBe(true);
     expect(switched[1]?.text).toContain(en("common:roster.hint"));
-    expect(r.session()?.lang).toBe("en");
-    expect(r.session()?.interview?.order).toEqual(["jurisdiction", "helping"]);
+    expect((await r.session())?.lang).toBe("en");
+    expect((await r.session())?.interview?.order).toEqual(["jurisdiction", "helping"]);
     // The conversation goes on in English, whatever the client's language; a typed "1" is one person.
     const nextAsk = await r.send("1");
-    const after = r.question();
+    const after = await r.question();
     expect(after?.key).toBe("emergency");
     expect(nextAsk.at(-1)?.text.startsWith(renderQuestion(en, after as NonNullable<typeof after>).text)).toBe(
       true,
@@ -769,7 +773,7 @@ describe("commands", { timeout: 30_000 }, () => {
     expect(only(await r.send("/web")).text).toBe(t("common:bot.webNothing"));
     await agree(r, t);
     for (let i = 0; i < 6; i++) await r.answerFrom(wellOff);
-    const open = r.question()?.key;
+    const open = (await r.question())?.key;
 
     const link = only(await r.send("/web"));
 
@@ -784,7 +788,7 @@ describe("commands", { timeout: 30_000 }, () => {
     expect(view.question.key).toBe(open);
     expect((await b.h.post("/api/interviews/resume", { token })).status).toBe(410);
     // The chat's own check is still there.
-    expect(answered(r)).toBe(6);
+    expect(await answered(r)).toBe(6);
   });
 });
 
@@ -825,7 +829,7 @@ describe("a long result", { timeout: 60_000 }, () => {
     const r = b.user(9100, code);
     await agree(r, t);
     await r.finish(bigFamily);
-    const state = r.session()?.interview;
+    const state = (await r.session())?.interview;
     const step = state ? next(state, { policies: b.h.deps.policies }) : null;
     expect(step?.done).toBe(true);
     const screening = step?.done ? step.screening : null;

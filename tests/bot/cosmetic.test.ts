@@ -29,10 +29,10 @@ describe("every cosmetic call fails", { timeout: 30_000 }, () => {
       expect(
         first.at(-1)?.text.startsWith(t(questionKey("jurisdiction", "text_self"), QUESTION_T_OPTIONS)),
       ).toBe(true);
-      const asked = r.session()?.interview?.order.length ?? 0;
+      const asked = (await r.session())?.interview?.order.length ?? 0;
       await r.finish(wellOff);
-      expect(r.session()?.interview?.order.length ?? 0).toBeGreaterThan(asked);
-      expect(r.session()?.phase).toBe("result");
+      expect((await r.session())?.interview?.order.length ?? 0).toBeGreaterThan(asked);
+      expect((await r.session())?.phase).toBe("result");
 
       await r.press(t("common:bot.sendToHotline"));
       await r.send("Wang Jianguo");
@@ -40,8 +40,8 @@ describe("every cosmetic call fails", { timeout: 30_000 }, () => {
       const sent = await r.press(t("common:bot.confirmYes"));
       const reference = sent.map((m) => /WX-[0-9A-Z]{4}-[0-9A-Z]{4}/.exec(m.text)?.[0]).find(Boolean);
       expect(reference).toBeDefined();
-      expect(rows(b, "requests")).toBe(1);
-      expect(b.h.deps.requests.byChat("9100").map((x) => x.reference)).toEqual([reference]);
+      expect(await rows(b, "requests")).toBe(1);
+      expect((await b.h.deps.requests.byChat("9100")).map((x) => x.reference)).toEqual([reference]);
 
       // Each failed call was told in one line that names it, and no line carries the chat's words.
       const attempted = b.fake.calls.filter((c) => (COSMETIC as readonly string[]).includes(c.method)).length;

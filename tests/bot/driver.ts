@@ -42,8 +42,8 @@ export interface Resident {
   /** The update last sent, to deliver it again. */
   lastUpdate(): Record<string, unknown>;
   deliver(update: Record<string, unknown>): Promise<ChatMessage[]>;
-  session(): ChatSession | undefined;
-  question(): AskedQuestion | null;
+  session(): Promise<ChatSession | undefined>;
+  question(): Promise<AskedQuestion | null>;
   /** Answers the current question from the situation (a button press or typed text). */
   answerFrom(s: Situation): Promise<ChatMessage[]>;
   /** Answers until the result is shown. */
@@ -60,7 +60,7 @@ export async function botHarness(
   words: (lang: Lang) => TFunction = realWords,
   limits: TelegramLimits | null = null,
 ): Promise<BotHarness> {
-  const h = harness();
+  const h = await harness();
   const fake = await startFakeTelegram();
   const sessions = createBotSessionStorage<ChatSession>({
     db: h.deps.db,
@@ -153,18 +153,18 @@ export async function botHarness(
         lastUpdate: () => last,
         deliver,
         session: () => sessions.read(String(chatId)),
-        question() {
-          const state = resident.session()?.interview;
+        async question() {
+          const state = (await resident.session())?.interview;
           if (!state) return null;
           const step = next(state, { policies: h.deps.policies });
           return step.done ? null : step.question;
         },
         async answerFrom(s) {
-          const q = resident.question();
+          const q = await resident.question();
           if (!q) throw new Error("no question is open");
-          const state = resident.session()?.interview;
+          const state = (await resident.session())?.interview;
           const raw = answerFrom(s, q, state?.asOf ?? "2026-11-27");
-          const t = words(resident.session()?.lang ?? pickLang(languageCode));
+          const t = words((await resident.session())?.lang ?? pickLang(languageCode));
           if (typeof raw === "object") return resident.press(t("common:dontKnow"));
           const rendered = renderQuestion(t, q);
           const labelOf = (value: string) => rendered.options.find((o) => o.value === value)?.label ?? value;
@@ -205,7 +205,8 @@ export async function botHarness(
         },
         async finish(s) {
           const seen: ChatMessage[] = [];
-          for (let i = 0; i < 200 && resident.question(); i++) seen.push(...(await resident.answerFrom(s)));
+          for (let i = 0; i < 200 && (await resident.question()); i++)
+            seen.push(...(await resident.answerFrom(s)));
           return seen;
         },
       };
@@ -213,7 +214,7 @@ export async function botHarness(
     },
     async close() {
       await fake.close();
-      h.close();
+      await h.close();
     },
   };
   return harnessObject;

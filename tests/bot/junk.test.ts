@@ -91,31 +91,31 @@ async function midInterview(chatId: number, code: string, t: TFunction, n: numbe
 }
 
 /** Where the chat stands: the open question, the answers, and the question's message as last shown. */
-function standing(r: Resident) {
+async function standing(r: Resident) {
   const asked = r
     .messages()
     .filter((m) => (m.reply_markup?.inline_keyboard?.length ?? 0) > 0)
     .at(-1);
   return {
-    key: r.question()?.key,
-    answered: r.session()?.interview?.order.length,
-    answers: JSON.stringify(r.session()?.interview?.answers),
+    key: (await r.question())?.key,
+    answered: (await r.session())?.interview?.order.length,
+    answers: JSON.stringify((await r.session())?.interview?.answers),
     text: asked?.text,
     buttons: JSON.stringify(asked?.reply_markup),
   };
 }
 
 /** The reply is `words`, then the same question as before, with the same buttons; nothing changed. */
-function expectReask(
+async function expectReask(
   r: Resident,
-  before: ReturnType<typeof standing>,
+  before: Awaited<ReturnType<typeof standing>>,
   replies: ChatMessage[],
   words: string,
 ) {
   expect(texts(replies)).toEqual([words, before.text]);
   expect(replies[0]?.reply_markup).toBeUndefined();
   expect(JSON.stringify(replies[1]?.reply_markup)).toBe(before.buttons);
-  const after = standing(r);
+  const after = await standing(r);
   expect(after.key).toBe(before.key);
   expect(after.answered).toBe(before.answered);
   expect(after.answers).toBe(before.answers);
@@ -137,55 +137,55 @@ describe.each(LANGUAGES)("%s: junk in the middle of the interview", (lang, code)
     ["a location", LOCATION],
   ])("%s gets the 'junk' words and the question again", async (_, message) => {
     const r = await atButtons(101);
-    expect(r.question()?.key).toBe("emergency");
-    const before = standing(r);
-    expectReask(r, before, await r.other(message), t("common:bot.junk"));
+    expect((await r.question())?.key).toBe("emergency");
+    const before = await standing(r);
+    await expectReask(r, before, await r.other(message), t("common:bot.junk"));
   });
 
   it("text where a button is expected gets 'please use a button'", async () => {
     const r = await atButtons(102);
-    const before = standing(r);
-    expectReask(r, before, await r.send("maybe, it is complicated"), t("common:bot.pressButton"));
+    const before = await standing(r);
+    await expectReask(r, before, await r.send("maybe, it is complicated"), t("common:bot.pressButton"));
   });
 
   it("emoji on a number question are not a number", async () => {
     const r = await atNumber(103);
-    expect(r.question()?.key).toBe("household");
-    const before = standing(r);
-    expectReask(r, before, await r.send("👍👍"), t("common:reask.not_a_number_people", PEOPLE));
+    expect((await r.question())?.key).toBe("household");
+    const before = await standing(r);
+    await expectReask(r, before, await r.send("👍👍"), t("common:reask.not_a_number_people", PEOPLE));
   });
 
   it("a 10,000-character paste on a number question is not a number", async () => {
     const r = await atNumber(104);
-    const before = standing(r);
+    const before = await standing(r);
     const paste = "家里困难，".repeat(2000);
     expect(paste).toHaveLength(10_000);
-    expectReask(r, before, await r.send(paste), t("common:reask.not_a_number_people", PEOPLE));
+    await expectReask(r, before, await r.send(paste), t("common:reask.not_a_number_people", PEOPLE));
   });
 
   it("a number out of range on a number question says the limit", async () => {
     const r = await atNumber(105);
-    const before = standing(r);
+    const before = await standing(r);
     // The household's own rule, in people: "人数写 1 到 10 之间的数（算上被测算的人）。"
-    expectReask(r, before, await r.send("40"), t("common:reask.too_big_people", PEOPLE));
+    await expectReask(r, before, await r.send("40"), t("common:reask.too_big_people", PEOPLE));
   });
 
   it("typed 不知道 / 返回 do what their buttons do: the household size must be answered (re-asked), and 返回 goes back one question", async () => {
     const r = await atNumber(107);
-    const before = standing(r);
-    expectReask(r, before, await r.send("不知道"), t("common:reask.required"));
+    const before = await standing(r);
+    await expectReask(r, before, await r.send("不知道"), t("common:reask.required"));
     await r.send("返回");
-    const after = standing(r);
+    const after = await standing(r);
     expect(after.answered).toBe((before.answered ?? 0) - 1);
     expect(after.key).not.toBe(before.key);
   });
 
   it("a button with garbage data changes nothing", async () => {
     const r = await atButtons(106);
-    const before = standing(r);
+    const before = await standing(r);
     const calls = b.fake.calls.length;
     await r.deliver(garbageCallback(r, 800_001, code));
-    expect(standing(r)).toEqual(before);
+    expect(await standing(r)).toEqual(before);
     // The press is answered first, so the client stops its spinner.
     expect(b.fake.calls.slice(calls).map((c) => c.method)[0]).toBe("answerCallbackQuery");
   });
@@ -193,7 +193,7 @@ describe.each(LANGUAGES)("%s: junk in the middle of the interview", (lang, code)
   // Anything unexpected gets "a short, kind re-ask of where the chat stands", a made-up button too.
   it("a button with garbage data gets a re-ask", async () => {
     const r = await atButtons(107);
-    const before = standing(r);
+    const before = await standing(r);
     const replies = await r.deliver(garbageCallback(r, 800_002, code));
     expect(texts(replies)).toEqual([t("common:bot.junk"), before.text]);
   });
@@ -201,25 +201,25 @@ describe.each(LANGUAGES)("%s: junk in the middle of the interview", (lang, code)
   it("an edited message changes nothing", async () => {
     const r = await atNumber(108);
     await r.send("3");
-    const before = standing(r);
+    const before = await standing(r);
     await r.deliver(editedMessage(r, 800_003, code, "5"));
-    expect(standing(r)).toEqual(before);
-    expect(r.session()?.interview?.answers.household).toEqual({ value: "other,other" });
+    expect(await standing(r)).toEqual(before);
+    expect((await r.session())?.interview?.answers.household).toEqual({ value: "other,other" });
   });
 
   // A person who corrects a typed answer (3 → 5 people) is told the correction was not taken.
   it("an edited message gets a re-ask", async () => {
     const r = await atNumber(109);
     await r.send("3");
-    const before = standing(r);
+    const before = await standing(r);
     const replies = await r.deliver(editedMessage(r, 800_004, code, "5"));
     expect(texts(replies)).toEqual([t("common:bot.junk"), before.text]);
   });
 
   it("a command the bot does not know gets the list of those that exist, and the question again", async () => {
     const r = await atButtons(110);
-    const before = standing(r);
-    expectReask(
+    const before = await standing(r);
+    await expectReask(
       r,
       before,
       await r.send("/stat"),
@@ -242,9 +242,9 @@ describe("junk outside the interview", () => {
     expect(texts(await r.send("35"))).toEqual([needConsent]);
     expect(texts(await r.other(VOICE))).toEqual([needConsent]);
     expect(texts(await r.send("/restart"))).toEqual([needConsent]);
-    expect(r.session()?.interview).toBeUndefined();
-    expect(r.session()?.consentAt).toBeUndefined();
-    expect(rows(b, "requests")).toBe(0);
+    expect((await r.session())?.interview).toBeUndefined();
+    expect((await r.session())?.consentAt).toBeUndefined();
+    expect(await rows(b, "requests")).toBe(0);
   });
 
   it("while the call-back number is asked, a sticker gets that question again", async () => {
@@ -254,8 +254,8 @@ describe("junk outside the interview", () => {
     await r.press(t("common:bot.sendToHotline"));
     await r.send("Wang Jianguo");
     expect(texts(await r.other(STICKER))).toEqual([t("common:bot.askPhone")]);
-    expect(r.session()?.phase).toBe("send");
-    expect(r.session()?.send).toEqual({ step: "phone", personName: "Wang Jianguo" });
+    expect((await r.session())?.phase).toBe("send");
+    expect((await r.session())?.send).toEqual({ step: "phone", personName: "Wang Jianguo" });
   });
 
   it("after the result, a sticker says the check is finished", async () => {
@@ -263,7 +263,7 @@ describe("junk outside the interview", () => {
     const r = await midInterview(203, "zh-hans", t, 0);
     await r.finish(wellOff);
     expect(texts(await r.other(STICKER))).toEqual([t("common:bot.done")]);
-    expect(r.session()?.phase).toBe("result");
+    expect((await r.session())?.phase).toBe("result");
   });
 });
 
@@ -283,7 +283,7 @@ describe("long typed answers", () => {
   it("a helper's name longer than 60 characters is asked again at the send step", async () => {
     const t = words("zh-CN");
     const r = await midInterview(302, "zh-hans", t, 0);
-    for (let i = 0; i < 60 && r.question(); i++) await answerAsHelper(r, wellOff, t);
+    for (let i = 0; i < 60 && (await r.question()); i++) await answerAsHelper(r, wellOff, t);
     await r.press(t("common:bot.sendToHotline"));
     await r.press(t("common:applicant.relationship.child"));
     const again = await r.send("王".repeat(61));
@@ -291,7 +291,7 @@ describe("long typed answers", () => {
       t("common:apply.nameTooLong", { maximum: 60 }),
       `${t("common:applicant.name")}\n${t("common:applicant.nameHelp")}`,
     ]);
-    expect(r.session()?.send).toEqual({ step: "helperName", relationship: "child" });
+    expect((await r.session())?.send).toEqual({ step: "helperName", relationship: "child" });
   });
 });
 

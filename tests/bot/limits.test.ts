@@ -44,7 +44,7 @@ describe("flood control (429 with retry_after)", { timeout: 60_000 }, () => {
     await r.send("/start");
     await r.press(t("common:privacy.agree"));
     await r.finish(wellOff);
-    const state = r.session()?.interview;
+    const state = (await r.session())?.interview;
     if (!state) throw new Error("no finished interview");
     const chats = Array.from({ length: 45 }, (_, i) => 20_000 + i);
     const references: string[] = [];
@@ -56,14 +56,14 @@ describe("flood control (429 with retry_after)", { timeout: 60_000 }, () => {
       );
       references.push(filed.reference);
     }
-    const agent = b.h.deps.staff.add({
+    const agent = await b.h.deps.staff.add({
       name: "chen",
       role: "agent",
       jurisdiction: "wuxi",
       passwordHash: "x",
     });
     for (const reference of references)
-      expect(b.h.deps.queue.claim(reference, { id: agent.id, name: "chen" })).toEqual({ ok: true });
+      expect(await b.h.deps.queue.claim(reference, { id: agent.id, name: "chen" })).toEqual({ ok: true });
 
     b.restart(TELEGRAM_LIMITS);
     const before = b.fake.calls.length;

@@ -180,7 +180,7 @@ export function optionLabel(t: TFunction, q: AskedQuestion, value: string): stri
 
 /** Answers as a helper would: the check is for someone else; every other answer from the situation. */
 export async function answerAsHelper(r: Resident, s: Situation, t: TFunction): Promise<ChatMessage[]> {
-  const q = r.question();
+  const q = await r.question();
   if (!q) throw new Error("no question is open");
   if (q.id === "helping") return r.press(optionLabel(t, q, "helping"));
   return r.answerFrom(s);
@@ -190,7 +190,7 @@ export async function answerAsHelper(r: Resident, s: Situation, t: TFunction): P
 export async function finishAsHelper(r: Resident, s: Situation, t: TFunction): Promise<string[]> {
   const asked: string[] = [];
   for (let i = 0; i < 200; i++) {
-    const q = r.question();
+    const q = await r.question();
     if (!q) return asked;
     asked.push(q.key);
     await answerAsHelper(r, s, t);
@@ -238,8 +238,8 @@ export async function sendAsHelper(
 }
 
 /** The rows in a table (bot_sessions, requests …). */
-export function rows(b: BotHarness, table: "bot_sessions" | "requests"): number {
-  return (b.h.deps.db.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+export function rows(b: BotHarness, table: "bot_sessions" | "requests"): Promise<number> {
+  return b.h.count(table);
 }
 
 /** A callback for a button as it was on an earlier message (a client showing an old keyboard). */

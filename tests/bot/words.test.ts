@@ -118,7 +118,7 @@ describe("bot code holds no text of its own", { timeout: 60_000 }, () => {
     await self.contact("+86 138 1234 5678");
     await self.press(en("common:bot.confirmYes"));
     await self.other({ location: { latitude: 31.49, longitude: 120.31 } });
-    const reference = self.session()?.references?.[0] ?? "";
+    const reference = (await self.session())?.references?.[0] ?? "";
     expect(reference).toMatch(/^WX-/);
     await self.send("/status");
     await self.send(`/status ${reference} 13812345678`);
@@ -136,7 +136,7 @@ describe("bot code holds no text of its own", { timeout: 60_000 }, () => {
     await finishAsHelper(helper, jilinMother, hant);
     await sendAsHelper(helper, hant, { ...daughter, phone: "138 1234 5679", personPhone: "139 0000 2222" });
     await helper.press(hant("common:bot.confirmYes"));
-    expect(helper.session()?.references?.[0]).toMatch(/^JL-/);
+    expect((await helper.session())?.references?.[0]).toMatch(/^JL-/);
 
     // A stranger's junk, a declined notice, /restart, /forget.
     const other = b.user(3, "zh-hk");
@@ -161,7 +161,7 @@ describe("bot code holds no text of its own", { timeout: 60_000 }, () => {
       log: () => {},
     });
     expect(await notifier.runOnce()).toBe(1);
-    expect(rows(b, "requests")).toBe(2);
+    expect(await rows(b, "requests")).toBe(2);
 
     const shown = shownIn(b.fake.calls);
     // Everything was there to check: messages, edits, buttons and the contact keyboard.

@@ -7,67 +7,72 @@ import { followDeadlineRule } from "../../db/deadlines.ts";
 import { readConfig } from "../../portal/server/config.ts";
 import { buildDeps } from "../../portal/server/service.ts";
 import { fileOne, type Harness, harness, submission, TEST_KEY } from "../api/harness.ts";
+import { forEachStore } from "../stores.ts";
 
-let h: Harness;
-beforeEach(() => {
-  h = harness(); // Friday 2026-11-27 10:00 Beijing
-});
-afterEach(() => h.close());
-
-const due = (ref: string) => h.deps.requests.byReference(ref)?.slaDueAt;
-const notUrgent = (phone: string) => {
-  const s = submission({ contact: { phone } });
-  s.situation.emergency = { ...s.situation.emergency, basicLivingAtRisk: false };
-  return s;
-};
-
-describe("deadlines follow the rule in force", () => {
-  it("a store from before the 17:30 rule: open non-urgent deadlines move to 17:30, once", async () => {
-    const open = await fileOne(h, notUrgent("13800000021"));
-    const urgent = await fileOne(h, { contact: { phone: "13800000022" } });
-    const sql = h.deps.db.sqlite;
-    // As the old rule stored them: Wednesday 10:00 (02:00Z); the marker of the rule not yet written.
-    sql
-      .prepare("UPDATE requests SET sla_due_at = ? WHERE reference = ?")
-      .run("2026-12-02T02:00:00.000Z", open);
-    sql.prepare("DELETE FROM store_settings").run();
-    const urgentDue = due(urgent);
-    expect(followDeadlineRule(h.deps.db, h.deps.calendar, h.clock.now)).toBe(1);
-    // Fri 27 + Mon 30, Tue 1, Wed 2 at 17:30 Beijing = 09:30Z.
-    expect(due(open)).toBe("2026-12-02T09:30:00.000Z");
-    expect(due(urgent)).toBe(urgentDue); // 24 clock hours: no working days in it
-    expect(followDeadlineRule(h.deps.db, h.deps.calendar, h.clock.now)).toBe(0);
+forEachStore(() => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await harness(); // Friday 2026-11-27 10:00 Beijing
   });
+  afterEach(() => h.close());
 
-  it("a closed request keeps the deadline it had", async () => {
-    const closed = await fileOne(h, notUrgent("13800000023"));
-    const sql = h.deps.db.sqlite;
-    sql
-      .prepare("UPDATE requests SET status = 'closed', sla_due_at = ? WHERE reference = ?")
-      .run("2026-12-02T02:00:00.000Z", closed);
-    sql.prepare("DELETE FROM store_settings").run();
-    expect(followDeadlineRule(h.deps.db, h.deps.calendar, h.clock.now)).toBe(0);
-    expect(due(closed)).toBe("2026-12-02T02:00:00.000Z");
-  });
+  const due = async (ref: string) => (await h.deps.requests.byReference(ref))?.slaDueAt;
+  const notUrgent = (phone: string) => {
+    const s = submission({ contact: { phone } });
+    s.situation.emergency = { ...s.situation.emergency, basicLivingAtRisk: false };
+    return s;
+  };
 
-  it("restarted with WORKDAY_ENDS_AT=18:00, open deadlines move to 18:00 and the start says so", async () => {
-    const open = await fileOne(h, notUrgent("13800000024"));
-    expect(due(open)).toBe("2026-12-02T09:30:00.000Z");
-    const logs: string[] = [];
-    const config = readConfig({
-      DATABASE_PATH: h.dbPath,
-      INTAKE_DATA_KEY: TEST_KEY,
-      WORKDAY_ENDS_AT: "18:00",
+  describe("deadlines follow the rule in force", () => {
+    it("a store from before the 17:30 rule: open non-urgent deadlines move to 17:30, once", async () => {
+      const open = await fileOne(h, notUrgent("13800000021"));
+      const urgent = await fileOne(h, { contact: { phone: "13800000022" } });
+      // As the old rule stored them: Wednesday 10:00 (02:00Z); the marker of the rule not yet written.
+      await h.query(
+        "UPDATE requests SET sla_due_at = ? WHERE reference = ?",
+        "2026-12-02T02:00:00.000Z",
+        open,
+      );
+      await h.query("DELETE FROM store_settings");
+      const urgentDue = await due(urgent);
+      expect(await followDeadlineRule(h.deps.db, h.deps.calendar, h.clock.now)).toBe(1);
+      // Fri 27 + Mon 30, Tue 1, Wed 2 at 17:30 Beijing = 09:30Z.
+      expect(await due(open)).toBe("2026-12-02T09:30:00.000Z");
+      expect(await due(urgent)).toBe(urgentDue); // 24 clock hours: no working days in it
+      expect(await followDeadlineRule(h.deps.db, h.deps.calendar, h.clock.now)).toBe(0);
     });
-    const { deps } = buildDeps(config, { log: (l) => logs.push(l), now: () => h.clock.now });
-    expect(deps.requests.byReference(open)?.slaDueAt).toBe("2026-12-02T10:00:00.000Z");
-    expect(logs).toContain("Call-back deadlines of 1 open requests recomputed for the working day's end.");
-    deps.db.close();
-  });
 
-  it("WORKDAY_ENDS_AT must be a time of day", () => {
-    expect(() => readConfig({ WORKDAY_ENDS_AT: "5pm" })).toThrow(
-      /WORKDAY_ENDS_AT="5pm": must be a time of day/,
-    );
+    it("a closed request keeps the deadline it had", async () => {
+      const closed = await fileOne(h, notUrgent("13800000023"));
+      await h.query(
+        "UPDATE requests SET status = 'closed', sla_due_at = ? WHERE reference = ?",
+        "2026-12-02T02:00:00.000Z",
+        closed,
+      );
+      await h.query("DELETE FROM store_settings");
+      expect(await followDeadlineRule(h.deps.db, h.deps.calendar, h.clock.now)).toBe(0);
+      expect(await due(closed)).toBe("2026-12-02T02:00:00.000Z");
+    });
+
+    it("restarted with WORKDAY_ENDS_AT=18:00, open deadlines move to 18:00 and the start says so", async () => {
+      const open = await fileOne(h, notUrgent("13800000024"));
+      expect(await due(open)).toBe("2026-12-02T09:30:00.000Z");
+      const logs: string[] = [];
+      const config = readConfig({
+        ...h.storeEnv,
+        INTAKE_DATA_KEY: TEST_KEY,
+        WORKDAY_ENDS_AT: "18:00",
+      });
+      const { deps } = await buildDeps(config, { log: (l) => logs.push(l), now: () => h.clock.now });
+      expect((await deps.requests.byReference(open))?.slaDueAt).toBe("2026-12-02T10:00:00.000Z");
+      expect(logs).toContain("Call-back deadlines of 1 open requests recomputed for the working day's end.");
+      await deps.db.close();
+    });
+
+    it("WORKDAY_ENDS_AT must be a time of day", () => {
+      expect(() => readConfig({ WORKDAY_ENDS_AT: "5pm" })).toThrow(
+        /WORKDAY_ENDS_AT="5pm": must be a time of day/,
+      );
+    });
   });
 });

@@ -6,10 +6,11 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { sql } from "drizzle-orm";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDb } from "../../db/connection.ts";
 import { createVault } from "../../db/crypto.ts";
+import { openDb } from "../../db/open.ts";
 import { createRequestStore } from "../../db/requests.ts";
 import { createStaffStore } from "../../db/staff.ts";
 import { createPasswordHasher } from "../../portal/server/passwords.ts";
@@ -68,16 +69,21 @@ beforeAll(async () => {
   const db = openDb(dbPath);
   const staff = createStaffStore({ db, vault: createVault(Buffer.from(KEY, "hex")), now: () => new Date() });
   const hasher = createPasswordHasher({ logN: 10 });
-  const li = staff.add({
+  const li = await staff.add({
     name: "li",
     role: "agent",
     jurisdiction: "wuxi",
     passwordHash: await hasher.hash(PASSWORD),
   });
-  staff.setPassword(li.id, await hasher.hash(PASSWORD), false);
+  await staff.setPassword(li.id, await hasher.hash(PASSWORD), false);
   // A new account, its one-time password still to be changed.
-  staff.add({ name: "new", role: "agent", jurisdiction: "wuxi", passwordHash: await hasher.hash(PASSWORD) });
-  db.close();
+  await staff.add({
+    name: "new",
+    role: "agent",
+    jurisdiction: "wuxi",
+    passwordHash: await hasher.hash(PASSWORD),
+  });
+  await db.close();
   refs.mother = await file({
     situation: mother,
     contact: { phone: "13812345678" },
@@ -145,13 +151,13 @@ describe.skipIf(!HAVE_BROWSER)("the agent's desk", () => {
     await page.screenshot({ path: artifact("desk-queue-1280.png"), fullPage: true });
     expect(await violations(page)).toEqual([]);
     const { db } = store();
-    const audit = db.sqlite
-      .prepare("SELECT data FROM staff_audit WHERE kind = 'queue_viewed' ORDER BY id DESC LIMIT 1")
-      .get() as { data: string };
-    expect(JSON.parse(audit.data).shown).toEqual(
+    const [audit] = await db.rows<{ data: string }>(
+      sql`SELECT data FROM staff_audit WHERE kind = 'queue_viewed' ORDER BY id DESC LIMIT 1`,
+    );
+    expect(JSON.parse(audit?.data ?? "{}").shown).toEqual(
       expect.arrayContaining([refs.mother, refs.second, refs.third]),
     );
-    db.close();
+    await db.close();
     await context.close();
   });
 
@@ -198,11 +204,11 @@ describe.skipIf(!HAVE_BROWSER)("the agent's desk", () => {
     expect(clicks).toBeLessThanOrEqual(4);
     expect(loads).toBeLessThanOrEqual(3);
     const { db, requests } = store();
-    const events = requests.events(refs.mother).map((e) => e.kind);
+    const events = (await requests.events(refs.mother)).map((e) => e.kind);
     // One reveal for the visit, however many pages it took.
     expect(events.filter((k) => k === "phone_revealed")).toHaveLength(1);
-    expect(requests.byReference(refs.mother)).toMatchObject({ status: "referred" });
-    db.close();
+    expect(await requests.byReference(refs.mother)).toMatchObject({ status: "referred" });
+    await db.close();
     // Leaving the request ends the visit: back on it, the phone is hidden until shown again.
     await page.goto(`${server.url}/staff/requests/${refs.mother}`);
     expect(await page.locator("#phone").count()).toBe(0);
@@ -238,8 +244,8 @@ describe.skipIf(!HAVE_BROWSER)("the agent's desk", () => {
     // The screening before and after, side by side.
     expect(await page.locator(".side > section h3").allTextContents()).toEqual(["提交时", "第 2 版"]);
     const { db, requests } = store();
-    expect(requests.byReference(refs.mother)?.version).toBe(2);
-    db.close();
+    expect((await requests.byReference(refs.mother))?.version).toBe(2);
+    await db.close();
     await context.close();
   });
 

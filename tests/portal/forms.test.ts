@@ -5,8 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type Harness, harness } from "../api/harness.ts";
 
 let h: Harness;
-beforeEach(() => {
-  h = harness();
+beforeEach(async () => {
+  h = await harness();
 });
 afterEach(() => h.close());
 
@@ -32,7 +32,7 @@ async function finishedDraft(): Promise<string> {
   const { next } = await import("../../core/interview/next.ts");
   for (let i = 0; i < 80; i++) {
     const id = cookie.split("=")[1] as string;
-    const draft = h.deps.interviews.get(id);
+    const draft = await h.deps.interviews.get(id);
     const step = next(draft?.state as never, { policies: h.deps.policies });
     if (step.done) return cookie;
     const q = step.question;
@@ -59,11 +59,11 @@ describe("portal forms", () => {
     );
     expect(res.status).toBe(403);
     expect(res.headers.getSetCookie().some((c) => c.startsWith("draft="))).toBe(false);
-    expect(h.deps.db.sqlite.prepare("SELECT count(*) AS n FROM interviews").get()).toEqual({ n: 0 });
+    expect(await h.count("interviews")).toBe(0);
   });
 
   it("behind a TLS proxy: a post whose Origin is PUBLIC_URL's is taken without Fetch-Metadata; another site's is not", async () => {
-    const proxied = harness({ PUBLIC_URL: "https://intake.example" });
+    const proxied = await harness({ PUBLIC_URL: "https://intake.example" });
     try {
       const post = (origin: string) =>
         proxied.app.request("http://127.0.0.1:3000/check/start", {
@@ -75,7 +75,7 @@ describe("portal forms", () => {
       expect((await post("https://evil.example")).status).toBe(403);
       expect((await post("http://intake.example")).status).toBe(403); // not the published scheme
     } finally {
-      proxied.close();
+      await proxied.close();
     }
   });
 
@@ -84,7 +84,7 @@ describe("portal forms", () => {
     const body = { personName: "王建国", phone: "13812345678", consent: "yes", key: "form-key-0001" };
     const [a, b] = await Promise.all([form("/apply", body, cookie), form("/apply", body, cookie)]);
     expect([a.status, b.status]).toEqual([303, 303]);
-    expect(h.deps.db.sqlite.prepare("SELECT count(*) AS n FROM requests").get()).toEqual({ n: 1 });
+    expect(await h.count("requests")).toBe(1);
     // Once sent, the draft is gone: sending again from an old page files nothing, and shows the same
     // reference again (the person who clicked twice still sees their number).
     const again = await form("/apply", body, cookie);
@@ -92,7 +92,7 @@ describe("portal forms", () => {
     expect(cookieOf(again, "flash")).not.toBe("");
     const other = await form("/apply", { ...body, key: "form-key-9999" }, cookie);
     expect(other.headers.get("location")).toBe("/check");
-    expect(h.deps.db.sqlite.prepare("SELECT count(*) AS n FROM requests").get()).toEqual({ n: 1 });
+    expect(await h.count("requests")).toBe(1);
   });
 
   it("refuse to send without consent, saying why on the same page", async () => {
@@ -104,7 +104,7 @@ describe("portal forms", () => {
     );
     expect(res.headers.get("location")).toBe("/apply");
     expect(cookieOf(res, "flash")).not.toBe("");
-    expect(h.deps.db.sqlite.prepare("SELECT count(*) AS n FROM requests").get()).toEqual({ n: 0 });
+    expect(await h.count("requests")).toBe(0);
   });
 
   it("refuse to send without the person's name (staff must know whom they call about)", async () => {
@@ -116,11 +116,11 @@ describe("portal forms", () => {
     );
     expect(res.headers.get("location")).toBe("/apply");
     expect(cookieOf(res, "flash")).not.toBe("");
-    expect(h.deps.db.sqlite.prepare("SELECT count(*) AS n FROM requests").get()).toEqual({ n: 0 });
+    expect(await h.count("requests")).toBe(0);
   });
 
   it("take over a check from the bot's link once, and say so when the link is spent", async () => {
-    const draftId = h.deps.interviews.create(
+    const draftId = await h.deps.interviews.create(
       {
         state: {
           version: 2,
@@ -132,12 +132,12 @@ describe("portal forms", () => {
       },
       "bot",
     );
-    const handed = h.deps.interviews.handoff(draftId);
+    const handed = await h.deps.interviews.handoff(draftId);
     const first = await h.app.request(`${ORIGIN}/check/resume?token=${handed?.token}`);
     expect(first.status).toBe(303);
     expect(first.headers.get("location")).toBe("/check");
     const draft = cookieOf(first, "draft");
-    expect(h.deps.interviews.get(draft.split("=")[1] as string)?.state.answers.jurisdiction).toEqual({
+    expect((await h.deps.interviews.get(draft.split("=")[1] as string))?.state.answers.jurisdiction).toEqual({
       value: "puning",
     });
     expect(cookieOf(first, "lang")).toBe("lang=en");
@@ -153,7 +153,7 @@ describe("portal forms", () => {
     const draft = cookieOf(intake, "draft");
     const id = draft.split("=")[1] as string;
     // The caller lives in 吉林: outside this agent's jurisdiction.
-    const held = h.deps.interviews.get(id);
+    const held = await h.deps.interviews.get(id);
     expect(held?.byStaff).toBe(agent.id);
     const { next } = await import("../../core/interview/next.ts");
     const { answer } = await import("../../core/interview/answer.ts");
@@ -176,7 +176,7 @@ describe("portal forms", () => {
       if (!r.ok) throw new Error(`${q.key}: ${r.issue.code}`);
       state = r.state as never;
     }
-    h.deps.interviews.save(id, { lang: "zh-CN", byStaff: agent.id, state });
+    await h.deps.interviews.save(id, { lang: "zh-CN", byStaff: agent.id, state });
     const both = `${draft}; ${agent.cookie}`;
     const refused = await form(
       "/apply",
@@ -184,7 +184,7 @@ describe("portal forms", () => {
       both,
     );
     expect(refused.headers.get("location")).toBe("/apply");
-    expect(h.deps.db.sqlite.prepare("SELECT count(*) AS n FROM requests").get()).toEqual({ n: 0 });
+    expect(await h.count("requests")).toBe(0);
     // Without the agent's session (signed out meanwhile) it is not filed as anyone's either.
     const alone = await form(
       "/apply",
@@ -192,7 +192,7 @@ describe("portal forms", () => {
       draft,
     );
     expect(alone.headers.get("location")).toBe("/apply");
-    expect(h.deps.db.sqlite.prepare("SELECT count(*) AS n FROM requests").get()).toEqual({ n: 0 });
+    expect(await h.count("requests")).toBe(0);
   });
 
   it("go back only to a page of this site after switching language", async () => {

@@ -7,8 +7,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDb } from "../../db/connection.ts";
 import { createVault } from "../../db/crypto.ts";
+import { openDb } from "../../db/open.ts";
 import { createRequestStore } from "../../db/requests.ts";
 import { type Running, startServer, stop } from "../server/process.ts";
 import { artifact, HAVE_BROWSER, launch } from "./browser.ts";
@@ -191,7 +191,7 @@ describe.skipIf(!HAVE_BROWSER)("residents in Chromium", () => {
     await page.screenshot({ path: artifact("family-done.png"), fullPage: true });
     // Going back and sending the same form again files nothing new.
     const db = openDb(dbPath);
-    const stored = createRequestStore({
+    const stored = await createRequestStore({
       db,
       vault: createVault(Buffer.from(KEY, "hex")),
       now: () => new Date(),
@@ -209,7 +209,7 @@ describe.skipIf(!HAVE_BROWSER)("residents in Chromium", () => {
     });
     expect(stored?.person).toEqual({ name: "王大爷", phone: "13900001111" });
     expect(stored?.consent.basis).toBe("person_agreed");
-    db.close();
+    await db.close();
 
     // The status lookup: a number not on the request finds nothing, and the boxes keep what was typed.
     await page.goto(`${server.url}/status`);

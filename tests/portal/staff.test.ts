@@ -6,10 +6,11 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { sql } from "drizzle-orm";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDb } from "../../db/connection.ts";
 import { createVault } from "../../db/crypto.ts";
+import { openDb } from "../../db/open.ts";
 import { stats } from "../../db/reports.ts";
 import { createStaffStore } from "../../db/staff.ts";
 import { createPasswordHasher } from "../../portal/server/passwords.ts";
@@ -32,9 +33,9 @@ async function account(name: string, role: "agent" | "supervisor", jurisdiction:
   const db = openDb(dbPath);
   const staff = createStaffStore({ db, vault: createVault(Buffer.from(KEY, "hex")), now: () => new Date() });
   const hasher = createPasswordHasher({ logN: 10 });
-  const a = staff.add({ name, role, jurisdiction, passwordHash: await hasher.hash(PASSWORD) });
-  staff.setPassword(a.id, await hasher.hash(PASSWORD), false);
-  db.close();
+  const a = await staff.add({ name, role, jurisdiction, passwordHash: await hasher.hash(PASSWORD) });
+  await staff.setPassword(a.id, await hasher.hash(PASSWORD), false);
+  await db.close();
 }
 
 async function signIn(name: string): Promise<{ context: BrowserContext; page: Page }> {
@@ -174,8 +175,8 @@ describe.skipIf(!HAVE_BROWSER)("the hotline workspace in Chromium", () => {
     await li.page.goto(`${server.url}/staff/requests/${reference}`);
     // The session ends (as after 30 idle minutes) while the note is being typed.
     const db = openDb(dbPath);
-    db.sqlite.prepare("DELETE FROM staff_sessions").run();
-    db.close();
+    await db.rows(sql`DELETE FROM staff_sessions`);
+    await db.close();
     await li.page.getByLabel("添加备注").fill("老人耳背，请大声说话");
     await li.page.getByRole("button", { name: "保存备注" }).click();
     await expect
@@ -218,13 +219,13 @@ describe.skipIf(!HAVE_BROWSER)("the hotline workspace in Chromium", () => {
     await wang.page.screenshot({ path: artifact("staff-dashboard-1920.png"), fullPage: true });
     const shown = await wang.page.locator("td[data-count]").allTextContents();
     const db = openDb(dbPath);
-    const s = stats(
+    const s = await stats(
       db,
       "wuxi",
       { from: new Date(Date.now() - 29 * 86_400_000 + 8 * 3600_000).toISOString().slice(0, 10), to: today },
       new Date(),
     );
-    db.close();
+    await db.close();
     const expected = [
       ...s.perDay.map((r) => r.n),
       ...s.outcomes.filter((o) => o.outcome !== "unlikely").map((o) => o.n),

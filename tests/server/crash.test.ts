@@ -5,8 +5,8 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { openDb } from "../../db/connection.ts";
 import { createVault } from "../../db/crypto.ts";
+import { openDb } from "../../db/open.ts";
 import { createRequestStore } from "../../db/requests.ts";
 import { startServer, stop } from "./process.ts";
 
@@ -67,7 +67,7 @@ describe("SIGKILL under load", () => {
         now: () => new Date(),
       });
       for (const [reference, i] of acknowledged) {
-        const stored = store.byReference(reference);
+        const stored = await store.byReference(reference);
         expect(stored, reference).not.toBeNull();
         expect(stored?.contactPhone).toBe(`139${String(i).padStart(8, "0")}`);
         expect(stored?.screening.results.length).toBeGreaterThan(0);

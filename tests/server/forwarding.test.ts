@@ -92,7 +92,7 @@ afterEach(async () => {
 async function setup(failures: number) {
   const rx = await receiver(failures);
   cleanups.push(() => rx.close());
-  const h = harness({ HOTLINE_WEBHOOK_URL: rx.url, HOTLINE_WEBHOOK_SECRET: SECRET });
+  const h = await harness({ HOTLINE_WEBHOOK_URL: rx.url, HOTLINE_WEBHOOK_SECRET: SECRET });
   cleanups.push(() => h.close());
   const logged: string[] = [];
   const forwarder = createForwarder({
@@ -111,37 +111,35 @@ const advance = (h: Harness, ms: number) => {
 };
 
 const hotlineRows = (h: Harness) =>
-  h.deps.db.sqlite
-    .prepare(
-      "SELECT o.key, o.attempts, o.delivered_at AS deliveredAt, o.next_attempt_at AS nextAttemptAt, o.last_error AS lastError, r.reference FROM outbox o JOIN requests r ON r.id = o.request_id WHERE o.topic = 'hotline' ORDER BY o.id",
-    )
-    .all() as {
+  h.query<{
     key: string;
     attempts: number;
     deliveredAt: string | null;
     nextAttemptAt: string;
     lastError: string | null;
     reference: string;
-  }[];
+  }>(
+    `SELECT o.key, o.attempts, o.delivered_at AS "deliveredAt", o.next_attempt_at AS "nextAttemptAt",
+            o.last_error AS "lastError", r.reference
+       FROM outbox o JOIN requests r ON r.id = o.request_id WHERE o.topic = 'hotline' ORDER BY o.id`,
+  );
 
-const countHotline = (h: Harness) =>
+const countHotline = async (h: Harness) =>
   (
-    h.deps.db.sqlite.prepare("SELECT count(*) AS n FROM outbox WHERE topic = 'hotline'").get() as {
-      n: number;
-    }
-  ).n;
+    await h.query<{ n: number }>("SELECT CAST(count(*) AS integer) AS n FROM outbox WHERE topic = 'hotline'")
+  )[0]?.n;
 
 describe("the outbox row is written with the request", () => {
   it("one hotline message per filed request, in the same transaction; none without a webhook", async () => {
-    const h = harness({ HOTLINE_WEBHOOK_URL: "http://127.0.0.1:9/x", HOTLINE_WEBHOOK_SECRET: SECRET });
+    const h = await harness({ HOTLINE_WEBHOOK_URL: "http://127.0.0.1:9/x", HOTLINE_WEBHOOK_SECRET: SECRET });
     cleanups.push(() => h.close());
     const refs = [
       await fileOne(h),
       await fileOne(h),
       await fileOne(h, { contact: { phone: "13700000000" } }),
     ];
-    expect(countHotline(h)).toBe(3);
-    const rows = hotlineRows(h);
+    expect(await countHotline(h)).toBe(3);
+    const rows = await hotlineRows(h);
     expect(rows.map((r) => r.reference)).toEqual(refs);
     expect(rows.map((r) => r.key)).toEqual(refs.map((r) => `${r}:created`));
     expect(rows.every((r) => r.attempts === 0 && r.deliveredAt === null)).toBe(true);
@@ -157,19 +155,17 @@ describe("the outbox row is written with the request", () => {
       "idempotency-key": "forward-once-1",
     });
     expect(conflict.status).toBe(422);
-    const requests = (h.deps.db.sqlite.prepare("SELECT count(*) AS n FROM requests").get() as { n: number })
-      .n;
+    const requests = await h.count("requests");
     expect(requests).toBe(4);
-    expect(countHotline(h)).toBe(requests);
+    expect(await countHotline(h)).toBe(requests);
   });
 
   it("with no HOTLINE_WEBHOOK_URL configured, filing puts nothing in the outbox", async () => {
-    const h = harness();
+    const h = await harness();
     cleanups.push(() => h.close());
     await fileOne(h);
     await fileOne(h);
-    const all = h.deps.db.sqlite.prepare("SELECT count(*) AS n FROM outbox").get() as { n: number };
-    expect(all.n).toBe(0);
+    expect(await h.count("outbox")).toBe(0);
   });
 });
 
@@ -182,7 +178,7 @@ describe("createForwarder against a receiver that fails twice per key", () => {
       await fileOne(h, { contact: { phone: "13700000001" } }),
       await fileOne(h, { contact: { phone: "13700000002" } }),
     ];
-    expect(countHotline(h)).toBe(3);
+    expect(await countHotline(h)).toBe(3);
     expect(backoffMs(1)).toBe(5_000);
     expect(backoffMs(2)).toBe(10_000);
 
@@ -190,7 +186,7 @@ describe("createForwarder against a receiver that fails twice per key", () => {
     expect(await forwarder.runOnce()).toBe(0);
     expect(rx.posts).toHaveLength(3);
     expect(rx.posts.every((p) => p.status === 500)).toBe(true);
-    let rows = hotlineRows(h);
+    let rows = await hotlineRows(h);
     expect(rows.map((r) => r.attempts)).toEqual([1, 1, 1]);
     expect(rows.every((r) => r.lastError === "HTTP 500" && r.deliveredAt === null)).toBe(true);
     expect(rows.every((r) => r.nextAttemptAt === new Date(t0 + 5_000).toISOString())).toBe(true);
@@ -204,7 +200,7 @@ describe("createForwarder against a receiver that fails twice per key", () => {
     advance(h, 1);
     expect(await forwarder.runOnce()).toBe(0);
     expect(rx.posts).toHaveLength(6);
-    rows = hotlineRows(h);
+    rows = await hotlineRows(h);
     expect(rows.map((r) => r.attempts)).toEqual([2, 2, 2]);
     expect(rows.every((r) => r.nextAttemptAt === new Date(t0 + 15_000).toISOString())).toBe(true);
 
@@ -228,7 +224,7 @@ describe("createForwarder against a receiver that fails twice per key", () => {
     }
     expect(rx.posts).toHaveLength(9);
 
-    rows = hotlineRows(h);
+    rows = await hotlineRows(h);
     for (const row of rows) {
       expect(row.deliveredAt).toBe(new Date(t0 + 15_000).toISOString());
       expect(row.attempts).toBe(2);
@@ -285,7 +281,7 @@ describe("createForwarder against a receiver that fails twice per key", () => {
     const rx = await receiver(0);
     const url = rx.url;
     await rx.close(); // nothing listens there any more
-    const h = harness({ HOTLINE_WEBHOOK_URL: url, HOTLINE_WEBHOOK_SECRET: SECRET });
+    const h = await harness({ HOTLINE_WEBHOOK_URL: url, HOTLINE_WEBHOOK_SECRET: SECRET });
     cleanups.push(() => h.close());
     const forwarder = createForwarder({
       outbox: createOutbox({ db: h.deps.db, now: () => h.clock.now }),
@@ -298,7 +294,7 @@ describe("createForwarder against a receiver that fails twice per key", () => {
     });
     await fileOne(h);
     expect(await forwarder.runOnce()).toBe(0);
-    const [row] = hotlineRows(h);
+    const [row] = await hotlineRows(h);
     expect(row?.attempts).toBe(1);
     expect(row?.deliveredAt).toBeNull();
     expect(row?.lastError).toBeTruthy();
@@ -317,10 +313,10 @@ describe("createForwarder against a receiver that fails twice per key", () => {
     });
     expect(closed.status).toBe(200);
     advance(h, 1_000);
-    expect(anonymizeClosedBefore(h.deps.db, h.clock.now, h.clock.now)).toBe(1);
+    expect(await anonymizeClosedBefore(h.deps.db, h.clock.now, h.clock.now)).toBe(1);
     expect(await forwarder.runOnce()).toBe(0);
     expect(rx.posts).toHaveLength(0);
-    expect(hotlineRows(h)[0]?.deliveredAt).not.toBeNull();
+    expect((await hotlineRows(h))[0]?.deliveredAt).not.toBeNull();
   });
 });
 

@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import journal from "../../db/migrations/meta/_journal.json" with { type: "json" };
+import journal from "../../db/migrations/sqlite/meta/_journal.json" with { type: "json" };
 import { type Running, root, startServer, stop } from "./process.ts";
 
 const running: Running[] = [];

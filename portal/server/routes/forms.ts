@@ -38,13 +38,13 @@ export function formRoutes(deps: AppDeps) {
     const body = await c.req.parseBody();
     return Object.fromEntries(Object.entries(body).map(([k, v]) => [k, typeof v === "string" ? v : ""]));
   };
-  const staffSession = (c: Parameters<typeof getCookie>[0]) => {
+  const staffSession = async (c: Parameters<typeof getCookie>[0]) => {
     const id = getCookie(c, sessionCookie(deps));
-    return id ? deps.staff.session(id) : null;
+    return id ? await deps.staff.session(id) : null;
   };
-  const draftOf = (c: Parameters<typeof getCookie>[0]) => {
+  const draftOf = async (c: Parameters<typeof getCookie>[0]) => {
     const id = getCookie(c, draftCookie(deps));
-    const draft = id ? deps.interviews.get(id) : null;
+    const draft = id ? await deps.interviews.get(id) : null;
     return id && draft ? { id, draft } : null;
   };
 
@@ -68,13 +68,13 @@ export function formRoutes(deps: AppDeps) {
       const r = answer(state, "helping", f.helping, opts);
       if (r.ok) state = r.state;
     }
-    const id = deps.interviews.create({ state, lang: langOf(c) }, "portal");
+    const id = await deps.interviews.create({ state, lang: langOf(c) }, "portal");
     setDraft(c, deps, id);
     return c.redirect("/check", 303);
   });
 
   app.post("/check/answer", async (c) => {
-    const held = draftOf(c);
+    const held = await draftOf(c);
     if (!held) return c.redirect("/check", 303);
     const body = await c.req.parseBody({ all: true });
     const f = Object.fromEntries(
@@ -93,7 +93,7 @@ export function formRoutes(deps: AppDeps) {
     return answerWith(c, held, key, { value: fromForm.value, unknown: f.unknown, kept });
   });
 
-  type Held = NonNullable<ReturnType<typeof draftOf>>;
+  type Held = NonNullable<Awaited<ReturnType<typeof draftOf>>>;
   type Kept = { picked?: string[]; counts?: Record<string, string> };
   type Given = { value: string | undefined; unknown: unknown; kept: Kept };
 
@@ -114,11 +114,11 @@ export function formRoutes(deps: AppDeps) {
   }
 
   /** The answer the forms give, after checkboxes and number boxes become the interview's one value. */
-  function answerWith(c: Parameters<typeof draftOf>[0], held: Held, key: string, f: Given) {
+  async function answerWith(c: Parameters<typeof draftOf>[0], held: Held, key: string, f: Given) {
     // "不知道" or "返回" typed in the box does what its button does.
     const intent = typedIntent(f.value ?? "");
     if (intent === "back") {
-      deps.interviews.save(held.id, { ...held.draft, state: back(held.draft.state) });
+      await deps.interviews.save(held.id, { ...held.draft, state: back(held.draft.state) });
       return c.redirect("/check", 303);
     }
     const raw: RawAnswer =
@@ -134,35 +134,35 @@ export function formRoutes(deps: AppDeps) {
       });
       return c.redirect("/check", 303);
     }
-    deps.interviews.save(held.id, { ...held.draft, state: result.state });
+    await deps.interviews.save(held.id, { ...held.draft, state: result.state });
     return c.redirect("/check", 303);
   }
 
-  app.post("/check/back", (c) => {
-    const held = draftOf(c);
-    if (held) deps.interviews.save(held.id, { ...held.draft, state: back(held.draft.state) });
+  app.post("/check/back", async (c) => {
+    const held = await draftOf(c);
+    if (held) await deps.interviews.save(held.id, { ...held.draft, state: back(held.draft.state) });
     return c.redirect("/check", 303);
   });
 
   app.post("/check/change", async (c) => {
-    const held = draftOf(c);
+    const held = await draftOf(c);
     const f = await form(c);
     if (held && f.key && held.draft.state.answers[f.key]) {
-      deps.interviews.save(held.id, { ...held.draft, state: forget(held.draft.state, f.key) });
+      await deps.interviews.save(held.id, { ...held.draft, state: forget(held.draft.state, f.key) });
     }
     return c.redirect("/check", 303);
   });
 
-  app.post("/check/restart", (c) => {
-    const held = draftOf(c);
-    if (held) deps.interviews.remove(held.id);
+  app.post("/check/restart", async (c) => {
+    const held = await draftOf(c);
+    if (held) await deps.interviews.remove(held.id);
     clearDraft(c, deps);
     return c.redirect("/", 303);
   });
 
-  app.get("/check/resume", (c) => {
+  app.get("/check/resume", async (c) => {
     const token = c.req.query("token") ?? "";
-    const taken = token.length >= 10 ? deps.interviews.resume(token, "portal") : null;
+    const taken = token.length >= 10 ? await deps.interviews.resume(token, "portal") : null;
     if (!taken) {
       setFlash(c, deps, { kind: "resume_failed" });
       return c.redirect("/check", 303);
@@ -197,12 +197,14 @@ export function formRoutes(deps: AppDeps) {
 
   app.post("/apply", async (c) => {
     const body = await form(c);
-    const held = draftOf(c);
+    const held = await draftOf(c);
     const lang = langOf(c);
     const t = tFor(lang);
     if (!held) {
       // A second click after the first was filed: show the same reference again.
-      const sent = body.key ? deps.requests.byIdempotencyKey("portal", `portal-form-${body.key}`) : null;
+      const sent = body.key
+        ? await deps.requests.byIdempotencyKey("portal", `portal-form-${body.key}`)
+        : null;
       if (!sent) return c.redirect("/check", 303);
       setFlash(c, deps, { kind: "sent", ...sent });
       return c.redirect("/apply/done", 303);
@@ -226,7 +228,7 @@ export function formRoutes(deps: AppDeps) {
       return refuse(field === "phone" ? "contact.phone" : field, t("common:field.invalid"));
     }
     // A check an agent started for a caller is filed by that agent, within their jurisdictions.
-    const agent = held.draft.byStaff !== undefined ? staffSession(c) : null;
+    const agent = held.draft.byStaff !== undefined ? await staffSession(c) : null;
     if (held.draft.byStaff !== undefined) {
       const allowed =
         agent &&
@@ -283,7 +285,7 @@ export function formRoutes(deps: AppDeps) {
           client: clientAddress(c, deps.trustProxy),
         },
       );
-      deps.interviews.remove(held.id);
+      await deps.interviews.remove(held.id);
       clearDraft(c, deps);
       setFlash(c, deps, {
         kind: "sent",
@@ -324,12 +326,12 @@ export function formRoutes(deps: AppDeps) {
     const wait = deps.statusLimiter.hit(clientAddress(c, deps.trustProxy));
     const reference = normalizeReference(f.reference ?? "");
     if (wait > 0) return refuse(t("common:api.rate_limited"));
-    let found = reference ? deps.requests.statusFor(reference, f.phone ?? "") : null;
+    let found = reference ? await deps.requests.statusFor(reference, f.phone ?? "") : null;
     const open = found && found.status !== "closed" && found.status !== "withdrawn";
     const confirmed = f.confirm === "yes";
     if (reference && found && withdraw && open && confirmed) {
-      deps.queue.withdraw(reference, f.phone ?? "");
-      found = deps.requests.statusFor(reference, f.phone ?? "");
+      await deps.queue.withdraw(reference, f.phone ?? "");
+      found = await deps.requests.statusFor(reference, f.phone ?? "");
     }
     if (!reference || !found) return refuse(t("common:api.not_found"));
     setFlash(c, deps, {

@@ -14,30 +14,30 @@ import { stepView } from "../step.ts";
 import { validate } from "../validate.ts";
 
 export function interviewRoutes(deps: AppDeps) {
-  const load = (id: string) => {
-    const draft = deps.interviews.get(id);
+  const load = async (id: string) => {
+    const draft = await deps.interviews.get(id);
     if (!draft) throw new ApiError(404, "interview_not_found");
     return draft;
   };
   return new Hono<AppEnv>()
-    .post("/", validate("json", startInterviewSchema), (c) => {
+    .post("/", validate("json", startInterviewSchema), async (c) => {
       const lang = c.req.valid("json").lang ?? c.var.lang;
       const draft = { state: start(shanghaiDate(deps.now())), lang };
-      const id = deps.interviews.create(draft, "portal");
+      const id = await deps.interviews.create(draft, "portal");
       return c.json(stepView(id, draft.state, c.var.t, deps.policies), 201);
     })
-    .post("/resume", validate("json", resumeBodySchema), (c) => {
-      const taken = deps.interviews.resume(c.req.valid("json").token, "portal");
+    .post("/resume", validate("json", resumeBodySchema), async (c) => {
+      const taken = await deps.interviews.resume(c.req.valid("json").token, "portal");
       if (!taken) throw new ApiError(410, "token_invalid", "token");
       return c.json(stepView(taken.id, taken.draft.state, c.var.t, deps.policies));
     })
-    .get("/:id", (c) => {
+    .get("/:id", async (c) => {
       const id = c.req.param("id");
-      return c.json(stepView(id, load(id).state, c.var.t, deps.policies));
+      return c.json(stepView(id, (await load(id)).state, c.var.t, deps.policies));
     })
-    .post("/:id/answers", validate("json", answerBodySchema), (c) => {
+    .post("/:id/answers", validate("json", answerBodySchema), async (c) => {
       const id = c.req.param("id");
-      const draft = load(id);
+      const draft = await load(id);
       const body = c.req.valid("json");
       const raw = "unknown" in body ? { unknown: true as const } : body.value;
       if (!QUESTION_BY_ID.has(parseKey(body.key).id)) {
@@ -49,30 +49,30 @@ export function interviewRoutes(deps: AppDeps) {
         const message = renderIssue(c.var.t, result.issue);
         throw new ApiError(422, "invalid", "value", [{ code, field: "value", values, message }]);
       }
-      deps.interviews.save(id, { ...draft, state: result.state });
+      await deps.interviews.save(id, { ...draft, state: result.state });
       return c.json(stepView(id, result.state, c.var.t, deps.policies));
     })
-    .post("/:id/back", (c) => {
+    .post("/:id/back", async (c) => {
       const id = c.req.param("id");
-      const draft = load(id);
+      const draft = await load(id);
       const state = back(draft.state);
-      deps.interviews.save(id, { ...draft, state });
+      await deps.interviews.save(id, { ...draft, state });
       return c.json(stepView(id, state, c.var.t, deps.policies));
     })
-    .get("/:id/result", (c) => {
+    .get("/:id/result", async (c) => {
       const id = c.req.param("id");
-      const view = stepView(id, load(id).state, c.var.t, deps.policies);
+      const view = stepView(id, (await load(id)).state, c.var.t, deps.policies);
       if (!view.done || !view.screening) throw new ApiError(409, "interview_not_done");
       return c.json(view.screening);
     })
-    .post("/:id/handoff", (c) => {
-      const handed = deps.interviews.handoff(c.req.param("id"));
+    .post("/:id/handoff", async (c) => {
+      const handed = await deps.interviews.handoff(c.req.param("id"));
       if (!handed) throw new ApiError(404, "interview_not_found");
       const url = `${deps.publicUrl}/check/resume?token=${encodeURIComponent(handed.token)}`;
       return c.json({ token: handed.token, url, expiresAt: handed.expiresAt }, 201);
     })
-    .delete("/:id", (c) => {
-      deps.interviews.remove(c.req.param("id"));
+    .delete("/:id", async (c) => {
+      await deps.interviews.remove(c.req.param("id"));
       return c.body(null, 204);
     });
 }

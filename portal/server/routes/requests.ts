@@ -40,11 +40,11 @@ export function requestRoutes(deps: AppDeps) {
         submitted.created ? 201 : 200,
       );
     })
-    .post("/status", validate("json", statusBodySchema), (c) => {
+    .post("/status", validate("json", statusBodySchema), async (c) => {
       const body = c.req.valid("json");
       limit(c);
       const reference = normalizeReference(body.reference);
-      const found = reference ? deps.requests.statusFor(reference, body.phone) : null;
+      const found = reference ? await deps.requests.statusFor(reference, body.phone) : null;
       // The same answer for an unknown reference and a wrong phone: nothing to learn by guessing.
       if (!reference || !found) throw new ApiError(404, "not_found");
       const t = tFor(body.lang ?? c.var.lang);
@@ -55,15 +55,15 @@ export function requestRoutes(deps: AppDeps) {
         updatedAt: found.updatedAt,
       });
     })
-    .post("/withdraw", validate("json", statusBodySchema), (c) => {
+    .post("/withdraw", validate("json", statusBodySchema), async (c) => {
       const body = c.req.valid("json");
       limit(c);
       const reference = normalizeReference(body.reference);
-      const found = reference ? deps.requests.statusFor(reference, body.phone) : null;
+      const found = reference ? await deps.requests.statusFor(reference, body.phone) : null;
       if (!reference || !found) throw new ApiError(404, "not_found");
       if (found.status !== "withdrawn" && found.status !== "closed")
-        deps.queue.withdraw(reference, body.phone);
-      const after = deps.requests.statusFor(reference, body.phone);
+        await deps.queue.withdraw(reference, body.phone);
+      const after = await deps.requests.statusFor(reference, body.phone);
       const status = after?.status ?? found.status;
       const t = tFor(body.lang ?? c.var.lang);
       return c.json({

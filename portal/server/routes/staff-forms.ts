@@ -38,9 +38,9 @@ export function staffFormRoutes(deps: AppDeps) {
     Object.fromEntries(
       Object.entries(await c.req.parseBody()).map(([k, v]) => [k, typeof v === "string" ? v : ""]),
     );
-  const sessionOf = (c: Context): Session | null => {
+  const sessionOf = async (c: Context): Promise<Session | null> => {
     const id = getCookie(c, sessionCookie(deps));
-    return id ? deps.staff.session(id) : null;
+    return id ? await deps.staff.session(id) : null;
   };
   const apiWords = (c: Context, error: ApiError) =>
     words(c)(`common:api.${error.code}`, error.values) as string;
@@ -77,28 +77,29 @@ export function staffFormRoutes(deps: AppDeps) {
     }
   });
 
-  app.post("/staff/logout", (c) => {
+  app.post("/staff/logout", async (c) => {
     const id = getCookie(c, sessionCookie(deps));
-    const session = id ? deps.staff.session(id) : null;
-    if (id) deps.staff.closeSession(id);
-    if (session) deps.staff.audit({ kind: "logout", staffId: session.staff.id });
+    const session = id ? await deps.staff.session(id) : null;
+    if (id) await deps.staff.closeSession(id);
+    if (session) await deps.staff.audit({ kind: "logout", staffId: session.staff.id });
     clearSessionCookie(c, deps);
     // A caller's unfinished intake must not stay on a shared hotline PC.
     const draftId = getCookie(c, draftCookie(deps));
-    if (draftId && deps.interviews.get(draftId)?.byStaff !== undefined) deps.interviews.remove(draftId);
+    if (draftId && (await deps.interviews.get(draftId))?.byStaff !== undefined)
+      await deps.interviews.remove(draftId);
     if (draftId) clearDraft(c, deps);
     return c.redirect("/staff/login", 303);
   });
 
   app.post("/staff/password", async (c) => {
-    const session = sessionOf(c);
+    const session = await sessionOf(c);
     if (!session) return c.redirect("/staff/login", 303);
     const f = await fields(c);
     try {
       await changePassword(deps, session.staff, f.current ?? "", f.next ?? "");
-      deps.staff.closeAllSessions(session.staff.id);
-      setSessionCookie(c, deps, deps.staff.openSession(session.staff.id).id);
-      deps.staff.audit({ kind: "password_changed", staffId: session.staff.id });
+      await deps.staff.closeAllSessions(session.staff.id);
+      setSessionCookie(c, deps, (await deps.staff.openSession(session.staff.id)).id);
+      await deps.staff.audit({ kind: "password_changed", staffId: session.staff.id });
       return c.redirect("/staff", 303);
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
@@ -108,10 +109,10 @@ export function staffFormRoutes(deps: AppDeps) {
   });
 
   // Staff-assisted intake: the same interview as residents', filed with channel "staff".
-  app.post("/staff/intake", (c) => {
-    const session = sessionOf(c);
+  app.post("/staff/intake", async (c) => {
+    const session = await sessionOf(c);
     if (!session || session.staff.mustChangePassword) return c.redirect("/staff/login", 303);
-    const id = deps.interviews.create(
+    const id = await deps.interviews.create(
       { state: start(shanghaiDate(deps.now())), lang: lang(c), byStaff: session.staff.id },
       "staff",
     );
@@ -125,21 +126,21 @@ export function staffFormRoutes(deps: AppDeps) {
     const action = c.req.param("action");
     const page = `/staff/requests/${encodeURIComponent(reference)}`;
     const f = await fields(c);
-    const session = sessionOf(c);
+    const session = await sessionOf(c);
     if (!session || session.staff.mustChangePassword) {
       // The session ended while a note was being written: keep it for after signing in.
       if (action === "notes" && f.text) setFlash(c, deps, { kind: "note_kept", reference, text: f.text });
       return c.redirect(`/staff/login?return=${encodeURIComponent(page)}`, 303);
     }
-    const jurisdiction = deps.queue.jurisdictionOf(reference);
+    const jurisdiction = await deps.queue.jurisdictionOf(reference);
     if (jurisdiction === null || !inScope(session, jurisdiction)) return c.redirect("/staff", 303);
     const me = { id: session.staff.id, name: session.staff.name };
     const supervisor = hasRole(session, "supervisor");
     const sessionId = getCookie(c, sessionCookie(deps)) ?? "";
     /** The phone for the rest of this visit: one audited reveal per visit. */
-    const reveal = () => {
+    const reveal = async () => {
       if (deps.visits.shown(sessionId, reference)) return;
-      if (deps.queue.revealPhone(reference, me)) deps.visits.start(sessionId, reference);
+      if (await deps.queue.revealPhone(reference, me)) deps.visits.start(sessionId, reference);
     };
     const t = words(c);
     const failed = (r: ChangeResult, keep?: { text: string }) => {
@@ -163,16 +164,16 @@ export function staffFormRoutes(deps: AppDeps) {
     switch (action) {
       case "claim": {
         // Claimed to call: the record opens with the number to dial.
-        const claimed = deps.queue.claim(reference, me);
+        const claimed = await deps.queue.claim(reference, me);
         failed(claimed);
-        if (claimed.ok) reveal();
+        if (claimed.ok) await reveal();
         break;
       }
       case "release":
-        failed(deps.queue.release(reference, me, supervisor));
+        failed(await deps.queue.release(reference, me, supervisor));
         break;
       case "reopen":
-        if (supervisor) failed(deps.queue.reopen(reference, me));
+        if (supervisor) failed(await deps.queue.reopen(reference, me));
         else setFlash(c, deps, { kind: "staff_error", message: t("common:api.forbidden") });
         break;
       case "status": {
@@ -186,38 +187,45 @@ export function staffFormRoutes(deps: AppDeps) {
         const note = f.note?.trim() ?? "";
         if (noteTooLong(note, "status")) break;
         failed(
-          deps.queue.transition(reference, me, to, (outcome ?? null) as never, supervisor, note || undefined),
+          await deps.queue.transition(
+            reference,
+            me,
+            to,
+            (outcome ?? null) as never,
+            supervisor,
+            note || undefined,
+          ),
           { text: note },
         );
         break;
       }
       case "attempt": {
         const result = CALL_RESULTS.find((r) => r === f.result);
-        if (result) failed(deps.queue.attempt(reference, me, result, supervisor));
+        if (result) failed(await deps.queue.attempt(reference, me, result, supervisor));
         break;
       }
       case "notes": {
         const text = f.text?.trim() ?? "";
-        if (text && !noteTooLong(text, "notes")) deps.queue.note(reference, me, text);
+        if (text && !noteTooLong(text, "notes")) await deps.queue.note(reference, me, text);
         break;
       }
       case "phone":
-        reveal();
+        await reveal();
         break;
       case "correct": {
         // The request's latest facts back into the interview's answers, in a draft only this agent
         // may save as the next version; the result page lists the answers to change.
-        const stored = deps.requests.byReference(reference);
-        const latest = stored ? deps.queue.cases([stored.id]).get(stored.id) : undefined;
+        const stored = await deps.requests.byReference(reference);
+        const latest = stored ? (await deps.queue.cases([stored.id])).get(stored.id) : undefined;
         if (!stored || !latest) break;
         // Opening the facts to correct them is a view of the request, audited like the record page.
-        deps.queue.view(reference, me);
+        await deps.queue.view(reference, me);
         const { state } = simulate(latest.situation, {
           policies: deps.policies,
           today: shanghaiDate(deps.now()),
           helping: stored.applicant.kind === "helper",
         });
-        const id = deps.interviews.create(
+        const id = await deps.interviews.create(
           { state, lang: lang(c), byStaff: me.id, amends: reference },
           "staff",
         );
@@ -226,10 +234,10 @@ export function staffFormRoutes(deps: AppDeps) {
       }
       case "save-correction": {
         const draftId = getCookie(c, draftCookie(deps));
-        const draft = draftId ? deps.interviews.get(draftId) : null;
+        const draft = draftId ? await deps.interviews.get(draftId) : null;
         if (!draftId || !draft || draft.amends !== reference || draft.byStaff !== me.id) break;
-        const stored = deps.requests.byReference(reference);
-        const before = stored ? deps.queue.cases([stored.id]).get(stored.id)?.situation : undefined;
+        const stored = await deps.requests.byReference(reference);
+        const before = stored ? (await deps.queue.cases([stored.id])).get(stored.id)?.situation : undefined;
         const built = buildSituation(draft.state);
         const situation = built && before ? keepEarlierPrecision(before, built) : built;
         const checked = situation ? situationSchema.safeParse(situation) : null;
@@ -238,13 +246,13 @@ export function staffFormRoutes(deps: AppDeps) {
           break;
         }
         const today = shanghaiDate(deps.now());
-        const version = deps.queue.amend(
+        const version = await deps.queue.amend(
           reference,
           me,
           checked.data,
           screen(checked.data, { policies: deps.policies, today }),
         );
-        deps.interviews.remove(draftId);
+        await deps.interviews.remove(draftId);
         clearDraft(c, deps);
         if (version !== null)
           setFlash(c, deps, { kind: "staff_notice", message: t("common:case.corrected", { version }) });
@@ -268,7 +276,7 @@ export function staffFormRoutes(deps: AppDeps) {
           setFlash(c, deps, { kind: "staff_error", message: t("common:api.invalid") });
           break;
         }
-        deps.queue.amend(
+        await deps.queue.amend(
           reference,
           me,
           checked.data,

@@ -11,21 +11,21 @@ import { newAccountSchema } from "../../staff-schemas.ts";
 import { validate } from "../../validate.ts";
 
 export function accountRoutes(deps: AppDeps) {
-  const target = (id: string) => {
-    const account = Number.isInteger(Number(id)) ? deps.staff.byId(Number(id)) : null;
+  const target = async (id: string) => {
+    const account = Number.isInteger(Number(id)) ? await deps.staff.byId(Number(id)) : null;
     if (!account) throw new ApiError(404, "no_such_page");
     return account;
   };
   return new Hono<AppEnv>()
     .use("/accounts", requireRole("admin"))
     .use("/accounts/*", requireRole("admin"))
-    .get("/accounts", (c) => c.json({ accounts: deps.staff.list() }))
+    .get("/accounts", async (c) => c.json({ accounts: await deps.staff.list() }))
     .post("/accounts", validate("json", newAccountSchema), async (c) => {
       const input = c.req.valid("json");
       const password = oneTimePassword();
       try {
-        const account = deps.staff.add({ ...input, passwordHash: await deps.passwords.hash(password) });
-        deps.staff.audit({
+        const account = await deps.staff.add({ ...input, passwordHash: await deps.passwords.hash(password) });
+        await deps.staff.audit({
           kind: "account_created",
           staffId: c.var.session.staff.id,
           data: { account: account.id, role: account.role },
@@ -37,21 +37,21 @@ export function accountRoutes(deps: AppDeps) {
       }
     })
     .post("/accounts/:id/reset", async (c) => {
-      const account = target(c.req.param("id"));
+      const account = await target(c.req.param("id"));
       const password = oneTimePassword();
-      deps.staff.setPassword(account.id, await deps.passwords.hash(password), true);
-      const ended = deps.staff.closeAllSessions(account.id);
-      deps.staff.audit({
+      await deps.staff.setPassword(account.id, await deps.passwords.hash(password), true);
+      const ended = await deps.staff.closeAllSessions(account.id);
+      await deps.staff.audit({
         kind: "password_reset",
         staffId: c.var.session.staff.id,
         data: { account: account.id, ended },
       });
       return c.json({ oneTimePassword: password, sessionsEnded: ended });
     })
-    .post("/accounts/:id/sessions/end", (c) => {
-      const account = target(c.req.param("id"));
-      const ended = deps.staff.closeAllSessions(account.id);
-      deps.staff.audit({
+    .post("/accounts/:id/sessions/end", async (c) => {
+      const account = await target(c.req.param("id"));
+      const ended = await deps.staff.closeAllSessions(account.id);
+      await deps.staff.audit({
         kind: "sessions_ended",
         staffId: c.var.session.staff.id,
         data: { account: account.id, ended },

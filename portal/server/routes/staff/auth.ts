@@ -31,12 +31,12 @@ export async function signIn(
   const clientWait = deps.loginClients.hit(client);
   const nameWait = clientWait > 0 ? 0 : deps.loginNames.hit(name);
   if (clientWait > 0 || nameWait > 0) {
-    deps.staff.audit({ kind: "login_rate_limited", name, client });
+    await deps.staff.audit({ kind: "login_rate_limited", name, client });
     throw new ApiError(429, "rate_limited", null, [], { "Retry-After": String(clientWait || nameWait) });
   }
   // One hash in flight per address: a flood from a few addresses cannot queue ahead of everyone else.
   if (hashing.has(client)) {
-    deps.staff.audit({ kind: "login_rate_limited", name, client });
+    await deps.staff.audit({ kind: "login_rate_limited", name, client });
     throw new ApiError(429, "rate_limited", null, [], { "Retry-After": "1" });
   }
   hashing.add(client);
@@ -53,7 +53,7 @@ const hashing = new Set<string>();
 async function checked(deps: AppDeps, name: string, password: string, client: string, replacing?: string) {
   const locked = deps.loginFailures.blocked(name);
   if (locked > 0) {
-    deps.staff.audit({ kind: "login_locked", name, client });
+    await deps.staff.audit({ kind: "login_locked", name, client });
     throw new ApiError(
       429,
       "login_locked",
@@ -65,25 +65,25 @@ async function checked(deps: AppDeps, name: string, password: string, client: st
       },
     );
   }
-  const account = deps.staff.byName(name);
+  const account = await deps.staff.byName(name);
   dummyHash ??= deps.passwords.hash("not a password of anyone");
   const ok = await deps.passwords.verify(password, account?.passwordHash ?? (await dummyHash));
   if (!account || !ok || account.disabled) {
     deps.loginFailures.hit(name);
-    deps.staff.audit({ kind: "login_failed", staffId: account?.id ?? null, name, client });
+    await deps.staff.audit({ kind: "login_failed", staffId: account?.id ?? null, name, client });
     throw new ApiError(401, "login_failed");
   }
   deps.loginFailures.reset(name);
   // The browser's old session ends first: it must not push another device's session past the cap.
-  if (replacing) deps.staff.closeSession(replacing);
-  const session = deps.staff.openSession(account.id);
-  deps.staff.audit({ kind: "login_ok", staffId: account.id, name, client });
+  if (replacing) await deps.staff.closeSession(replacing);
+  const session = await deps.staff.openSession(account.id);
+  await deps.staff.audit({ kind: "login_ok", staffId: account.id, name, client });
   return { account, session };
 }
 
 /** Checks and sets a new password (the API's and the workspace's); the caller opens the new session. */
 export async function changePassword(deps: AppDeps, me: StaffMember, current: string, next: string) {
-  const account = deps.staff.byName(me.name);
+  const account = await deps.staff.byName(me.name);
   // Guesses of the current password count against the same lock as logins, and are audited.
   const locked = deps.loginFailures.blocked(me.name);
   if (locked > 0) {
@@ -100,7 +100,7 @@ export async function changePassword(deps: AppDeps, me: StaffMember, current: st
   }
   if (!account || !(await deps.passwords.verify(current, account.passwordHash))) {
     deps.loginFailures.hit(me.name);
-    deps.staff.audit({ kind: "password_change_failed", staffId: me.id, name: me.name });
+    await deps.staff.audit({ kind: "password_change_failed", staffId: me.id, name: me.name });
     throw new ApiError(403, "login_failed", "current");
   }
   if ([...normalizePassword(next)].length < MIN_PASSWORD_LENGTH) {
@@ -108,7 +108,7 @@ export async function changePassword(deps: AppDeps, me: StaffMember, current: st
   }
   if (normalizePassword(next) === normalizePassword(current))
     throw new ApiError(422, "password_same", "next");
-  deps.staff.setPassword(me.id, await deps.passwords.hash(next), false);
+  await deps.staff.setPassword(me.id, await deps.passwords.hash(next), false);
 }
 
 export function loginRoutes(deps: AppDeps) {
@@ -143,9 +143,9 @@ export function sessionRoutes(deps: AppDeps) {
         mustChangePassword: staff.mustChangePassword,
       });
     })
-    .post("/logout", (c) => {
-      deps.staff.closeSession(c.var.sessionId);
-      deps.staff.audit({ kind: "logout", staffId: c.var.session.staff.id });
+    .post("/logout", async (c) => {
+      await deps.staff.closeSession(c.var.sessionId);
+      await deps.staff.audit({ kind: "logout", staffId: c.var.session.staff.id });
       clearSessionCookie(c, deps);
       return c.body(null, 204);
     })
@@ -155,10 +155,10 @@ export function sessionRoutes(deps: AppDeps) {
       await changePassword(deps, me, current, next);
       // Other sessions of this account end; this one goes on.
       const keep = getCookie(c, sessionCookie(deps));
-      deps.staff.closeAllSessions(me.id);
-      const session = deps.staff.openSession(me.id);
+      await deps.staff.closeAllSessions(me.id);
+      const session = await deps.staff.openSession(me.id);
       if (keep) setSessionCookie(c, deps, session.id);
-      deps.staff.audit({ kind: "password_changed", staffId: me.id });
+      await deps.staff.audit({ kind: "password_changed", staffId: me.id });
       return c.json({ csrfToken: session.csrfToken });
     });
 }

@@ -9,7 +9,7 @@ import { queueQuerySchema } from "../../staff-schemas.ts";
 import { validate } from "../../validate.ts";
 
 export function queueRoutes(deps: AppDeps) {
-  return new Hono<AppEnv>().get("/queue", validate("query", queueQuerySchema), (c) => {
+  return new Hono<AppEnv>().get("/queue", validate("query", queueQuerySchema), async (c) => {
     const q = c.req.valid("query");
     const scope = c.var.session.staff.jurisdiction;
     if (q.jurisdiction && scope !== "all" && q.jurisdiction !== scope)
@@ -17,7 +17,7 @@ export function queueRoutes(deps: AppDeps) {
     const after = q.after ? decodeCursor(q.after) : null;
     if (q.after && !after)
       throw new ApiError(422, "invalid", "after", [{ code: "invalid", field: "after", values: {} }]);
-    const page = deps.queue.list(
+    const page = await deps.queue.list(
       {
         scope,
         statuses: q.status ? [q.status] : undefined,

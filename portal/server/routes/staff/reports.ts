@@ -13,15 +13,15 @@ export function reportRoutes(deps: AppDeps) {
   return new Hono<AppEnv>()
     .use("/stats", requireRole("supervisor"))
     .use("/export", requireRole("supervisor"))
-    .get("/stats", validate("query", periodQuerySchema, 400), (c) => {
+    .get("/stats", validate("query", periodQuerySchema, 400), async (c) => {
       const { from, to } = c.req.valid("query");
-      return c.json(stats(deps.db, c.var.session.staff.jurisdiction, { from, to }, deps.now()));
+      return c.json(await stats(deps.db, c.var.session.staff.jurisdiction, { from, to }, deps.now()));
     })
-    .get("/export", validate("query", periodQuerySchema, 400), (c) => {
+    .get("/export", validate("query", periodQuerySchema, 400), async (c) => {
       const { from, to, status, format } = c.req.valid("query");
       const me = c.var.session.staff;
-      const rows = workOrders(deps.db, deps.requests, me.jurisdiction, { from, to }, status);
-      deps.staff.audit({
+      const rows = await workOrders(deps.db, deps.requests, me.jurisdiction, { from, to }, status);
+      await deps.staff.audit({
         kind: "export",
         staffId: me.id,
         data: { from, to, status: status ?? null, format, rows: rows.length },

@@ -42,13 +42,13 @@ export function staffRequestRoutes(deps: AppDeps) {
 
   // Every /requests/:reference route: the request exists and lies within the caller's jurisdictions.
   app.use("/requests/:reference/*", async (c, next) => {
-    const jurisdiction = deps.queue.jurisdictionOf(c.req.param("reference"));
+    const jurisdiction = await deps.queue.jurisdictionOf(c.req.param("reference"));
     if (jurisdiction === null) throw new ApiError(404, "request_not_found");
     if (!inScope(c.var.session, jurisdiction)) throw new ApiError(403, "forbidden");
     await next();
   });
   app.use("/requests/:reference", async (c, next) => {
-    const jurisdiction = deps.queue.jurisdictionOf(c.req.param("reference"));
+    const jurisdiction = await deps.queue.jurisdictionOf(c.req.param("reference"));
     if (jurisdiction === null) throw new ApiError(404, "request_not_found");
     if (!inScope(c.var.session, jurisdiction)) throw new ApiError(403, "forbidden");
     await next();
@@ -71,53 +71,55 @@ export function staffRequestRoutes(deps: AppDeps) {
       });
       return c.json(submitted, submitted.created ? 201 : 200);
     })
-    .get("/requests/:reference", (c) => {
-      const record = deps.queue.view(c.req.param("reference"), actor(c));
+    .get("/requests/:reference", async (c) => {
+      const record = await deps.queue.view(c.req.param("reference"), actor(c));
       if (!record) throw new ApiError(404, "request_not_found");
       return c.json(record);
     })
-    .post("/requests/:reference/phone", (c) => {
-      const phones = deps.queue.revealPhone(c.req.param("reference"), actor(c));
+    .post("/requests/:reference/phone", async (c) => {
+      const phones = await deps.queue.revealPhone(c.req.param("reference"), actor(c));
       if (!phones) throw new ApiError(404, "request_not_found");
       return c.json(phones);
     })
-    .post("/requests/:reference/claim", (c) => {
-      answer(deps.queue.claim(c.req.param("reference"), actor(c)));
+    .post("/requests/:reference/claim", async (c) => {
+      answer(await deps.queue.claim(c.req.param("reference"), actor(c)));
       return c.json({ status: "claimed" });
     })
-    .post("/requests/:reference/release", (c) => {
-      answer(deps.queue.release(c.req.param("reference"), actor(c), hasRole(c.var.session, "supervisor")));
+    .post("/requests/:reference/release", async (c) => {
+      answer(
+        await deps.queue.release(c.req.param("reference"), actor(c), hasRole(c.var.session, "supervisor")),
+      );
       return c.json({ status: "new" });
     })
-    .post("/requests/:reference/status", validate("json", statusChangeSchema), (c) => {
+    .post("/requests/:reference/status", validate("json", statusChangeSchema), async (c) => {
       const { to, outcome, note } = c.req.valid("json");
       if (to === "closed" && !outcome) throw new ApiError(422, "outcome_required", "outcome");
       const ref = c.req.param("reference");
       const supervisor = hasRole(c.var.session, "supervisor");
-      answer(deps.queue.transition(ref, actor(c), to, outcome ?? null, supervisor, note));
+      answer(await deps.queue.transition(ref, actor(c), to, outcome ?? null, supervisor, note));
       return c.json({ status: to });
     })
-    .post("/requests/:reference/attempts", validate("json", attemptSchema), (c) => {
+    .post("/requests/:reference/attempts", validate("json", attemptSchema), async (c) => {
       const { result } = c.req.valid("json");
       const supervisor = hasRole(c.var.session, "supervisor");
-      answer(deps.queue.attempt(c.req.param("reference"), actor(c), result, supervisor));
+      answer(await deps.queue.attempt(c.req.param("reference"), actor(c), result, supervisor));
       return c.json({ result }, 201);
     })
-    .post("/requests/:reference/reopen", (c) => {
+    .post("/requests/:reference/reopen", async (c) => {
       if (!hasRole(c.var.session, "supervisor")) throw new ApiError(403, "forbidden");
-      answer(deps.queue.reopen(c.req.param("reference"), actor(c)));
+      answer(await deps.queue.reopen(c.req.param("reference"), actor(c)));
       return c.json({ status: "new" });
     })
-    .post("/requests/:reference/notes", validate("json", noteSchema), (c) => {
-      if (!deps.queue.note(c.req.param("reference"), actor(c), c.req.valid("json").text)) {
+    .post("/requests/:reference/notes", validate("json", noteSchema), async (c) => {
+      if (!(await deps.queue.note(c.req.param("reference"), actor(c), c.req.valid("json").text))) {
         throw new ApiError(404, "request_not_found");
       }
       return c.body(null, 204);
     })
-    .post("/requests/:reference/amend", validate("json", amendSchema), (c) => {
+    .post("/requests/:reference/amend", validate("json", amendSchema), async (c) => {
       const { situation } = c.req.valid("json");
       const reference = c.req.param("reference");
-      if (situation.jurisdiction !== deps.queue.jurisdictionOf(reference)) {
+      if (situation.jurisdiction !== (await deps.queue.jurisdictionOf(reference))) {
         throw new ApiError(422, "invalid", "situation.jurisdiction", [
           { code: "not_one_of", field: "situation.jurisdiction", values: {} },
         ]);
@@ -126,7 +128,7 @@ export function staffRequestRoutes(deps: AppDeps) {
       const issues = dateIssues(situation, today);
       if (issues.length > 0) throw invalid(issues, "situation");
       const screening = screen(situation, { policies: deps.policies, today });
-      const version = deps.queue.amend(reference, actor(c), situation, screening);
+      const version = await deps.queue.amend(reference, actor(c), situation, screening);
       if (version === null) throw new ApiError(404, "request_not_found");
       return c.json({ version, screening });
     });

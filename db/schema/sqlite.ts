@@ -4,7 +4,7 @@
 
 import { desc, sql } from "drizzle-orm";
 import { blob, index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
-import { STATUSES } from "../core/workflow.ts";
+import { STATUSES } from "../../core/workflow.ts";
 
 export const meta = sqliteTable("meta", {
   key: text("key").primaryKey(),
@@ -155,6 +155,8 @@ export const staffSessions = sqliteTable(
     csrfToken: text("csrf_token").notNull(),
     createdAt: text("created_at").notNull(),
     lastSeenAt: text("last_seen_at").notNull(),
+    /** The account's sign-ins counted: the oldest of sessions opened in one instant is the lowest. */
+    seq: integer("seq").notNull().default(0),
   },
   (t) => [index("sessions_staff").on(t.staffId)],
 );

@@ -1,0 +1,1 @@
+ALTER TABLE `staff_sessions` ADD `seq` integer DEFAULT 0 NOT NULL;

@@ -1,0 +1,127 @@
+// The store on PostgreSQL (DATABASE_URL=postgres://…): drizzle's node-postgres driver on a pool of
+// connections. `?schema=name` in the URL keeps the tables (and the migrations' bookkeeping) in a schema
+// of their own; the default is public. Transactions are READ COMMITTED: the repositories' changes are
+// conditional updates (… WHERE status = the status read), so two writers racing for one row get one
+// winner and one "taken", as on SQLite.
+
+import { fileURLToPath } from "node:url";
+import type { SQL } from "drizzle-orm";
+import { sql } from "drizzle-orm";
+import { drizzle } from "drizzle-orm/node-postgres";
+import { migrate } from "drizzle-orm/node-postgres/migrator";
+import pg from "pg";
+import { createLeases } from "./lease.ts";
+import journal from "./migrations/postgres/meta/_journal.json" with { type: "json" };
+import * as pgTables from "./schema/pg.ts";
+import { BackupUnsupported, type MigrationLevel, type Q, type Store } from "./store.ts";
+
+const MIGRATIONS = fileURLToPath(new URL("./migrations/postgres", import.meta.url));
+
+export interface PostgresOptions {
+  /** Connections in the pool (default 10). */
+  poolSize?: number | undefined;
+  /**
+   * NORMAL: commits return before they reach the disk (synchronous_commit=off), like SQLite's NORMAL —
+   * for the bot's chat state, never for requests.
+   */
+  synchronous?: "FULL" | "NORMAL" | undefined;
+  /** Where a lost idle connection is told (the pool replaces it). */
+  log?: ((line: string) => void) | undefined;
+}
+
+/** The URL without its ?schema=, and the schema (public when absent). */
+export function parsePostgresUrl(url: string): {
+  connectionString: string;
+  schema: string;
+  location: string;
+} {
+  const u = new URL(url);
+  const schema = u.searchParams.get("schema") ?? "public";
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema))
+    throw new Error(`DATABASE_URL: schema "${schema}" is not a plain lower-case name`);
+  u.searchParams.delete("schema");
+  const location = `postgres://${u.host}${u.pathname}${schema === "public" ? "" : `?schema=${schema}`}`;
+  return { connectionString: u.toString(), schema, location };
+}
+
+export function openPostgres(url: string, options: PostgresOptions = {}): Store {
+  const { connectionString, schema, location } = parsePostgresUrl(url);
+  const pool = new pg.Pool({
+    connectionString,
+    max: options.poolSize ?? 10,
+    options: `-c search_path=${schema}${options.synchronous === "NORMAL" ? " -c synchronous_commit=off" : ""}`,
+  });
+  // An idle connection the server dropped: the pool makes a new one; without a listener Node would exit.
+  pool.on("error", (error) => options.log?.(`PostgreSQL connection lost: ${error.message}`));
+  const orm = drizzle({ client: pool, schema: pgTables });
+  const leases = createLeases<Q>();
+  const q = orm as unknown as Q;
+
+  const read = <T>(fn: (q: Q) => Promise<T>): Promise<T> => fn(leases.current() ?? q);
+
+  async function level(): Promise<MigrationLevel> {
+    const table = `"${schema}".__drizzle_migrations`;
+    const { rows } = await pool.query<{ t: string | null }>("SELECT to_regclass($1)::text AS t", [table]);
+    const applied =
+      rows[0]?.t == null
+        ? 0
+        : ((await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`)).rows[0]?.n ?? 0);
+    const entries = journal.entries;
+    return {
+      applied,
+      latest: applied > 0 ? (entries[applied - 1]?.tag ?? null) : null,
+      pending: Math.max(0, entries.length - applied),
+    };
+  }
+
+  return {
+    t: pgTables,
+    location,
+    groupCommit: false,
+    dialect: {
+      shanghaiDay: (column) =>
+        sql`to_char((${column})::timestamptz AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD')`,
+      joined: (expression) => sql`string_agg(${expression}, ',')`,
+    },
+    read,
+    tx<T>(fn: (q: Q) => Promise<T>): Promise<T> {
+      const current = leases.current();
+      if (current) return fn(current);
+      return orm.transaction((tx) => leases.within(tx as unknown as Q, fn));
+    },
+    savepoint<T>(fn: (q: Q) => Promise<T>): Promise<T> {
+      const current = leases.current();
+      if (!current) throw new Error("savepoint outside a transaction");
+      return (current as unknown as { transaction(f: (tx: Q) => Promise<T>): Promise<T> }).transaction(fn);
+    },
+    rows: <T>(query: SQL) => read(async (db) => (await db.execute(query)).rows as T[]),
+    async migrate() {
+      // One process migrates at a time; another starting together waits, then finds nothing to do.
+      const client = await pool.connect();
+      const lock = `migrate:${schema}`;
+      try {
+        await client.query("SELECT pg_advisory_lock(hashtext($1))", [lock]);
+        await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+        await migrate(drizzle({ client }), { migrationsFolder: MIGRATIONS, migrationsSchema: schema });
+      } finally {
+        await client.query("SELECT pg_advisory_unlock(hashtext($1))", [lock]).catch(() => undefined);
+        client.release();
+      }
+      return level();
+    },
+    migrationLevel: level,
+    async explain(query) {
+      const { sql: text, params } = query.toSQL();
+      const { rows } = await pool.query<{ "QUERY PLAN": string }>(`EXPLAIN ${text}`, params);
+      return rows.map((r) => r["QUERY PLAN"]);
+    },
+    async backup() {
+      throw new BackupUnsupported(
+        "the store is on PostgreSQL: back it up with pg_dump (README, 'Backups'), and keep INTAKE_DATA_KEY with it",
+      );
+    },
+    async close() {
+      if (!pool.ended) await pool.end();
+    },
+  };
+}
