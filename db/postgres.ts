@@ -117,7 +117,7 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Store 
     },
     async backup() {
       throw new BackupUnsupported(
-        "the store is on PostgreSQL: back it up with pg_dump (README, 'Backups'), and keep INTAKE_DATA_KEY with it",
+        "the store is on PostgreSQL (DATABASE_URL). Use pg_dump (README, 'Choosing a store'), and keep INTAKE_DATA_KEY apart from the dump.",
       );
     },
     async close() {

@@ -4,7 +4,7 @@
 // better-sqlite3 runs each statement synchronously on one connection; the async store takes turns on
 // it (a mutex), so one caller's transaction never takes in another's statements between its awaits.
 
-import { closeSync, existsSync, mkdirSync, openSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, statSync } from "node:fs";
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
@@ -26,6 +26,18 @@ export interface SqliteOptions {
    * the bot's chat state, whose fsyncs would otherwise bound how many updates a second it handles.
    */
   synchronous?: "FULL" | "NORMAL" | undefined;
+}
+
+/** Does this database file already hold sealed data (a key check written by an earlier start)? */
+export function holdsData(path: string): boolean {
+  if (!existsSync(path) || statSync(path).size === 0) return false;
+  const db = new Database(path, { readonly: true, fileMustExist: true });
+  try {
+    const meta = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").get();
+    return meta !== undefined && db.prepare("SELECT 1 FROM meta WHERE key = 'key_check'").get() !== undefined;
+  } finally {
+    db.close();
+  }
 }
 
 export function openSqlite(path: string, options: SqliteOptions = {}): Store {

@@ -3,26 +3,14 @@
 // written with. The service and the commands that only need the store (npm run staff) open it here,
 // so a command does not load the whole app to add an account.
 
-import { existsSync, statSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
-import Database from "better-sqlite3";
 import { createVault, type Vault } from "../../db/crypto.ts";
 import { checkKeyMatches, loadOrCreateKeyFile, parseDataKey } from "../../db/data-key.ts";
 import { openDb } from "../../db/open.ts";
+import { holdsData } from "../../db/sqlite.ts";
 import type { MigrationLevel, Store } from "../../db/store.ts";
 import { type Config, storeLocation } from "./config.ts";
-
-/** Does this database file already hold sealed data (a key check written by an earlier start)? */
-function holdsData(path: string): boolean {
-  if (!existsSync(path) || statSync(path).size === 0) return false;
-  const db = new Database(path, { readonly: true, fileMustExist: true });
-  try {
-    const meta = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").get();
-    return meta !== undefined && db.prepare("SELECT 1 FROM meta WHERE key = 'key_check'").get() !== undefined;
-  } finally {
-    db.close();
-  }
-}
 
 /** A start that cannot go on, in one line for the operator (exit 2). */
 export class StartError extends Error {}
