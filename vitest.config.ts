@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
 
 // Three projects, run in this order by npm test: unit (pure: the core, the words, the interview),
@@ -11,6 +12,9 @@ const limits = { testTimeout: 60_000, hookTimeout: 60_000 };
 
 export default defineConfig({
   test: {
+    // Two files at a time even on two cores (vitest's default would be one): most of an integration
+    // file's time is spent waiting — on a child process, a socket, PostgreSQL — not computing.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     projects: [
       {
         test: {

@@ -1,6 +1,6 @@
 // createBot(deps): the grammY bot. Order matters: a re-delivered update is dropped first; updates of
-// one chat run in order (sequentialize, before the session is read); then the session, the chat's
-// language, and the features, each a Composer.
+// one chat run in order (sequentialize in this process, the store's lock across processes, both before
+// the session is read); then the session, the chat's language, and the features, each a Composer.
 
 import { Agent as HttpAgent } from "node:http";
 import { Agent as HttpsAgent } from "node:https";
@@ -44,6 +44,12 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
     await next();
   });
   bot.use(sequentialize(chatKey));
+  // Across processes too (webhooks behind a proxy): one update of a chat at a time, by a lock in the
+  // store held while the update runs, from before its session is read until after it is written.
+  bot.use((ctx, next) => {
+    const key = chatKey(ctx);
+    return key === undefined ? next() : deps.db.exclusive(`chat:${key}`, next);
+  });
   bot.use(session({ initial: initialSession, getSessionKey: chatKey, storage: deps.sessions }));
   bot.use(async (ctx, next) => {
     const chosen = ctx.session?.lang;

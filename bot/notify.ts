@@ -17,7 +17,7 @@ export function createNotifier(deps: {
 }) {
   async function deliver(): Promise<number> {
     let sent = 0;
-    for (const message of await deps.outbox.due("resident")) {
+    for (const message of await deps.outbox.claim("resident")) {
       const request = await deps.requests.byReference(message.reference);
       if (!request?.chatId) {
         await deps.outbox.delivered(message.id); // nothing to tell, or no one to tell it to any more

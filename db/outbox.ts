@@ -1,8 +1,8 @@
-// Reading the transactional outbox: messages due for delivery, and their fate. Retries back off
-// exponentially (5 s, 10 s, 20 s … at most an hour) and never stop on their own; a delivered message
-// is never sent again.
+// Reading the transactional outbox: messages due for delivery, claimed by one process at a time, and
+// their fate. Retries back off exponentially (5 s, 10 s, 20 s … at most an hour) and never stop on
+// their own; a delivered message is never sent again.
 
-import { and, asc, eq, isNull, lte } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Store } from "./store.ts";
 
 export interface OutboxMessage {
@@ -18,13 +18,32 @@ export function backoffMs(attempts: number): number {
   return Math.min(5_000 * 2 ** Math.max(0, attempts - 1), 3_600_000);
 }
 
-export function createOutbox(deps: { db: Store; now: () => Date }) {
+/** How long a claimed message is one process's to deliver; after it, another process takes it over. */
+export const LEASE_MS = 60_000;
+
+export function createOutbox(deps: { db: Store; now: () => Date; leaseMs?: number | undefined }) {
   const { db } = deps;
   const { outbox, requests } = db.t;
   return {
-    async due(topic: OutboxMessage["topic"], limit = 20): Promise<OutboxMessage[]> {
-      const rows = await db.read((q) =>
-        q
+    /**
+     * Messages due for delivery, claimed for this process: rows another process is delivering right now
+     * (its lease not yet over, or its claim not yet committed) are skipped, so no message goes out
+     * twice at once; a process that dies leaves its claim to lapse, and the message is claimed again.
+     */
+    claim(topic: OutboxMessage["topic"], limit = 20): Promise<OutboxMessage[]> {
+      const t = deps.now().toISOString();
+      const until = new Date(deps.now().getTime() + (deps.leaseMs ?? LEASE_MS)).toISOString();
+      return db.tx(async (q) => {
+        const due = await db.rows<{ id: number }>(
+          sql`SELECT id FROM outbox
+               WHERE topic = ${topic} AND delivered_at IS NULL AND next_attempt_at <= ${t}
+                 AND (lease_until IS NULL OR lease_until <= ${t})
+               ORDER BY id LIMIT ${limit}${db.dialect.skipLocked}`,
+        );
+        if (due.length === 0) return [];
+        const ids = due.map((d) => Number(d.id));
+        await q.update(outbox).set({ leaseUntil: until }).where(inArray(outbox.id, ids));
+        const rows = await q
           .select({
             id: outbox.id,
             topic: outbox.topic,
@@ -35,23 +54,16 @@ export function createOutbox(deps: { db: Store; now: () => Date }) {
           })
           .from(outbox)
           .innerJoin(requests, eq(requests.id, outbox.requestId))
-          .where(
-            and(
-              eq(outbox.topic, topic),
-              isNull(outbox.deliveredAt),
-              lte(outbox.nextAttemptAt, deps.now().toISOString()),
-            ),
-          )
-          .orderBy(asc(outbox.id))
-          .limit(limit),
-      );
-      return rows.map((m) => ({ ...m, data: m.data ?? null }));
+          .where(inArray(outbox.id, ids))
+          .orderBy(asc(outbox.id));
+        return rows.map((m) => ({ ...m, data: m.data ?? null }));
+      });
     },
     async delivered(id: number): Promise<void> {
       await db.tx((q) =>
         q
           .update(outbox)
-          .set({ deliveredAt: deps.now().toISOString(), lastError: null })
+          .set({ deliveredAt: deps.now().toISOString(), lastError: null, leaseUntil: null })
           .where(and(eq(outbox.id, id), isNull(outbox.deliveredAt))),
       );
     },
@@ -61,7 +73,12 @@ export function createOutbox(deps: { db: Store; now: () => Date }) {
       await db.tx((q) =>
         q
           .update(outbox)
-          .set({ attempts: attempts + 1, nextAttemptAt: next, lastError: error.slice(0, 200) })
+          .set({
+            attempts: attempts + 1,
+            nextAttemptAt: next,
+            lastError: error.slice(0, 200),
+            leaseUntil: null,
+          })
           .where(eq(outbox.id, id)),
       );
     },

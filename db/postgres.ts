@@ -17,6 +17,11 @@ import { BackupUnsupported, type MigrationLevel, type Q, type Store } from "./st
 
 const MIGRATIONS = fileURLToPath(new URL("./migrations/postgres", import.meta.url));
 
+// Advisory locks' first key: which kind of lock (the second is the hashed name). The migrations' lock
+// uses the one-key form, a space of its own.
+const LIMIT_LOCKS = 1;
+const EXCLUSIVE_LOCKS = 2;
+
 export interface PostgresOptions {
   /** Connections in the pool (default 10). */
   poolSize?: number | undefined;
@@ -46,13 +51,19 @@ export function parsePostgresUrl(url: string): {
 
 export function openPostgres(url: string, options: PostgresOptions = {}): Store {
   const { connectionString, schema, location } = parsePostgresUrl(url);
-  const pool = new pg.Pool({
-    connectionString,
-    max: options.poolSize ?? 10,
-    options: `-c search_path=${schema}${options.synchronous === "NORMAL" ? " -c synchronous_commit=off" : ""}`,
-  });
-  // An idle connection the server dropped: the pool makes a new one; without a listener Node would exit.
-  pool.on("error", (error) => options.log?.(`PostgreSQL connection lost: ${error.message}`));
+  const newPool = (max: number) => {
+    const p = new pg.Pool({
+      connectionString,
+      max,
+      options: `-c search_path=${schema}${options.synchronous === "NORMAL" ? " -c synchronous_commit=off" : ""}`,
+    });
+    // An idle connection the server dropped: the pool makes a new one; without a listener Node would exit.
+    p.on("error", (error) => options.log?.(`PostgreSQL connection lost: ${error.message}`));
+    return p;
+  };
+  const pool = newPool(options.poolSize ?? 10);
+  // Connections that only hold `exclusive` locks, made on first use.
+  let lockPool: pg.Pool | null = null;
   const orm = drizzle({ client: pool, schema: pgTables });
   const leases = createLeases<Q>();
   const q = orm as unknown as Q;
@@ -82,6 +93,7 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Store 
       shanghaiDay: (column) =>
         sql`to_char((${column})::timestamptz AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD')`,
       joined: (expression) => sql`string_agg(${expression}, ',')`,
+      skipLocked: sql` FOR UPDATE SKIP LOCKED`,
     },
     read,
     tx<T>(fn: (q: Q) => Promise<T>): Promise<T> {
@@ -93,6 +105,29 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Store 
       const current = leases.current();
       if (!current) throw new Error("savepoint outside a transaction");
       return (current as unknown as { transaction(f: (tx: Q) => Promise<T>): Promise<T> }).transaction(fn);
+    },
+    async lock(keys) {
+      const current = leases.current();
+      if (!current) throw new Error("lock outside a transaction");
+      // In one order, so that two transactions locking the same keys never wait on each other.
+      for (const key of [...new Set(keys)].sort()) {
+        await current.execute(sql`SELECT pg_advisory_xact_lock(${LIMIT_LOCKS}, hashtext(${key}))`);
+      }
+    },
+    async exclusive<T>(key: string, fn: () => Promise<T>): Promise<T> {
+      // A connection of its own holds the lock for as long as `fn` runs; `fn`'s queries use the pool.
+      lockPool ??= newPool(options.poolSize ?? 10);
+      const client = await lockPool.connect();
+      try {
+        await client.query("SELECT pg_advisory_lock($1, hashtext($2))", [EXCLUSIVE_LOCKS, key]);
+        try {
+          return await fn();
+        } finally {
+          await client.query("SELECT pg_advisory_unlock($1, hashtext($2))", [EXCLUSIVE_LOCKS, key]);
+        }
+      } finally {
+        client.release();
+      }
     },
     rows: <T>(query: SQL) => read(async (db) => (await db.execute(query)).rows as T[]),
     async migrate() {
@@ -121,6 +156,7 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Store 
       );
     },
     async close() {
+      if (lockPool && !lockPool.ended) await lockPool.end();
       if (!pool.ended) await pool.end();
     },
   };

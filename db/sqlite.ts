@@ -59,6 +59,7 @@ export function openSqlite(path: string, options: SqliteOptions = {}): Store {
   const turn = createMutex();
   const leases = createLeases<Q>();
   let savepoints = 0;
+  const tails = new Map<string, Promise<unknown>>();
 
   const read = <T>(fn: (q: Q) => Promise<T>): Promise<T> => {
     if (leases.current()) return fn(q);
@@ -87,6 +88,8 @@ export function openSqlite(path: string, options: SqliteOptions = {}): Store {
     dialect: {
       shanghaiDay: (column) => sql`date(${column}, '+8 hours')`,
       joined: (expression) => sql`group_concat(${expression})`,
+      // One writer at a time already (BEGIN IMMEDIATE): nothing is ever held by another.
+      skipLocked: sql``,
     },
     read,
     tx<T>(fn: (q: Q) => Promise<T>): Promise<T> {
@@ -117,6 +120,21 @@ export function openSqlite(path: string, options: SqliteOptions = {}): Store {
         sqlite.exec(`RELEASE ${name}`);
         throw error;
       }
+    },
+    // One process writes the file: its transactions take turns already, and `exclusive` is a queue per
+    // key in this process.
+    lock: async () => undefined,
+    exclusive<T>(key: string, fn: () => Promise<T>): Promise<T> {
+      const turn = (tails.get(key) ?? Promise.resolve()).then(fn);
+      const settled = turn.then(
+        () => undefined,
+        () => undefined,
+      );
+      tails.set(key, settled);
+      void settled.then(() => {
+        if (tails.get(key) === settled) tails.delete(key);
+      });
+      return turn;
     },
     rows: <T>(query: SQL) =>
       read(async () => {

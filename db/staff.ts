@@ -2,7 +2,7 @@
 // table keeps its hash. Sessions end after 30 idle minutes or 12 hours, whichever comes first.
 
 import { randomBytes } from "node:crypto";
-import { and, desc, eq, lt, notInArray } from "drizzle-orm";
+import { and, desc, eq, isNotNull, lt, ne, notInArray } from "drizzle-orm";
 import type { Vault } from "./crypto.ts";
 import type { Store, Tables } from "./store.ts";
 
@@ -41,6 +41,12 @@ export interface StaffStore {
   /** The session behind a cookie value, touched; null when unknown, idle too long or too old. */
   session(id: string): Promise<Session | null>;
   closeSession(id: string): Promise<void>;
+  /** The request whose phone this session revealed, while its visit lasts (null: none). */
+  visit(id: string): Promise<string | null>;
+  /** The phone of `reference` was revealed in this session: shown until `until`. */
+  startVisit(id: string, reference: string, until: Date): Promise<void>;
+  /** The session went to another page than `reference`'s: its visit ends. */
+  endVisit(id: string, unless: string | null): Promise<void>;
   closeAllSessions(staffId: number): Promise<number>;
   audit(entry: {
     kind: string;
@@ -174,6 +180,38 @@ export function createStaffStore(deps: {
     },
     async closeSession(id) {
       await db.tx((q) => q.delete(staffSessions).where(eq(staffSessions.idHash, hashOf(id))));
+    },
+    async visit(id) {
+      const [row] = await db.read((q) =>
+        q
+          .select({ reference: staffSessions.visitReference, until: staffSessions.visitUntil })
+          .from(staffSessions)
+          .where(eq(staffSessions.idHash, hashOf(id))),
+      );
+      return row?.reference && row.until && row.until > now().toISOString() ? row.reference : null;
+    },
+    async startVisit(id, reference, until) {
+      await db.tx((q) =>
+        q
+          .update(staffSessions)
+          .set({ visitReference: reference, visitUntil: until.toISOString() })
+          .where(eq(staffSessions.idHash, hashOf(id))),
+      );
+    },
+    async endVisit(id, unless) {
+      // Written only when a visit is to end: most pages change nothing.
+      await db.tx((q) =>
+        q
+          .update(staffSessions)
+          .set({ visitReference: null, visitUntil: null })
+          .where(
+            and(
+              eq(staffSessions.idHash, hashOf(id)),
+              isNotNull(staffSessions.visitReference),
+              unless === null ? undefined : ne(staffSessions.visitReference, unless),
+            ),
+          ),
+      );
     },
     async closeAllSessions(staffId) {
       const closed = await db.tx((q) =>

@@ -23,6 +23,8 @@ export interface Dialect {
   shanghaiDay(column: SQL | unknown): SQL;
   /** The values of a group joined with commas. */
   joined(expression: SQL): SQL;
+  /** After a SELECT … LIMIT of rows to claim: skip those another transaction holds (or nothing). */
+  skipLocked: SQL;
 }
 
 export interface MigrationLevel {
@@ -49,6 +51,16 @@ export interface Store {
   tx<T>(fn: (q: Q) => Promise<T>): Promise<T>;
   /** Inside a transaction, `fn`'s writes undone alone when it throws; the transaction goes on. */
   savepoint<T>(fn: (q: Q) => Promise<T>): Promise<T>;
+  /**
+   * Inside a transaction: takes these keys' locks, held until it ends, so that two processes counting
+   * under one key take turns (PostgreSQL's advisory locks; SQLite's writers take turns already).
+   */
+  lock(keys: readonly string[]): Promise<void>;
+  /**
+   * Runs `fn` while holding `key`'s lock: one at a time per key across every process on the store (a
+   * chat's updates). Not a transaction: `fn` reads and writes as usual.
+   */
+  exclusive<T>(key: string, fn: () => Promise<T>): Promise<T>;
   /** Raw rows for a query no builder expresses (column aliases double-quoted: "createdAt"). */
   rows<T>(query: SQL): Promise<T[]>;
   /** Applies the committed migrations (one process at a time) and reports the level. */

@@ -153,6 +153,9 @@ export const staffSessions = pgTable(
     csrfToken: text("csrf_token").notNull(),
     createdAt: text("created_at").notNull(),
     lastSeenAt: text("last_seen_at").notNull(),
+    /** The request whose phone this session revealed, shown until visitUntil or another page. */
+    visitReference: text("visit_reference"),
+    visitUntil: text("visit_until"),
     /** The account's sign-ins counted: the oldest of sessions opened in one instant is the lowest. */
     seq: integer("seq").notNull().default(0),
   },
@@ -188,6 +191,8 @@ export const outbox = pgTable(
     nextAttemptAt: text("next_attempt_at").notNull(),
     deliveredAt: text("delivered_at"),
     lastError: text("last_error"),
+    /** Claimed by a delivering process until then: another takes it over only after. */
+    leaseUntil: text("lease_until"),
   },
   (t) => [index("outbox_due").on(t.topic, t.deliveredAt, t.nextAttemptAt)],
 );
@@ -240,3 +245,17 @@ export const storeSettings = pgTable("store_settings", {
   value: text("value").notNull(),
   updatedAt: text("updated_at").notNull(),
 });
+
+/**
+ * The limits' sliding logs (status lookups, sign-ins, sends), shared by every process on the store: one
+ * row per counted attempt, under a key that holds no personal value (phones and chats are hashed).
+ */
+export const limitHits = pgTable(
+  "limit_hits",
+  {
+    key: text("key").notNull(),
+    /** When, in milliseconds since the epoch. */
+    at: bigint("at", { mode: "number" }).notNull(),
+  },
+  (t) => [index("limit_hits_key").on(t.key, t.at)],
+);

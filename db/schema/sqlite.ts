@@ -155,6 +155,9 @@ export const staffSessions = sqliteTable(
     csrfToken: text("csrf_token").notNull(),
     createdAt: text("created_at").notNull(),
     lastSeenAt: text("last_seen_at").notNull(),
+    /** The request whose phone this session revealed, shown until visitUntil or another page. */
+    visitReference: text("visit_reference"),
+    visitUntil: text("visit_until"),
     /** The account's sign-ins counted: the oldest of sessions opened in one instant is the lowest. */
     seq: integer("seq").notNull().default(0),
   },
@@ -199,6 +202,8 @@ export const outbox = sqliteTable(
     nextAttemptAt: text("next_attempt_at").notNull(),
     deliveredAt: text("delivered_at"),
     lastError: text("last_error"),
+    /** Claimed by a delivering process until then: another takes it over only after. */
+    leaseUntil: text("lease_until"),
   },
   (t) => [index("outbox_due").on(t.topic, t.deliveredAt, t.nextAttemptAt)],
 );
@@ -258,3 +263,17 @@ export const storeSettings = sqliteTable("store_settings", {
   value: text("value").notNull(),
   updatedAt: text("updated_at").notNull(),
 });
+
+/**
+ * The limits' sliding logs (status lookups, sign-ins, sends), shared by every process on the store: one
+ * row per counted attempt, under a key that holds no personal value (phones and chats are hashed).
+ */
+export const limitHits = sqliteTable(
+  "limit_hits",
+  {
+    key: text("key").notNull(),
+    /** When, in milliseconds since the epoch. */
+    at: integer("at").notNull(),
+  },
+  (t) => [index("limit_hits_key").on(t.key, t.at)],
+);

@@ -112,7 +112,8 @@ const SECRET = new Set([
 export function storeLocation(config: Config): string {
   if (!config.DATABASE_URL) return config.DATABASE_PATH;
   const u = new URL(config.DATABASE_URL);
-  return `postgres://${u.host}${u.pathname}`;
+  const schema = u.searchParams.get("schema");
+  return `postgres://${u.host}${u.pathname}${schema ? `?schema=${schema}` : ""}`;
 }
 
 export function readConfig(env: Record<string, string | undefined>): Config {

@@ -42,6 +42,8 @@ export interface AppDeps {
   trustProxy: boolean;
   /** Phones revealed for an agent's visit to a request (phone-visits.ts). */
   visits: PhoneVisits;
+  /** Drops limit counts older than any window (housekeeping); 0 where they live in memory. */
+  sweepLimits: () => Promise<number>;
 }
 
 export interface AppEnv {

@@ -28,7 +28,7 @@ export function createForwarder(deps: {
 }): Forwarder {
   async function deliver(): Promise<number> {
     let delivered = 0;
-    for (const message of await deps.outbox.due("hotline")) {
+    for (const message of await deps.outbox.claim("hotline")) {
       const request = await deps.requests.byReference(message.reference);
       if (!request) {
         await deps.outbox.delivered(message.id); // anonymized before it could be sent: nothing left to send

@@ -139,7 +139,7 @@ export function createIntake(deps: IntakeDeps): Intake {
         (await deps.requests.byIdempotencyKey(options.channel, options.idempotencyKey)) !== null;
       // Sending limits, before anything is written: per phone, chat and address (staff are not limited).
       const limited = options.channel !== "staff" && !replay ? deps.sendLimits : undefined;
-      const { flag } = limited?.take({ phone, chat: options.chatId, client: options.client }) ?? {};
+      const { flag } = (await limited?.take({ phone, chat: options.chatId, client: options.client })) ?? {};
       const prepared = prepareRequest(body.situation, {
         policies: deps.policies,
         now,

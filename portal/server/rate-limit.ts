@@ -1,26 +1,34 @@
-// Every limit in the service (status lookups, logins, and those that come later) sits on one small
-// interface, Limiter: count an attempt under a key within a window, or forget the key. The in-memory
-// one serves a single process (see DESIGN); a store-backed one can replace it in buildDeps without
-// touching a caller, which only sees the named policies below (rateLimit, lockout).
+// Every limit in the service (status lookups, logins, sends) sits on one small interface, Limiter:
+// count an attempt under a key within a window, or forget the key. The in-memory one serves a single
+// process; with DATABASE_URL the store's (db/limiter.ts) is shared by every process. Callers only see
+// the named policies below (rateLimit, lockout) and the send limits.
+
+import type { LimitCheck } from "../../db/limiter.ts";
+
+export type { LimitCheck };
 
 export interface Limiter {
   /**
    * Counts one attempt under `key` when fewer than `max` were counted in the last `windowMs`, and
    * returns 0; otherwise counts nothing and returns the seconds until an attempt would be counted.
    */
-  hit(key: string, windowMs: number, max: number): number;
+  hit(key: string, windowMs: number, max: number): Promise<number>;
+  /** Counts one attempt under every key at once, or none when one is at its limit: that one, and its wait. */
+  hitAll(checks: readonly LimitCheck[]): Promise<{ key: string; seconds: number } | null>;
   /** The seconds until an attempt under `key` would be counted (0: now), without counting one. */
-  blocked(key: string, windowMs: number, max: number): number;
-  reset(key: string): void;
+  blocked(key: string, windowMs: number, max: number): Promise<number>;
+  reset(key: string): Promise<void>;
 }
 
 /** A named limit bound to its window and maximum: what route code holds. */
 export interface RateLimiter {
   /** Counts one attempt; returns the seconds to wait when over the limit, else 0. */
-  hit(key: string): number;
+  hit(key: string): Promise<number>;
   /** Seconds to wait before the next attempt would be allowed, without counting one. */
-  blocked(key: string): number;
-  reset(key: string): void;
+  blocked(key: string): Promise<number>;
+  reset(key: string): Promise<void>;
+  /** The check `hit` makes, for counting it together with others (Limiter.hitAll). */
+  check(key: string): LimitCheck;
 }
 
 const secondsUntil = (at: number, t: number) => Math.max(1, Math.ceil((at - t) / 1000));
@@ -39,23 +47,27 @@ export function createMemoryLimiter(now: () => Date, maxKeys = 10_000): Limiter 
   };
   const wait = (at: number[], windowMs: number, max: number, t: number) =>
     at.length < max ? 0 : secondsUntil((at[at.length - max] ?? t) + windowMs, t);
+  // Synchronous inside: checking and counting every key is one step, with no await between.
+  function hitAll(checks: readonly LimitCheck[]) {
+    const t = now().getTime();
+    for (const { key, windowMs, max } of checks) {
+      const seconds = wait(recent(key, windowMs, t), windowMs, max, t);
+      if (seconds > 0) return { key, seconds };
+    }
+    if (logs.size >= maxKeys) {
+      for (const [k, log] of logs) if (log.at.every((a) => t - a >= log.windowMs)) logs.delete(k);
+    }
+    for (const { key, windowMs } of checks) logs.set(key, { windowMs, at: [...recent(key, windowMs, t), t] });
+    return null;
+  }
   return {
-    hit(key, windowMs, max) {
-      const t = now().getTime();
-      const at = recent(key, windowMs, t);
-      const seconds = wait(at, windowMs, max, t);
-      if (seconds > 0) return seconds;
-      if (logs.size >= maxKeys) {
-        for (const [k, log] of logs) if (log.at.every((a) => t - a >= log.windowMs)) logs.delete(k);
-      }
-      logs.set(key, { windowMs, at: [...at, t] });
-      return 0;
-    },
-    blocked(key, windowMs, max) {
+    hitAll: async (checks) => hitAll(checks),
+    hit: async (key, windowMs, max) => hitAll([{ key, windowMs, max }])?.seconds ?? 0,
+    async blocked(key, windowMs, max) {
       const t = now().getTime();
       return wait(recent(key, windowMs, t), windowMs, max, t);
     },
-    reset(key) {
+    async reset(key) {
       logs.delete(key);
     },
   };
@@ -72,6 +84,7 @@ export function rateLimit(
     hit: (key) => limiter.hit(k(key), opts.windowMs, opts.max),
     blocked: (key) => limiter.blocked(k(key), opts.windowMs, opts.max),
     reset: (key) => limiter.reset(k(key)),
+    check: (key) => ({ key: k(key), windowMs: opts.windowMs, max: opts.max }),
   };
 }
 
@@ -88,18 +101,19 @@ export function lockout(
   const lock = (key: string) => `${name}:lock:${key}`;
   const blocked = (key: string) => limiter.blocked(lock(key), opts.windowMs, 1);
   return {
-    hit(key) {
+    async hit(key) {
       // The failure that would be one too many for the log is the one that reaches the limit.
-      if (opts.max <= 1 || limiter.hit(failures(key), opts.windowMs, opts.max - 1) > 0) {
-        limiter.reset(failures(key));
-        limiter.hit(lock(key), opts.windowMs, 1);
+      if (opts.max <= 1 || (await limiter.hit(failures(key), opts.windowMs, opts.max - 1)) > 0) {
+        await limiter.reset(failures(key));
+        await limiter.hit(lock(key), opts.windowMs, 1);
       }
       return blocked(key);
     },
     blocked,
-    reset(key) {
-      limiter.reset(failures(key));
-      limiter.reset(lock(key));
+    async reset(key) {
+      await limiter.reset(failures(key));
+      await limiter.reset(lock(key));
     },
+    check: (key) => ({ key: lock(key), windowMs: opts.windowMs, max: 1 }),
   };
 }

@@ -29,7 +29,7 @@ export interface SendLimits {
    * Counts one request under each key, at once — so requests sent together cannot all pass before any
    * is counted — or throws SendLimited when a limit is reached. Returns the flag to file with, if any.
    */
-  take(keys: Partial<Record<SendScope, string>>): { flag?: string };
+  take(keys: Partial<Record<SendScope, string>>): Promise<{ flag?: string }>;
 }
 
 const DAY = 86_400_000;
@@ -49,15 +49,15 @@ export function createSendLimits(limiter: Limiter, settings: SendLimitSettings =
       (e): e is [SendScope, string] => typeof e[1] === "string" && e[1] !== "",
     );
   return {
-    take(keys) {
-      const given = scopes(keys);
-      // Refuse before counting anything, then count: one synchronous step, no await between.
-      for (const [scope, key] of given) {
-        const wait = limits[scope].blocked(hashed(key));
-        if (wait > 0) throw new SendLimited(scope, wait);
+    async take(keys) {
+      const given = scopes(keys).map(([scope, key]) => ({ scope, check: limits[scope].check(hashed(key)) }));
+      // Refuse before counting anything, then count every key: one step (Limiter.hitAll).
+      const refused = await limiter.hitAll(given.map((g) => g.check));
+      if (refused) {
+        const scope = given.find((g) => g.check.key === refused.key)?.scope ?? "client";
+        throw new SendLimited(scope, refused.seconds);
       }
-      for (const [scope, key] of given) limits[scope].hit(hashed(key));
-      const busy = keys.client ? soft.hit(hashed(keys.client)) > 0 : false;
+      const busy = keys.client ? (await soft.hit(hashed(keys.client))) > 0 : false;
       return busy ? { flag: "busy_address" } : {};
     },
   };

@@ -16,6 +16,7 @@ import { createPolicies } from "../../core/policies/index.ts";
 import { createBotSessionStorage, sweepUpdates } from "../../db/bot-sessions.ts";
 import { followDeadlineRule } from "../../db/deadlines.ts";
 import { createInterviewStore } from "../../db/interviews.ts";
+import { createStoreLimiter } from "../../db/limiter.ts";
 import { openDb } from "../../db/open.ts";
 import { createOutbox } from "../../db/outbox.ts";
 import { createQueue } from "../../db/queue.ts";
@@ -74,8 +75,11 @@ export async function buildDeps(
     now,
     forwardToHotline: config.HOTLINE_WEBHOOK_URL !== undefined,
   });
-  // Every limit counts in one place: replace this with a store-backed Limiter to share it between processes.
-  const limiter = createMemoryLimiter(now);
+  // Every limit counts in one place: this process's memory on the embedded store (one process), the
+  // store itself on PostgreSQL, where several processes share the counts.
+  const shared = config.DATABASE_URL ? createStoreLimiter(db, now) : null;
+  const limiter = shared ?? createMemoryLimiter(now);
+  const staff = createStaffStore({ db, vault, now, sessionsPerAccount: config.STAFF_SESSIONS_PER_ACCOUNT });
   const deps: AppDeps = {
     db,
     vault,
@@ -83,7 +87,7 @@ export async function buildDeps(
     calendar,
     now,
     requests,
-    staff: createStaffStore({ db, vault, now, sessionsPerAccount: config.STAFF_SESSIONS_PER_ACCOUNT }),
+    staff,
     queue: createQueue({
       db,
       vault,
@@ -125,7 +129,8 @@ export async function buildDeps(
     }),
     publicUrl: config.PUBLIC_URL ?? `http://${config.HOST}:${config.PORT}`,
     trustProxy: config.TRUST_PROXY,
-    visits: createPhoneVisits(now),
+    visits: createPhoneVisits(staff, now),
+    sweepLimits: async () => (shared ? shared.sweep() : 0),
   };
   return { deps, migrations };
 }
@@ -150,8 +155,8 @@ export async function startService(config: Config, options: ServiceOptions): Pro
       : null;
   // Housekeeping: expired drafts and sessions go; nothing else is touched.
   const sweep = setInterval(() => {
-    Promise.all([deps.interviews.sweep(), sweepSessions(deps.db, deps.now())]).catch((error) =>
-      options.log(`Housekeeping skipped: ${(error as Error).message.split("\n")[0]}`),
+    Promise.all([deps.interviews.sweep(), sweepSessions(deps.db, deps.now()), deps.sweepLimits()]).catch(
+      (error) => options.log(`Housekeeping skipped: ${(error as Error).message.split("\n")[0]}`),
     );
   }, 3_600_000);
   sweep.unref();

@@ -99,7 +99,9 @@ export function createWorkspace(deps: AppDeps) {
     const record = await deps.queue.view(reference, actor(session));
     // Within scope but nothing to show: its personal details were removed under the retention period.
     if (!record) return { page: "request", status: 410, record: null };
-    const phones = deps.visits.shown(sessionId, reference) ? await deps.queue.phonesOf(reference) : null;
+    const phones = (await deps.visits.shown(sessionId, reference))
+      ? await deps.queue.phonesOf(reference)
+      : null;
     const waiting = await deps.queue.list({ scope: session.staff.jurisdiction, statuses: ["new"] }, null, 2);
     const next = waiting.items.find((i) => i.reference !== reference)?.reference ?? null;
     return { page: "request", status: 200, record, phones, next };
@@ -144,7 +146,7 @@ export function createWorkspace(deps: AppDeps) {
     // The path comes decoded already: no second decode (a stray "%" must not throw).
     const reference = /^\/staff\/requests\/([^/]+)$/.exec(path)?.[1] ?? null;
     // Any other page of the workspace ends the visit to a request (and its phone).
-    deps.visits.leave(sessionId, reference);
+    await deps.visits.leave(sessionId, reference);
     if (path === "/staff" || path === "/staff/") return { session, view: await queue(session, query) };
     if (path === "/staff/dashboard") return { session, view: await dashboard(session, query) };
     if (reference) return { session, view: await request(session, sessionId, reference) };

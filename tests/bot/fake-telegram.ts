@@ -39,6 +39,8 @@ export interface FakeTelegram {
    * `retry_after` seconds (nothing is sent); the calls after them go through.
    */
   flood(method: string, times: number, retryAfter: number): void;
+  /** Methods answered only after this many milliseconds (a slow network, a busy Bot API). */
+  slow: Map<string, number>;
   close(): Promise<void>;
 }
 
@@ -78,6 +80,7 @@ export async function startFakeTelegram(): Promise<FakeTelegram> {
   const calls: Call[] = [];
   const failing = new Map<string, number | "network">();
   const floods = new Map<string, { times: number; retryAfter: number }>();
+  const slow = new Map<string, number>();
   const messages = new Map<number, ChatMessage[]>();
   const updates: Record<string, unknown>[] = [];
   const waiters: (() => void)[] = [];
@@ -156,6 +159,8 @@ export async function startFakeTelegram(): Promise<FakeTelegram> {
     const params = await readJson(req);
     const method = match?.[2] ?? "";
     calls.push({ method, params, at: Date.now() });
+    const delay = slow.get(method);
+    if (delay) await new Promise((r) => setTimeout(r, delay));
     const flood = floods.get(method);
     if (flood && flood.times > 0) {
       flood.times--;
@@ -206,6 +211,7 @@ export async function startFakeTelegram(): Promise<FakeTelegram> {
     calls,
     messages,
     failing,
+    slow,
     flood(method: string, times: number, retryAfter: number) {
       floods.set(method, { times, retryAfter });
     },

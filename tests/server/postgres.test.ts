@@ -54,7 +54,9 @@ describe.skipIf(!POSTGRES)("on PostgreSQL (DATABASE_URL)", () => {
     const env = await store();
     const server = await startServer(env);
     running.push(server);
-    expect(server.output()).toMatch(/database postgres:\/\/[^@\s]+\/\w+, migration 0001_events_append_only/);
+    expect(server.output()).toMatch(
+      new RegExp(`database postgres://[^@\\s]+/\\w+\\?schema=t_\\w+, migration ${latest}\\)`),
+    );
     const health = await (await fetch(`${server.url}/api/health`)).json();
     expect(health.migrations).toEqual({ applied: journal.entries.length, latest, pending: 0 });
     const filed = await fetch(`${server.url}/api/requests`, {

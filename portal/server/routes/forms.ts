@@ -323,7 +323,7 @@ export function formRoutes(deps: AppDeps) {
     };
     if (typed.reference.trim() === "") return refuse(t("common:portal.referenceMissing"), "reference");
     if (typed.phone.trim() === "") return refuse(t("common:portal.lookupPhoneMissing"), "phone");
-    const wait = deps.statusLimiter.hit(clientAddress(c, deps.trustProxy));
+    const wait = await deps.statusLimiter.hit(clientAddress(c, deps.trustProxy));
     const reference = normalizeReference(f.reference ?? "");
     if (wait > 0) return refuse(t("common:api.rate_limited"));
     let found = reference ? await deps.requests.statusFor(reference, f.phone ?? "") : null;

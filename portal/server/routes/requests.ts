@@ -14,8 +14,8 @@ import { statusBodySchema, submitBodySchema } from "../schemas.ts";
 import { validate } from "../validate.ts";
 
 export function requestRoutes(deps: AppDeps) {
-  const limit = (c: Context<AppEnv>) => {
-    const wait = deps.statusLimiter.hit(clientAddress(c, deps.trustProxy));
+  const limit = async (c: Context<AppEnv>) => {
+    const wait = await deps.statusLimiter.hit(clientAddress(c, deps.trustProxy));
     if (wait > 0) throw new ApiError(429, "rate_limited", null, [], { "Retry-After": String(wait) });
   };
   return new Hono<AppEnv>()
@@ -42,7 +42,7 @@ export function requestRoutes(deps: AppDeps) {
     })
     .post("/status", validate("json", statusBodySchema), async (c) => {
       const body = c.req.valid("json");
-      limit(c);
+      await limit(c);
       const reference = normalizeReference(body.reference);
       const found = reference ? await deps.requests.statusFor(reference, body.phone) : null;
       // The same answer for an unknown reference and a wrong phone: nothing to learn by guessing.
@@ -57,7 +57,7 @@ export function requestRoutes(deps: AppDeps) {
     })
     .post("/withdraw", validate("json", statusBodySchema), async (c) => {
       const body = c.req.valid("json");
-      limit(c);
+      await limit(c);
       const reference = normalizeReference(body.reference);
       const found = reference ? await deps.requests.statusFor(reference, body.phone) : null;
       if (!reference || !found) throw new ApiError(404, "not_found");

@@ -139,8 +139,8 @@ export function staffFormRoutes(deps: AppDeps) {
     const sessionId = getCookie(c, sessionCookie(deps)) ?? "";
     /** The phone for the rest of this visit: one audited reveal per visit. */
     const reveal = async () => {
-      if (deps.visits.shown(sessionId, reference)) return;
-      if (await deps.queue.revealPhone(reference, me)) deps.visits.start(sessionId, reference);
+      if (await deps.visits.shown(sessionId, reference)) return;
+      if (await deps.queue.revealPhone(reference, me)) await deps.visits.start(sessionId, reference);
     };
     const t = words(c);
     const failed = (r: ChangeResult, keep?: { text: string }) => {

@@ -28,8 +28,8 @@ export async function signIn(
   replacing?: string,
 ) {
   // Everything that can refuse is counted before the (slow, shared) hash: per address, per name tried.
-  const clientWait = deps.loginClients.hit(client);
-  const nameWait = clientWait > 0 ? 0 : deps.loginNames.hit(name);
+  const clientWait = await deps.loginClients.hit(client);
+  const nameWait = clientWait > 0 ? 0 : await deps.loginNames.hit(name);
   if (clientWait > 0 || nameWait > 0) {
     await deps.staff.audit({ kind: "login_rate_limited", name, client });
     throw new ApiError(429, "rate_limited", null, [], { "Retry-After": String(clientWait || nameWait) });
@@ -51,7 +51,7 @@ export async function signIn(
 const hashing = new Set<string>();
 
 async function checked(deps: AppDeps, name: string, password: string, client: string, replacing?: string) {
-  const locked = deps.loginFailures.blocked(name);
+  const locked = await deps.loginFailures.blocked(name);
   if (locked > 0) {
     await deps.staff.audit({ kind: "login_locked", name, client });
     throw new ApiError(
@@ -69,11 +69,11 @@ async function checked(deps: AppDeps, name: string, password: string, client: st
   dummyHash ??= deps.passwords.hash("not a password of anyone");
   const ok = await deps.passwords.verify(password, account?.passwordHash ?? (await dummyHash));
   if (!account || !ok || account.disabled) {
-    deps.loginFailures.hit(name);
+    await deps.loginFailures.hit(name);
     await deps.staff.audit({ kind: "login_failed", staffId: account?.id ?? null, name, client });
     throw new ApiError(401, "login_failed");
   }
-  deps.loginFailures.reset(name);
+  await deps.loginFailures.reset(name);
   // The browser's old session ends first: it must not push another device's session past the cap.
   if (replacing) await deps.staff.closeSession(replacing);
   const session = await deps.staff.openSession(account.id);
@@ -85,7 +85,7 @@ async function checked(deps: AppDeps, name: string, password: string, client: st
 export async function changePassword(deps: AppDeps, me: StaffMember, current: string, next: string) {
   const account = await deps.staff.byName(me.name);
   // Guesses of the current password count against the same lock as logins, and are audited.
-  const locked = deps.loginFailures.blocked(me.name);
+  const locked = await deps.loginFailures.blocked(me.name);
   if (locked > 0) {
     throw new ApiError(
       429,
@@ -99,7 +99,7 @@ export async function changePassword(deps: AppDeps, me: StaffMember, current: st
     );
   }
   if (!account || !(await deps.passwords.verify(current, account.passwordHash))) {
-    deps.loginFailures.hit(me.name);
+    await deps.loginFailures.hit(me.name);
     await deps.staff.audit({ kind: "password_change_failed", staffId: me.id, name: me.name });
     throw new ApiError(403, "login_failed", "current");
   }
