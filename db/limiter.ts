@@ -3,66 +3,102 @@
 // interface and the in-memory log one process uses). Each count is a transaction holding its keys'
 // locks, so two processes counting under one key take turns and neither passes the limit.
 
-import { and, desc, eq, gt, lt, lte } from "drizzle-orm";
+import { and, desc, eq, gt, inArray, lt } from "drizzle-orm";
 import type { Q, Store } from "./store.ts";
+
+// A count lost to a crash lets one more attempt through: not worth waiting for the disk on every one.
+const RELAXED = { durable: false };
+
+const secondsUntil = (at: number, t: number) => Math.max(1, Math.ceil((at - t) / 1000));
 
 export interface LimitCheck {
   key: string;
   windowMs: number;
   max: number;
+  /** A soft limit: past it the attempt is let through (and not counted), only reported in `over`. */
+  soft?: boolean;
+}
+
+export interface LimitOutcome {
+  /** The first hard limit reached, and the seconds until it lets an attempt through: nothing counted. */
+  refused: { key: string; seconds: number } | null;
+  /** The soft limits already reached. */
+  over: string[];
+}
+
+/** Seconds until one more attempt under each check would be counted, from its recent times (newest first). */
+export function waitFor(check: LimitCheck, recent: readonly number[], t: number): number {
+  const inWindow = recent.filter((at) => at > t - check.windowMs);
+  const oldest = inWindow[check.max - 1];
+  return oldest === undefined ? 0 : secondsUntil(oldest + check.windowMs, t);
+}
+
+/** The outcome of counting `checks` at `t`, given each key's recent times, and the checks to count. */
+export function decide(
+  checks: readonly LimitCheck[],
+  recentOf: (key: string) => readonly number[],
+  t: number,
+): { outcome: LimitOutcome; counted: LimitCheck[] } {
+  const over: string[] = [];
+  const counted: LimitCheck[] = [];
+  for (const check of checks) {
+    const seconds = waitFor(check, recentOf(check.key), t);
+    if (seconds > 0 && !check.soft)
+      return { outcome: { refused: { key: check.key, seconds }, over: [] }, counted: [] };
+    if (seconds > 0) over.push(check.key);
+    else counted.push(check);
+  }
+  return { outcome: { refused: null, over }, counted };
 }
 
 /** Kept at least this long (the longest window in use is a day); older rows are swept. */
 export const LIMIT_LOG_DAYS = 7;
 
-const secondsUntil = (at: number, t: number) => Math.max(1, Math.ceil((at - t) / 1000));
-
 export function createStoreLimiter(db: Store, now: () => Date) {
   const { limitHits } = db.t;
 
-  /** Seconds until one more attempt under the key would be counted (0: now). */
-  async function wait(q: Q, check: LimitCheck, t: number): Promise<number> {
-    const recent = await q
-      .select({ at: limitHits.at })
+  /** Each key's times within the longest window asked for, newest first: one query for every key. */
+  async function recent(q: Q, checks: readonly LimitCheck[], t: number): Promise<Map<string, number[]>> {
+    const longest = Math.max(...checks.map((c) => c.windowMs));
+    const rows = await q
+      .select({ key: limitHits.key, at: limitHits.at })
       .from(limitHits)
-      .where(and(eq(limitHits.key, check.key), gt(limitHits.at, t - check.windowMs)))
-      .orderBy(desc(limitHits.at))
-      .limit(check.max);
-    const oldest = recent[check.max - 1];
-    return oldest === undefined ? 0 : secondsUntil(oldest.at + check.windowMs, t);
+      .where(
+        and(inArray(limitHits.key, [...new Set(checks.map((c) => c.key))]), gt(limitHits.at, t - longest)),
+      )
+      .orderBy(desc(limitHits.at));
+    const byKey = new Map<string, number[]>();
+    for (const row of rows) byKey.set(row.key, [...(byKey.get(row.key) ?? []), Number(row.at)]);
+    return byKey;
   }
 
-  /** Counts one attempt under every key, or, when one is at its limit, none: that key and its wait. */
-  function hitAll(checks: readonly LimitCheck[]): Promise<{ key: string; seconds: number } | null> {
+  /** Counts one attempt under every key, or, when a hard limit is reached, none (see LimitOutcome). */
+  function hitAll(checks: readonly LimitCheck[]): Promise<LimitOutcome> {
     const t = now().getTime();
     return db.tx(async (q) => {
       await db.lock(checks.map((c) => c.key));
-      for (const check of checks) {
-        const seconds = await wait(q, check, t);
-        if (seconds > 0) return { key: check.key, seconds };
-      }
-      for (const check of checks) {
-        await q
-          .delete(limitHits)
-          .where(and(eq(limitHits.key, check.key), lte(limitHits.at, t - check.windowMs)));
-      }
-      await q.insert(limitHits).values(checks.map((c) => ({ key: c.key, at: t })));
-      return null;
-    });
+      const times = await recent(q, checks, t);
+      const { outcome, counted } = decide(checks, (key) => times.get(key) ?? [], t);
+      if (counted.length > 0) await q.insert(limitHits).values(counted.map((c) => ({ key: c.key, at: t })));
+      return outcome;
+    }, RELAXED);
   }
 
   return {
     hitAll,
     async hit(key: string, windowMs: number, max: number): Promise<number> {
-      return (await hitAll([{ key, windowMs, max }]))?.seconds ?? 0;
+      return (await hitAll([{ key, windowMs, max }])).refused?.seconds ?? 0;
     },
-    blocked(key: string, windowMs: number, max: number): Promise<number> {
-      return db.read((q) => wait(q, { key, windowMs, max }, now().getTime()));
+    async blocked(key: string, windowMs: number, max: number): Promise<number> {
+      const t = now().getTime();
+      const check = { key, windowMs, max };
+      const times = await db.read((q) => recent(q, [check], t));
+      return waitFor(check, times.get(key) ?? [], t);
     },
     async reset(key: string): Promise<void> {
-      await db.tx((q) => q.delete(limitHits).where(eq(limitHits.key, key)));
+      await db.tx((q) => q.delete(limitHits).where(eq(limitHits.key, key)), RELAXED);
     },
-    /** Drops counts older than any window (the service's housekeeping); returns how many. */
+    /** Drops counts older than any window (the service's housekeeping, hourly); returns how many. */
     async sweep(): Promise<number> {
       const before = now().getTime() - LIMIT_LOG_DAYS * 86_400_000;
       const swept = await db.tx((q) =>

@@ -96,10 +96,13 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Store 
       skipLocked: sql` FOR UPDATE SKIP LOCKED`,
     },
     read,
-    tx<T>(fn: (q: Q) => Promise<T>): Promise<T> {
+    tx<T>(fn: (q: Q) => Promise<T>, options: { durable?: boolean } = {}): Promise<T> {
       const current = leases.current();
       if (current) return fn(current);
-      return orm.transaction((tx) => leases.within(tx as unknown as Q, fn));
+      return orm.transaction(async (tx) => {
+        if (options.durable === false) await tx.execute(sql`SET LOCAL synchronous_commit = off`);
+        return leases.within(tx as unknown as Q, fn);
+      });
     },
     savepoint<T>(fn: (q: Q) => Promise<T>): Promise<T> {
       const current = leases.current();
@@ -110,9 +113,11 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Store 
       const current = leases.current();
       if (!current) throw new Error("lock outside a transaction");
       // In one order, so that two transactions locking the same keys never wait on each other.
-      for (const key of [...new Set(keys)].sort()) {
-        await current.execute(sql`SELECT pg_advisory_xact_lock(${LIMIT_LOCKS}, hashtext(${key}))`);
-      }
+      const sorted = [...new Set(keys)].sort();
+      if (sorted.length === 0) return;
+      await current.execute(
+        sql`SELECT pg_advisory_xact_lock(${LIMIT_LOCKS}, hashtext(k)) FROM unnest(${sql.param(sorted)}::text[]) WITH ORDINALITY AS t(k, n) ORDER BY n`,
+      );
     },
     async exclusive<T>(key: string, fn: () => Promise<T>): Promise<T> {
       // A connection of its own holds the lock for as long as `fn` runs; `fn`'s queries use the pool.

@@ -47,8 +47,12 @@ export interface Store {
   readonly groupCommit: boolean;
   /** Queries outside a transaction (inside one, they join it). */
   read<T>(fn: (q: Q) => Promise<T>): Promise<T>;
-  /** One transaction: all or nothing. Nested calls join the transaction already running. */
-  tx<T>(fn: (q: Q) => Promise<T>): Promise<T>;
+  /**
+   * One transaction: all or nothing. Nested calls join the transaction already running. `durable:
+   * false` lets the commit return before it reaches the disk (PostgreSQL's synchronous_commit=off):
+   * for counts a crash may lose without harm (the limits), never for requests.
+   */
+  tx<T>(fn: (q: Q) => Promise<T>, options?: { durable?: boolean }): Promise<T>;
   /** Inside a transaction, `fn`'s writes undone alone when it throws; the transaction goes on. */
   savepoint<T>(fn: (q: Q) => Promise<T>): Promise<T>;
   /**

@@ -1,8 +1,10 @@
 // npm run bench [-- --situations N --seconds S --requests N --conversations N
 //                   --only screenings|submissions|queue|bot|portal|workspace|login[,…]
 //                   --store sqlite|postgres|sqlite,postgres]
+//                   --processes N[,M…]]
 // --store picks the stores the submissions and queue sections run on (default sqlite; postgres is the
-// server at TEST_DATABASE_URL, each run in a fresh schema).
+// server at TEST_DATABASE_URL, each run in a fresh schema). --processes runs the submissions with that
+// many service processes on one PostgreSQL (SQLite is one process's file: it runs with one).
 // 1. Screenings per second on one core, over a fixed seeded set of generated situations (1–5 members,
 //    every jurisdiction): with schema validation (screenInput on plain JSON) and without (screen on
 //    situations parsed beforehand).
@@ -42,6 +44,7 @@ const { values } = parseArgs({
     requests: { type: "string", default: "1000000" },
     conversations: { type: "string", default: "1000" },
     store: { type: "string", default: "sqlite" },
+    processes: { type: "string", default: "1" },
   },
 });
 const SECTIONS = ["screenings", "submissions", "queue", "bot", "portal", "workspace", "login"];
@@ -56,6 +59,11 @@ try {
   stores = parseStores(values.store);
 } catch (error) {
   console.error((error as Error).message);
+  process.exit(2);
+}
+const processCounts = values.processes.split(",").map(Number);
+if (processCounts.some((n) => !Number.isInteger(n) || n < 1 || n > 8)) {
+  console.error("--processes takes whole numbers from 1 to 8, separated by commas");
   process.exit(2);
 }
 const count = Number(values.situations);
@@ -144,20 +152,25 @@ function benchScreenings(): void {
 }
 
 if (wanted("screenings")) benchScreenings();
-if (wanted("submissions")) for (const store of stores) await printSubmissions(store);
+if (wanted("submissions")) {
+  for (const store of stores) {
+    for (const processes of store === "sqlite" ? [1] : processCounts)
+      await printSubmissions(store, processes);
+  }
+}
 if (wanted("queue")) for (const store of stores) await printQueue(store);
 if (wanted("bot")) await printBot();
 if (wanted("portal")) await printPortal();
 if (wanted("workspace")) await printWorkspace();
 if (wanted("login")) await printLogin();
 
-async function printSubmissions(store: StoreKind): Promise<void> {
+async function printSubmissions(store: StoreKind, processes: number): Promise<void> {
   const concurrency = Number(values.concurrency);
   console.log("");
   console.log(
-    `durable submissions on ${store}: POST /api/requests over loopback HTTP, ${concurrency} clients, ${seconds} s`,
+    `durable submissions on ${store}, ${processes} process${processes > 1 ? "es" : ""}: POST /api/requests over loopback HTTP, ${concurrency} clients, ${seconds} s`,
   );
-  const r = await benchSubmissions({ seconds, concurrency, store });
+  const r = await benchSubmissions({ seconds, concurrency, store, processes });
   console.log(
     `${r.submissions} filed (${r.failed} failed) in ${r.seconds.toFixed(2)} s: ${r.perSecond.toLocaleString("en-US")}/s; ` +
       `latency median ${r.medianMs.toFixed(1)} ms, p99 ${r.p99Ms.toFixed(1)} ms`,

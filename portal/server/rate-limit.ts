@@ -3,9 +3,9 @@
 // process; with DATABASE_URL the store's (db/limiter.ts) is shared by every process. Callers only see
 // the named policies below (rateLimit, lockout) and the send limits.
 
-import type { LimitCheck } from "../../db/limiter.ts";
+import { decide, type LimitCheck, type LimitOutcome, waitFor } from "../../db/limiter.ts";
 
-export type { LimitCheck };
+export type { LimitCheck, LimitOutcome };
 
 export interface Limiter {
   /**
@@ -13,8 +13,11 @@ export interface Limiter {
    * returns 0; otherwise counts nothing and returns the seconds until an attempt would be counted.
    */
   hit(key: string, windowMs: number, max: number): Promise<number>;
-  /** Counts one attempt under every key at once, or none when one is at its limit: that one, and its wait. */
-  hitAll(checks: readonly LimitCheck[]): Promise<{ key: string; seconds: number } | null>;
+  /**
+   * Counts one attempt under every key at once, or none when a hard limit is reached (that one, and its
+   * wait); a soft limit reached lets the attempt through uncounted and is reported in `over`.
+   */
+  hitAll(checks: readonly LimitCheck[]): Promise<LimitOutcome>;
   /** The seconds until an attempt under `key` would be counted (0: now), without counting one. */
   blocked(key: string, windowMs: number, max: number): Promise<number>;
   reset(key: string): Promise<void>;
@@ -31,41 +34,38 @@ export interface RateLimiter {
   check(key: string): LimitCheck;
 }
 
-const secondsUntil = (at: number, t: number) => Math.max(1, Math.ceil((at - t) / 1000));
-
 /**
  * A sliding log per key: the times of the attempts counted within the window (at most `max` of them,
  * so a key costs little). A window that slides cannot be straddled the way a fixed one can.
  */
 export function createMemoryLimiter(now: () => Date, maxKeys = 10_000): Limiter {
+  // Each key's attempts, newest first, within the longest window it was counted under.
   const logs = new Map<string, { windowMs: number; at: number[] }>();
-  const recent = (key: string, windowMs: number, t: number) => {
+  const recent = (key: string, t: number) => {
     const log = logs.get(key);
     if (!log) return [];
-    log.at = log.at.filter((at) => t - at < windowMs);
+    log.at = log.at.filter((at) => t - at < log.windowMs);
     return log.at;
   };
-  const wait = (at: number[], windowMs: number, max: number, t: number) =>
-    at.length < max ? 0 : secondsUntil((at[at.length - max] ?? t) + windowMs, t);
   // Synchronous inside: checking and counting every key is one step, with no await between.
-  function hitAll(checks: readonly LimitCheck[]) {
+  function hitAll(checks: readonly LimitCheck[]): LimitOutcome {
     const t = now().getTime();
-    for (const { key, windowMs, max } of checks) {
-      const seconds = wait(recent(key, windowMs, t), windowMs, max, t);
-      if (seconds > 0) return { key, seconds };
-    }
+    const { outcome, counted } = decide(checks, (key) => recent(key, t), t);
     if (logs.size >= maxKeys) {
       for (const [k, log] of logs) if (log.at.every((a) => t - a >= log.windowMs)) logs.delete(k);
     }
-    for (const { key, windowMs } of checks) logs.set(key, { windowMs, at: [...recent(key, windowMs, t), t] });
-    return null;
+    for (const { key, windowMs } of counted) {
+      const windowKept = Math.max(windowMs, logs.get(key)?.windowMs ?? 0);
+      logs.set(key, { windowMs: windowKept, at: [t, ...recent(key, t)] });
+    }
+    return outcome;
   }
   return {
     hitAll: async (checks) => hitAll(checks),
-    hit: async (key, windowMs, max) => hitAll([{ key, windowMs, max }])?.seconds ?? 0,
+    hit: async (key, windowMs, max) => hitAll([{ key, windowMs, max }]).refused?.seconds ?? 0,
     async blocked(key, windowMs, max) {
       const t = now().getTime();
-      return wait(recent(key, windowMs, t), windowMs, max, t);
+      return waitFor({ key, windowMs, max }, recent(key, t), t);
     },
     async reset(key) {
       logs.delete(key);

@@ -51,14 +51,17 @@ export function createSendLimits(limiter: Limiter, settings: SendLimitSettings =
   return {
     async take(keys) {
       const given = scopes(keys).map(([scope, key]) => ({ scope, check: limits[scope].check(hashed(key)) }));
+      const flagging = keys.client ? { ...soft.check(hashed(keys.client)), soft: true } : null;
       // Refuse before counting anything, then count every key: one step (Limiter.hitAll).
-      const refused = await limiter.hitAll(given.map((g) => g.check));
+      const { refused, over } = await limiter.hitAll([
+        ...given.map((g) => g.check),
+        ...(flagging ? [flagging] : []),
+      ]);
       if (refused) {
         const scope = given.find((g) => g.check.key === refused.key)?.scope ?? "client";
         throw new SendLimited(scope, refused.seconds);
       }
-      const busy = keys.client ? (await soft.hit(hashed(keys.client))) > 0 : false;
-      return busy ? { flag: "busy_address" } : {};
+      return flagging && over.includes(flagging.key) ? { flag: "busy_address" } : {};
     },
   };
 }

@@ -44,9 +44,16 @@ async function post(url: string, payload: string, key: string): Promise<number> 
   return reply.status;
 }
 
-export async function benchSubmissions(options: { seconds: number; concurrency: number; store: StoreKind }) {
+export async function benchSubmissions(options: {
+  seconds: number;
+  concurrency: number;
+  store: StoreKind;
+  /** Service processes on the one store (PostgreSQL), the clients spread over them. */
+  processes?: number;
+}) {
   const store = await benchStore(options.store);
-  const server = await startServer({ ...store.env, INTAKE_DATA_KEY: "5".repeat(64), TRUST_PROXY: "1" });
+  const env = { ...store.env, INTAKE_DATA_KEY: "5".repeat(64), TRUST_PROXY: "1" };
+  const servers = await Promise.all(Array.from({ length: options.processes ?? 1 }, () => startServer(env)));
   let next = 0;
   let ok = 0;
   let failed = 0;
@@ -55,6 +62,7 @@ export async function benchSubmissions(options: { seconds: number; concurrency: 
     while (performance.now() < until) {
       const i = next++;
       const t0 = performance.now();
+      const server = servers[i % servers.length] as (typeof servers)[number];
       const status = await post(`${server.url}/api/requests`, body(i), `bench-${i}-key`);
       if (!record) continue;
       if (status === 201) {
@@ -71,7 +79,7 @@ export async function benchSubmissions(options: { seconds: number; concurrency: 
   const t0 = performance.now();
   await workers(options.seconds, true);
   const elapsed = (performance.now() - t0) / 1000;
-  await stop(server);
+  await Promise.all(servers.map((server) => stop(server)));
   await store.drop();
   latencies.sort((a, b) => a - b);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;

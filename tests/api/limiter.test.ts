@@ -125,12 +125,28 @@ describe.each(KINDS)("the %s limiter", (kind) => {
     const limiter = make(c.now);
     const phone = { key: "send-phone:p", windowMs: MINUTE, max: 1 };
     const client = { key: "send-client:c", windowMs: MINUTE, max: 2 };
-    expect(await limiter.hitAll([phone, client])).toBeNull();
+    expect(await limiter.hitAll([phone, client])).toEqual({ refused: null, over: [] });
     // The phone is at its limit: nothing is counted, not even under the client.
-    expect(await limiter.hitAll([client, phone])).toEqual({ key: "send-phone:p", seconds: 60 });
+    expect(await limiter.hitAll([client, phone])).toEqual({
+      refused: { key: "send-phone:p", seconds: 60 },
+      over: [],
+    });
     expect(await limiter.blocked(client.key, MINUTE, 2)).toBe(0);
     expect(await limiter.hit(client.key, MINUTE, 2)).toBe(0);
     expect(await limiter.hit(client.key, MINUTE, 2)).toBe(60);
+  });
+
+  it("a soft limit lets the attempt through, uncounted, and says it was reached", async () => {
+    const c = clock();
+    const limiter = make(c.now);
+    const hard = { key: "send-client:c", windowMs: MINUTE, max: 10 };
+    const soft = { key: "send-client-soft:c", windowMs: MINUTE, max: 2, soft: true };
+    expect(await limiter.hitAll([hard, soft])).toEqual({ refused: null, over: [] });
+    expect(await limiter.hitAll([hard, soft])).toEqual({ refused: null, over: [] });
+    // The third: past the soft limit (flagged), still counted under the hard one.
+    expect(await limiter.hitAll([hard, soft])).toEqual({ refused: null, over: ["send-client-soft:c"] });
+    expect(await limiter.blocked(hard.key, MINUTE, 3)).toBe(60); // three counted under the hard key
+    expect(await limiter.blocked(soft.key, MINUTE, 3)).toBe(0); // the soft key kept two
   });
 
   it("twenty attempts at once under a limit of five: five counted, fifteen refused", async () => {
