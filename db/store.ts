@@ -20,7 +20,7 @@ export type Q = PgDatabase<NodePgQueryResultHKT, Tables>;
 /** SQL that differs between the engines, as fragments the repositories compose. */
 export interface Dialect {
   /** The Beijing calendar date (YYYY-MM-DD) of an ISO 8601 instant column. */
-  shanghaiDay(column: SQL | unknown): SQL;
+  shanghaiDay(column: SQL): SQL;
   /** The values of a group joined with commas. */
   joined(expression: SQL): SQL;
   /** After a SELECT … LIMIT of rows to claim: skip those another transaction holds (or nothing). */
