@@ -221,7 +221,7 @@ function startTelegram(config: Config, deps: AppDeps, options: ServiceOptions) {
   // requests stay durable.
   const chatDb = openDb(config.DATABASE_URL ?? config.DATABASE_PATH, {
     synchronous: "NORMAL",
-    poolSize: 2,
+    poolSize: config.DATABASE_POOL_SIZE,
     log: options.log,
   });
   const sessions = createBotSessionStorage<ChatSession>({ db: chatDb, vault: deps.vault, now: deps.now });
