@@ -54,8 +54,16 @@ export function decide(
 /** Kept at least this long (the longest window in use is a day); older rows are swept. */
 export const LIMIT_LOG_DAYS = 7;
 
-export function createStoreLimiter(db: Store, now: () => Date) {
+/**
+ * `keyed` turns a limit's key (which may hold a client address) into what is stored: the service
+ * passes the vault's HMAC, so the table holds no address, phone or chat, nor anything one can be
+ * guessed back from.
+ */
+export function createStoreLimiter(db: Store, now: () => Date, keyed: (key: string) => string) {
   const { limitHits } = db.t;
+  const stored = (checks: readonly LimitCheck[]) => checks.map((c) => ({ ...c, key: keyed(c.key) }));
+  const original = (checks: readonly LimitCheck[], key: string) =>
+    checks.find((c) => keyed(c.key) === key)?.key ?? key;
 
   /** Each key's times within the longest window asked for, newest first: one query for every key. */
   async function recent(q: Q, checks: readonly LimitCheck[], t: number): Promise<Map<string, number[]>> {
@@ -73,14 +81,19 @@ export function createStoreLimiter(db: Store, now: () => Date) {
   }
 
   /** Counts one attempt under every key, or, when a hard limit is reached, none (see LimitOutcome). */
-  function hitAll(checks: readonly LimitCheck[]): Promise<LimitOutcome> {
+  function hitAll(given: readonly LimitCheck[]): Promise<LimitOutcome> {
     const t = now().getTime();
+    const checks = stored(given);
     return db.tx(async (q) => {
       await db.lock(checks.map((c) => c.key));
       const times = await recent(q, checks, t);
       const { outcome, counted } = decide(checks, (key) => times.get(key) ?? [], t);
       if (counted.length > 0) await q.insert(limitHits).values(counted.map((c) => ({ key: c.key, at: t })));
-      return outcome;
+      // The caller knows its keys as it gave them.
+      return {
+        refused: outcome.refused && { ...outcome.refused, key: original(given, outcome.refused.key) },
+        over: outcome.over.map((key) => original(given, key)),
+      };
     }, RELAXED);
   }
 
@@ -91,12 +104,12 @@ export function createStoreLimiter(db: Store, now: () => Date) {
     },
     async blocked(key: string, windowMs: number, max: number): Promise<number> {
       const t = now().getTime();
-      const check = { key, windowMs, max };
+      const check = { key: keyed(key), windowMs, max };
       const times = await db.read((q) => recent(q, [check], t));
-      return waitFor(check, times.get(key) ?? [], t);
+      return waitFor(check, times.get(check.key) ?? [], t);
     },
     async reset(key: string): Promise<void> {
-      await db.tx((q) => q.delete(limitHits).where(eq(limitHits.key, key)), RELAXED);
+      await db.tx((q) => q.delete(limitHits).where(eq(limitHits.key, keyed(key))), RELAXED);
     },
     /** Drops counts older than any window (the service's housekeeping, hourly); returns how many. */
     async sweep(): Promise<number> {

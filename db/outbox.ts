@@ -18,8 +18,11 @@ export function backoffMs(attempts: number): number {
   return Math.min(5_000 * 2 ** Math.max(0, attempts - 1), 3_600_000);
 }
 
-/** How long a claimed message is one process's to deliver; after it, another process takes it over. */
-export const LEASE_MS = 60_000;
+/**
+ * How long claimed messages are one process's to deliver; after it, another process takes them over.
+ * Longer than a round can take: 20 messages at the forwarder's 10-second timeout each.
+ */
+export const LEASE_MS = 5 * 60_000;
 
 export function createOutbox(deps: { db: Store; now: () => Date; leaseMs?: number | undefined }) {
   const { db } = deps;

@@ -123,15 +123,27 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Store 
       // A connection of its own holds the lock for as long as `fn` runs; `fn`'s queries use the pool.
       lockPool ??= newPool(options.poolSize ?? 10);
       const client = await lockPool.connect();
+      // Checked out, the connection has no pool to report a drop to: without a listener, Node would exit.
+      let lost: Error | undefined;
+      const onError = (error: Error) => {
+        lost = error;
+        options.log?.(`PostgreSQL lock connection lost: ${error.message}`);
+      };
+      client.on("error", onError);
       try {
         await client.query("SELECT pg_advisory_lock($1, hashtext($2))", [EXCLUSIVE_LOCKS, key]);
         try {
           return await fn();
         } finally {
-          await client.query("SELECT pg_advisory_unlock($1, hashtext($2))", [EXCLUSIVE_LOCKS, key]);
+          await client
+            .query("SELECT pg_advisory_unlock($1, hashtext($2))", [EXCLUSIVE_LOCKS, key])
+            .catch((error: Error) => {
+              lost = error; // a lock not released: the connection (and with it the lock) is dropped
+            });
         }
       } finally {
-        client.release();
+        client.off("error", onError);
+        client.release(lost ?? false);
       }
     },
     rows: <T>(query: SQL) => read(async (db) => (await db.execute(query)).rows as T[]),

@@ -268,7 +268,16 @@ export function createQueue(deps: {
       const changed = await q
         .update(requests)
         .set({ ...values, updatedAt: now().toISOString() })
-        .where(and(eq(requests.id, row.id), eq(requests.status, row.status)))
+        // Only if the row is still as read: the same status and assignee, not anonymized meanwhile
+        // (PostgreSQL's READ COMMITTED lets another process's change land between the read and here).
+        .where(
+          and(
+            eq(requests.id, row.id),
+            eq(requests.status, row.status),
+            row.assigneeId === null ? isNull(requests.assigneeId) : eq(requests.assigneeId, row.assigneeId),
+            isNull(requests.anonymizedAt),
+          ),
+        )
         .returning({ id: requests.id });
       if (changed.length === 0) return { ok: false, reason: "taken" };
       await addEvent(q, row.id, event.kind, event.actor, event.data, event.text);

@@ -21,8 +21,11 @@ export function anonymizeClosedBefore(db: Store, cutoff: Date, now: Date): Promi
           isNull(requests.anonymizedAt),
         ),
       );
+    let anonymized = 0;
     for (const { id } of due) {
-      await q
+      // Still closed before the cutoff and not yet anonymized: a request reopened (or reopened and
+      // closed again) since the read above keeps its data.
+      const still = await q
         .update(requests)
         .set({
           sealed: Buffer.alloc(0),
@@ -31,7 +34,17 @@ export function anonymizeClosedBefore(db: Store, cutoff: Date, now: Date): Promi
           chatHash: null,
           anonymizedAt: at,
         })
-        .where(eq(requests.id, id));
+        .where(
+          and(
+            eq(requests.id, id),
+            eq(requests.status, "closed"),
+            lt(requests.closedAt, cutoff.toISOString()),
+            isNull(requests.anonymizedAt),
+          ),
+        )
+        .returning({ id: requests.id });
+      if (still.length === 0) continue;
+      anonymized++;
       await q
         .update(requestEvents)
         .set({ sealed: null })
@@ -40,6 +53,6 @@ export function anonymizeClosedBefore(db: Store, cutoff: Date, now: Date): Promi
       await q.delete(idempotencyKeys).where(eq(idempotencyKeys.requestId, id));
       await q.insert(requestEvents).values({ requestId: id, at, kind: "anonymized", actor: "system" });
     }
-    return due.length;
+    return anonymized;
   });
 }

@@ -5,7 +5,7 @@
 // it (a mutex), so one caller's transaction never takes in another's statements between its awaits.
 
 import { closeSync, existsSync, mkdirSync, openSync, statSync } from "node:fs";
-import { dirname } from "node:path";
+import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { type SQL, sql } from "drizzle-orm";
@@ -40,7 +40,25 @@ export function holdsData(path: string): boolean {
   }
 }
 
-export function openSqlite(path: string, options: SqliteOptions = {}): Store {
+/** One connection per file in this process, whoever opens it: shared, taken in turns. */
+interface Connection {
+  sqlite: Database.Database;
+  orm: ReturnType<typeof drizzle<typeof sqliteTables>>;
+  turn: ReturnType<typeof createMutex>;
+  leases: ReturnType<typeof createLeases<Q>>;
+  /** The synchronous setting in force now (each store sets its own before its transactions). */
+  synchronous: "FULL" | "NORMAL";
+  users: number;
+}
+const connections = new Map<string, Connection>();
+
+function connect(path: string): Connection {
+  const key = path === ":memory:" ? `:memory:${connections.size}` : resolve(path);
+  const open = connections.get(key);
+  if (open) {
+    open.users++;
+    return open;
+  }
   if (path !== ":memory:") {
     mkdirSync(dirname(path), { recursive: true });
     // Created owner-only (0600), like the key file: SQLite gives its -wal and -shm the same mode.
@@ -48,17 +66,37 @@ export function openSqlite(path: string, options: SqliteOptions = {}): Store {
   }
   const sqlite = new Database(path);
   sqlite.pragma("journal_mode = WAL");
-  sqlite.pragma(`synchronous = ${options.synchronous ?? "FULL"}`);
+  sqlite.pragma("synchronous = FULL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("secure_delete = ON");
-  const orm = drizzle(sqlite, { schema: sqliteTables });
+  const connection: Connection = {
+    sqlite,
+    orm: drizzle(sqlite, { schema: sqliteTables }),
+    turn: createMutex(),
+    leases: createLeases<Q>(),
+    synchronous: "FULL",
+    users: 1,
+  };
+  connections.set(key, connection);
+  return connection;
+}
+
+/**
+ * The store on a SQLite file. Every store opened on one file in this process shares its connection
+ * (and its turns): a second connection's write would wait, blocking the event loop, for a transaction
+ * of the first that is itself waiting for its next turn. `synchronous` is set per store, before each
+ * of its transactions.
+ */
+export function openSqlite(path: string, options: SqliteOptions = {}): Store {
+  const connection = connect(path);
+  const { sqlite, orm, turn, leases } = connection;
+  const synchronous = options.synchronous ?? "FULL";
   // The PostgreSQL-typed builder (store.ts): SQLite's answers the same awaited calls.
   const q = orm as unknown as Q;
   const dialect = new SQLiteSyncDialect();
-  const turn = createMutex();
-  const leases = createLeases<Q>();
   let savepoints = 0;
+  let closed = false;
   const tails = new Map<string, Promise<unknown>>();
 
   const read = <T>(fn: (q: Q) => Promise<T>): Promise<T> => {
@@ -96,6 +134,10 @@ export function openSqlite(path: string, options: SqliteOptions = {}): Store {
       if (leases.current()) return fn(q);
       return turn(() =>
         leases.within(q, async () => {
+          if (connection.synchronous !== synchronous) {
+            sqlite.pragma(`synchronous = ${synchronous}`);
+            connection.synchronous = synchronous;
+          }
           sqlite.exec("BEGIN IMMEDIATE");
           try {
             const result = await fn(q);
@@ -161,7 +203,13 @@ export function openSqlite(path: string, options: SqliteOptions = {}): Store {
       return { pages: totalPages };
     },
     async close() {
-      if (sqlite.open) sqlite.close();
+      if (closed) return;
+      closed = true;
+      connection.users--;
+      if (connection.users === 0 && sqlite.open) {
+        for (const [key, c] of connections) if (c === connection) connections.delete(key);
+        sqlite.close();
+      }
     },
   };
 }

@@ -117,6 +117,8 @@ export function createStaffStore(deps: {
       const csrfToken = randomBytes(24).toString("base64url");
       const at = now().toISOString();
       await db.tx(async (q) => {
+        // One sign-in of an account at a time: two at once must not both keep `cap` others.
+        await db.lock([`sessions:${staffId}`]);
         const [last] = await q
           .select({ seq: staffSessions.seq })
           .from(staffSessions)

@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe } from "vitest";
+import { parsePostgresUrl } from "../db/postgres.ts";
 
 export type StoreKind = "sqlite" | "postgres";
 
@@ -32,8 +33,11 @@ export const POSTGRES = await serverAnswers();
 /** The stores the parametrised suites run on: TEST_STORES=sqlite narrows them (CI's second Node run). */
 const WANTED = (process.env.TEST_STORES ?? "sqlite,postgres").split(",").map((s) => s.trim());
 
+/** Where the test server is, without a password the URL may hold. */
+export const TEST_SERVER = parsePostgresUrl(TEST_DATABASE_URL).location;
+
 if (!POSTGRES) {
-  const banner = `PostgreSQL does not answer at ${TEST_DATABASE_URL}: its runs are skipped (set TEST_DATABASE_URL).`;
+  const banner = `PostgreSQL does not answer at ${TEST_SERVER}: its runs are skipped (set TEST_DATABASE_URL).`;
   if (process.env.REQUIRE_POSTGRES === "1") throw new Error(`REQUIRE_POSTGRES=1 but ${banner}`);
   console.warn(`\n*** ${banner} ***\n`);
 }

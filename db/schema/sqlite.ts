@@ -266,7 +266,7 @@ export const storeSettings = sqliteTable("store_settings", {
 
 /**
  * The limits' sliding logs (status lookups, sign-ins, sends), shared by every process on the store: one
- * row per counted attempt, under a key that holds no personal value (phones and chats are hashed).
+ * row per counted attempt, under the HMAC of its key (no client address, phone or chat is stored).
  */
 export const limitHits = sqliteTable(
   "limit_hits",

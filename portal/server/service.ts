@@ -77,7 +77,7 @@ export async function buildDeps(
   });
   // Every limit counts in one place: this process's memory on the embedded store (one process), the
   // store itself on PostgreSQL, where several processes share the counts.
-  const shared = config.DATABASE_URL ? createStoreLimiter(db, now) : null;
+  const shared = config.DATABASE_URL ? createStoreLimiter(db, now, (key) => vault.hash("limit", key)) : null;
   const limiter = shared ?? createMemoryLimiter(now);
   const staff = createStaffStore({ db, vault, now, sessionsPerAccount: config.STAFF_SESSIONS_PER_ACCOUNT });
   const deps: AppDeps = {

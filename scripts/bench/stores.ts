@@ -1,7 +1,7 @@
 // The stores a benchmark runs on (--store sqlite,postgres): a fresh SQLite file, or a fresh schema in
 // the PostgreSQL at TEST_DATABASE_URL (tests/stores.ts), removed afterwards.
 
-import { freshStore, POSTGRES, type StoreKind, TEST_DATABASE_URL } from "../../tests/stores.ts";
+import { freshStore, POSTGRES, type StoreKind, TEST_SERVER } from "../../tests/stores.ts";
 
 export type { StoreKind };
 
@@ -11,9 +11,7 @@ export function parseStores(text: string): StoreKind[] {
     if (k !== "sqlite" && k !== "postgres") throw new Error(`--store: ${k} is not sqlite or postgres`);
   }
   if (kinds.includes("postgres") && !POSTGRES)
-    throw new Error(
-      `--store postgres: no PostgreSQL answers at ${TEST_DATABASE_URL} (set TEST_DATABASE_URL)`,
-    );
+    throw new Error(`--store postgres: no PostgreSQL answers at ${TEST_SERVER} (set TEST_DATABASE_URL)`);
   return kinds as StoreKind[];
 }
 

@@ -4,6 +4,7 @@
 // in-memory limiter one process uses and on the store's (db/limiter.ts), on SQLite and PostgreSQL,
 // which several processes share.
 
+import { sql } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createStoreLimiter } from "../../db/limiter.ts";
 import { openDb } from "../../db/open.ts";
@@ -37,7 +38,9 @@ describe.each(KINDS)("the %s limiter", (kind) => {
     opened = null;
   });
   const make = (now: () => Date): Limiter =>
-    kind === "memory" ? createMemoryLimiter(now) : createStoreLimiter((opened as { db: Store }).db, now);
+    kind === "memory"
+      ? createMemoryLimiter(now)
+      : createStoreLimiter((opened as { db: Store }).db, now, (key) => `h(${key})`);
   describe("the sliding window (status lookups: 10 per 10 minutes)", () => {
     it("counts 10, refuses the 11th with the seconds until the oldest leaves the window", async () => {
       const c = clock();
@@ -148,6 +151,19 @@ describe.each(KINDS)("the %s limiter", (kind) => {
     expect(await limiter.blocked(hard.key, MINUTE, 3)).toBe(60); // three counted under the hard key
     expect(await limiter.blocked(soft.key, MINUTE, 3)).toBe(0); // the soft key kept two
   });
+
+  // The in-memory limiter stores nothing: this is about the store's.
+  it.skipIf(kind === "memory")(
+    "the store keeps no key as given: a client address is kept only as its keyed hash",
+    async () => {
+      const c = clock();
+      const limiter = make(c.now);
+      await limiter.hit("status:203.0.113.5", MINUTE, 3);
+      const rows = await (opened as { db: Store }).db.rows<{ key: string }>(sql`SELECT key FROM limit_hits`);
+      expect(rows).toEqual([{ key: "h(status:203.0.113.5)" }]);
+      expect(await limiter.blocked("status:203.0.113.5", MINUTE, 1)).toBe(60);
+    },
+  );
 
   it("twenty attempts at once under a limit of five: five counted, fifteen refused", async () => {
     const c = clock();
