@@ -147,7 +147,10 @@ function assess(
         : { q: counted, limit: scale(std.q, r.incomeMultiple), lenient: counted };
     const strict = below(tested.q, tested.limit);
     const lenient = below(tested.lenient, tested.limit);
-    const values = { ...cite.values, income: tested.q.est, test: r.incomeTest };
+    // Built by assignment, not spreads: this runs for every member and route of every screening.
+    const values: Record<string, unknown> = Object.assign({}, cite.values);
+    values.income = tested.q.est;
+    values.test = r.incomeTest;
     const fact: Fact =
       strict === true
         ? known(true)
@@ -158,9 +161,9 @@ function assess(
       assessed(
         condition(
           fact,
-          { ...cite, code: "single_income_below_limit", values },
-          { ...cite, code: "single_income_above_limit", values },
-          { ...cite, code: "single_income_open", values },
+          { code: "single_income_below_limit", source: cite.source, basis: cite.basis, values },
+          { code: "single_income_above_limit", source: cite.source, basis: cite.basis, values },
+          { code: "single_income_open", source: cite.source, basis: cite.basis, values },
         ),
       ),
     );
@@ -180,13 +183,8 @@ function assess(
   }
 
   const decision = decide(conditions);
-  let monthly: Quantity;
-  if (r.amount === "standard_floor") {
-    monthly = { ...std.q, hi: Number.POSITIVE_INFINITY };
-  } else {
-    monthly = sub(std.q, counted);
-  }
-  monthly = { ...monthly, lo: Math.max(0, monthly.lo) };
+  const owed = r.amount === "standard_floor" ? { ...std.q, hi: Number.POSITIVE_INFINITY } : sub(std.q, counted);
+  const monthly: Quantity = { lo: Math.max(0, owed.lo), hi: owed.hi, est: owed.est, missing: owed.missing };
   return { decision, monthly };
 }
 
