@@ -98,17 +98,15 @@ function ordinary(ctx: RuleContext, income: HouseholdIncome): Route {
   const strict = below(income.strict, threshold);
   const lenient = below(income.lenient, threshold);
   const cite = figureReason(ctx, "standard", std);
-  const withValues = (code: string, q: Quantity, more: Record<string, unknown> = {}): Reason => ({
-    ...cite,
-    code,
-    values: {
-      ...cite.values,
-      perCapitaIncome: perCapita(q, ctx.n),
-      standard: std.q.est,
-      members: ctx.n,
-      ...more,
-    },
-  });
+  // Built by assignment, not spreads (in the same key order): this runs for every screening.
+  const withValues = (code: string, q: Quantity, more?: Record<string, unknown>): Reason => {
+    const values: Record<string, unknown> = Object.assign({}, cite.values);
+    values.perCapitaIncome = perCapita(q, ctx.n);
+    values.standard = std.q.est;
+    values.members = ctx.n;
+    if (more) Object.assign(values, more);
+    return { code, source: cite.source, basis: cite.basis, values };
+  };
   const declared = declaredAboveSince(ctx);
   // The income and the figure are as known as they will get: only the city's own standard is missing.
   const settledInputs = income.strict.missing.length === 0 && std.q.missing.length === 0;

@@ -15,7 +15,9 @@ export interface RuleContext {
 }
 
 export function memo<T>(ctx: RuleContext, key: string, compute: () => T): T {
-  if (ctx.memo.has(key)) return ctx.memo.get(key) as T;
+  // One lookup when it is there (the usual case): a figure is never undefined once worked out.
+  const kept = ctx.memo.get(key);
+  if (kept !== undefined || ctx.memo.has(key)) return kept as T;
   const value = compute();
   ctx.memo.set(key, value);
   return value;
