@@ -183,7 +183,8 @@ function assess(
   }
 
   const decision = decide(conditions);
-  const owed = r.amount === "standard_floor" ? { ...std.q, hi: Number.POSITIVE_INFINITY } : sub(std.q, counted);
+  const owed =
+    r.amount === "standard_floor" ? { ...std.q, hi: Number.POSITIVE_INFINITY } : sub(std.q, counted);
   const monthly: Quantity = { lo: Math.max(0, owed.lo), hi: owed.hi, est: owed.est, missing: owed.missing };
   return { decision, monthly };
 }

@@ -37,8 +37,11 @@ export function buildResult(
   const eligible = decision.outcome !== "unlikely";
   const monthly = eligible ? (amounts.monthly ?? null) : null;
   const oneOff = eligible ? (amounts.oneOff ?? null) : null;
-  const missing = new Set(decision.missing);
-  if (eligible) for (const q of [monthly, oneOff]) for (const p of q?.missing ?? []) missing.add(p);
+  // Plain loops, no intermediate arrays: this runs for every result of every screening.
+  const missing: string[] = [];
+  for (const p of decision.missing) if (!missing.includes(p)) missing.push(p);
+  if (monthly) for (const p of monthly.missing) if (!missing.includes(p)) missing.push(p);
+  if (oneOff) for (const p of oneOff.missing) if (!missing.includes(p)) missing.push(p);
   const oneOffRange =
     oneOff === null
       ? null
@@ -51,8 +54,9 @@ export function buildResult(
     monthlyRange: monthly === null ? null : range(monthly),
     oneOff: oneOffRange,
     until: eligible ? (amounts.until ?? null) : null,
-    reasons: [...decision.reasons, ...(eligible ? extraReasons : [])],
-    missing: [...missing].sort(),
+    reasons:
+      eligible && extraReasons.length > 0 ? decision.reasons.concat(extraReasons) : decision.reasons.slice(),
+    missing: missing.sort(),
     // A decision built by hand (no rule in force, one-person household) rests on hard facts.
     certain: decision.certain ?? decision.outcome !== "possible",
   };
