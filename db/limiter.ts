@@ -61,10 +61,6 @@ export const LIMIT_LOG_DAYS = 7;
  */
 export function createStoreLimiter(db: Store, now: () => Date, keyed: (key: string) => string) {
   const { limitHits } = db.t;
-  const stored = (checks: readonly LimitCheck[]) => checks.map((c) => ({ ...c, key: keyed(c.key) }));
-  const original = (checks: readonly LimitCheck[], key: string) =>
-    checks.find((c) => keyed(c.key) === key)?.key ?? key;
-
   /** Each key's times within the longest window asked for, newest first: one query for every key. */
   async function recent(q: Q, checks: readonly LimitCheck[], t: number): Promise<Map<string, number[]>> {
     const longest = Math.max(...checks.map((c) => c.windowMs));
@@ -83,16 +79,22 @@ export function createStoreLimiter(db: Store, now: () => Date, keyed: (key: stri
   /** Counts one attempt under every key, or, when a hard limit is reached, none (see LimitOutcome). */
   function hitAll(given: readonly LimitCheck[]): Promise<LimitOutcome> {
     const t = now().getTime();
-    const checks = stored(given);
+    // Stored under its keyed form; the caller hears of its keys as it gave them.
+    const asGiven = new Map<string, string>();
+    const checks = given.map((c) => {
+      const key = keyed(c.key);
+      asGiven.set(key, c.key);
+      return { ...c, key };
+    });
+    const original = (key: string) => asGiven.get(key) ?? key;
     return db.tx(async (q) => {
       await db.lock(checks.map((c) => c.key));
       const times = await recent(q, checks, t);
       const { outcome, counted } = decide(checks, (key) => times.get(key) ?? [], t);
       if (counted.length > 0) await q.insert(limitHits).values(counted.map((c) => ({ key: c.key, at: t })));
-      // The caller knows its keys as it gave them.
       return {
-        refused: outcome.refused && { ...outcome.refused, key: original(given, outcome.refused.key) },
-        over: outcome.over.map((key) => original(given, key)),
+        refused: outcome.refused && { ...outcome.refused, key: original(outcome.refused.key) },
+        over: outcome.over.map(original),
       };
     }, RELAXED);
   }

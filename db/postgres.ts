@@ -13,7 +13,7 @@ import pg from "pg";
 import { createLeases } from "./lease.ts";
 import journal from "./migrations/postgres/meta/_journal.json" with { type: "json" };
 import * as pgTables from "./schema/pg.ts";
-import { BackupUnsupported, type MigrationLevel, type Q, type Store } from "./store.ts";
+import { BackupUnsupported, type MigrationLevel, migrationLevelOf, type Q, type Store } from "./store.ts";
 
 const MIGRATIONS = fileURLToPath(new URL("./migrations/postgres", import.meta.url));
 
@@ -77,17 +77,13 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Store 
       rows[0]?.t == null
         ? 0
         : ((await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`)).rows[0]?.n ?? 0);
-    const entries = journal.entries;
-    return {
-      applied,
-      latest: applied > 0 ? (entries[applied - 1]?.tag ?? null) : null,
-      pending: Math.max(0, entries.length - applied),
-    };
+    return migrationLevelOf(applied, journal);
   }
 
   return {
     t: pgTables,
     location,
+    shared: true,
     groupCommit: false,
     dialect: {
       shanghaiDay: (column) =>

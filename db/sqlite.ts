@@ -15,7 +15,7 @@ import { SQLiteSyncDialect } from "drizzle-orm/sqlite-core";
 import { createLeases, createMutex } from "./lease.ts";
 import journal from "./migrations/sqlite/meta/_journal.json" with { type: "json" };
 import * as sqliteTables from "./schema/sqlite.ts";
-import type { MigrationLevel, Q, Store, Tables } from "./store.ts";
+import { type MigrationLevel, migrationLevelOf, type Q, type Store, type Tables } from "./store.ts";
 
 const MIGRATIONS = fileURLToPath(new URL("./migrations/sqlite", import.meta.url));
 
@@ -111,17 +111,13 @@ export function openSqlite(path: string, options: SqliteOptions = {}): Store {
     const applied = hasTable
       ? (sqlite.prepare("SELECT count(*) AS n FROM __drizzle_migrations").get() as { n: number }).n
       : 0;
-    const entries = journal.entries;
-    return {
-      applied,
-      latest: applied > 0 ? (entries[applied - 1]?.tag ?? null) : null,
-      pending: Math.max(0, entries.length - applied),
-    };
+    return migrationLevelOf(applied, journal);
   }
 
   return {
     t: sqliteTables as unknown as Tables,
     location: path,
+    shared: false,
     groupCommit: true,
     dialect: {
       shanghaiDay: (column) => sql`date(${column}, '+8 hours')`,

@@ -34,12 +34,27 @@ export interface MigrationLevel {
   pending: number;
 }
 
+/** The level reported for `applied` migrations of an engine's journal (db/migrations/<engine>). */
+export function migrationLevelOf(applied: number, journal: { entries: { tag: string }[] }): MigrationLevel {
+  const entries = journal.entries;
+  return {
+    applied,
+    latest: applied > 0 ? (entries[applied - 1]?.tag ?? null) : null,
+    pending: Math.max(0, entries.length - applied),
+  };
+}
+
 export interface Store {
   /** The tables, for the query builder. */
   readonly t: Tables;
   readonly dialect: Dialect;
   /** Where the data lives, for log lines: a file path, or a PostgreSQL host/database (no password). */
   readonly location: string;
+  /**
+   * Several service processes may use this store at once (PostgreSQL): what must hold across them —
+   * the limits — is kept in the store, not in a process's memory.
+   */
+  readonly shared: boolean;
   /**
    * SQLite commits several submissions in one transaction (one fsync for many, each in its own
    * savepoint); PostgreSQL commits each on its own.

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import journal from "../../db/migrations/postgres/meta/_journal.json" with { type: "json" };
 import { freshStore, POSTGRES, type TestStore } from "../stores.ts";
-import { type Running, root, startServer, stop } from "./process.ts";
+import { fileOneOver, type Running, root, startServer, stop } from "./process.ts";
 
 const KEY = "6".repeat(64);
 const running: Running[] = [];
@@ -59,16 +59,7 @@ describe.skipIf(!POSTGRES)("on PostgreSQL (DATABASE_URL)", () => {
     );
     const health = await (await fetch(`${server.url}/api/health`)).json();
     expect(health.migrations).toEqual({ applied: journal.entries.length, latest, pending: 0 });
-    const filed = await fetch(`${server.url}/api/requests`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({
-        situation: { schemaVersion: 1, jurisdiction: "jilin", members: [{ relation: "self", age: 70 }] },
-        contact: { phone: "13812345678" },
-        applicant: { kind: "self" },
-        consent: { given: true, noticeVersion: "2026-11-28", basis: "self" },
-      }),
-    });
+    const filed = await fileOneOver(server);
     expect(filed.status).toBe(201);
   });
 

@@ -47,3 +47,17 @@ export function stop(running: Running, signal: NodeJS.Signals = "SIGTERM"): Prom
     running.child.kill(signal);
   });
 }
+
+/** One person in 吉林 filing for themself over the running service's API (POST /api/requests). */
+export function fileOneOver(server: Running): Promise<Response> {
+  return fetch(`${server.url}/api/requests`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({
+      situation: { schemaVersion: 1, jurisdiction: "jilin", members: [{ relation: "self", age: 70 }] },
+      contact: { phone: "13812345678" },
+      applicant: { kind: "self" },
+      consent: { given: true, noticeVersion: "2026-11-28", basis: "self" },
+    }),
+  });
+}

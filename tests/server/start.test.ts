@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import journal from "../../db/migrations/sqlite/meta/_journal.json" with { type: "json" };
-import { type Running, root, startServer, stop } from "./process.ts";
+import { fileOneOver, type Running, root, startServer, stop } from "./process.ts";
 
 const running: Running[] = [];
 afterEach(async () => {
@@ -29,16 +29,7 @@ describe("npm start", () => {
 
     const health = await (await fetch(`${server.url}/api/health`)).json();
     expect(health).toMatchObject({ status: "ok", database: "ok", migrations: { pending: 0 } });
-    const filed = await fetch(`${server.url}/api/requests`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({
-        situation: { schemaVersion: 1, jurisdiction: "jilin", members: [{ relation: "self", age: 70 }] },
-        contact: { phone: "13812345678" },
-        applicant: { kind: "self" },
-        consent: { given: true, noticeVersion: "2026-11-28", basis: "self" },
-      }),
-    });
+    const filed = await fileOneOver(server);
     expect(filed.status).toBe(201);
     expect((await filed.json()).reference).toMatch(/^JL-/);
 
