@@ -32,6 +32,7 @@ export default defineConfig({
             "tests/server/**/*.test.ts",
             "tests/bot/**/*.test.ts",
             "tests/cli/**/*.test.ts",
+            "tests/discover/**/*.test.ts",
           ],
           ...limits,
         },

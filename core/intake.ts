@@ -16,11 +16,22 @@ export interface Prepared {
 
 export function prepareRequest(
   situation: Situation,
-  options: { policies: PolicySet; now: Date; today: string; calendar: WorkCalendar },
+  options: {
+    policies: PolicySet;
+    now: Date;
+    today: string;
+    calendar: WorkCalendar;
+    /** The working days a non-urgent call-back may take (outreach requests have their own). */
+    workingDays?: number | undefined;
+  },
 ): Prepared {
   const screening = screen(situation, { policies: options.policies, today: options.today });
   const urgent = isUrgent(situation);
-  return { screening, urgent, slaDueAt: callbackDue(options.now, urgent, options.calendar) };
+  return {
+    screening,
+    urgent,
+    slaDueAt: callbackDue(options.now, urgent, options.calendar, options.workingDays),
+  };
 }
 
 /** One problem the intake found, as data: the field (the submission's path) and a code that locales/ words. */

@@ -12,6 +12,13 @@ export const CALLBACK = {
   endOfWorkingDay: "17:30",
 } as const;
 
+/**
+ * An outreach request (主动发现: the office found the household in its register; nobody is waiting on
+ * the line) is due by the end of the working day on the tenth working day: a setting
+ * (OUTREACH_WORKING_DAYS), so an office sets the pace its staff can keep.
+ */
+export const OUTREACH_WORKING_DAYS = 10;
+
 export interface WorkCalendar {
   /** Days off that fall on weekdays (YYYY-MM-DD). */
   holidays: ReadonlySet<string>;
@@ -46,13 +53,19 @@ export function isWorkingDay(localDate: string, calendar: WorkCalendar): boolean
 
 /**
  * The call-back deadline. Urgent: 24 clock hours on. Otherwise the end of the working day on the third
- * working day after the day of the request (that day never counts, whatever the hour or the day).
+ * working day after the day of the request (that day never counts, whatever the hour or the day); an
+ * outreach request passes its own number of working days.
  */
-export function callbackDue(submittedAt: Date, urgent: boolean, calendar: WorkCalendar): Date {
+export function callbackDue(
+  submittedAt: Date,
+  urgent: boolean,
+  calendar: WorkCalendar,
+  workingDays: number = CALLBACK.workingDays,
+): Date {
   if (urgent) return new Date(submittedAt.getTime() + CALLBACK.urgentHours * 3600_000);
   let day = shanghaiDate(submittedAt);
   let counted = 0;
-  while (counted < CALLBACK.workingDays) {
+  while (counted < workingDays) {
     day = new Date(Date.parse(`${day}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
     if (isWorkingDay(day, calendar)) counted++;
   }

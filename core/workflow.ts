@@ -5,6 +5,20 @@ export const STATUSES = ["new", "claimed", "contacted", "referred", "closed"] as
 export type Status = (typeof STATUSES)[number];
 
 /**
+ * Where a request came from: a resident's chat or form, an agent taking a call, or the office's own
+ * screening of its low-income register (主动发现, `npm run discover -- … --file-requests`).
+ */
+export const CHANNELS = ["bot", "portal", "staff", "outreach"] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+/**
+ * Why a request may be processed: the person's consent, given through a channel; or the office's
+ * statutory duty to find people in need (社会救助暂行办法, 主动发现), for requests filed from a register.
+ */
+export const BASIS_KINDS = ["consent", "statutory_duty"] as const;
+export type BasisKind = (typeof BASIS_KINDS)[number];
+
+/**
  * Where a call's outcome may take a request, in one step (claim, release and reopen are their own
  * actions): from claimed straight to referred or closed — a caller never reached can be closed as
  * unreachable without first being marked contacted.

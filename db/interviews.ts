@@ -7,7 +7,11 @@ import { randomBytes } from "node:crypto";
 import { and, eq, gt, isNull, lt } from "drizzle-orm";
 import { type InterviewState, isCurrent } from "../core/interview/state.ts";
 import type { Vault } from "./crypto.ts";
-import type { Channel } from "./requests.ts";
+import type { Channel as RequestChannel } from "./requests.ts";
+
+/** Interviews are held in a chat, a form or on a call: outreach requests come from a register instead. */
+type Channel = Exclude<RequestChannel, "outreach">;
+
 import type { Q, Store } from "./store.ts";
 
 export interface Draft {

@@ -3,6 +3,7 @@
 // facts, the full record and the phone, each written to the request's event trail with who did it.
 
 import { and, asc, count, desc, eq, exists, gt, inArray, isNull, lt, or, type SQL, sql } from "drizzle-orm";
+import { bestOutcomes } from "../core/outcomes.ts";
 import type { Screening } from "../core/schema/screening.ts";
 import type { Situation } from "../core/schema/situation.ts";
 import { isWorkingDay, shanghaiDate, type WorkCalendar } from "../core/sla.ts";
@@ -16,7 +17,6 @@ import {
 } from "../core/workflow.ts";
 import type { Vault } from "./crypto.ts";
 import {
-  bestOutcomes,
   phoneMatches,
   type RequestStore,
   type SealedRequest,

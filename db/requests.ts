@@ -4,27 +4,61 @@
 
 import { createHash } from "node:crypto";
 import { and, asc, desc, eq, gte } from "drizzle-orm";
-import type { Jurisdiction, Program } from "../core/schema/enums.ts";
+import { bestOutcomes } from "../core/outcomes.ts";
+import type { Jurisdiction } from "../core/schema/enums.ts";
 import type { Screening } from "../core/schema/screening.ts";
 import type { Situation } from "../core/schema/situation.ts";
-import { DUPLICATE_WINDOW_DAYS, residentStatus } from "../core/workflow.ts";
+import { type Channel, DUPLICATE_WINDOW_DAYS, residentStatus } from "../core/workflow.ts";
 import type { Vault } from "./crypto.ts";
 import { newReference } from "./reference.ts";
 import { isUniqueViolation, type Q, type Store } from "./store.ts";
 
-export type Channel = "bot" | "portal" | "staff";
+export type { Channel };
 
 export type Applicant =
   | { kind: "self"; name?: string | undefined }
   | { kind: "helper"; name: string; relationship: string; phone: string };
 
 export interface Consent {
+  kind: "consent";
   /** When the person (or their helper) agreed, ISO 8601. */
   at: string;
   /** The version of the privacy notice that was shown. */
   noticeVersion: string;
   /** The person agreed themself, or through the helper; or the helper is their legal guardian. */
   basis: "self" | "person_agreed" | "guardian";
+}
+
+/**
+ * The office's statutory duty to find people in need (社会救助暂行办法; 普民〔2021〕77号 二(四)): an
+ * outreach request filed from a low-income register, before the person has been asked anything.
+ */
+export interface StatutoryDuty {
+  kind: "statutory_duty";
+  /** When the register was screened, ISO 8601. */
+  at: string;
+  /** The law the duty rests on. */
+  law: string;
+  /** Which register the household was found in (its file's name). */
+  register: string;
+}
+
+/** Why a request may be processed at all. */
+export type Basis = Consent | StatutoryDuty;
+
+/** The stored form of a basis: one kind and one reference, both plain (no personal data). */
+export function basisRef(basis: Basis): string {
+  return basis.kind === "consent"
+    ? `${basis.noticeVersion}:${basis.basis}`
+    : `${basis.law}:${basis.register}`;
+}
+
+function basisFromRow(kind: Basis["kind"], at: string, ref: string): Basis {
+  const split = ref.indexOf(":");
+  const [head, tail] = split < 0 ? [ref, ""] : [ref.slice(0, split), ref.slice(split + 1)];
+  return kind === "consent"
+    ? { kind, at, noticeVersion: head, basis: (tail || "self") as Consent["basis"] }
+    : { kind, at, law: head, register: tail };
 }
 
 export interface NewRequest {
@@ -38,7 +72,7 @@ export interface NewRequest {
   person?: { name?: string | undefined; phone?: string | undefined } | undefined;
   /** The number the hotline calls back: a mainland mobile, or a helper's international number (E.164). */
   contactPhone: string;
-  consent: Consent;
+  basis: Basis;
   lang: string;
   /** The Telegram chat to notify of status changes. */
   chatId?: string | undefined;
@@ -64,7 +98,7 @@ export interface StoredRequest extends SealedRequest {
   urgent: boolean;
   status: string;
   lang: string;
-  consent: Consent;
+  basis: Basis;
   engineVersion: string;
   packVersion: string;
   createdAt: string;
@@ -93,17 +127,13 @@ export class IdempotencyConflict extends Error {
   }
 }
 
-const OUTCOME_RANK = { likely: 2, possible: 1, unlikely: 0 } as const;
-
-/** Each program's best outcome across members: what staff count and filter by. */
-export function bestOutcomes(screening: Screening): Map<Program, keyof typeof OUTCOME_RANK> {
-  const best = new Map<Program, keyof typeof OUTCOME_RANK>();
-  for (const r of screening.results) {
-    const seen = best.get(r.program);
-    if (seen === undefined || OUTCOME_RANK[r.outcome] > OUTCOME_RANK[seen]) best.set(r.program, r.outcome);
-  }
-  return best;
-}
+/** Who a new request's first event is from: the resident, an agent, or the office's register job. */
+const EVENT_ACTOR: Record<Channel, string> = {
+  bot: "resident",
+  portal: "resident",
+  staff: "staff",
+  outreach: "system",
+};
 
 export const sealContext = (reference: string) => `request:${reference}`;
 
@@ -233,8 +263,9 @@ export function createRequestStore(deps: RequestStoreDeps): RequestStore {
           status: "new",
           lang: input.lang,
           appliedBy: input.applicant.kind,
-          consentAt: input.consent.at,
-          consentNotice: `${input.consent.noticeVersion}:${input.consent.basis}`,
+          basisKind: input.basis.kind,
+          basisAt: input.basis.at,
+          basisRef: basisRef(input.basis),
           engineVersion: input.screening.engineVersion,
           packVersion: input.screening.packVersion,
           phoneHash,
@@ -263,7 +294,7 @@ export function createRequestStore(deps: RequestStoreDeps): RequestStore {
         requestId: row.id,
         at,
         kind: "created",
-        actor: input.channel === "staff" ? "staff" : "resident",
+        actor: EVENT_ACTOR[input.channel],
         data: { channel: input.channel, urgent: input.urgent },
       });
       if (keyHash)
@@ -340,7 +371,6 @@ export function createRequestStore(deps: RequestStoreDeps): RequestStore {
     });
     if (!row) return null;
     const sealed = vault.open<SealedRequest>(row.sealed, sealContext(row.reference));
-    const [noticeVersion = "", basis = "self"] = row.consentNotice.split(":");
     return {
       ...sealed,
       id: row.id,
@@ -350,7 +380,7 @@ export function createRequestStore(deps: RequestStoreDeps): RequestStore {
       urgent: row.urgent,
       status: row.status,
       lang: row.lang,
-      consent: { at: row.consentAt, noticeVersion, basis: basis as Consent["basis"] },
+      basis: basisFromRow(row.basisKind, row.basisAt, row.basisRef),
       engineVersion: row.engineVersion,
       packVersion: row.packVersion,
       createdAt: row.createdAt,

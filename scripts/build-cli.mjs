@@ -6,7 +6,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { build } from "esbuild";
-import { COMMANDS, newestSource, ROOT } from "./lib/build-stamp.mjs";
+import { COMMANDS, newestSource, ROOT, WORKERS } from "./lib/build-stamp.mjs";
 
 const OUT = join(ROOT, "build", "cli");
 
@@ -35,7 +35,9 @@ const started = performance.now();
 const stamp = newestSource();
 mkdirSync(OUT, { recursive: true });
 await build({
-  entryPoints: Object.fromEntries(COMMANDS.map((name) => [name, join(ROOT, "scripts", `${name}.ts`)])),
+  entryPoints: Object.fromEntries(
+    [...COMMANDS, ...WORKERS].map((name) => [name, join(ROOT, "scripts", `${name}.ts`)]),
+  ),
   outdir: OUT,
   outExtension: { ".js": ".mjs" },
   bundle: true,

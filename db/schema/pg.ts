@@ -15,7 +15,7 @@ import {
   primaryKey,
   text,
 } from "drizzle-orm/pg-core";
-import { STATUSES } from "../../core/workflow.ts";
+import { BASIS_KINDS, CHANNELS, STATUSES } from "../../core/workflow.ts";
 
 const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => "bytea" });
 
@@ -29,15 +29,22 @@ export const requests = pgTable(
   {
     id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
     reference: text("reference").notNull().unique(),
-    channel: text("channel", { enum: ["bot", "portal", "staff"] }).notNull(),
+    channel: text("channel", { enum: CHANNELS }).notNull(),
     jurisdiction: text("jurisdiction").notNull(),
     urgent: boolean("urgent").notNull(),
     status: text("status", { enum: STATUSES }).notNull().default("new"),
     assigneeId: integer("assignee_id"),
     lang: text("lang").notNull(),
     appliedBy: text("applied_by", { enum: ["self", "helper"] }).notNull(),
-    consentAt: text("consent_at").notNull(),
-    consentNotice: text("consent_notice").notNull(),
+    /**
+     * Why the request may be processed: the person's consent (through a channel), or the office's
+     * statutory duty to find people in need (主动发现, an outreach request from the register).
+     */
+    basisKind: text("basis_kind", { enum: BASIS_KINDS }).notNull().default("consent"),
+    /** When consent was given, or when the register was screened. */
+    basisAt: text("basis_at").notNull(),
+    /** Consent: "<notice version>:<self|person_agreed|guardian>"; duty: "<law>:<register>". */
+    basisRef: text("basis_ref").notNull(),
     engineVersion: text("engine_version").notNull(),
     packVersion: text("pack_version").notNull(),
     phoneHash: text("phone_hash").notNull(),

@@ -4,7 +4,7 @@
 
 import { desc, sql } from "drizzle-orm";
 import { blob, index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
-import { STATUSES } from "../../core/workflow.ts";
+import { BASIS_KINDS, CHANNELS, STATUSES } from "../../core/workflow.ts";
 
 export const meta = sqliteTable("meta", {
   key: text("key").primaryKey(),
@@ -16,7 +16,7 @@ export const requests = sqliteTable(
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
     reference: text("reference").notNull().unique(),
-    channel: text("channel", { enum: ["bot", "portal", "staff"] }).notNull(),
+    channel: text("channel", { enum: CHANNELS }).notNull(),
     jurisdiction: text("jurisdiction").notNull(),
     urgent: integer("urgent", { mode: "boolean" }).notNull(),
     status: text("status", { enum: STATUSES }).notNull().default("new"),
@@ -25,8 +25,15 @@ export const requests = sqliteTable(
     lang: text("lang").notNull(),
     /** Who applied: "self" or "helper" (the helper's details are sealed). */
     appliedBy: text("applied_by", { enum: ["self", "helper"] }).notNull(),
-    consentAt: text("consent_at").notNull(),
-    consentNotice: text("consent_notice").notNull(),
+    /**
+     * Why the request may be processed: the person's consent (through a channel), or the office's
+     * statutory duty to find people in need (主动发现, an outreach request from the register).
+     */
+    basisKind: text("basis_kind", { enum: BASIS_KINDS }).notNull().default("consent"),
+    /** When consent was given, or when the register was screened. */
+    basisAt: text("basis_at").notNull(),
+    /** Consent: "<notice version>:<self|person_agreed|guardian>"; duty: "<law>:<register>". */
+    basisRef: text("basis_ref").notNull(),
     engineVersion: text("engine_version").notNull(),
     packVersion: text("pack_version").notNull(),
     phoneHash: text("phone_hash").notNull(),

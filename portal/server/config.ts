@@ -2,7 +2,7 @@
 // start with one line naming the variable.
 
 import { z } from "zod";
-import { CALLBACK, TIME_OF_DAY } from "../../core/sla.ts";
+import { CALLBACK, OUTREACH_WORKING_DAYS, TIME_OF_DAY } from "../../core/sla.ts";
 import { DEFAULT_RETENTION_DAYS } from "../../db/retention.ts";
 import { SESSIONS_PER_ACCOUNT } from "../../db/staff.ts";
 import { OWASP_LOG_N } from "./passwords.ts";
@@ -41,6 +41,8 @@ const envSchema = z
       .string()
       .regex(TIME_OF_DAY, { message: "must be a time of day as HH:MM, for example 17:30" })
       .default(CALLBACK.endOfWorkingDay),
+    /** Working days the hotline has for an outreach request (主动发现, npm run discover --file-requests). */
+    OUTREACH_WORKING_DAYS: z.coerce.number().int().min(1).max(60).default(OUTREACH_WORKING_DAYS),
     /** Call attempts on different working days before a request may be closed as unreachable. */
     UNREACHABLE_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(3),
     PUBLIC_URL: url,

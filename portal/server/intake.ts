@@ -4,14 +4,16 @@
 // deadline, and stores it sealed, idempotently when the caller gives a key. A refusal is an
 // IntakeRefusal (data: code, field, values) and nothing is stored.
 
+import { listedPrograms, outreachKey } from "../../core/discover/worklist.ts";
 import { type IntakeIssue, IntakeRefusal, prepareRequest, type SendDetails } from "../../core/intake.ts";
 import { buildSituation } from "../../core/interview/build.ts";
 import { isInternational, parseAnyPhone, parsePhone } from "../../core/interview/numbers.ts";
 import { answerOf, type InterviewState } from "../../core/interview/state.ts";
 import type { PolicySet } from "../../core/policies/index.ts";
 import { fieldIssues } from "../../core/schema/issues.ts";
+import { situationSchema } from "../../core/schema/situation.ts";
 import { dateIssues } from "../../core/screen.ts";
-import { shanghaiDate, type WorkCalendar } from "../../core/sla.ts";
+import { OUTREACH_WORKING_DAYS, shanghaiDate, type WorkCalendar } from "../../core/sla.ts";
 import { type Channel, IdempotencyConflict, type RequestStore, type Submitted } from "../../db/requests.ts";
 import { PRIVACY_NOTICE_VERSION } from "../../locales/notice.ts";
 import { ApiError } from "./errors.ts";
@@ -32,11 +34,32 @@ export interface FileOptions {
 
 export type { SendDetails };
 
+/**
+ * A household found in the office's low-income register (主动发现): filed on the office's statutory
+ * duty, not on consent, with the register's contact as the call-back.
+ */
+export interface OutreachFiling {
+  /** The household's id in the register. */
+  registerId: string;
+  /** Which register (its file's name), recorded with the basis. */
+  register: string;
+  situation: unknown;
+  contact: { name?: string | undefined; phone: string };
+}
+
+/** The law the office's duty to find people in need rests on (社会救助暂行办法, 主动发现). */
+export const OUTREACH_LAW = "社会救助暂行办法";
+
 export interface Intake {
   /** Files a submission in the API's shape (checked here whatever the caller checked before). */
   file(body: unknown, options: FileOptions): Promise<Submitted>;
   /** Files a finished interview, as the portal's form, the bot and staff intake hold it. */
   fileInterview(state: InterviewState, send: SendDetails, options: FileOptions): Promise<Submitted>;
+  /**
+   * Files an outreach request. Idempotent on the register id and the programs' outcomes: filing the same
+   * household again files nothing new unless its results changed (created: false).
+   */
+  fileOutreach(filing: OutreachFiling): Promise<Submitted>;
 }
 
 export interface IntakeDeps {
@@ -46,6 +69,8 @@ export interface IntakeDeps {
   now: () => Date;
   /** Anonymous sending limits (send-limits.ts); staff intake is not limited. */
   sendLimits?: SendLimits | undefined;
+  /** Working days for an outreach request's call-back (OUTREACH_WORKING_DAYS). */
+  outreachWorkingDays?: number | undefined;
 }
 
 const refuse = (field: string, code: string, values: Record<string, unknown> = {}) =>
@@ -157,7 +182,8 @@ export function createIntake(deps: IntakeDeps): Intake {
               : body.applicant,
           person: body.person && { ...body.person, ...(personPhone ? { phone: personPhone } : {}) },
           contactPhone: phone,
-          consent: {
+          basis: {
+            kind: "consent",
             at: options.consentAt ?? now.toISOString(),
             noticeVersion: body.consent.noticeVersion,
             basis: body.consent.basis,
@@ -187,8 +213,58 @@ export function createIntake(deps: IntakeDeps): Intake {
     }
   }
 
+  async function fileOutreach(filing: OutreachFiling): Promise<Submitted> {
+    const parsed = situationSchema.safeParse(filing.situation);
+    if (!parsed.success) {
+      throw new IntakeRefusal(
+        "invalid",
+        fieldIssues(parsed.error).map((i) => ({
+          code: i.code,
+          field: i.path ? `situation.${i.path}` : "situation",
+          values: i.values,
+        })),
+      );
+    }
+    const phone = parsePhone(filing.contact.phone);
+    if (!phone) throw refuse("contact.phone", "not_a_phone");
+    const name = filing.contact.name?.trim() || undefined;
+    const now = deps.now();
+    const today = shanghaiDate(now);
+    const dated = dateIssues(parsed.data, today);
+    if (dated.length > 0) throw refuse(`situation.${dated[0]?.path}`, dated[0]?.code ?? "invalid");
+    const prepared = prepareRequest(parsed.data, {
+      policies: deps.policies,
+      now,
+      today,
+      calendar: deps.calendar,
+      workingDays: deps.outreachWorkingDays ?? OUTREACH_WORKING_DAYS,
+    });
+    const listed = listedPrograms(parsed.data, prepared.screening);
+    if (listed.length === 0) throw refuse("situation", "no_open_program");
+    const key = outreachKey(filing.registerId, listed);
+    return deps.requests.submit(
+      {
+        channel: "outreach",
+        situation: parsed.data,
+        ...prepared,
+        applicant: { kind: "self", ...(name ? { name } : {}) },
+        person: name ? { name } : undefined,
+        contactPhone: phone,
+        basis: {
+          kind: "statutory_duty",
+          at: now.toISOString(),
+          law: OUTREACH_LAW,
+          register: filing.register,
+        },
+        lang: "zh-CN",
+      },
+      { key, fingerprint: key },
+    );
+  }
+
   return {
     file,
+    fileOutreach,
     fileInterview(state, send, options) {
       const body = submissionFromInterview(state, send);
       if (!body) return Promise.reject(new IntakeRefusal("interview_unfinished", []));

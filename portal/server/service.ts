@@ -63,10 +63,12 @@ export async function buildDeps(
   const calendar = { ...loadCalendar(config.HOLIDAYS_FILE), endOfDay: config.WORKDAY_ENDS_AT };
   const policies = createPolicies(config.POLICY_PARAMS_FILE ? loadParamsFile(config.POLICY_PARAMS_FILE) : {});
   const { db, vault, migrations } = await openStore(config, options.log);
-  const recomputed = await followDeadlineRule(db, calendar, now()).catch(async (error) => {
-    await db.close();
-    throw error;
-  });
+  const recomputed = await followDeadlineRule(db, calendar, now(), config.OUTREACH_WORKING_DAYS).catch(
+    async (error) => {
+      await db.close();
+      throw error;
+    },
+  );
   if (recomputed > 0)
     options.log(`Call-back deadlines of ${recomputed} open requests recomputed for the working day's end.`);
   const requests = createRequestStore({
@@ -120,6 +122,7 @@ export async function buildDeps(
       policies,
       calendar,
       now,
+      outreachWorkingDays: config.OUTREACH_WORKING_DAYS,
       sendLimits: createSendLimits(limiter, {
         perPhonePerDay: config.SENDS_PER_PHONE_PER_DAY,
         perChatPerDay: config.SENDS_PER_CHAT_PER_DAY,

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { isoDate } from "../../core/schema/date.ts";
 import { JURISDICTIONS, OUTCOMES, PROGRAMS } from "../../core/schema/enums.ts";
-import { CALL_RESULTS, CLOSE_OUTCOMES, STATUSES } from "../../core/workflow.ts";
+import { CALL_RESULTS, CHANNELS, CLOSE_OUTCOMES, STATUSES } from "../../core/workflow.ts";
 import { ROLES } from "../../db/staff.ts";
 import { situationSchema } from "./schemas.ts";
 
@@ -18,7 +18,7 @@ export const passwordSchema = z.strictObject({
 export const queueQuerySchema = z.strictObject({
   status: z.enum(STATUSES).optional(),
   jurisdiction: z.enum(JURISDICTIONS).optional(),
-  channel: z.enum(["bot", "portal", "staff"]).optional(),
+  channel: z.enum(CHANNELS).optional(),
   program: z.enum(PROGRAMS).optional(),
   outcome: z.enum(OUTCOMES).optional(),
   after: z.string().max(200).optional(),

@@ -4,7 +4,7 @@
 // audited, as the API's GET does), the dashboard's figures for a period checked by the API's schema.
 
 import { JURISDICTIONS, OUTCOMES, PROGRAMS } from "../../core/schema/enums.ts";
-import { STATUSES } from "../../core/workflow.ts";
+import { CHANNELS, type Channel, STATUSES } from "../../core/workflow.ts";
 import { decodeCursor, type FullRecord, type QueueCase, type QueueItem } from "../../db/queue.ts";
 import { type Stats, stats } from "../../db/reports.ts";
 import type { Session } from "../../db/staff.ts";
@@ -17,7 +17,7 @@ export interface QueueFilters {
   status?: (typeof STATUSES)[number] | undefined;
   program?: (typeof PROGRAMS)[number] | undefined;
   outcome?: (typeof OUTCOMES)[number] | undefined;
-  channel?: "bot" | "portal" | "staff" | undefined;
+  channel?: Channel | undefined;
   jurisdiction?: (typeof JURISDICTIONS)[number] | undefined;
 }
 
@@ -72,7 +72,7 @@ export function createWorkspace(deps: AppDeps) {
       status: pick(q.get("status"), STATUSES),
       program: pick(q.get("program"), PROGRAMS),
       outcome: pick(q.get("outcome"), OUTCOMES),
-      channel: pick(q.get("channel"), ["bot", "portal", "staff"] as const),
+      channel: pick(q.get("channel"), CHANNELS),
       jurisdiction: scope === "all" ? pick(q.get("jurisdiction"), JURISDICTIONS) : undefined,
     };
     const after = q.get("after") ? decodeCursor(q.get("after") as string) : null;

@@ -18,7 +18,11 @@ export const COMMANDS = [
   "db-retention",
   "interview",
   "interview-stats",
+  "discover",
 ];
+
+/** Scripts bundled beside the commands that are not commands: worker threads' entry points. */
+export const WORKERS = ["discover-worker"];
 
 /** Where the commands' code lives (tests and benchmarks run from sources, so they are not here). */
 const SOURCES = ["core", "db", "portal/server", "bot", "locales", "scripts"];

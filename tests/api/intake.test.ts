@@ -103,7 +103,9 @@ forEachStore(() => {
     slaDueAt: r?.slaDueAt,
     status: r?.status,
     lang: r?.lang,
-    consent: { basis: r?.consent.basis, noticeVersion: r?.consent.noticeVersion },
+    // When consent was given differs by channel (the bot asks first); what was agreed does not.
+    basis:
+      r?.basis.kind === "consent" ? { basis: r.basis.basis, noticeVersion: r.basis.noticeVersion } : null,
     engineVersion: r?.engineVersion,
     packVersion: r?.packVersion,
   });

@@ -36,7 +36,8 @@ forEachStore(() => {
       });
       expect(stored?.person).toEqual({ name: "王秀英" });
       expect(stored?.contactPhone).toBe("13812345678");
-      expect(stored?.consent).toEqual({
+      expect(stored?.basis).toEqual({
+        kind: "consent",
         at: "2026-11-27T02:00:00.000Z",
         noticeVersion: "2026-11-28",
         basis: "person_agreed",

@@ -442,7 +442,12 @@ forEachStore(() => {
         ...prepared,
         applicant: { kind: "self" },
         contactPhone: "13812345678",
-        consent: { at: h.clock.now.toISOString(), noticeVersion: "2026-11-28", basis: "self" },
+        basis: {
+          kind: "consent",
+          at: h.clock.now.toISOString(),
+          noticeVersion: "2026-11-28",
+          basis: "self",
+        },
         lang: "en",
         chatId: "424242",
       });

@@ -208,7 +208,7 @@ describe.skipIf(!HAVE_BROWSER)("residents in Chromium", () => {
       phone: "13812345678",
     });
     expect(stored?.person).toEqual({ name: "王大爷", phone: "13900001111" });
-    expect(stored?.consent.basis).toBe("person_agreed");
+    expect(stored?.basis).toMatchObject({ kind: "consent", basis: "person_agreed" });
     await db.close();
 
     // The status lookup: a number not on the request finds nothing, and the boxes keep what was typed.

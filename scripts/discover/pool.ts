@@ -1,0 +1,99 @@
+// Screening spread over worker threads. Batches go to whichever worker has the fewest in hand; results
+// come back in any order and are handed on in the order the batches were sent, so the outputs are the
+// same for any number of workers. At most a few batches per worker are in flight: reading waits for
+// screening, and memory stays flat.
+
+import { pathToFileURL } from "node:url";
+import { Worker } from "node:worker_threads";
+import type { RegisterRecord } from "./household.ts";
+import type { Batch, BatchDone, Done, WorkerSetup } from "./protocol.ts";
+
+/**
+ * A worker running discover-worker beside this file: the bundle once built; the TypeScript source under
+ * tsx (tests, benchmarks), where the worker registers tsx's loader itself (workers do not inherit it).
+ */
+function startWorker(setup: WorkerSetup): Worker {
+  const here = import.meta.filename;
+  // A worker holds the packs and a few batches: a small heap keeps its garbage (and RSS) small too.
+  const options = { workerData: setup, resourceLimits: { maxOldGenerationSizeMb: 96 } };
+  if (!here.endsWith(".ts"))
+    return new Worker(new URL("./discover-worker.mjs", pathToFileURL(here)), options);
+  const source = new URL("../discover-worker.ts", pathToFileURL(here)).href;
+  const tsx = import.meta.resolve("tsx/esm/api");
+  const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(source)}); });`;
+  return new Worker(boot, { ...options, eval: true });
+}
+
+const IN_FLIGHT_PER_WORKER = 4;
+
+export interface Pool {
+  /** Sends a batch; resolves once there is room for another. */
+  submit(records: RegisterRecord[]): Promise<void>;
+  /** Waits for every batch sent to be handed on. */
+  drain(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export function createPool(
+  size: number,
+  setup: WorkerSetup,
+  /** Called with each batch's results, in the order the batches were sent. */
+  onDone: (done: Done[]) => void,
+): Pool {
+  const workers = Array.from({ length: size }, () => startWorker(setup));
+  const load = workers.map(() => 0);
+  const ready = new Map<number, Done[]>();
+  let sent = 0;
+  let next = 0;
+  let failure: Error | null = null;
+  let wake: (() => void) | null = null;
+  const notify = () => {
+    const w = wake;
+    wake = null;
+    w?.();
+  };
+  workers.forEach((worker, i) => {
+    worker.on("message", (m: BatchDone) => {
+      load[i] = (load[i] ?? 1) - 1;
+      ready.set(m.seq, m.done);
+      while (ready.has(next)) {
+        const done = ready.get(next) as Done[];
+        ready.delete(next);
+        next++;
+        try {
+          onDone(done);
+        } catch (error) {
+          failure = error as Error;
+        }
+      }
+      notify();
+    });
+    worker.on("error", (error) => {
+      failure = error;
+      notify();
+    });
+  });
+  const waitUntil = async (ok: () => boolean) => {
+    while (!ok()) {
+      if (failure) throw failure;
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+      });
+    }
+    if (failure) throw failure;
+  };
+  return {
+    async submit(records) {
+      await waitUntil(() => sent - next < size * IN_FLIGHT_PER_WORKER);
+      let pick = 0;
+      for (let i = 1; i < size; i++) if ((load[i] ?? 0) < (load[pick] ?? 0)) pick = i;
+      load[pick] = (load[pick] ?? 0) + 1;
+      const batch: Batch = { seq: sent++, records };
+      workers[pick]?.postMessage(batch);
+    },
+    drain: () => waitUntil(() => next === sent),
+    async close() {
+      await Promise.all(workers.map((w) => w.terminate()));
+    },
+  };
+}

@@ -1,0 +1,257 @@
+// One discover run: the register read as a stream, screened by the workers, the results filed in the
+// register's order — rejects appended, worklist entries sorted segment by segment into run files, a
+// checkpoint after each segment — then the runs merged into worklist.jsonl and worklist.csv, and the
+// counts written to summary.json. A killed run, started again with the same inputs, resumes from its
+// last checkpoint and ends with the same files.
+
+import { once } from "node:events";
+import {
+  closeSync,
+  createWriteStream,
+  existsSync,
+  fchmodSync,
+  fsyncSync,
+  ftruncateSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+  writeSync,
+} from "node:fs";
+import { join, resolve } from "node:path";
+import { csvLine } from "../../core/discover/csv.ts";
+import { WORKLIST_CSV_COLUMNS } from "../../core/discover/worklist-csv.ts";
+import type { DeploymentParams } from "../../core/policies/deployment.ts";
+import { createPolicies } from "../../core/policies/index.ts";
+import { ENGINE_VERSION } from "../../core/screen.ts";
+import { type Checkpoint, fingerprintOf, readCheckpoint, writeCheckpoint } from "./checkpoint.ts";
+import type { RegisterRecord } from "./household.ts";
+import { type Format, openRegister } from "./input.ts";
+import { createPool } from "./pool.ts";
+import { createProgress } from "./progress.ts";
+import type { Done } from "./protocol.ts";
+import { type Keyed, mergeRuns, writeRun } from "./runs.ts";
+import { countHousehold, emptyTally, sortedTally, type Tally } from "./summary.ts";
+
+export interface DiscoverOptions {
+  register: string;
+  format: Format;
+  out: string;
+  workers: number;
+  deployment: DeploymentParams;
+  /** The parameter file's text (part of the fingerprint: other figures, other outputs). */
+  paramsText: string;
+  asOf?: string | undefined;
+  today: string;
+  /** Households per segment: a sorted run and a checkpoint after each. */
+  segment: number;
+  log: (line: string) => void;
+  progress: NodeJS.WriteStream;
+}
+
+export interface RunSummary extends Tally {
+  asOf: string | null;
+  engineVersion: string;
+  packVersions: Record<string, string>;
+  run: {
+    startedAt: string;
+    finishedAt: string;
+    seconds: number;
+    householdsPerSecond: number;
+    workers: number;
+    resumedAfter: number;
+  };
+}
+
+const BATCH = 200;
+/**
+ * A segment also ends when its worklist entries reach this many characters (a run file of about
+ * 8–16 MB): memory stays bounded however many households are listed. Deterministic — it depends on the
+ * entries, not on timing — so any number of workers cuts the same segments.
+ */
+const SEGMENT_CHARS = 8_000_000;
+/** Output files hold names, phones and facts of people: readable by the owner only. */
+const PRIVATE = 0o600;
+export const STATE_DIR = ".discover-state";
+
+/** A fresh private file for writing: an old one (a killed run's) is removed first, whatever its mode. */
+function freshPrivate(path: string): string {
+  rmSync(path, { force: true });
+  return path;
+}
+
+function writePrivate(path: string, text: string): void {
+  const tmp = freshPrivate(`${path}.tmp`);
+  writeFileSync(tmp, text, { mode: PRIVATE });
+  renameSync(tmp, path);
+}
+
+export async function runDiscover(o: DiscoverOptions): Promise<RunSummary> {
+  const register = openRegister(o.register, o.format);
+  const policies = createPolicies(o.deployment);
+  const packVersions = Object.fromEntries(
+    Object.entries(policies.packs).map(([id, pack]) => [id, `${pack.version}+${policies.national.version}`]),
+  );
+  mkdirSync(o.out, { recursive: true, mode: 0o700 });
+  const state = join(o.out, STATE_DIR);
+  const fingerprint = fingerprintOf({
+    register: resolve(o.register),
+    options: { format: o.format, asOf: o.asOf ?? null, params: o.paramsText, segment: o.segment },
+    versions: `${ENGINE_VERSION} ${JSON.stringify(packVersions)}`,
+  });
+  const previous = readCheckpoint(state);
+  const resumed = previous?.fingerprint === fingerprint ? previous : null;
+  if (previous && !resumed) o.log("The register or the options changed since the last run: starting over.");
+  if (!resumed) rmSync(state, { recursive: true, force: true });
+  mkdirSync(state, { recursive: true, mode: 0o700 });
+  // Runs a killed run wrote after its last checkpoint are not counted: they are written again.
+  for (const name of readdirSync(state))
+    if (name !== "checkpoint.json" && !resumed?.runs.includes(name)) rmSync(join(state, name));
+
+  const cp: Checkpoint = resumed ?? {
+    version: 1,
+    fingerprint,
+    today: o.today,
+    records: 0,
+    runs: [],
+    rejectsBytes: 0,
+    tally: emptyTally(),
+    startedAt: new Date().toISOString(),
+  };
+  if (resumed) o.log(`Resuming after ${resumed.records.toLocaleString("en")} households (checkpoint).`);
+  const rejectsPath = join(o.out, "rejects.jsonl");
+  const continuing = resumed !== null && existsSync(rejectsPath);
+  const rejectsFd = openSync(
+    continuing ? rejectsPath : freshPrivate(rejectsPath),
+    continuing ? "r+" : "w",
+    PRIVATE,
+  );
+  fchmodSync(rejectsFd, PRIVATE);
+  ftruncateSync(rejectsFd, cp.rejectsBytes);
+  let rejectsBytes = cp.rejectsBytes;
+
+  const started = performance.now();
+  const resumedAfter = cp.records;
+  let entries: Keyed[] = [];
+  let rejects: string[] = [];
+  let inSegment = 0;
+  let segmentChars = 0;
+  const flushSegment = () => {
+    if (inSegment === 0) return;
+    if (entries.length > 0) {
+      const name = `run-${String(cp.runs.length).padStart(6, "0")}.tsv`;
+      writeRun(join(state, name), entries);
+      cp.runs.push(name);
+    }
+    if (rejects.length > 0) {
+      const text = `${rejects.join("\n")}\n`;
+      rejectsBytes += writeSync(rejectsFd, text, rejectsBytes);
+      fsyncSync(rejectsFd);
+    }
+    cp.rejectsBytes = rejectsBytes;
+    cp.records += inSegment;
+    writeCheckpoint(state, cp);
+    entries = [];
+    rejects = [];
+    inSegment = 0;
+    segmentChars = 0;
+  };
+  const onDone = (done: Done[]) => {
+    for (const d of done) {
+      inSegment++;
+      if ("reject" in d) {
+        cp.tally.rejects++;
+        rejects.push(d.reject);
+      } else {
+        const listed = d.entry !== undefined;
+        countHousehold(cp.tally, policies, { ...d, listed });
+        if (listed) {
+          entries.push({ key: d.key as string, entry: d.entry as string, row: d.row as string });
+          segmentChars += (d.entry as string).length + (d.row as string).length;
+        }
+      }
+      if (inSegment === o.segment || segmentChars >= SEGMENT_CHARS) flushSegment();
+    }
+    progress.update(cp.records + inSegment);
+  };
+  const progress = createProgress({
+    out: o.progress,
+    fraction: () => register.bytesRead() / Math.max(1, register.size),
+    resumedAt: resumedAfter,
+  });
+
+  const pool = createPool(o.workers, { deployment: o.deployment, today: cp.today, asOf: o.asOf }, onDone);
+  try {
+    let skip = cp.records;
+    let batch: RegisterRecord[] = [];
+    for await (const record of register.records()) {
+      if (skip > 0) {
+        skip--;
+        continue;
+      }
+      batch.push(record);
+      if (batch.length === BATCH) {
+        await pool.submit(batch);
+        batch = [];
+      }
+    }
+    if (batch.length > 0) await pool.submit(batch);
+    await pool.drain();
+    flushSegment();
+  } finally {
+    await pool.close();
+    closeSync(rejectsFd);
+  }
+  progress.done(cp.records);
+  const screened = performance.now();
+  await writeWorklists(
+    o.out,
+    cp.runs.map((name) => join(state, name)),
+  );
+  o.log(
+    `Screened in ${((screened - started) / 1000).toFixed(1)} s; worklist sorted and written in ${((performance.now() - screened) / 1000).toFixed(1)} s.`,
+  );
+  const seconds = (performance.now() - started) / 1000;
+  const summary: RunSummary = {
+    ...sortedTally(cp.tally),
+    asOf: o.asOf ?? null,
+    engineVersion: ENGINE_VERSION,
+    packVersions,
+    run: {
+      startedAt: cp.startedAt,
+      finishedAt: new Date().toISOString(),
+      seconds: Math.round(seconds * 100) / 100,
+      householdsPerSecond: Math.round((cp.records - resumedAfter) / Math.max(seconds, 0.001)),
+      workers: o.workers,
+      resumedAfter,
+    },
+  };
+  writePrivate(join(o.out, "summary.json"), `${JSON.stringify(summary, null, 2)}\n`);
+  rmSync(state, { recursive: true, force: true });
+  return summary;
+}
+
+/** Merges the sorted runs into worklist.jsonl and worklist.csv (written beside, then renamed). */
+async function writeWorklists(out: string, runs: string[]): Promise<void> {
+  const jsonlPath = join(out, "worklist.jsonl");
+  const csvPath = join(out, "worklist.csv");
+  const jsonl = createWriteStream(freshPrivate(`${jsonlPath}.tmp`), { mode: PRIVATE });
+  const csv = createWriteStream(freshPrivate(`${csvPath}.tmp`), { mode: PRIVATE });
+  // A byte-order mark so that spreadsheet programs read the Chinese as UTF-8.
+  csv.write(`\ufeff${csvLine(WORKLIST_CSV_COLUMNS)}`);
+  for await (const { entry, row } of mergeRuns(runs)) {
+    jsonl.write(`${entry}\n`);
+    csv.write(`${row}\r\n`);
+    // Each waits for its own "drain", if it still needs one (the other may have drained meanwhile).
+    if (jsonl.writableNeedDrain) await once(jsonl, "drain");
+    if (csv.writableNeedDrain) await once(csv, "drain");
+  }
+  await Promise.all([
+    new Promise<void>((done, fail) => jsonl.end((e?: Error | null) => (e ? fail(e) : done()))),
+    new Promise<void>((done, fail) => csv.end((e?: Error | null) => (e ? fail(e) : done()))),
+  ]);
+  renameSync(`${jsonlPath}.tmp`, jsonlPath);
+  renameSync(`${csvPath}.tmp`, csvPath);
+}
