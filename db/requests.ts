@@ -61,6 +61,12 @@ function basisFromRow(kind: Basis["kind"], at: string, ref: string): Basis {
     : { kind, at, law: head, register: tail };
 }
 
+export interface Person {
+  name?: string | undefined;
+  phone?: string | undefined;
+  registerId?: string | undefined;
+}
+
 export interface NewRequest {
   channel: Channel;
   situation: Situation;
@@ -68,8 +74,11 @@ export interface NewRequest {
   urgent: boolean;
   slaDueAt: Date;
   applicant: Applicant;
-  /** The person the request is for: their name, and their own mainland number when a helper gave it. */
-  person?: { name?: string | undefined; phone?: string | undefined } | undefined;
+  /**
+   * The person the request is for: their name, their own mainland number when a helper gave it, and
+   * for an outreach request the household's id in the register it was found in.
+   */
+  person?: Person | undefined;
   /** The number the hotline calls back: a mainland mobile, or a helper's international number (E.164). */
   contactPhone: string;
   basis: Basis;
@@ -85,7 +94,7 @@ export interface SealedRequest {
   situation: Situation;
   screening: Screening;
   applicant: Applicant;
-  person: { name?: string | undefined; phone?: string | undefined } | null;
+  person: Person | null;
   contactPhone: string;
   chatId: string | null;
 }

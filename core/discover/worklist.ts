@@ -37,10 +37,13 @@ export interface WorklistEntry {
   urgent: boolean;
   contact: Contact;
   programs: WorklistProgram[];
-  /** Monthly amounts of the programs listed (a range counts its floor), yuan: the worklist's order. */
-  monthlyTotal: number;
-  /** One-off amounts' floors, yuan (临时救助). */
-  oneOffTotal: number;
+  /**
+   * The largest monthly estimate among the programs listed (a range counts its floor), yuan: the
+   * worklist's order. Not a sum: programs one person gets only one of would count twice.
+   */
+  monthlyBest: number;
+  /** The largest one-off estimate's floor, yuan (临时救助). */
+  oneOffBest: number;
   /** Every fact a call could settle, once each. */
   unknown: string[];
   asOf: string;
@@ -79,12 +82,12 @@ export function worklistEntry(
 ): WorklistEntry | null {
   const programs = listedPrograms(s, screening);
   if (programs.length === 0) return null;
-  let monthlyTotal = 0;
-  let oneOffTotal = 0;
+  let monthlyBest = 0;
+  let oneOffBest = 0;
   const unknown = new Set<string>();
   for (const p of programs) {
-    monthlyTotal += p.monthly ?? p.monthlyRange?.min ?? 0;
-    oneOffTotal += p.oneOff?.min ?? 0;
+    monthlyBest = Math.max(monthlyBest, p.monthly ?? p.monthlyRange?.min ?? 0);
+    oneOffBest = Math.max(oneOffBest, p.oneOff?.min ?? 0);
     for (const m of p.missing) unknown.add(m);
   }
   return {
@@ -95,8 +98,8 @@ export function worklistEntry(
     urgent: isUrgent(s),
     contact: household.contact,
     programs,
-    monthlyTotal: cents(monthlyTotal),
-    oneOffTotal: cents(oneOffTotal),
+    monthlyBest: cents(monthlyBest),
+    oneOffBest: cents(oneOffBest),
     unknown: [...unknown].sort(),
     asOf: screening.asOf,
     engineVersion: screening.engineVersion,
@@ -126,15 +129,15 @@ export function listedPrograms(s: Situation, screening: Screening): WorklistProg
 
 /**
  * The worklist's order as one string that sorts the same way: urgent first, then the larger monthly
- * total, then the larger one-off, then the register's own order (the line). Fixed width, so temporary
+ * estimate, then the larger one-off, then the register's own order (the line). Fixed width, so temporary
  * sorted runs merge by plain string comparison.
  */
-export function sortKey(e: Pick<WorklistEntry, "urgent" | "monthlyTotal" | "oneOffTotal" | "line">): string {
+export function sortKey(e: Pick<WorklistEntry, "urgent" | "monthlyBest" | "oneOffBest" | "line">): string {
   const desc = (yuan: number) => String(99_999_999_999 - Math.min(Math.round(yuan * 100), 99_999_999_999));
   return [
     e.urgent ? "0" : "1",
-    desc(e.monthlyTotal).padStart(11, "0"),
-    desc(e.oneOffTotal).padStart(11, "0"),
+    desc(e.monthlyBest).padStart(11, "0"),
+    desc(e.oneOffBest).padStart(11, "0"),
     String(e.line).padStart(12, "0"),
   ].join("");
 }

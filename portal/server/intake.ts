@@ -248,7 +248,7 @@ export function createIntake(deps: IntakeDeps): Intake {
         situation: parsed.data,
         ...prepared,
         applicant: { kind: "self", ...(name ? { name } : {}) },
-        person: name ? { name } : undefined,
+        person: { ...(name ? { name } : {}), registerId: filing.registerId },
         contactPhone: phone,
         basis: {
           kind: "statutory_duty",

@@ -209,11 +209,11 @@ describe("the worklist entry", () => {
     expect(worklistEntry({ id: "W2", line: 2, contact }, rich, screen(rich, { policies, today }))).toBeNull();
   });
 
-  it("sorts urgent first, then the larger monthly total, the larger one-off, the earlier line", () => {
-    const e = (urgent: boolean, monthlyTotal: number, oneOffTotal: number, line: number) => ({
+  it("sorts urgent first, then the larger monthly estimate, the larger one-off, the earlier line", () => {
+    const e = (urgent: boolean, monthlyBest: number, oneOffBest: number, line: number) => ({
       urgent,
-      monthlyTotal,
-      oneOffTotal,
+      monthlyBest,
+      oneOffBest,
       line,
     });
     const order = [

@@ -114,14 +114,14 @@ describe("a register of 20,000 households", () => {
     expect(listed.size).toBeGreaterThan(0);
   });
 
-  it("is sorted: urgent first, then by monthly total, one-off total and line", () => {
+  it("is sorted: urgent first, then by monthly estimate, one-off and line", () => {
     const entries = lines(first, "worklist.jsonl").map((l) => JSON.parse(l) as WorklistEntry);
     for (let i = 1; i < entries.length; i++) {
       const [a, b] = [entries[i - 1] as WorklistEntry, entries[i] as WorklistEntry];
       const order =
         Number(a.urgent) - Number(b.urgent) ||
-        a.monthlyTotal - b.monthlyTotal ||
-        a.oneOffTotal - b.oneOffTotal ||
+        a.monthlyBest - b.monthlyBest ||
+        a.oneOffBest - b.oneOffBest ||
         b.line - a.line;
       expect(order, `entries ${i - 1} and ${i}`).toBeGreaterThan(0);
     }
