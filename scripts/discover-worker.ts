@@ -1,8 +1,9 @@
-// A worker of `npm run discover`: screens the batches the main thread sends, answers in kind.
+// A worker of `npm run discover`: screens the batches the main thread sends, answers in kind, handing
+// the answer's bytes over without a copy.
 
 import { parentPort, workerData } from "node:worker_threads";
 import { createPolicies } from "../core/policies/index.ts";
-import type { Batch, BatchDone, WorkerSetup } from "./discover/protocol.ts";
+import type { Batch, WorkerSetup } from "./discover/protocol.ts";
 import { screenBatch } from "./discover/screen-batch.ts";
 
 const setup = workerData as WorkerSetup;
@@ -13,6 +14,12 @@ const options = {
 };
 
 parentPort?.on("message", (batch: Batch) => {
-  const reply: BatchDone = { seq: batch.seq, done: screenBatch(batch.records, options) };
-  parentPort?.postMessage(reply);
+  const reply = screenBatch(batch, options);
+  // The buffer may be a slice of Node's shared pool: hand over only a buffer of its own.
+  const own = reply.bytes.byteOffset === 0 && reply.bytes.byteLength === reply.bytes.buffer.byteLength;
+  const bytes = own ? reply.bytes : reply.bytes.slice();
+  parentPort?.postMessage({ ...reply, bytes }, [
+    bytes.buffer as ArrayBuffer,
+    reply.spans.buffer as ArrayBuffer,
+  ]);
 });

@@ -8,6 +8,7 @@ import { CsvParser, type CsvRecord } from "../../core/discover/csv.ts";
 import { type HouseholdRows, headerProblem, ID_COLUMN } from "../../core/discover/register-csv.ts";
 import type { RegisterRecord } from "./household.ts";
 import { numberedLines } from "./lines.ts";
+import type { LineBytes } from "./protocol.ts";
 
 export type Format = "jsonl" | "csv";
 
@@ -23,8 +24,14 @@ export interface Register {
   /** The file's size in bytes, and how many of them have been read: the progress bar's fraction. */
   size: number;
   bytesRead(): number;
+  /** Every record, read whole (the second pass of --file-requests, the tests). */
   records(): AsyncGenerator<RegisterRecord>;
+  /** Records in batches for the workers, after the first `skip` (a resumed run): JSON lines as bytes. */
+  batches(size: number, skip: number): AsyncGenerator<BatchRecords>;
 }
+
+/** A batch's records: JSON lines as their bytes, or CSV households as read. */
+export type BatchRecords = { jsonl: LineBytes } | { records: RegisterRecord[] };
 
 function isGzip(path: string): boolean {
   const fd = openSync(path, "r");
@@ -58,9 +65,12 @@ export function openRegister(path: string, format: Format): Register {
   }
   const gzip = isGzip(path);
   let file: ReturnType<typeof createReadStream> | null = null;
-  async function* text(): AsyncGenerator<string> {
+  function open() {
     file = createReadStream(path, { highWaterMark: 1 << 20 });
-    const stream = gzip ? file.pipe(createGunzip()) : file;
+    return gzip ? file.pipe(createGunzip()) : file;
+  }
+  async function* text(): AsyncGenerator<string> {
+    const stream = open();
     stream.setEncoding("utf8");
     let first = true;
     for await (const chunk of stream as AsyncIterable<string>) {
@@ -75,7 +85,106 @@ export function openRegister(path: string, format: Format): Register {
     size,
     bytesRead: () => (file as { bytesRead: number } | null)?.bytesRead ?? 0,
     records: format === "jsonl" ? () => jsonLines(text()) : () => csvHouseholds(text()),
+    batches:
+      format === "jsonl"
+        ? (size, skip) => lineBatches(open() as AsyncIterable<Buffer>, size, skip)
+        : (size, skip) => recordBatches(csvHouseholds(text()), size, skip),
   };
+}
+
+async function* recordBatches(
+  records: AsyncGenerator<RegisterRecord>,
+  size: number,
+  skip: number,
+): AsyncGenerator<BatchRecords> {
+  let batch: RegisterRecord[] = [];
+  let skipped = 0;
+  for await (const record of records) {
+    if (skipped < skip) {
+      skipped++;
+      continue;
+    }
+    batch.push(record);
+    if (batch.length === size) {
+      yield { records: batch };
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield { records: batch };
+}
+
+const NEWLINE = 0x0a;
+
+/** Whether a line's bytes hold anything but spaces, tabs and a carriage return (blank lines are skipped). */
+function blank(buf: Buffer, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const b = buf[i];
+    if (b !== 0x20 && b !== 0x09 && b !== 0x0d) return false;
+  }
+  return true;
+}
+
+/**
+ * JSON lines in batches of their bytes, never decoded here: the workers decode them. Each batch is its
+ * own buffer, so it can be handed to a worker without a copy.
+ */
+async function* lineBatches(
+  chunks: AsyncIterable<Buffer>,
+  size: number,
+  skip: number,
+): AsyncGenerator<BatchRecords> {
+  let rest: Buffer = Buffer.alloc(0);
+  let line = 0;
+  let skipped = 0;
+  let parts: Buffer[] = [];
+  let starts: number[] = [];
+  let ends: number[] = [];
+  let lines: number[] = [];
+  let length = 0;
+  const take = (buf: Buffer, start: number, end: number) => {
+    line++;
+    if (blank(buf, start, end)) return;
+    if (skipped < skip) {
+      skipped++;
+      return;
+    }
+    parts.push(buf.subarray(start, end));
+    starts.push(length);
+    length += end - start;
+    ends.push(length);
+    lines.push(line);
+  };
+  const batch = (): BatchRecords => {
+    const bytes = Buffer.allocUnsafeSlow(length);
+    let at = 0;
+    for (const p of parts) at += p.copy(bytes, at);
+    const out = {
+      jsonl: {
+        bytes,
+        starts: Int32Array.from(starts),
+        ends: Int32Array.from(ends),
+        lines: Int32Array.from(lines),
+      },
+    };
+    parts = [];
+    starts = [];
+    ends = [];
+    lines = [];
+    length = 0;
+    return out;
+  };
+  for await (const chunk of chunks) {
+    const buf = rest.length > 0 ? Buffer.concat([rest, chunk]) : chunk;
+    let start = 0;
+    for (let end = buf.indexOf(NEWLINE, start); end >= 0; end = buf.indexOf(NEWLINE, start)) {
+      take(buf, start, end);
+      start = end + 1;
+      if (lines.length === size) yield batch();
+    }
+    rest = buf.subarray(start);
+  }
+  if (rest.length > 0) take(rest, 0, rest.length);
+  if (lines.length > 0) yield batch();
 }
 
 async function* jsonLines(chunks: AsyncGenerator<string>): AsyncGenerator<RegisterRecord> {

@@ -5,8 +5,8 @@
 
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
-import type { RegisterRecord } from "./household.ts";
-import type { Batch, BatchDone, Done, WorkerSetup } from "./protocol.ts";
+import type { BatchRecords } from "./input.ts";
+import type { Batch, BatchDone, WorkerSetup } from "./protocol.ts";
 
 /**
  * A worker running discover-worker beside this file: the bundle once built; the TypeScript source under
@@ -28,7 +28,7 @@ const IN_FLIGHT_PER_WORKER = 4;
 
 export interface Pool {
   /** Sends a batch; resolves once there is room for another. */
-  submit(records: RegisterRecord[]): Promise<void>;
+  submit(records: BatchRecords): Promise<void>;
   /** Waits for every batch sent to be handed on. */
   drain(): Promise<void>;
   close(): Promise<void>;
@@ -38,11 +38,11 @@ export function createPool(
   size: number,
   setup: WorkerSetup,
   /** Called with each batch's results, in the order the batches were sent. */
-  onDone: (done: Done[]) => void,
+  onDone: (done: BatchDone) => void,
 ): Pool {
   const workers = Array.from({ length: size }, () => startWorker(setup));
   const load = workers.map(() => 0);
-  const ready = new Map<number, Done[]>();
+  const ready = new Map<number, BatchDone>();
   let sent = 0;
   let next = 0;
   let failure: Error | null = null;
@@ -55,9 +55,9 @@ export function createPool(
   workers.forEach((worker, i) => {
     worker.on("message", (m: BatchDone) => {
       load[i] = (load[i] ?? 1) - 1;
-      ready.set(m.seq, m.done);
+      ready.set(m.seq, m);
       while (ready.has(next)) {
-        const done = ready.get(next) as Done[];
+        const done = ready.get(next) as BatchDone;
         ready.delete(next);
         next++;
         try {
@@ -88,8 +88,15 @@ export function createPool(
       let pick = 0;
       for (let i = 1; i < size; i++) if ((load[i] ?? 0) < (load[pick] ?? 0)) pick = i;
       load[pick] = (load[pick] ?? 0) + 1;
-      const batch: Batch = { seq: sent++, records };
-      workers[pick]?.postMessage(batch);
+      const batch: Batch = { seq: sent++, ...records };
+      // JSON lines' bytes are handed over, not copied.
+      const transfer =
+        "jsonl" in records
+          ? [records.jsonl.bytes, records.jsonl.starts, records.jsonl.ends, records.jsonl.lines].map(
+              (a) => a.buffer as ArrayBuffer,
+            )
+          : [];
+      workers[pick]?.postMessage(batch, transfer);
     },
     drain: () => waitUntil(() => next === sent),
     async close() {

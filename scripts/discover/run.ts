@@ -27,11 +27,10 @@ import type { DeploymentParams } from "../../core/policies/deployment.ts";
 import { createPolicies } from "../../core/policies/index.ts";
 import { ENGINE_VERSION } from "../../core/screen.ts";
 import { type Checkpoint, fingerprintOf, readCheckpoint, writeCheckpoint } from "./checkpoint.ts";
-import type { RegisterRecord } from "./household.ts";
 import { type Format, openRegister } from "./input.ts";
 import { createPool } from "./pool.ts";
 import { createProgress } from "./progress.ts";
-import type { Done } from "./protocol.ts";
+import type { BatchDone } from "./protocol.ts";
 import { type Keyed, mergeRuns, writeRun } from "./runs.ts";
 import { countHousehold, emptyTally, sortedTally, type Tally } from "./summary.ts";
 
@@ -67,14 +66,15 @@ export interface RunSummary extends Tally {
 
 const BATCH = 200;
 /**
- * A segment also ends when its worklist entries reach this many characters (a run file of about
- * 8–16 MB): memory stays bounded however many households are listed. Deterministic — it depends on the
+ * A segment also ends when its worklist entries reach this many bytes (a run file of about 16 MB): memory stays bounded however many households are listed. Deterministic — it depends on the
  * entries, not on timing — so any number of workers cuts the same segments.
  */
-const SEGMENT_CHARS = 8_000_000;
+const SEGMENT_BYTES = 16_000_000;
 /** Output files hold names, phones and facts of people: readable by the owner only. */
 const PRIVATE = 0o600;
 export const STATE_DIR = ".discover-state";
+const NEWLINE = Buffer.from("\n");
+const CRLF = Buffer.from("\r\n");
 
 /** A fresh private file for writing: an old one (a killed run's) is removed first, whatever its mode. */
 function freshPrivate(path: string): string {
@@ -137,7 +137,7 @@ export async function runDiscover(o: DiscoverOptions): Promise<RunSummary> {
   let entries: Keyed[] = [];
   let rejects: string[] = [];
   let inSegment = 0;
-  let segmentChars = 0;
+  let segmentBytes = 0;
   const flushSegment = () => {
     if (inSegment === 0) return;
     if (entries.length > 0) {
@@ -156,23 +156,32 @@ export async function runDiscover(o: DiscoverOptions): Promise<RunSummary> {
     entries = [];
     rejects = [];
     inSegment = 0;
-    segmentChars = 0;
+    segmentBytes = 0;
   };
-  const onDone = (done: Done[]) => {
-    for (const d of done) {
+  const onDone = (batch: BatchDone) => {
+    const bytes = Buffer.from(batch.bytes.buffer, batch.bytes.byteOffset, batch.bytes.byteLength);
+    for (const d of batch.done) {
       inSegment++;
       if ("reject" in d) {
         cp.tally.rejects++;
         rejects.push(d.reject);
       } else {
         const listed = d.entry !== undefined;
-        countHousehold(cp.tally, policies, { ...d, listed });
-        if (listed) {
-          entries.push({ key: d.key as string, entry: d.entry as string, row: d.row as string });
-          segmentChars += (d.entry as string).length + (d.row as string).length;
+        countHousehold(cp.tally, policies, { jurisdiction: d.j, county: d.c, outcomes: d.o, listed });
+        if (d.entry !== undefined) {
+          const at = 3 * d.entry;
+          const [start, tab, end] = [batch.spans[at], batch.spans[at + 1], batch.spans[at + 2]] as number[];
+          entries.push({
+            key: d.key as string,
+            bytes,
+            start: start as number,
+            tab: tab as number,
+            end: end as number,
+          });
+          segmentBytes += (end as number) - (start as number);
         }
       }
-      if (inSegment === o.segment || segmentChars >= SEGMENT_CHARS) flushSegment();
+      if (inSegment === o.segment || segmentBytes >= SEGMENT_BYTES) flushSegment();
     }
     progress.update(cp.records + inSegment);
   };
@@ -184,20 +193,7 @@ export async function runDiscover(o: DiscoverOptions): Promise<RunSummary> {
 
   const pool = createPool(o.workers, { deployment: o.deployment, today: cp.today, asOf: o.asOf }, onDone);
   try {
-    let skip = cp.records;
-    let batch: RegisterRecord[] = [];
-    for await (const record of register.records()) {
-      if (skip > 0) {
-        skip--;
-        continue;
-      }
-      batch.push(record);
-      if (batch.length === BATCH) {
-        await pool.submit(batch);
-        batch = [];
-      }
-    }
-    if (batch.length > 0) await pool.submit(batch);
+    for await (const batch of register.batches(BATCH, cp.records)) await pool.submit(batch);
     await pool.drain();
     flushSegment();
   } finally {
@@ -242,8 +238,10 @@ async function writeWorklists(out: string, runs: string[]): Promise<void> {
   // A byte-order mark so that spreadsheet programs read the Chinese as UTF-8.
   csv.write(`\ufeff${csvLine(WORKLIST_CSV_COLUMNS)}`);
   for await (const { entry, row } of mergeRuns(runs)) {
-    jsonl.write(`${entry}\n`);
-    csv.write(`${row}\r\n`);
+    jsonl.write(entry);
+    jsonl.write(NEWLINE);
+    csv.write(row);
+    csv.write(CRLF);
     // Each waits for its own "drain", if it still needs one (the other may have drained meanwhile).
     if (jsonl.writableNeedDrain) await once(jsonl, "drain");
     if (csv.writableNeedDrain) await once(csv, "drain");

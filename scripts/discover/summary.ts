@@ -23,10 +23,15 @@ export const emptyTally = (): Tally => ({ households: 0, rejects: 0, worklist: 0
 
 const emptyGroup = (): Group => ({ households: 0, worklist: 0, programs: {} });
 
-function count(g: Group, outcomes: readonly [Program, Outcome][], listed: boolean): void {
+const OUTCOME_OF: Record<string, Outcome> = { l: "likely", p: "possible", u: "unlikely" };
+
+/** `outcomes`: the best outcome per program, one letter each (l, p, u) in the contract's program order. */
+function count(g: Group, outcomes: string, listed: boolean): void {
   g.households++;
   if (listed) g.worklist++;
-  for (const [program, outcome] of outcomes) {
+  for (let i = 0; i < PROGRAMS.length; i++) {
+    const program = PROGRAMS[i] as Program;
+    const outcome = OUTCOME_OF[outcomes[i] as string] as Outcome;
     const byOutcome = g.programs[program] ?? {};
     byOutcome[outcome] = (byOutcome[outcome] ?? 0) + 1;
     g.programs[program] = byOutcome;
@@ -42,7 +47,8 @@ export function countHousehold(
   h: {
     jurisdiction: string;
     county: string | null;
-    outcomes: readonly [Program, Outcome][];
+    /** One letter per program (l, p, u), in the contract's order. */
+    outcomes: string;
     listed: boolean;
   },
 ): void {
