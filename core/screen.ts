@@ -13,6 +13,7 @@ import { temporaryAid } from "./programs/temporary-aid.ts";
 import { findAlternatives } from "./rules/alternatives.ts";
 import type { RuleContext } from "./rules/context.ts";
 import { reason } from "./rules/reason.ts";
+import type { Jurisdiction } from "./schema/enums.ts";
 import { type FieldIssue, fieldIssues } from "./schema/issues.ts";
 import { formatPath } from "./schema/paths.ts";
 import type { Reason, Result, Screening } from "./schema/screening.ts";
@@ -66,20 +67,23 @@ export function screen(s: Situation, options: ScreenOptions): Screening {
     );
   }
   const alternatives = findAlternatives(ctx, results);
-  const tag = options.policies.deploymentTag;
   return {
     schemaVersion: SCHEMA_VERSION,
     engineVersion: ENGINE_VERSION,
     jurisdiction: s.jurisdiction,
-    packVersion: tag
-      ? `${pack.version}+${options.policies.national.version}+d.${tag}`
-      : `${pack.version}+${options.policies.national.version}`,
+    packVersion: packVersion(options.policies, s.jurisdiction),
     asOf,
     sources: [...pack.documents, ...options.policies.national.documents].map((d) => `${d.id} ${d.title}`),
     notices,
     results,
     alternatives,
   };
+}
+
+/** A place's rules version: its pack's, the national layer's, and the deployment's figures when any. */
+export function packVersion(policies: PolicySet, jurisdiction: Jurisdiction): string {
+  const base = `${policies.packs[jurisdiction].version}+${policies.national.version}`;
+  return policies.deploymentTag ? `${base}+d.${policies.deploymentTag}` : base;
 }
 
 export type ScreenInputResult = { ok: true; screening: Screening } | { ok: false; issues: FieldIssue[] };

@@ -1,7 +1,7 @@
 // npm run bench [-- --situations N --seconds S --requests N --conversations N
 //                   --only screenings|submissions|queue|bot|portal|workspace|login[,…]
 //                   --store sqlite|postgres|sqlite,postgres]
-//                   --processes N[,M…]]
+//                   --processes N[,M…] --households N --register FILE]
 // --store picks the stores the submissions and queue sections run on (default sqlite; postgres is the
 // server at TEST_DATABASE_URL, each run in a fresh schema). --processes runs the submissions with that
 // many service processes on one PostgreSQL (SQLite is one process's file: it runs with one).
@@ -14,6 +14,9 @@
 // 5. The portal: server time to render a self-check question page, and page weights (bench/portal.ts).
 // 6. The workspace: server time to render the queue page with 100,000 stored requests (bench/workspace.ts).
 // 7. A staff login under a flood of wrong passwords from five addresses (bench/login.ts).
+// 8. 主动发现: a generated register of 1,000,000 households (--households N, or --register FILE)
+//    through the compiled npm run discover with 1 and 2 workers (bench/discover.ts). Not in the default
+//    run (it takes several minutes): --only discover.
 // Measures and prints; asserts nothing.
 
 import { cpus } from "node:os";
@@ -24,6 +27,7 @@ import { type Situation, situationSchema } from "../core/schema/situation.ts";
 import { screen, screenInput } from "../core/screen.ts";
 import { situationArb } from "../tests/core/arbitraries.ts";
 import { BOT_TARGETS, benchBot } from "./bench/bot.ts";
+import { benchDiscover, DISCOVER_TARGETS } from "./bench/discover.ts";
 import { benchLogin, LOGIN_TARGET_MS } from "./bench/login.ts";
 import { benchPortal, PORTAL_TARGETS } from "./bench/portal.ts";
 import { benchQueue, QUEUE_TARGET_MS } from "./bench/queue.ts";
@@ -45,15 +49,18 @@ const { values } = parseArgs({
     conversations: { type: "string", default: "1000" },
     store: { type: "string", default: "sqlite" },
     processes: { type: "string", default: "1" },
+    households: { type: "string", default: "1000000" },
+    register: { type: "string" },
   },
 });
-const SECTIONS = ["screenings", "submissions", "queue", "bot", "portal", "workspace", "login"];
+const SECTIONS = ["screenings", "submissions", "queue", "bot", "portal", "workspace", "login", "discover"];
 const only = values.only?.split(",").map((s) => s.trim());
 if (only?.some((s) => !SECTIONS.includes(s))) {
   console.error(`--only takes one or more of ${SECTIONS.join(", ")}, separated by commas`);
   process.exit(2);
 }
-const wanted = (section: string) => only === undefined || only.includes(section);
+/** Every section but discover (minutes long) runs by default; --only picks. */
+const wanted = (section: string) => (only === undefined ? section !== "discover" : only.includes(section));
 let stores: StoreKind[];
 try {
   stores = parseStores(values.store);
@@ -163,6 +170,7 @@ if (wanted("bot")) await printBot();
 if (wanted("portal")) await printPortal();
 if (wanted("workspace")) await printWorkspace();
 if (wanted("login")) await printLogin();
+if (wanted("discover")) await printDiscover();
 
 async function printSubmissions(store: StoreKind, processes: number): Promise<void> {
   const concurrency = Number(values.concurrency);
@@ -260,5 +268,35 @@ async function printLogin(): Promise<void> {
   );
   console.log(
     `target: < ${LOGIN_TARGET_MS} ms — ${r.real === 200 && r.ms < LOGIN_TARGET_MS ? "met" : "not met"}`,
+  );
+}
+
+async function printDiscover(): Promise<void> {
+  const households = Number(values.households);
+  console.log("");
+  console.log(
+    values.register
+      ? `主动发现: ${values.register} through npm run discover (compiled), 1 then 2 workers`
+      : `主动发现: a generated register of ${households.toLocaleString("en-US")} households (1 bad row in 1,000) through npm run discover (compiled), 1 then 2 workers`,
+  );
+  const r = await benchDiscover({ households, workers: [1, 2], register: values.register });
+  if (r.generatedSeconds !== null) console.log(`(register generated in ${r.generatedSeconds.toFixed(0)} s)`);
+  for (const run of r.runs) {
+    console.log(
+      `  ${run.workers} worker${run.workers > 1 ? "s" : ""}: ${run.households.toLocaleString("en-US")} households in ${run.seconds.toFixed(1)} s, ` +
+        `${Math.round(run.perSecond).toLocaleString("en-US")}/s, peak RSS ${run.peakRssMb} MB`,
+    );
+  }
+  const [one, two] = r.runs;
+  if (one && two) {
+    const speedup = two.perSecond / one.perSecond;
+    const rss = Math.max(one.peakRssMb, two.peakRssMb);
+    console.log(
+      `targets: ≥ ${DISCOVER_TARGETS.speedup}× with 2 workers — ${speedup >= DISCOVER_TARGETS.speedup ? "met" : "not met"} (${speedup.toFixed(2)}×); ` +
+        `peak RSS ≤ ${DISCOVER_TARGETS.peakRssMb} MB — ${rss <= DISCOVER_TARGETS.peakRssMb ? "met" : "not met"} (${rss} MB)`,
+    );
+  }
+  console.log(
+    "for comparison: OpenFisca, vectorized, one dibao-like program without reasons: ~540,000 households/s (measured on this machine, issue 主动发现)",
   );
 }

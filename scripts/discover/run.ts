@@ -25,7 +25,8 @@ import { csvLine } from "../../core/discover/csv.ts";
 import { WORKLIST_CSV_COLUMNS } from "../../core/discover/worklist-csv.ts";
 import type { DeploymentParams } from "../../core/policies/deployment.ts";
 import { createPolicies } from "../../core/policies/index.ts";
-import { ENGINE_VERSION } from "../../core/screen.ts";
+import { JURISDICTIONS } from "../../core/schema/enums.ts";
+import { ENGINE_VERSION, packVersion } from "../../core/screen.ts";
 import { type Checkpoint, fingerprintOf, readCheckpoint, writeCheckpoint } from "./checkpoint.ts";
 import { type Format, openRegister } from "./input.ts";
 import { createPool } from "./pool.ts";
@@ -61,6 +62,8 @@ export interface RunSummary extends Tally {
     householdsPerSecond: number;
     workers: number;
     resumedAfter: number;
+    /** The process's peak resident memory, workers included. */
+    peakRssMb: number;
   };
 }
 
@@ -91,9 +94,7 @@ function writePrivate(path: string, text: string): void {
 export async function runDiscover(o: DiscoverOptions): Promise<RunSummary> {
   const register = openRegister(o.register, o.format);
   const policies = createPolicies(o.deployment);
-  const packVersions = Object.fromEntries(
-    Object.entries(policies.packs).map(([id, pack]) => [id, `${pack.version}+${policies.national.version}`]),
-  );
+  const packVersions = Object.fromEntries(JURISDICTIONS.map((id) => [id, packVersion(policies, id)]));
   mkdirSync(o.out, { recursive: true, mode: 0o700 });
   const state = join(o.out, STATE_DIR);
   const fingerprint = fingerprintOf({
@@ -222,6 +223,7 @@ export async function runDiscover(o: DiscoverOptions): Promise<RunSummary> {
       householdsPerSecond: Math.round((cp.records - resumedAfter) / Math.max(seconds, 0.001)),
       workers: o.workers,
       resumedAfter,
+      peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
     },
   };
   writePrivate(join(o.out, "summary.json"), `${JSON.stringify(summary, null, 2)}\n`);

@@ -67,11 +67,17 @@ const sameFiles = (a: string, b: string) => {
 };
 
 const first = join(dir, "out-2-workers");
+/** A smaller register for the runs compared file for file (each run costs seconds). */
+const small = join(dir, "small.jsonl");
+const smallFirst = join(dir, "out-small");
 
 beforeAll(async () => {
   await writeRegister(register, { count: N, seed: 20261130, badEvery: BAD_EVERY });
+  await writeRegister(small, { count: 5000, seed: 7, badEvery: BAD_EVERY });
   const r = discover(first, register, "--workers", "2");
   expect(r.status, r.stderr).toBe(0);
+  const s = discover(smallFirst, small, "--workers", "2");
+  expect(s.status, s.stderr).toBe(0);
 }, 180_000);
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -178,27 +184,29 @@ describe("a register of 20,000 households", () => {
 });
 
 describe("the same files", () => {
-  it("for one worker as for two", () => {
-    const one = join(dir, "out-1-worker");
-    const r = discover(one, register, "--workers", "1");
-    expect(r.status, r.stderr).toBe(0);
-    sameFiles(first, one);
+  it("for one worker as for two, and for three", () => {
+    for (const workers of ["1", "3"]) {
+      const out = join(dir, `out-${workers}-workers`);
+      const r = discover(out, small, "--workers", workers);
+      expect(r.status, r.stderr).toBe(0);
+      sameFiles(smallFirst, out);
+    }
   });
 
   it("from the register gzipped", async () => {
-    const gz = join(dir, "register.jsonl.gz");
-    await pipeline(createReadStream(register), createGzip(), createWriteStream(gz));
+    const gz = join(dir, "small.jsonl.gz");
+    await pipeline(createReadStream(small), createGzip(), createWriteStream(gz));
     const out = join(dir, "out-gz");
     const r = discover(out, gz, "--workers", "2");
     expect(r.status, r.stderr).toBe(0);
-    sameFiles(first, out);
+    sameFiles(smallFirst, out);
   });
 
   it("after a kill, resumed from the checkpoint", async () => {
     const out = join(dir, "out-killed");
     const child: ChildProcess = spawn(
       process.execPath,
-      args(out, register, "--workers", "2", "--checkpoint-every", "1000"),
+      args(out, small, "--workers", "2", "--checkpoint-every", "250"),
       {
         cwd: root,
         stdio: "ignore",
@@ -209,17 +217,17 @@ describe("the same files", () => {
     // Killed (SIGKILL: no chance to tidy up) once a few segments are on disk, well before the end.
     for (;;) {
       await new Promise((r) => setTimeout(r, 50));
-      if (existsSync(checkpoint) && JSON.parse(readFileSync(checkpoint, "utf8")).records >= 3000) break;
+      if (existsSync(checkpoint) && JSON.parse(readFileSync(checkpoint, "utf8")).records >= 1000) break;
       expect(child.exitCode, "the run ended before it could be killed").toBeNull();
     }
     child.kill("SIGKILL");
     await done;
     expect(existsSync(join(out, "summary.json"))).toBe(false);
-    const resumed = discover(out, register, "--workers", "2", "--checkpoint-every", "1000");
+    const resumed = discover(out, small, "--workers", "2", "--checkpoint-every", "250");
     expect(resumed.status, resumed.stderr).toBe(0);
     expect(resumed.stderr).toMatch(/Resuming after [\d,]+ households/);
-    sameFiles(first, out);
-    expect(JSON.parse(read(out, "summary.json")).run.resumedAfter).toBeGreaterThanOrEqual(3000);
+    sameFiles(smallFirst, out);
+    expect(JSON.parse(read(out, "summary.json")).run.resumedAfter).toBeGreaterThanOrEqual(1000);
   }, 120_000);
 });
 
@@ -227,7 +235,7 @@ describe("a register as CSV", () => {
   it("one row per member gives the same worklist as the same households in JSON Lines", () => {
     const count = 1500;
     const csv = join(dir, "register.csv");
-    const jsonl = join(dir, "small.jsonl");
+    const jsonl = join(dir, "csv-twin.jsonl");
     const households = [...generatedHouseholds(count, 7)];
     let text = `\ufeff${csvLine(ALL_COLUMNS)}`;
     for (const h of households) text += rowsFromHousehold(h.id, h.situation, h.contact).map(csvLine).join("");

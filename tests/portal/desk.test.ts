@@ -9,10 +9,13 @@ import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createPolicies } from "../../core/policies/index.ts";
+import { WEEKENDS_ONLY } from "../../core/sla.ts";
 import { createVault } from "../../db/crypto.ts";
 import { openDb } from "../../db/open.ts";
 import { createRequestStore } from "../../db/requests.ts";
 import { createStaffStore } from "../../db/staff.ts";
+import { createIntake } from "../../portal/server/intake.ts";
 import { createPasswordHasher } from "../../portal/server/passwords.ts";
 import { type Running, startServer, stop } from "../server/process.ts";
 import { axe } from "./axe.ts";
@@ -59,6 +62,15 @@ const mother = {
       income: [{ kind: "pension_basic", monthly: 900 }],
       disability: { grade: 2, category: "physical" },
     },
+  ],
+};
+
+/** On the register: 77, alone, on a 210-yuan basic pension, unable to work. */
+const plainOld = {
+  schemaVersion: 1,
+  jurisdiction: "wuxi",
+  members: [
+    { relation: "self", age: 77, workCapacity: "none", income: [{ kind: "pension_basic", monthly: 210 }] },
   ],
 };
 
@@ -257,6 +269,32 @@ describe.skipIf(!HAVE_BROWSER)("the agent's desk", () => {
     await page.getByLabel("密码").fill(PASSWORD);
     await page.getByRole("button", { name: "登录" }).click();
     await page.waitForURL(`${server.url}/staff/password`);
+    expect(await violations(page)).toEqual([]);
+    await context.close();
+  });
+
+  it("an outreach request (主动发现) tells the agent the person has not asked, and filters as its channel", async () => {
+    const { db, requests } = store();
+    const intake = createIntake({
+      requests,
+      policies: createPolicies(),
+      calendar: WEEKENDS_ONLY,
+      now: () => new Date(),
+    });
+    const { reference } = await intake.fileOutreach({
+      registerId: "WX-2026-0001",
+      register: "wuxi-register.jsonl",
+      situation: plainOld,
+      contact: { name: "吴桂兰", phone: "13800000000" },
+    });
+    await db.close();
+    const { context, page } = await signIn(1366);
+    await page.goto(`${server.url}/staff?channel=outreach`);
+    expect(await page.locator("table tbody tr").count()).toBe(1);
+    await page.goto(`${server.url}/staff/requests/${reference}`);
+    const notice = (await page.locator("#outreach").textContent()) ?? "";
+    expect(notice).toContain("本人还没有提出申请");
+    expect(notice).toContain("wuxi-register.jsonl");
     expect(await violations(page)).toEqual([]);
     await context.close();
   });
