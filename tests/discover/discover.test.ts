@@ -73,7 +73,7 @@ const smallFirst = join(dir, "out-small");
 
 beforeAll(async () => {
   await writeRegister(register, { count: N, seed: 20261130, badEvery: BAD_EVERY });
-  await writeRegister(small, { count: 5000, seed: 7, badEvery: BAD_EVERY });
+  await writeRegister(small, { count: 3000, seed: 7, badEvery: BAD_EVERY });
   const r = discover(first, register, "--workers", "2");
   expect(r.status, r.stderr).toBe(0);
   const s = discover(smallFirst, small, "--workers", "2");
@@ -184,8 +184,8 @@ describe("a register of 20,000 households", () => {
 });
 
 describe("the same files", () => {
-  it("for one worker as for two, and for three", () => {
-    for (const workers of ["1", "3"]) {
+  it("for one worker as for two", () => {
+    for (const workers of ["1"]) {
       const out = join(dir, `out-${workers}-workers`);
       const r = discover(out, small, "--workers", workers);
       expect(r.status, r.stderr).toBe(0);
@@ -206,7 +206,7 @@ describe("the same files", () => {
     const out = join(dir, "out-killed");
     const child: ChildProcess = spawn(
       process.execPath,
-      args(out, small, "--workers", "2", "--checkpoint-every", "250"),
+      args(out, small, "--workers", "2", "--checkpoint-every", "150"),
       {
         cwd: root,
         stdio: "ignore",
@@ -217,23 +217,23 @@ describe("the same files", () => {
     // Killed (SIGKILL: no chance to tidy up) once a few segments are on disk, well before the end.
     for (;;) {
       await new Promise((r) => setTimeout(r, 50));
-      if (existsSync(checkpoint) && JSON.parse(readFileSync(checkpoint, "utf8")).records >= 1000) break;
+      if (existsSync(checkpoint) && JSON.parse(readFileSync(checkpoint, "utf8")).records >= 600) break;
       expect(child.exitCode, "the run ended before it could be killed").toBeNull();
     }
     child.kill("SIGKILL");
     await done;
     expect(existsSync(join(out, "summary.json"))).toBe(false);
-    const resumed = discover(out, small, "--workers", "2", "--checkpoint-every", "250");
+    const resumed = discover(out, small, "--workers", "2", "--checkpoint-every", "150");
     expect(resumed.status, resumed.stderr).toBe(0);
     expect(resumed.stderr).toMatch(/Resuming after [\d,]+ households/);
     sameFiles(smallFirst, out);
-    expect(JSON.parse(read(out, "summary.json")).run.resumedAfter).toBeGreaterThanOrEqual(1000);
+    expect(JSON.parse(read(out, "summary.json")).run.resumedAfter).toBeGreaterThanOrEqual(600);
   }, 120_000);
 });
 
 describe("a register as CSV", () => {
   it("one row per member gives the same worklist as the same households in JSON Lines", () => {
-    const count = 1500;
+    const count = 600;
     const csv = join(dir, "register.csv");
     const jsonl = join(dir, "csv-twin.jsonl");
     const households = [...generatedHouseholds(count, 7)];
@@ -273,16 +273,27 @@ describe("a register as CSV", () => {
 });
 
 describe("bad arguments", () => {
-  it.each([
+  const cases: [string[], RegExp][] = [
     [["missing.jsonl"], /missing\.jsonl: cannot be read \(ENOENT\)/],
     [[register, "--workers", "0"], /--workers: "0" must be a whole number from 1 to 64/],
     [[register, "--as-of", "2026-13-01"], /--as-of: "2026-13-01" is not a date/],
     [[register, "--max-requests", "5"], /--max-requests goes with --file-requests/],
     [[join(dir, "register.txt")], /name it \.jsonl or \.csv/],
-  ])("%j → exit 2 and one line, no stack", (more, message) => {
-    const r = discover(join(dir, "out-args"), ...(more as string[]));
-    expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(message as RegExp);
-    expect(r.stderr).not.toContain("    at ");
+  ];
+
+  it("are refused with exit 2 and one line, no stack: a missing file, --workers 0, a bad date, …", async () => {
+    // Side by side: each is a process start and nothing more.
+    const runs = cases.map(async ([more, message]) => {
+      const child = spawn(process.execPath, args(join(dir, "out-args"), ...more), { cwd: root });
+      let stderr = "";
+      child.stderr.on("data", (d) => {
+        stderr += d;
+      });
+      const [code] = await once(child, "exit");
+      expect(code, more.join(" ")).toBe(2);
+      expect(stderr).toMatch(message);
+      expect(stderr).not.toContain("    at ");
+    });
+    await Promise.all(runs);
   });
 });
