@@ -1,16 +1,17 @@
-// --file-requests on the sample register (tests/fixtures/register-sample.jsonl): each worklist household
-// filed once through the intake as an outreach request — on the office's statutory duty, the register's
+// --file-requests on the sample register (tests/fixtures/register-sample.jsonl), into SQLite and into
+// PostgreSQL: each worklist household filed once through the intake as an outreach request — on the office's statutory duty, the register's
 // contact sealed like every phone, ten working days to call — and a second run files nothing new.
 
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { WorklistEntry } from "../../core/discover/worklist.ts";
 import { callbackDue, WEEKENDS_ONLY } from "../../core/sla.ts";
 import { readConfig } from "../../portal/server/config.ts";
 import { buildDeps } from "../../portal/server/service.ts";
+import { forEachStore, freshStore, type TestStore } from "../stores.ts";
 import { sampleRegister } from "./sample-register.ts";
 
 const root = join(import.meta.dirname, "..", "..");
@@ -18,15 +19,15 @@ const SAMPLE = join(root, "tests/fixtures/register-sample.jsonl");
 const dir = mkdtempSync(join(tmpdir(), "discover-file-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const env = (db: string) => ({
-  DATABASE_PATH: join(dir, db),
+const env = (store: TestStore) => ({
+  ...store.env,
   INTAKE_DATA_KEY: "7".repeat(64),
   // No holiday file: weekends only, so the deadline below is simple to check.
   HOLIDAYS_FILE: join(dir, "no-holidays.json"),
 });
 writeFileSync(join(dir, "no-holidays.json"), JSON.stringify({ holidays: [], workdays: [] }));
 
-function discover(db: string, out: string, ...more: string[]) {
+function discover(store: TestStore, out: string, ...more: string[]) {
   return spawnSync(
     process.execPath,
     [
@@ -40,12 +41,12 @@ function discover(db: string, out: string, ...more: string[]) {
       "2026-11-22",
       ...more,
     ],
-    { cwd: root, encoding: "utf8", env: { PATH: process.env.PATH ?? "", ...env(db) } },
+    { cwd: root, encoding: "utf8", env: { PATH: process.env.PATH ?? "", ...env(store) } },
   );
 }
 
-async function stored(db: string) {
-  const { deps } = await buildDeps(readConfig(env(db)), { log: () => {} });
+async function stored(store: TestStore) {
+  const { deps } = await buildDeps(readConfig(env(store)), { log: () => {} });
   try {
     const rows = await deps.db.read((q) => q.select().from(deps.db.t.requests));
     const full = await Promise.all(rows.map((r) => deps.requests.byReference(r.reference)));
@@ -65,10 +66,16 @@ describe("the sample register", () => {
   });
 });
 
-describe("--file-requests", () => {
+forEachStore((kind) => {
+  let store: TestStore;
+  beforeEach(async () => {
+    store = await freshStore(kind);
+  });
+  afterEach(() => store.drop());
+
   it("files each worklist household once as an outreach request; a second run files none", async () => {
-    const out = join(dir, "out");
-    const first = discover("once.sqlite", out, "--file-requests");
+    const out = join(store.dir, "out");
+    const first = discover(store, out, "--file-requests");
     expect(first.status, first.stderr).toBe(0);
     const worklist = readFileSync(join(out, "worklist.jsonl"), "utf8")
       .trim()
@@ -77,13 +84,13 @@ describe("--file-requests", () => {
     expect(worklist.length).toBeGreaterThan(10);
     expect(first.stdout).toContain(`Filed ${worklist.length} outreach request(s)`);
 
-    const again = discover("once.sqlite", out, "--file-requests");
+    const again = discover(store, out, "--file-requests");
     expect(again.status, again.stderr).toBe(0);
     expect(again.stdout).toContain(
       `Filed 0 outreach request(s) to the hotline's queue; ${worklist.length} filed before`,
     );
 
-    const { rows, full } = await stored("once.sqlite");
+    const { rows, full } = await stored(store);
     expect(rows).toHaveLength(worklist.length);
     for (const row of rows) {
       expect(row.channel).toBe("outreach");
@@ -94,9 +101,11 @@ describe("--file-requests", () => {
       const due = callbackDue(new Date(row.createdAt), row.urgent, WEEKENDS_ONLY, 10).getTime();
       expect(Math.abs(Date.parse(row.slaDueAt) - due)).toBeLessThan(row.urgent ? 1000 : 1);
     }
-    // The phone is sealed: the plain columns hold only its keyed hash.
-    const raw = readFileSync(join(dir, "once.sqlite"));
-    for (const e of worklist.slice(0, 5)) expect(raw.includes(Buffer.from(e.contact.phone))).toBe(false);
+    // The phone is sealed: the plain columns hold only its keyed hash (the SQLite file, read raw).
+    if (kind === "sqlite") {
+      const raw = readFileSync(store.env.DATABASE_PATH as string);
+      for (const e of worklist.slice(0, 5)) expect(raw.includes(Buffer.from(e.contact.phone))).toBe(false);
+    }
     // Each request holds the register's household, for the person on the register, with their number.
     const byId = new Map(full.map((r) => [r?.person?.registerId, r]));
     for (const e of worklist) {
@@ -109,15 +118,15 @@ describe("--file-requests", () => {
   }, 120_000);
 
   it("files at most --max-requests a run, in the worklist's order; the next run goes on down the list", async () => {
-    const out = join(dir, "out-max");
-    const first = discover("max.sqlite", out, "--file-requests", "--max-requests", "3");
+    const out = join(store.dir, "out-max");
+    const first = discover(store, out, "--file-requests", "--max-requests", "3");
     expect(first.status, first.stderr).toBe(0);
     expect(first.stdout).toMatch(/Filed 3 outreach request\(s\).*; 0 filed before/);
-    const second = discover("max.sqlite", out, "--file-requests", "--max-requests", "3");
+    const second = discover(store, out, "--file-requests", "--max-requests", "3");
     expect(second.stdout).toMatch(/Filed 3 outreach request\(s\).*; 3 filed before/);
     const worklist = readFileSync(join(out, "worklist.jsonl"), "utf8").trim().split("\n");
     const ids = worklist.slice(0, 6).map((l) => (JSON.parse(l) as WorklistEntry).id);
-    const { full } = await stored("max.sqlite");
+    const { full } = await stored(store);
     expect(full.map((r) => r?.person?.registerId).sort()).toEqual([...ids].sort());
   }, 120_000);
 });

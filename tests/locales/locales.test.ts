@@ -276,6 +276,7 @@ function placeholders(s: string): string[] {
 /** Plausible values for any placeholder outside the reasons (common, questions, programs). */
 const GENERIC: Values = {
   amount: 1234,
+  register: "wuxi-register.jsonl",
   min: 360,
   max: 1080,
   date: "2020-12-31",
