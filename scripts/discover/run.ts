@@ -69,8 +69,9 @@ export interface RunSummary extends Tally {
 
 const BATCH = 200;
 /**
- * A segment also ends when its worklist entries reach this many bytes (a run file of about 16 MB): memory stays bounded however many households are listed. Deterministic — it depends on the
- * entries, not on timing — so any number of workers cuts the same segments.
+ * A segment also ends when its worklist entries reach this many bytes (a run file of about 16 MB):
+ * memory stays bounded however many households are listed. Deterministic — it depends on the entries,
+ * not on timing — so any number of workers cuts the same segments.
  */
 const SEGMENT_BYTES = 16_000_000;
 /** Output files hold names, phones and facts of people: readable by the owner only. */

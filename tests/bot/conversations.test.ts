@@ -306,7 +306,7 @@ describe("a daughter applies for her mother", { timeout: 30_000 }, () => {
       contactPhone: daughter.phone,
       chatId: "2002",
       lang,
-      consent: { basis: "person_agreed" },
+      basis: { kind: "consent", basis: "person_agreed" },
     });
     // 吉林's rules turn at 60 and 70: "70 or over" is all the rules need of 78.
     expect(stored?.situation.members[0]?.ageBand).toEqual({ from: 70 });
@@ -353,7 +353,7 @@ describe("a daughter applies for her mother", { timeout: 30_000 }, () => {
     expect(summary).toContain(t("common:bot.confirmAbroad"));
     expect(await b.h.deps.requests.byReference(reference)).toMatchObject({
       contactPhone: "+13125550123",
-      consent: { basis: "guardian" },
+      basis: { kind: "consent", basis: "guardian" },
     });
     // The same digits as a mainland mobile are another number: no status for them.
     expect(await b.h.deps.requests.statusFor(reference, "131 2555 0123")).toBeNull();
