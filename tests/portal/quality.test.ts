@@ -172,6 +172,12 @@ async function tour(lang: string, large: boolean, expect: ExpectStatic) {
   return { report, questions };
 }
 
+/**
+ * The six tours share the machine: on a loaded two-core CI machine each can take more than a minute
+ * though none is stuck. The limit catches a hang, not slowness (vitest.config.ts).
+ */
+const TOUR_LIMIT_MS = 240_000;
+
 describe.skipIf(!HAVE_BROWSER)("accessibility and weight of every resident page", () => {
   // The six tours run side by side, each in its own browser context (expect is each test's own).
   it.concurrent.for([
@@ -181,7 +187,7 @@ describe.skipIf(!HAVE_BROWSER)("accessibility and weight of every resident page"
     ["zh-CN", true],
     ["zh-Hant", true],
     ["en", true],
-  ] as const)("%s, large text %s", async ([lang, large], { expect }) => {
+  ] as const)("%s, large text %s", { timeout: TOUR_LIMIT_MS }, async ([lang, large], { expect }) => {
     const { report, questions } = await tour(lang, large, expect);
     expect(questions, `questions that scroll sideways at ${PHONE.width}px`).toEqual([]);
     expect(report.map((r) => r.page)).toEqual([
