@@ -16,6 +16,7 @@ import { createPolicies } from "../../core/policies/index.ts";
 import type { Situation } from "../../core/schema/situation.ts";
 import { screen } from "../../core/screen.ts";
 import { situationArb } from "./arbitraries.ts";
+import { earner, household } from "./clauses/dibao-helpers.ts";
 
 const policies = createPolicies();
 const today = "2026-11-22";
@@ -177,35 +178,8 @@ describe("the worklist entry", () => {
   });
 
   it("is null when nothing is open: a healthy earner, every fact known, in mid-2026", () => {
-    const rich: Situation = {
-      ...alone,
-      // After the figures' confirmed date, an unpublished standard leaves 低保 open at any income.
-      asOf: "2026-06-01",
-      registeredPoor: false,
-      incomeAboveStandardSince: null,
-      emergency: null,
-      monthlyExpenses: { medical: 0, care: 0, rehabilitation: 0, employment: 0 },
-      currentBenefits: {
-        dibao: null,
-        tekun: false,
-        orphanAllowance: false,
-        unsupportedChildAllowance: false,
-        disabilitySubsidies: false,
-      },
-      members: [
-        {
-          relation: "self",
-          age: 40,
-          workCapacity: "full",
-          selfCare: "full",
-          employed: true,
-          disability: null,
-          illness: null,
-          supportersAble: true,
-          income: [{ kind: "wage", monthly: 20_000 }],
-        },
-      ],
-    };
+    // After the figures' confirmed date, an unpublished standard leaves 低保 open at any income.
+    const rich = household("wuxi", "2026-06-01", [earner(20_000, { relation: "self" })]) as Situation;
     expect(worklistEntry({ id: "W2", line: 2, contact }, rich, screen(rich, { policies, today }))).toBeNull();
   });
 

@@ -4,6 +4,7 @@
 // UPDATE_SAMPLE=1 npx vitest run sample-register (the test checks the committed file is this one).
 
 import type { Situation } from "../../core/schema/situation.ts";
+import { NOTHING_RECEIVED } from "../core/clauses/dibao-helpers.ts";
 
 /** A small seeded generator (mulberry32): the same households every time. */
 function random(seed: number): () => number {
@@ -238,14 +239,7 @@ function asRegistered(s: Situation): Situation {
     assets: "within_limits",
     emergency: null,
     ...s,
-    currentBenefits: {
-      dibao: null,
-      tekun: false,
-      orphanAllowance: false,
-      unsupportedChildAllowance: false,
-      disabilitySubsidies: false,
-      ...s.currentBenefits,
-    },
+    currentBenefits: { ...NOTHING_RECEIVED, ...s.currentBenefits },
     members: s.members.map((m) => ({ disability: null, illness: null, ...m })),
   };
 }

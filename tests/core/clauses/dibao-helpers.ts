@@ -53,6 +53,15 @@ export function est(r: Result) {
   return { outcome: r.outcome, monthly: r.monthly, monthlyRange: r.monthlyRange, until: r.until };
 }
 
+/** Known to receive none of the benefits the rules read. */
+export const NOTHING_RECEIVED = {
+  dibao: null,
+  tekun: false,
+  orphanAllowance: false,
+  unsupportedChildAllowance: false,
+  disabilitySubsidies: false,
+} as const;
+
 /** A household with every fact the dibao rules read known (none on dibao, no expenses), so only what a
  *  test sets can decide it. */
 export function household(
@@ -72,13 +81,7 @@ export function household(
     povertyExitedOn: null,
     incomeAboveStandardSince: null,
     monthlyExpenses: { medical: 0, care: 0, rehabilitation: 0, employment: 0 },
-    currentBenefits: {
-      dibao: null,
-      tekun: false,
-      orphanAllowance: false,
-      unsupportedChildAllowance: false,
-      disabilitySubsidies: false,
-    },
+    currentBenefits: NOTHING_RECEIVED,
     emergency: null,
     members,
     ...rest,
