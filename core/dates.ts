@@ -5,7 +5,27 @@ export type IsoDate = string;
 // Four digits or more: arithmetic near 9999-12-31 stays a date (10000-01-01), never a throw.
 const ISO = /^(\d{4,})-(\d{2})-(\d{2})$/;
 
+const ZERO = 48;
+
+/** Two or four ASCII digits at `at` as a number; −1 when any is not a digit. */
+function digits(date: string, at: number, count: 2 | 4): number {
+  let n = 0;
+  for (let k = at; k < at + count; k++) {
+    const d = date.charCodeAt(k) - ZERO;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
 function parts(date: IsoDate): [number, number, number] {
+  // The usual four-digit year read digit by digit: ages and periods are worked out for every member.
+  if (date.length === 10 && date.charCodeAt(4) === 45 && date.charCodeAt(7) === 45) {
+    const y = digits(date, 0, 4);
+    const mo = digits(date, 5, 2);
+    const d = digits(date, 8, 2);
+    if (y >= 0 && mo >= 0 && d >= 0) return [y, mo, d];
+  }
   const m = ISO.exec(date);
   if (!m) throw new Error(`not a date: ${date}`);
   return [Number(m[1]), Number(m[2]), Number(m[3])];

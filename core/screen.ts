@@ -3,7 +3,7 @@
 import pkg from "../package.json" with { type: "json" };
 import { addMonths } from "./dates.ts";
 import type { PolicySet } from "./policies/index.ts";
-import { createReader } from "./policies/reader.ts";
+import { readerFor } from "./policies/reader.ts";
 import { orphan, unsupportedChild } from "./programs/children.ts";
 import { dibao } from "./programs/dibao.ts";
 import { dibaoSingle } from "./programs/dibao-single.ts";
@@ -11,7 +11,7 @@ import { disabilityCare, disabilityLiving } from "./programs/disability.ts";
 import { tekun } from "./programs/tekun.ts";
 import { temporaryAid } from "./programs/temporary-aid.ts";
 import { findAlternatives } from "./rules/alternatives.ts";
-import type { RuleContext } from "./rules/context.ts";
+import { createContext } from "./rules/context.ts";
 import { reason } from "./rules/reason.ts";
 import type { Jurisdiction } from "./schema/enums.ts";
 import { type FieldIssue, fieldIssues } from "./schema/issues.ts";
@@ -33,13 +33,7 @@ export interface ScreenOptions {
 export function screen(s: Situation, options: ScreenOptions): Screening {
   const asOf = options.asOf ?? s.asOf ?? options.today;
   const pack = options.policies.packs[s.jurisdiction];
-  const ctx: RuleContext = {
-    s,
-    asOf,
-    p: createReader(options.policies, pack, asOf, s.county),
-    n: s.members.length,
-    memo: new Map(),
-  };
+  const ctx = createContext(s, asOf, readerFor(options.policies, pack, asOf, s.county));
   const members = s.members.map((_, i) => i);
   const dibaoResult = dibao(ctx);
   const singles = members.map((i) => dibaoSingle(ctx, i));

@@ -1,6 +1,7 @@
 // Reads a jurisdiction's parameters on one date: the national layer, the pack, a county's own figures and
 // a deployment's additions, as one table per parameter.
 
+import { addDays } from "../dates.ts";
 import { exact, type Quantity, unknownParam } from "../quantity.ts";
 import type { PolicySet } from "./index.ts";
 import type { Pack } from "./pack.ts";
@@ -16,7 +17,6 @@ export interface AmountParam {
 }
 
 export interface ParamReader {
-  asOf: string;
   pack: Pack;
   get<K extends ParamKey>(key: K): Resolved<ParamValue<K>> | undefined;
   amount(key: ParamKey): AmountParam;
@@ -85,6 +85,84 @@ function toQuantity(r: Resolved<number> | undefined): Quantity {
   return exact(r.value);
 }
 
+/**
+ * The dates on which any value a pack's reader may read starts or stops: between two of them every
+ * parameter resolves the same, so one reader serves the whole span (the bench's and a register's many
+ * dates fall in a few dozen spans).
+ */
+function changeDates(policies: PolicySet, pack: Pack): string[] {
+  const tablesRead: (ParamTable | undefined)[] = [
+    policies.national.params,
+    pack.params,
+    ...Object.values(pack.counties ?? {}).map((c) => c.params),
+    policies.deployment[pack.id as keyof typeof policies.deployment],
+  ];
+  const dates = new Set<string>();
+  for (const table of tablesRead)
+    for (const values of Object.values(table ?? {}))
+      for (const v of values as Dated<unknown>[]) {
+        dates.add(v.from);
+        if (v.to !== undefined) dates.add(addDays(v.to, 1));
+      }
+  return [...dates].sort();
+}
+
+/** How many dates on the sorted list fall on or before `date`: the span it lies in. */
+function spanOf(dates: readonly string[], date: string): number {
+  let lo = 0;
+  let hi = dates.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((dates[mid] as string) <= date) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+interface PackReaders {
+  dates: string[];
+  /** By county (or "" for none given), then by span. */
+  byCounty: Map<string, ParamReader[]>;
+}
+
+const readers = new WeakMap<PolicySet, Map<string, PackReaders>>();
+
+/**
+ * The reader for a place, county and date, made once per span of dates in which nothing changes and
+ * shared by every screening in it: what it resolves stays resolved.
+ */
+export function readerFor(
+  policies: PolicySet,
+  pack: Pack,
+  asOf: string,
+  county: string | undefined,
+): ParamReader {
+  let byPack = readers.get(policies);
+  if (byPack === undefined) {
+    byPack = new Map();
+    readers.set(policies, byPack);
+  }
+  let kept = byPack.get(pack.id);
+  if (kept === undefined) {
+    kept = { dates: changeDates(policies, pack), byCounty: new Map() };
+    byPack.set(pack.id, kept);
+  }
+  // Any county the pack does not list reads as the pack's own (see createReader).
+  const countyKey = county === undefined ? "" : Object.hasOwn(pack.counties ?? {}, county) ? county : "-";
+  let spans = kept.byCounty.get(countyKey);
+  if (spans === undefined) {
+    spans = [];
+    kept.byCounty.set(countyKey, spans);
+  }
+  const span = spanOf(kept.dates, asOf);
+  let reader = spans[span];
+  if (reader === undefined) {
+    reader = createReader(policies, pack, asOf, county);
+    spans[span] = reader;
+  }
+  return reader;
+}
+
 export function createReader(
   policies: PolicySet,
   pack: Pack,
@@ -100,10 +178,10 @@ export function createReader(
   const mainTables = tablesOf(policies, pack, candidates[0] ?? null);
 
   return {
-    asOf,
     pack,
     get<K extends ParamKey>(key: K) {
-      if (resolved.has(key)) return resolved.get(key) as Resolved<ParamValue<K>> | undefined;
+      const hit = resolved.get(key);
+      if (hit !== undefined || resolved.has(key)) return hit as Resolved<ParamValue<K>> | undefined;
       const r = resolve(tableIn(mainTables, policies, pack, candidates[0] ?? null, key), asOf);
       resolved.set(key, r);
       return r as Resolved<ParamValue<K>> | undefined;

@@ -49,7 +49,12 @@ function perCapita(q: Quantity, n: number): number | null {
 }
 
 /** Hukou, property and benefits that rule dibao out: the conditions every route shares. */
-export function baseConditions(ctx: RuleContext): Condition[] {
+function baseConditions(ctx: RuleContext): Condition[] {
+  ctx.kept.dibaoBase ??= buildBaseConditions(ctx);
+  return ctx.kept.dibaoBase;
+}
+
+function buildBaseConditions(ctx: RuleContext): Condition[] {
   const { s } = ctx;
   const out: Condition[] = [];
   const eligibility = ctx.p.get("dibao.eligibility");
@@ -456,8 +461,12 @@ function assessedCondition(...args: Parameters<typeof condition>): Condition {
 }
 
 function dedupe(reasons: Reason[]): Reason[] {
+  // The routes share their base conditions' reasons: the same object is the same reason, with no key to build.
+  const same = new Set<Reason>();
   const seen = new Set<string>();
   return reasons.filter((r) => {
+    if (same.has(r)) return false;
+    same.add(r);
     const key = JSON.stringify(r);
     if (seen.has(key)) return false;
     seen.add(key);

@@ -1,8 +1,12 @@
-// What every program rule reads: the situation, the date, the parameters in force, and the household's
-// counted income, worked out once per screening.
+// What every program rule reads: the situation, the date, the parameters in force, and the figures
+// several programs share (counted income, standards), worked out once per screening.
 
-import type { ParamReader } from "../policies/reader.ts";
+import type { AmountParam, ParamReader } from "../policies/reader.ts";
 import type { Situation } from "../schema/situation.ts";
+import type { Condition } from "./decide.ts";
+import type { HouseholdIncome, MemberIncome } from "./income.ts";
+
+export type AreaKeyed = "dibao.standard" | "tekun.basicLiving";
 
 export interface RuleContext {
   s: Situation;
@@ -10,15 +14,19 @@ export interface RuleContext {
   p: ParamReader;
   /** Persons in the household (共同生活的家庭成员). */
   n: number;
-  /** Figures several programs share (counted income, standards), worked out once per screening. */
-  memo: Map<string, unknown>;
+  /**
+   * Shared figures, each filled when first read: slots rather than a keyed map, since they are read for
+   * every program and member of every screening.
+   */
+  kept: {
+    memberIncomes: (MemberIncome | undefined)[];
+    householdIncome?: HouseholdIncome;
+    standards: Partial<Record<AreaKeyed, AmountParam>>;
+    /** 低保's hukou, property and benefit conditions, shared by its three routes. */
+    dibaoBase?: Condition[];
+  };
 }
 
-export function memo<T>(ctx: RuleContext, key: string, compute: () => T): T {
-  // One lookup when it is there (the usual case): a figure is never undefined once worked out.
-  const kept = ctx.memo.get(key);
-  if (kept !== undefined || ctx.memo.has(key)) return kept as T;
-  const value = compute();
-  ctx.memo.set(key, value);
-  return value;
+export function createContext(s: Situation, asOf: string, p: ParamReader): RuleContext {
+  return { s, asOf, p, n: s.members.length, kept: { memberIncomes: [], standards: {} } };
 }

@@ -3,11 +3,12 @@
 // Discretionary deductions (可 / 适当扣减) give a second, lenient figure: the office may apply them.
 
 import { all, areaIn, FALSE, type Fact, flag, mp, TRUE, unknown } from "../facts.ts";
+import type { ParamKey } from "../policies/params.ts";
 import { atLeastZero, exact, type Quantity, sub, sum, unknownFact } from "../quantity.ts";
 import { EXPENSE_KINDS, type ExpenseKind } from "../schema/enums.ts";
 import type { Reason } from "../schema/screening.ts";
 import type { HouseholdIncomeTotal } from "../schema/situation.ts";
-import { memo, type RuleContext } from "./context.ts";
+import type { RuleContext } from "./context.ts";
 import { reason } from "./reason.ts";
 
 /** An amount that is excluded when `fact` holds: counted in full, not at all, or either. */
@@ -23,7 +24,8 @@ export interface MemberIncome {
 }
 
 export function memberIncome(ctx: RuleContext, i: number): MemberIncome {
-  return memo(ctx, `memberIncome:${i}`, () => countMemberIncome(ctx, i));
+  const kept = ctx.kept.memberIncomes;
+  return (kept[i] ??= countMemberIncome(ctx, i));
 }
 
 function countMemberIncome(ctx: RuleContext, i: number): MemberIncome {
@@ -77,7 +79,8 @@ export function expense(ctx: RuleContext, kind: ExpenseKind): Quantity {
 }
 
 export function householdIncome(ctx: RuleContext): HouseholdIncome {
-  return memo(ctx, "householdIncome", () => countHouseholdIncome(ctx));
+  ctx.kept.householdIncome ??= countHouseholdIncome(ctx);
+  return ctx.kept.householdIncome;
 }
 
 /**
@@ -117,6 +120,14 @@ function countTotalIncome(ctx: RuleContext, total: HouseholdIncomeTotal): Member
   return { q: sum(parts), reasons };
 }
 
+// Written out: keys built from strings on every call would be hashed on every lookup.
+const DEDUCTION_KEYS = {
+  medical: "income.deduct.medical",
+  care: "income.deduct.care",
+  rehabilitation: "income.deduct.rehabilitation",
+  employment: "income.deduct.employment",
+} as const satisfies Record<ExpenseKind, ParamKey>;
+
 function countHouseholdIncome(ctx: RuleContext): HouseholdIncome {
   const each = ctx.s.members.map((_, i) => memberIncome(ctx, i));
   const total = ctx.s.householdIncome;
@@ -129,7 +140,7 @@ function countHouseholdIncome(ctx: RuleContext): HouseholdIncome {
   const deductions: Reason[] = [];
   const discretionary: Quantity[] = [];
   for (const kind of EXPENSE_KINDS) {
-    const rule = ctx.p.get(`income.deduct.${kind}`);
+    const rule = ctx.p.get(DEDUCTION_KEYS[kind]);
     if (!rule) continue;
     const applies = all(
       areaIn(ctx.s, rule.value.areas),

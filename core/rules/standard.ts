@@ -3,17 +3,22 @@
 import type { ParamKey } from "../policies/params.ts";
 import type { AmountParam } from "../policies/reader.ts";
 import type { Reason } from "../schema/screening.ts";
-import { memo, type RuleContext } from "./context.ts";
-
-type AreaKeyed = "dibao.standard" | "tekun.basicLiving";
+import type { AreaKeyed, RuleContext } from "./context.ts";
 
 export function areaAmount(ctx: RuleContext, base: AreaKeyed): AmountParam {
-  return memo(ctx, `area:${base}`, () => combineAreas(ctx, base));
+  const kept = ctx.kept.standards;
+  return (kept[base] ??= combineAreas(ctx, base));
 }
 
+// Written out: keys built from strings on every call would be hashed on every lookup.
+const AREA_KEYS: Record<AreaKeyed, { urban: ParamKey; rural: ParamKey }> = {
+  "dibao.standard": { urban: "dibao.standard.urban", rural: "dibao.standard.rural" },
+  "tekun.basicLiving": { urban: "tekun.basicLiving.urban", rural: "tekun.basicLiving.rural" },
+};
+
 function combineAreas(ctx: RuleContext, base: AreaKeyed): AmountParam {
-  const urban = ctx.p.amount(`${base}.urban` as ParamKey);
-  const rural = ctx.p.amount(`${base}.rural` as ParamKey);
+  const urban = ctx.p.amount(AREA_KEYS[base].urban);
+  const rural = ctx.p.amount(AREA_KEYS[base].rural);
   if (ctx.s.area === "urban") return urban;
   if (ctx.s.area === "rural") return rural;
   const same =
