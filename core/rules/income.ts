@@ -25,7 +25,8 @@ export interface MemberIncome {
 
 export function memberIncome(ctx: RuleContext, i: number): MemberIncome {
   const kept = ctx.kept.memberIncomes;
-  return (kept[i] ??= countMemberIncome(ctx, i));
+  kept[i] ??= countMemberIncome(ctx, i);
+  return kept[i];
 }
 
 function countMemberIncome(ctx: RuleContext, i: number): MemberIncome {

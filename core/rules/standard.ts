@@ -7,7 +7,8 @@ import type { AreaKeyed, RuleContext } from "./context.ts";
 
 export function areaAmount(ctx: RuleContext, base: AreaKeyed): AmountParam {
   const kept = ctx.kept.standards;
-  return (kept[base] ??= combineAreas(ctx, base));
+  kept[base] ??= combineAreas(ctx, base);
+  return kept[base];
 }
 
 // Written out: keys built from strings on every call would be hashed on every lookup.
