@@ -13,6 +13,7 @@ import { temporaryAid } from "./programs/temporary-aid.ts";
 import { findAlternatives } from "./rules/alternatives.ts";
 import { createContext } from "./rules/context.ts";
 import { reason } from "./rules/reason.ts";
+import { compileAccept } from "./schema/accept.ts";
 import type { Jurisdiction } from "./schema/enums.ts";
 import { type FieldIssue, fieldIssues } from "./schema/issues.ts";
 import { formatPath } from "./schema/paths.ts";
@@ -80,13 +81,29 @@ export function packVersion(policies: PolicySet, jurisdiction: Jurisdiction): st
   return policies.deploymentTag ? `${base}+d.${policies.deploymentTag}` : base;
 }
 
+const acceptSituation = compileAccept(situationSchema);
+
+/**
+ * Untrusted input as a situation: valid input (the usual case) passes the compiled check and is used as
+ * it is; anything else goes to zod, which names each field's issue.
+ */
+export function parseSituation(
+  input: unknown,
+): { ok: true; situation: Situation } | { ok: false; issues: FieldIssue[] } {
+  if (acceptSituation(input)) return { ok: true, situation: input as Situation };
+  const parsed = situationSchema.safeParse(input);
+  return parsed.success
+    ? { ok: true, situation: parsed.data }
+    : { ok: false, issues: fieldIssues(parsed.error) };
+}
+
 export type ScreenInputResult = { ok: true; screening: Screening } | { ok: false; issues: FieldIssue[] };
 
 /** Validate untrusted input (CLI, API) and screen it; problems come back as field issues, never thrown. */
 export function screenInput(input: unknown, options: ScreenOptions): ScreenInputResult {
-  const parsed = situationSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, issues: fieldIssues(parsed.error) };
-  const s = parsed.data;
+  const parsed = parseSituation(input);
+  if (!parsed.ok) return parsed;
+  const s = parsed.situation;
   const issues = [
     ...(options.asOf === undefined ? asOfIssues(s, options.today) : []),
     ...futureDateIssues(s, options.asOf ?? s.asOf ?? options.today),

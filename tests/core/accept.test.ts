@@ -1,0 +1,132 @@
+// The compiled check against zod, the one source: on valid situations and on broken ones it says yes
+// exactly where zod does, and what it accepts is what zod would give back.
+
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { compileAccept } from "../../core/schema/accept.ts";
+import { situationSchema } from "../../core/schema/situation.ts";
+import { parseSituation } from "../../core/screen.ts";
+import { situationArb } from "./arbitraries.ts";
+
+const accept = compileAccept(situationSchema);
+const asJson = (v: unknown) => JSON.parse(JSON.stringify(v)) as Record<string, unknown>;
+
+/** Every place in a value a mutation may hit: object keys and array items, as paths. */
+function pathsOf(v: unknown, at: (string | number)[] = []): (string | number)[][] {
+  if (typeof v !== "object" || v === null) return [];
+  const entries = Array.isArray(v) ? v.map((x, i) => [i, x] as const) : Object.entries(v);
+  return [at, ...entries.flatMap(([k, x]) => [[...at, k], ...pathsOf(x, [...at, k])])];
+}
+
+/** Values that break a field in every way a caller might: wrong types, bounds, bad dates, odd keys. */
+const junk = fc.oneof(
+  fc.constantFrom(
+    null,
+    undefined,
+    true,
+    "",
+    "2025-02-30",
+    "2025-2-3",
+    "1899-12-31",
+    "2201-01-01",
+    "9999-99-99",
+    "self",
+    "spouse",
+    "urban",
+    "within_limits",
+    -1,
+    0,
+    1.5,
+    5,
+    21,
+    131,
+    Number.NaN,
+    Number.POSITIVE_INFINITY,
+    [],
+    {},
+    { from: 70, to: 60 },
+    { monthly: 100, pensionBasic: 200 },
+    { status: "deceased", since: "2030-01-01" },
+  ),
+  fc.anything({ maxDepth: 2 }),
+);
+
+type Mutation = { path: (string | number)[]; op: "set" | "delete" | "extra"; value: unknown };
+
+function mutate(s: unknown, m: Mutation): unknown {
+  const copy = asJson(s);
+  if (m.path.length === 0) return m.op === "set" ? m.value : copy;
+  let parent: Record<string | number, unknown> = copy;
+  for (const k of m.path.slice(0, -1)) parent = parent[k] as Record<string | number, unknown>;
+  const last = m.path[m.path.length - 1] as string | number;
+  if (m.op === "delete") delete parent[last];
+  else if (m.op === "extra" && typeof parent[last] === "object" && parent[last] !== null)
+    (parent[last] as Record<string, unknown>).unexpected = m.value;
+  else parent[last] = m.value;
+  return copy;
+}
+
+const broken = situationArb.chain((s) =>
+  fc
+    .record({
+      path: fc.constantFrom(...pathsOf(asJson(s))),
+      op: fc.constantFrom("set" as const, "set" as const, "delete" as const, "extra" as const),
+      value: junk,
+    })
+    .map((m) => mutate(s, m)),
+);
+
+describe("the compiled situation check", () => {
+  it("accepts every valid situation, and zod gives back the same situation", () => {
+    fc.assert(
+      fc.property(situationArb, (s) => {
+        const input = asJson(s);
+        expect(accept(input)).toBe(true);
+        expect(situationSchema.parse(input)).toEqual(input);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("says yes exactly where zod does on broken situations", () => {
+    let refused = 0;
+    fc.assert(
+      fc.property(broken, (input) => {
+        const zodSays = situationSchema.safeParse(input).success;
+        expect(accept(input)).toBe(zodSays);
+        if (!zodSays) refused++;
+      }),
+      { numRuns: 3000 },
+    );
+    // Most mutations break the situation: the comparison is about refusals, not only acceptances.
+    expect(refused).toBeGreaterThan(1500);
+  });
+
+  it("refuses what only the refinements catch: a reversed age band, parts above the total, a birth after asOf", () => {
+    const base = { schemaVersion: 1, jurisdiction: "wuxi", asOf: "2026-01-01", members: [{ age: 70 }] };
+    expect(accept(base)).toBe(true);
+    expect(accept({ ...base, members: [{ ageBand: { from: 70, to: 60 } }] })).toBe(false);
+    expect(accept({ ...base, householdIncome: { monthly: 100, pensionBasic: 150 } })).toBe(false);
+    expect(accept({ ...base, members: [{ birthDate: "2026-01-02" }] })).toBe(false);
+    expect(accept({ ...base, members: [{ relation: "spouse" }] })).toBe(false);
+    expect(accept({ ...base, asOf: "2026-02-29" })).toBe(false);
+    expect(
+      accept(JSON.parse('{"schemaVersion":1,"jurisdiction":"wuxi","members":[{}],"__proto__":{}}')),
+    ).toBe(false);
+  });
+
+  it("hands refused input to zod, which names the field", () => {
+    const out = parseSituation({ schemaVersion: 1, jurisdiction: "wuxi", members: [{ age: -3 }] });
+    expect(out.ok).toBe(false);
+    if (!out.ok) expect(out.issues.map((i) => i.path)).toEqual(["members[0].age"]);
+  });
+
+  it("refuses to compile a schema whose output would differ from its input", () => {
+    expect(() => compileAccept(z.object({ a: z.string() }))).toThrow(/non-strict object/);
+    expect(() => compileAccept(z.strictObject({ a: z.string().transform((s) => s.trim()) }))).toThrow(
+      /"pipe" at \.a/,
+    );
+    expect(() => compileAccept(z.strictObject({ a: z.number().default(1) }))).toThrow(/"default" at \.a/);
+  });
+});
