@@ -62,8 +62,22 @@ export function flag(value: boolean | undefined, path: string, wanted = true): F
   return value === undefined ? unknown(path) : known(value === wanted);
 }
 
+// Member paths, made once each: a fact names its path on every screening, and the same string each time
+// also makes comparing paths a pointer check.
+const memberPaths = new Map<string, string[]>();
+
 export function mp(i: number, field: string): string {
-  return `members[${i}].${field}`;
+  let byMember = memberPaths.get(field);
+  if (byMember === undefined) {
+    byMember = [];
+    memberPaths.set(field, byMember);
+  }
+  let path = byMember[i];
+  if (path === undefined) {
+    path = `members[${i}].${field}`;
+    byMember[i] = path;
+  }
+  return path;
 }
 
 export function ageOf(m: Member, asOf: string): number | undefined {

@@ -35,19 +35,22 @@ export function screen(s: Situation, options: ScreenOptions): Screening {
   const asOf = options.asOf ?? s.asOf ?? options.today;
   const pack = options.policies.packs[s.jurisdiction];
   const ctx = createContext(s, asOf, readerFor(options.policies, pack, asOf, s.county));
-  const members = s.members.map((_, i) => i);
+  const n = s.members.length;
+  // Plain loops into one array, in the contract's order: this is the core's hottest path.
+  const results: Result[] = [];
   const dibaoResult = dibao(ctx);
-  const singles = members.map((i) => dibaoSingle(ctx, i));
-  const results: Result[] = [
-    dibaoResult,
-    ...singles,
-    ...members.map((i) => tekun(ctx, i)),
-    temporaryAid(ctx),
-    ...members.map((i) => unsupportedChild(ctx, i)),
-    ...members.map((i) => orphan(ctx, i)),
-    ...members.map((i) => disabilityLiving(ctx, i, dibaoResult, singles[i] as Result)),
-    ...members.map((i) => disabilityCare(ctx, i)),
-  ];
+  results.push(dibaoResult);
+  const singles: Result[] = [];
+  for (let i = 0; i < n; i++) singles.push(dibaoSingle(ctx, i));
+  const tekuns: Result[] = [];
+  for (let i = 0; i < n; i++) tekuns.push(tekun(ctx, i));
+  for (const r of singles) results.push(r);
+  for (const r of tekuns) results.push(r);
+  results.push(temporaryAid(ctx));
+  for (let i = 0; i < n; i++) results.push(unsupportedChild(ctx, i));
+  for (let i = 0; i < n; i++) results.push(orphan(ctx, i));
+  for (let i = 0; i < n; i++) results.push(disabilityLiving(ctx, i, dibaoResult, singles[i] as Result));
+  for (let i = 0; i < n; i++) results.push(disabilityCare(ctx, i));
   const notices: Reason[] = [];
   if (asOf > pack.figuresConfirmedOn) {
     notices.push(
@@ -61,18 +64,37 @@ export function screen(s: Situation, options: ScreenOptions): Screening {
       ),
     );
   }
-  const alternatives = findAlternatives(ctx, results);
+  const alternatives = findAlternatives(ctx, dibaoResult, singles, tekuns);
   return {
     schemaVersion: SCHEMA_VERSION,
     engineVersion: ENGINE_VERSION,
     jurisdiction: s.jurisdiction,
     packVersion: packVersion(options.policies, s.jurisdiction),
     asOf,
-    sources: [...pack.documents, ...options.policies.national.documents].map((d) => `${d.id} ${d.title}`),
+    sources: sourcesOf(options.policies, s.jurisdiction).slice(),
     notices,
     results,
     alternatives,
   };
+}
+
+const sources = new WeakMap<PolicySet, Map<Jurisdiction, string[]>>();
+
+/** The documents a place's screenings cite, made once per policy set. */
+function sourcesOf(policies: PolicySet, jurisdiction: Jurisdiction): string[] {
+  let byPlace = sources.get(policies);
+  if (byPlace === undefined) {
+    byPlace = new Map();
+    sources.set(policies, byPlace);
+  }
+  let out = byPlace.get(jurisdiction);
+  if (out === undefined) {
+    out = [...policies.packs[jurisdiction].documents, ...policies.national.documents].map(
+      (d) => `${d.id} ${d.title}`,
+    );
+    byPlace.set(jurisdiction, out);
+  }
+  return out;
 }
 
 /** A place's rules version: its pack's, the national layer's, and the deployment's figures when any. */

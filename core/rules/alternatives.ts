@@ -13,9 +13,13 @@ import { reason } from "./reason.ts";
 
 const open = (r: Result | undefined): r is Result => r !== undefined && r.outcome !== "unlikely";
 
-export function findAlternatives(ctx: RuleContext, results: Result[]): Alternative[] {
-  const find = (program: Program, member: number | null) =>
-    results.find((r) => r.program === program && r.member === member);
+/** The household's 低保, and each member's 单人保 and 特困, by member. */
+export function findAlternatives(
+  ctx: RuleContext,
+  dibao: Result,
+  singles: Result[],
+  tekuns: Result[],
+): Alternative[] {
   const out: Alternative[] = [];
   const pair = (key: ParamKey, member: number, a: Result | undefined, b: Result | undefined) => {
     const rule = ctx.p.get(key) as
@@ -35,12 +39,11 @@ export function findAlternatives(ctx: RuleContext, results: Result[]): Alternati
     a.reasons.push(reason(code, rule, { member, other: b.program, preferred }));
     b.reasons.push(reason(code, rule, { member, other: a.program, preferred }));
   };
-  const dibao = find("dibao", null);
   for (let i = 0; i < ctx.n; i++) {
     // A member 特困 provides for is provided for once: by 特困, or as one of the household's 低保.
-    pair("alternatives.dibaoTekun", i, dibao, find("tekun", i));
-    pair("alternatives.singleTekun", i, find("dibao_single", i), find("tekun", i));
-    pair("alternatives.dibaoSingle", i, dibao, find("dibao_single", i));
+    pair("alternatives.dibaoTekun", i, dibao, tekuns[i]);
+    pair("alternatives.singleTekun", i, singles[i], tekuns[i]);
+    pair("alternatives.dibaoSingle", i, dibao, singles[i]);
   }
   return out;
 }
