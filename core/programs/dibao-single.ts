@@ -16,6 +16,7 @@ import {
   TRUE,
   unknown,
 } from "../facts.ts";
+import { distinct, flatten } from "../lists.ts";
 import type { ParamKey, SingleRoute } from "../policies/params.ts";
 import type { Resolved } from "../policies/resolve.ts";
 import { add, below, exact, max, type Quantity, scale, sub, unknownFact } from "../quantity.ts";
@@ -156,7 +157,7 @@ function assess(
         ? known(true)
         : strict === false && lenient === false
           ? known(false)
-          : unknown(...new Set([...tested.q.missing, ...tested.lenient.missing, ...std.q.missing]));
+          : unknown(...distinct(tested.q.missing, tested.lenient.missing, std.q.missing));
     conditions.push(
       assessed(
         condition(
@@ -171,9 +172,7 @@ function assess(
   if (r.aboveStandardOnly) {
     const under = below(household.strict, scale(std.q, ctx.n));
     const fact: Fact =
-      under === undefined
-        ? unknown(...new Set([...household.strict.missing, ...std.q.missing]))
-        : known(!under);
+      under === undefined ? unknown(...distinct(household.strict.missing, std.q.missing)) : known(!under);
     conditions.push(
       assessed(condition(fact, null, reason("single_family_below_standard", rule, { member: i }))),
     );
@@ -211,19 +210,19 @@ export function dibaoSingle(ctx: RuleContext, i: number): Result {
   if (best.decision.outcome === "unlikely") {
     return buildResult("dibao_single", i, {
       ...best.decision,
-      reasons: routes.flatMap((r) => r.decision.reasons),
+      reasons: flatten(routes, (r) => r.decision.reasons),
       // Certain only when every route fails on a hard fact.
       certain: routes.every((r) => r.decision.certain === true),
     });
   }
   const missing =
     best.decision.outcome === "possible"
-      ? routes.filter((r) => r.decision.outcome === "possible").flatMap((r) => r.decision.missing)
+      ? flatten(routes, (r) => (r.decision.outcome === "possible" ? r.decision.missing : []))
       : best.decision.missing;
   return buildResult(
     "dibao_single",
     i,
-    { ...best.decision, missing: [...new Set(missing)] },
+    { ...best.decision, missing: distinct(missing) },
     { monthly: best.monthly },
   );
 }

@@ -4,6 +4,7 @@
 
 import { firstOfNextMonth, minDate, periodEnd, wholeYears } from "../dates.ts";
 import { areaIn, FALSE, type Fact, flag, known, onDibao, TRUE, unknown } from "../facts.ts";
+import { distinct, flatten } from "../lists.ts";
 import type { Transition } from "../policies/params.ts";
 import type { Resolved } from "../policies/resolve.ts";
 import {
@@ -181,7 +182,7 @@ function ordinary(ctx: RuleContext, income: HouseholdIncome): Route {
     missing:
       strict === true && threshold.hi === Number.POSITIVE_INFINITY
         ? strictAmount.missing
-        : [...new Set([...strictAmount.missing, ...lenientAmount.missing])],
+        : distinct(strictAmount.missing, lenientAmount.missing),
   };
   const extra = supplements(ctx, std);
   return {
@@ -222,8 +223,7 @@ function expenseRoute(ctx: RuleContext, income: HouseholdIncome): Route | null {
   const reduced = atLeastZero(sub(income.strict, medical));
   const test = below(reduced, threshold);
   const values = { perCapitaIncome: perCapita(reduced, ctx.n), medical: medical.est, members: ctx.n };
-  const fact: Fact =
-    test === undefined ? unknown(...new Set([...reduced.missing, ...std.q.missing])) : known(test);
+  const fact: Fact = test === undefined ? unknown(...distinct(reduced.missing, std.q.missing)) : known(test);
   const decision = decide([
     condition(
       areaIn(ctx.s, rule.value.areas),
@@ -347,7 +347,7 @@ function transitionRoute(ctx: RuleContext, income: HouseholdIncome): Route | nul
       standard: std.q.est,
     };
     const fact: Fact =
-      under === undefined ? unknown(...new Set([...income.strict.missing, ...std.q.missing])) : known(under);
+      under === undefined ? unknown(...distinct(income.strict.missing, std.q.missing)) : known(under);
     conditions.push(
       assessed(
         condition(
@@ -397,7 +397,7 @@ export function dibao(ctx: RuleContext): Result {
   for (const r of order.slice(1)) if (better(r.decision.outcome, best.decision.outcome)) best = r;
   const outcome: Outcome = best.decision.outcome;
   if (outcome === "unlikely") {
-    const reasons = order.filter((r) => r === ord || r.relevant).flatMap((r) => r.decision.reasons);
+    const reasons = flatten(order, (r) => (r === ord || r.relevant ? r.decision.reasons : []));
     // Certain only when every route fails on a hard fact.
     const certain = order.every((r) => r.decision.certain === true);
     return buildResult("dibao", null, { outcome, reasons: dedupe(reasons), missing: [], certain });
@@ -434,12 +434,12 @@ export function dibao(ctx: RuleContext): Result {
   // Any route still open could yet become the answer: everything it hinges on is missing too.
   const missing =
     outcome === "possible"
-      ? order.filter((r) => r.decision.outcome === "possible").flatMap((r) => r.decision.missing)
+      ? flatten(order, (r) => (r.decision.outcome === "possible" ? r.decision.missing : []))
       : best.decision.missing;
   return buildResult(
     "dibao",
     null,
-    { ...best.decision, missing: [...new Set(missing)] },
+    { ...best.decision, missing: distinct(missing) },
     { monthly: best.monthly, until: best.until },
     best.extra,
   );
@@ -460,16 +460,18 @@ function assessedCondition(...args: Parameters<typeof condition>): Condition {
   return assessed(condition(...args));
 }
 
+/** Each reason once: the same object (the routes share their base conditions), or one equal to it. */
 function dedupe(reasons: Reason[]): Reason[] {
-  // The routes share their base conditions' reasons: the same object is the same reason, with no key to build.
-  const same = new Set<Reason>();
-  const seen = new Set<string>();
-  return reasons.filter((r) => {
-    if (same.has(r)) return false;
-    same.add(r);
-    const key = JSON.stringify(r);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  const out: Reason[] = [];
+  for (const r of reasons) if (!out.some((kept) => kept === r || sameReason(kept, r))) out.push(r);
+  return out;
+}
+
+function sameReason(a: Reason, b: Reason): boolean {
+  return (
+    a.code === b.code &&
+    a.source === b.source &&
+    a.basis === b.basis &&
+    JSON.stringify(a.values) === JSON.stringify(b.values)
+  );
 }

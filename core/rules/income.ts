@@ -3,6 +3,7 @@
 // Discretionary deductions (可 / 适当扣减) give a second, lenient figure: the office may apply them.
 
 import { all, areaIn, FALSE, type Fact, flag, mp, TRUE, unknown } from "../facts.ts";
+import { flatten } from "../lists.ts";
 import type { ParamKey } from "../policies/params.ts";
 import { atLeastZero, exact, type Quantity, sub, sum, unknownFact } from "../quantity.ts";
 import { EXPENSE_KINDS, type ExpenseKind } from "../schema/enums.ts";
@@ -159,5 +160,5 @@ function countHouseholdIncome(ctx: RuleContext): HouseholdIncome {
     }
   }
   const lenient = atLeastZero(sub(strict, sum(discretionary)));
-  return { strict, lenient, exclusions: members.flatMap((m) => m.reasons), deductions };
+  return { strict, lenient, exclusions: flatten(members, (m) => m.reasons), deductions };
 }

@@ -56,7 +56,7 @@ export function buildResult(
     until: eligible ? (amounts.until ?? null) : null,
     reasons:
       eligible && extraReasons.length > 0 ? decision.reasons.concat(extraReasons) : decision.reasons.slice(),
-    missing: missing.sort(),
+    missing: missing.length > 1 ? missing.sort() : missing,
     // A decision built by hand (no rule in force, one-person household) rests on hard facts.
     certain: decision.certain ?? decision.outcome !== "possible",
   };
