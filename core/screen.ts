@@ -15,6 +15,7 @@ import { createContext } from "./rules/context.ts";
 import { reason } from "./rules/reason.ts";
 import { compileAccept } from "./schema/accept.ts";
 import type { Jurisdiction } from "./schema/enums.ts";
+import { fixedShape } from "./schema/fixed-shape.ts";
 import { type FieldIssue, fieldIssues } from "./schema/issues.ts";
 import { formatPath } from "./schema/paths.ts";
 import type { Reason, Result, Screening } from "./schema/screening.ts";
@@ -31,7 +32,8 @@ export interface ScreenOptions {
   asOf?: string;
 }
 
-export function screen(s: Situation, options: ScreenOptions): Screening {
+export function screen(input: Situation, options: ScreenOptions): Screening {
+  const s = fixedShape(input);
   const asOf = options.asOf ?? s.asOf ?? options.today;
   const pack = options.policies.packs[s.jurisdiction];
   const ctx = createContext(s, asOf, readerFor(options.policies, pack, asOf, s.county));

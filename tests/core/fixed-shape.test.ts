@@ -1,0 +1,82 @@
+// The fixed-shape copy is the same situation, with every field the schema knows present.
+
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { fixedShape } from "../../core/schema/fixed-shape.ts";
+import {
+  disabilitySchema,
+  emergencySchema,
+  householdIncomeSchema,
+  illnessSchema,
+  memberSchema,
+  situationSchema,
+} from "../../core/schema/situation.ts";
+import { situationArb } from "./arbitraries.ts";
+
+const keysOf = (o: object) => Object.keys(o);
+/** The schema's fields, read from zod: the copy keeps up with the schema or this fails. */
+const fieldsOf = (schema: { shape: object }) => Object.keys(schema.shape);
+
+describe("a situation in its fixed shape", () => {
+  it("is the same situation: nothing added, lost or changed", () => {
+    fc.assert(
+      fc.property(situationArb, (s) => {
+        const input = JSON.parse(JSON.stringify(s));
+        expect(JSON.parse(JSON.stringify(fixedShape(input)))).toEqual(input);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("has every field of the schema, at every level, whatever the input omits", () => {
+    const full = fixedShape({
+      schemaVersion: 1,
+      jurisdiction: "jilin",
+      members: [
+        {
+          ageBand: { from: 60 },
+          income: [{ kind: "wage", monthly: 1 }],
+          disability: {},
+          illness: {},
+          parents: ["deceased", { status: "missing" }],
+        },
+      ],
+      householdIncome: { monthly: 1 },
+      monthlyExpenses: {},
+      currentBenefits: { dibao: {} },
+      emergency: {},
+    });
+    expect(keysOf(full)).toEqual(fieldsOf(situationSchema));
+    const m = full.members[0] as NonNullable<(typeof full.members)[0]>;
+    expect(keysOf(m)).toEqual(fieldsOf(memberSchema));
+    expect(keysOf(m.disability as object)).toEqual(fieldsOf(disabilitySchema));
+    expect(keysOf(m.illness as object)).toEqual(fieldsOf(illnessSchema));
+    expect(keysOf(full.householdIncome as object)).toEqual(fieldsOf(householdIncomeSchema));
+    expect(keysOf(full.emergency as object)).toEqual(fieldsOf(emergencySchema));
+    const nested = situationSchema.shape;
+    expect(keysOf(full.monthlyExpenses as object)).toEqual(fieldsOf(nested.monthlyExpenses.unwrap()));
+    expect(keysOf(full.currentBenefits as object)).toEqual(fieldsOf(nested.currentBenefits.unwrap()));
+    expect(keysOf(full.currentBenefits?.dibao as object)).toEqual(
+      fieldsOf(nested.currentBenefits.unwrap().shape.dibao.unwrap().unwrap()),
+    );
+    expect(keysOf(m.ageBand as object)).toEqual(["from", "to"]);
+    expect(m.parents).toEqual(["deceased", { status: "missing", since: undefined }]);
+  });
+
+  it("keeps a known none (null) apart from an unknown (omitted)", () => {
+    const out = fixedShape({
+      schemaVersion: 1,
+      jurisdiction: "wuxi",
+      members: [{ disability: null, illness: null }],
+      currentBenefits: { dibao: null },
+      emergency: null,
+      povertyExitedOn: null,
+    });
+    expect(out.members[0]?.disability).toBeNull();
+    expect(out.members[0]?.illness).toBeNull();
+    expect(out.currentBenefits?.dibao).toBeNull();
+    expect(out.emergency).toBeNull();
+    expect(out.povertyExitedOn).toBeNull();
+    expect(out.householdIncome).toBeUndefined();
+  });
+});
