@@ -189,22 +189,23 @@ function assess(
 }
 
 export function dibaoSingle(ctx: RuleContext, i: number): Result {
-  const household = householdIncome(ctx);
-  const routes: Assessed[] = [];
+  const rules: Resolved<SingleRoute>[] = [];
   for (const key of ROUTES) {
     const rule = ctx.p.get(key) as Resolved<SingleRoute> | undefined;
-    if (rule) routes.push(assess(ctx, i, rule, household));
+    if (rule) rules.push(rule);
   }
-  if (routes.length === 0) return noRuleInForce("dibao_single", i, ctx.p.pack);
-  // 参照单人户: for a member of a larger family; a person living alone applies for dibao as a household.
+  if (rules.length === 0) return noRuleInForce("dibao_single", i, ctx.p.pack);
+  // 参照单人户: for a member of a larger family; a person living alone applies for dibao as a household
+  // (no route is worth assessing then).
   if (ctx.n === 1) {
-    const first = ROUTES.map((k) => ctx.p.get(k)).find((r) => r !== undefined) as Resolved<SingleRoute>;
     return buildResult("dibao_single", i, {
       outcome: "unlikely",
-      reasons: [reason("single_one_person_household", first, { member: i })],
+      reasons: [reason("single_one_person_household", rules[0] as Resolved<SingleRoute>, { member: i })],
       missing: [],
     });
   }
+  const household = householdIncome(ctx);
+  const routes = rules.map((rule) => assess(ctx, i, rule, household));
   let best = routes[0] as Assessed;
   for (const r of routes.slice(1)) if (better(r.decision.outcome, best.decision.outcome)) best = r;
   if (best.decision.outcome === "unlikely") {
