@@ -3,7 +3,7 @@
 // shapes and read every field the slow, generic way; in one shape each read is direct. The copy is the
 // same situation (tests/core/fixed-shape.test.ts checks it against the schema's own fields).
 
-import type { Member, Situation } from "./situation.ts";
+import { type Member, memberSchema, type Situation } from "./situation.ts";
 
 type Parent = NonNullable<Member["parents"]>[number];
 
@@ -11,28 +11,38 @@ function parent(p: Parent): Parent {
   return typeof p === "string" ? p : { status: p.status, since: p.since };
 }
 
-function member(m: Member): Member {
-  const { ageBand, income, disability, illness, parents } = m;
-  return {
-    relation: m.relation,
-    age: m.age,
-    ageBand: ageBand === undefined ? undefined : { from: ageBand.from, to: ageBand.to },
-    birthDate: m.birthDate,
-    selfCare: m.selfCare,
-    workCapacity: m.workCapacity,
-    employed: m.employed,
-    income: income === undefined ? undefined : income.map((x) => ({ kind: x.kind, monthly: x.monthly })),
-    disability: disability == null ? disability : { grade: disability.grade, category: disability.category },
-    illness:
-      illness == null
-        ? illness
-        : { serious: illness.serious, disease: illness.disease, medicalAid: illness.medicalAid },
-    dependsOnFamily: m.dependsOnFamily,
-    canLiveAlone: m.canLiveAlone,
-    supportersAble: m.supportersAble,
-    supportOwedMonthly: m.supportOwedMonthly,
-    parents: parents === undefined ? undefined : parents.map(parent),
+const MEMBER_FIELDS = new Set(Object.keys(memberSchema.shape));
+
+function member(input: Member): Member {
+  const m: Member = {
+    relation: undefined,
+    age: undefined,
+    ageBand: undefined,
+    birthDate: undefined,
+    selfCare: undefined,
+    workCapacity: undefined,
+    employed: undefined,
+    income: undefined,
+    disability: undefined,
+    illness: undefined,
+    dependsOnFamily: undefined,
+    canLiveAlone: undefined,
+    supportersAble: undefined,
+    supportOwedMonthly: undefined,
+    parents: undefined,
   };
+  // Walked key by key: V8 reads `input[k]` inside `for…in` by the object's own layout, with no lookup.
+  // Only the schema's fields are copied (a stray key, "__proto__" above all, never is).
+  const out = m as Record<string, unknown>;
+  for (const k in input) if (MEMBER_FIELDS.has(k)) out[k] = (input as Record<string, unknown>)[k];
+  const { ageBand, income, disability, illness, parents } = m;
+  if (ageBand !== undefined) m.ageBand = { from: ageBand.from, to: ageBand.to };
+  if (income !== undefined) m.income = income.map((x) => ({ kind: x.kind, monthly: x.monthly }));
+  if (disability != null) m.disability = { grade: disability.grade, category: disability.category };
+  if (illness != null)
+    m.illness = { serious: illness.serious, disease: illness.disease, medicalAid: illness.medicalAid };
+  if (parents !== undefined) m.parents = parents.map(parent);
+  return m;
 }
 
 export function fixedShape(s: Situation): Situation {

@@ -80,3 +80,13 @@ describe("a situation in its fixed shape", () => {
     expect(out.householdIncome).toBeUndefined();
   });
 });
+
+it("copies only the schema's fields of a member, whatever else an object carries", () => {
+  const member = JSON.parse('{"age": 70, "__proto__": {"polluted": true}, "extra": 1}');
+  const out = fixedShape({ schemaVersion: 1, jurisdiction: "wuxi", members: [member] });
+  const m = out.members[0] as Record<string, unknown>;
+  expect(m.age).toBe(70);
+  expect(m.extra).toBeUndefined();
+  expect(Object.getPrototypeOf(m)).toBe(Object.prototype);
+  expect(m.polluted).toBeUndefined();
+});
