@@ -5,7 +5,7 @@
 import { addMonths } from "../dates.ts";
 import { ageBelow, all, any, FALSE, type Fact, known, mp, TRUE, unknown } from "../facts.ts";
 import type { RuleContext } from "../rules/context.ts";
-import { condition, decide } from "../rules/decide.ts";
+import { citing, decide } from "../rules/decide.ts";
 import { reason } from "../rules/reason.ts";
 import { buildResult, noRuleInForce } from "../rules/result.ts";
 import { figureReason } from "../rules/standard.ts";
@@ -58,15 +58,19 @@ export function orphan(ctx: RuleContext, i: number): Result {
   const d = rule.value;
   const [p0, p1] = parents(m, i) as [ParentFacts, ParentFacts];
   const decision = decide([
-    condition(
+    citing(
       ageBelow(m, i, ctx.asOf, d.underAge),
+      rule,
+      { member: i, underAge: d.underAge },
       null,
-      reason("child_too_old", rule, { member: i, underAge: d.underAge }),
+      "child_too_old",
     ),
-    condition(
+    citing(
       all(statusIn(p0, d.statuses), statusIn(p1, d.statuses)),
-      reason("orphan_both_parents", rule, { member: i }),
-      reason("orphan_parent_living", rule, { member: i }),
+      rule,
+      { member: i },
+      "orphan_both_parents",
+      "orphan_parent_living",
     ),
   ]);
   // Nothing to estimate for a program ruled out.
@@ -92,17 +96,19 @@ export function unsupportedChild(ctx: RuleContext, i: number): Result {
   const qualifies = any(all(s0, s1), all(g0, s1), all(s0, g1));
   const orphanInstead = all(g0, g1);
   const decision = decide([
-    condition(
+    citing(
       ageBelow(m, i, ctx.asOf, d.underAge),
+      rule,
+      { member: i, underAge: d.underAge },
       null,
-      reason("child_too_old", rule, { member: i, underAge: d.underAge }),
+      "child_too_old",
     ),
-    condition(
+    citing(
       orphanInstead.v === true ? FALSE : qualifies,
-      reason("unsupported_child_parents", rule, { member: i }),
-      reason(orphanInstead.v === true ? "orphan_instead" : "unsupported_child_parents_not_met", rule, {
-        member: i,
-      }),
+      rule,
+      { member: i },
+      "unsupported_child_parents",
+      orphanInstead.v === true ? "orphan_instead" : "unsupported_child_parents_not_met",
     ),
   ]);
   // Nothing to estimate for a program ruled out.

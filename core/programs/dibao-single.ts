@@ -21,7 +21,7 @@ import type { ParamKey, SingleRoute } from "../policies/params.ts";
 import type { Resolved } from "../policies/resolve.ts";
 import { add, below, exact, max, type Quantity, scale, sub, unknownFact } from "../quantity.ts";
 import type { RuleContext } from "../rules/context.ts";
-import { assessed, better, type Condition, condition, type Decision, decide } from "../rules/decide.ts";
+import { assessed, better, type Condition, citing, type Decision, decide } from "../rules/decide.ts";
 import { hukouCondition } from "../rules/hukou.ts";
 import { type HouseholdIncome, householdIncome, memberIncome } from "../rules/income.ts";
 import { reason } from "../rules/reason.ts";
@@ -84,48 +84,32 @@ function assess(
   const std = areaAmount(ctx, "dibao.standard");
   const own = memberIncome(ctx, i);
   const counted = r.incomeTest === "own_plus_support" ? ownPlusSupport(ctx, i, own.q) : own.q;
+  // One set of values for the member's reasons: only the one for each fact's state is built.
+  const member = { member: i };
   const conditions: Condition[] = [
-    condition(
-      who(ctx, i, r),
-      reason("single_qualifying_condition", rule, { member: i }),
-      reason("single_not_severe", rule, { member: i }),
-    ),
+    citing(who(ctx, i, r), rule, member, "single_qualifying_condition", "single_not_severe"),
   ];
   if (r.adult && m)
-    conditions.push(
-      condition(ageAtLeast(m, i, ctx.asOf, 18), null, reason("single_adults_only", rule, { member: i })),
-    );
+    conditions.push(citing(ageAtLeast(m, i, ctx.asOf, 18), rule, member, null, "single_adults_only"));
   if (r.unemployed && m) {
     conditions.push(
-      condition(
-        flag(m.employed, mp(i, "employed"), false),
-        null,
-        reason("single_unemployed_only", rule, { member: i }),
-      ),
+      citing(flag(m.employed, mp(i, "employed"), false), rule, member, null, "single_unemployed_only"),
     );
   }
   if (r.dependsOnFamily && m) {
     conditions.push(
-      condition(
-        flag(m.dependsOnFamily, mp(i, "dependsOnFamily")),
-        null,
-        reason("single_not_dependent", rule, { member: i }),
-      ),
+      citing(flag(m.dependsOnFamily, mp(i, "dependsOnFamily")), rule, member, null, "single_not_dependent"),
     );
   }
   if (r.cannotLiveAlone && m) {
     conditions.push(
-      condition(
-        flag(m.canLiveAlone, mp(i, "canLiveAlone"), false),
-        null,
-        reason("single_can_live_alone", rule, { member: i }),
-      ),
+      citing(flag(m.canLiveAlone, mp(i, "canLiveAlone"), false), rule, member, null, "single_can_live_alone"),
     );
   }
   if (r.assetsWithinLimits) {
     const assets: Fact =
       ctx.s.assets === undefined ? unknown("assets") : known(ctx.s.assets === "within_limits");
-    conditions.push(assessed(condition(assets, null, reason("assets_over_limits", rule))));
+    conditions.push(assessed(citing(assets, rule, undefined, null, "assets_over_limits")));
   }
   // 低保 for one person: 低保's own hukou rule applies (东兴区 三(一)3; 普宁's residence permit stays 可).
   const asDibao = ctx.p.get("dibaoSingle.asDibao");
@@ -133,14 +117,12 @@ function assess(
   if (asDibao && dibaoRules) conditions.push(hukouCondition(ctx, dibaoRules));
   const excluded = ctx.p.get("dibaoSingle.excludedWhenFamilyOnDibao");
   if (excluded)
-    conditions.push(condition(negate(onDibao(ctx.s)), null, reason("single_family_on_dibao", excluded)));
+    conditions.push(citing(negate(onDibao(ctx.s)), excluded, undefined, null, "single_family_on_dibao"));
 
   const cite = figureReason(ctx, "standard", std, { member: i, multiple: r.incomeMultiple });
   if (r.incomeTest === "unstated") {
     // 生活困难 with no figure: the office judges it.
-    conditions.push(
-      condition(unknown(), null, null, reason("single_hardship_not_defined", rule, { member: i })),
-    );
+    conditions.push(citing(unknown(), rule, member, null, null, "single_hardship_not_defined"));
   } else {
     const tested =
       r.incomeTest === "household_per_capita"
@@ -160,11 +142,13 @@ function assess(
           : unknown(...distinct(tested.q.missing, tested.lenient.missing, std.q.missing));
     conditions.push(
       assessed(
-        condition(
+        citing(
           fact,
-          { code: "single_income_below_limit", source: cite.source, basis: cite.basis, values },
-          { code: "single_income_above_limit", source: cite.source, basis: cite.basis, values },
-          { code: "single_income_open", source: cite.source, basis: cite.basis, values },
+          cite,
+          values,
+          "single_income_below_limit",
+          "single_income_above_limit",
+          "single_income_open",
         ),
       ),
     );
@@ -173,12 +157,10 @@ function assess(
     const under = below(household.strict, scale(std.q, ctx.n));
     const fact: Fact =
       under === undefined ? unknown(...distinct(household.strict.missing, std.q.missing)) : known(!under);
-    conditions.push(
-      assessed(condition(fact, null, reason("single_family_below_standard", rule, { member: i }))),
-    );
+    conditions.push(assessed(citing(fact, rule, member, null, "single_family_below_standard")));
   }
   if (r.discretionary) {
-    conditions.push(condition(unknown(), null, null, reason("single_discretionary", rule, { member: i })));
+    conditions.push(citing(unknown(), rule, member, null, null, "single_discretionary"));
   }
 
   const decision = decide(conditions);

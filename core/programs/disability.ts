@@ -2,9 +2,8 @@
 
 import { type Fact, hasDisability, known, mp, unknown } from "../facts.ts";
 import type { RuleContext } from "../rules/context.ts";
-import { assessed, condition, decide } from "../rules/decide.ts";
+import { assessed, citing, decide } from "../rules/decide.ts";
 import { hukouCondition } from "../rules/hukou.ts";
-import { reason } from "../rules/reason.ts";
 import { buildResult, noRuleInForce } from "../rules/result.ts";
 import { figureReason } from "../rules/standard.ts";
 import type { Result } from "../schema/screening.ts";
@@ -26,18 +25,13 @@ export function disabilityLiving(ctx: RuleContext, i: number, dibao: Result, sin
   const rule = ctx.p.get("disabilityLiving.eligibility");
   if (!m || !rule) return noRuleInForce("disability_living_subsidy", i, ctx.p.pack);
   const onDibao = coveredByDibao(ctx, dibao, single);
+  const onDibaoCondition = citing(onDibao, rule, undefined, "household_on_dibao", "household_not_on_dibao");
   const conditions = [
-    condition(
-      hasDisability(m, i),
-      reason("has_disability_certificate", rule, { member: i }),
-      reason("no_disability", rule, { member: i }),
-    ),
+    citing(hasDisability(m, i), rule, { member: i }, "has_disability_certificate", "no_disability"),
     // On 低保 now is a fact; 低保 to come is as certain as the 低保 and 单人保 results it follows.
     currentlyOnDibao(ctx) || (dibao.certain === true && single.certain === true)
-      ? condition(onDibao, reason("household_on_dibao", rule), reason("household_not_on_dibao", rule))
-      : assessed(
-          condition(onDibao, reason("household_on_dibao", rule), reason("household_not_on_dibao", rule)),
-        ),
+      ? onDibaoCondition
+      : assessed(onDibaoCondition),
   ];
   // Paid with 低保, where 低保 is: 低保's hukou rule applies (东兴区 三(四)1: 享受农村低保的残疾人).
   const dibaoRules = ctx.p.get("dibao.eligibility");
@@ -66,10 +60,12 @@ export function disabilityCare(ctx: RuleContext, i: number): Result {
           ? unknown(mp(i, "disability.grade"))
           : known(rule.value.grades.includes(grade));
   const decision = decide([
-    condition(
+    citing(
       severe,
-      reason("care_subsidy_grade", rule, { member: i, grade: grade ?? null }),
-      reason("care_subsidy_grade_not_met", rule, { member: i, grade: grade ?? null }),
+      rule,
+      { member: i, grade: grade ?? null },
+      "care_subsidy_grade",
+      "care_subsidy_grade_not_met",
     ),
   ]);
   // Nothing to estimate for a program ruled out.

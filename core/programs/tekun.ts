@@ -16,7 +16,7 @@ import {
 } from "../facts.ts";
 import { add, below, exact, max, type Quantity, scale } from "../quantity.ts";
 import type { RuleContext } from "../rules/context.ts";
-import { assessed, condition, decide } from "../rules/decide.ts";
+import { assessed, citing, decide } from "../rules/decide.ts";
 import { hukouCondition } from "../rules/hukou.ts";
 import { memberIncome } from "../rules/income.ts";
 import { reason } from "../rules/reason.ts";
@@ -119,30 +119,25 @@ export function tekun(ctx: RuleContext, i: number): Result {
     ctx.s.assets === undefined ? unknown("assets") : known(ctx.s.assets === "within_limits");
   const noSupporter = flag(m.supportersAble, mp(i, "supportersAble"), false);
   const values = { member: i, minAge: e.minAge, underAge: e.underAge, keepToAge: e.keepToAge };
-  const decision = decide([
-    condition(
-      unable,
-      reason("tekun_unable_to_work", rule, values),
-      reason("tekun_able_to_work", rule, values),
-    ),
+  const conditions = [
+    citing(unable, rule, values, "tekun_unable_to_work", "tekun_able_to_work"),
     assessed(
-      condition(
+      citing(
         noIncome,
-        reason("tekun_no_income", rule, { member: i, income: own.q.est, standard: std.q.est }),
-        reason("tekun_has_income", rule, { member: i, income: own.q.est, standard: std.q.est }),
+        rule,
+        { member: i, income: own.q.est, standard: std.q.est },
+        "tekun_no_income",
+        "tekun_has_income",
       ),
     ),
-    assessed(condition(assets, null, reason("assets_over_limits", rule))),
-    ...(residence ? [hukouCondition(ctx, residence)] : []),
-    // Whether a supporter is able to support is the office's judgment.
-    assessed(
-      condition(
-        noSupporter,
-        reason("tekun_no_able_supporter", rule, { member: i }),
-        reason("tekun_has_able_supporter", rule, { member: i }),
-      ),
-    ),
-  ]);
+    assessed(citing(assets, rule, undefined, null, "assets_over_limits")),
+  ];
+  if (residence) conditions.push(hukouCondition(ctx, residence));
+  // Whether a supporter is able to support is the office's judgment.
+  conditions.push(
+    assessed(citing(noSupporter, rule, { member: i }, "tekun_no_able_supporter", "tekun_has_able_supporter")),
+  );
+  const decision = decide(conditions);
   // Nothing to estimate for a program ruled out.
   if (decision.outcome === "unlikely") return buildResult("tekun", i, decision);
   const a = amount(ctx, i);

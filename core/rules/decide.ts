@@ -41,6 +41,28 @@ export function condition(
   return { fact, reason: r, assessed: false };
 }
 
+/** What a condition's reason cites: the rule's source and basis. */
+type Cite = { source: string; basis: Reason["basis"] };
+
+/**
+ * A condition whose reasons cite one rule with one set of values and differ only in code: the reason is
+ * built for the fact's state alone (the others would never be shown). Codes as in `condition`: the open
+ * state tells `onOpen`, or `onMet` when none is given; null: nothing to tell.
+ */
+export function citing(
+  fact: Fact,
+  rule: Cite,
+  values: Record<string, unknown> | undefined,
+  onMet: string | null,
+  onFailed: string | null,
+  onOpen?: string | null,
+): Condition {
+  const code = fact.v === true ? onMet : fact.v === false ? onFailed : onOpen === undefined ? onMet : onOpen;
+  const r: Reason | null =
+    code === null ? null : { code, source: rule.source, basis: rule.basis, values: values ?? {} };
+  return { fact, reason: r, assessed: false };
+}
+
 export function decide(conditions: Condition[]): Decision {
   // Plain loops: this runs for every program and member of every screening.
   let failed = false;

@@ -4,9 +4,7 @@
 import { flag, unknown } from "../facts.ts";
 import type { Resolved } from "../policies/resolve.ts";
 import type { RuleContext } from "./context.ts";
-import type { Condition } from "./decide.ts";
-import { condition } from "./decide.ts";
-import { reason } from "./reason.ts";
+import { type Condition, citing } from "./decide.ts";
 
 export function hukouCondition(
   ctx: RuleContext,
@@ -14,7 +12,7 @@ export function hukouCondition(
 ): Condition {
   const hukou = flag(ctx.s.localHukou, "localHukou");
   if (hukou.v === false && rule.value.localHukou === "residence_permit_discretionary") {
-    return condition(unknown(), null, null, reason("residence_permit_discretionary", rule));
+    return citing(unknown(), rule, undefined, null, null, "residence_permit_discretionary");
   }
-  return condition(hukou, null, reason("no_local_hukou", rule), reason("hukou_unknown", rule));
+  return citing(hukou, rule, undefined, null, "no_local_hukou", "hukou_unknown");
 }
