@@ -19,15 +19,19 @@ interface ParentFacts {
   path: string;
 }
 
-function parents(m: Member, i: number): ParentFacts[] {
-  return [0, 1].map((j) => {
-    const entry = m.parents?.[j];
-    const path = m.parents === undefined ? mp(i, "parents") : mp(i, `parents[${j}]`);
-    if (entry === undefined) return { status: undefined, since: undefined, path };
-    return typeof entry === "string"
-      ? { status: entry, since: undefined, path }
-      : { status: entry.status, since: entry.since, path };
-  });
+const PARENT_FIELDS = ["parents[0]", "parents[1]"] as const;
+
+function parent(m: Member, i: number, j: 0 | 1): ParentFacts {
+  const entry = m.parents?.[j];
+  const path = m.parents === undefined ? mp(i, "parents") : mp(i, PARENT_FIELDS[j]);
+  if (entry === undefined) return { status: undefined, since: undefined, path };
+  return typeof entry === "string"
+    ? { status: entry, since: undefined, path }
+    : { status: entry.status, since: entry.since, path };
+}
+
+function parents(m: Member, i: number): [ParentFacts, ParentFacts] {
+  return [parent(m, i, 0), parent(m, i, 1)];
 }
 
 function statusIn(p: ParentFacts, statuses: readonly ParentStatus[]): Fact {
@@ -56,7 +60,7 @@ export function orphan(ctx: RuleContext, i: number): Result {
   const rule = ctx.p.get("orphan.definition");
   if (!rule) return noRuleInForce("orphan", i, ctx.p.pack);
   const d = rule.value;
-  const [p0, p1] = parents(m, i) as [ParentFacts, ParentFacts];
+  const [p0, p1] = parents(m, i);
   const decision = decide([
     citing(
       ageBelow(m, i, ctx.asOf, d.underAge),
@@ -88,7 +92,7 @@ export function unsupportedChild(ctx: RuleContext, i: number): Result {
     return noRuleInForce("unsupported_child", i, ctx.p.pack);
   }
   const d = rule.value;
-  const [p0, p1] = parents(m, i) as [ParentFacts, ParentFacts];
+  const [p0, p1] = parents(m, i);
   const s0 = inSituation(ctx, p0, d.statuses, d.sixMonthStatuses, d.termStatuses);
   const s1 = inSituation(ctx, p1, d.statuses, d.sixMonthStatuses, d.termStatuses);
   const g0 = statusIn(p0, d.deadOrMissing);

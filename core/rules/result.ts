@@ -54,8 +54,8 @@ export function buildResult(
     monthlyRange: monthly === null ? null : range(monthly),
     oneOff: oneOffRange,
     until: eligible ? (amounts.until ?? null) : null,
-    reasons:
-      eligible && extraReasons.length > 0 ? decision.reasons.concat(extraReasons) : decision.reasons.slice(),
+    // The decision's own list: each result has its decision to itself (alternatives add to the result's).
+    reasons: eligible && extraReasons.length > 0 ? decision.reasons.concat(extraReasons) : decision.reasons,
     missing: missing.length > 1 ? missing.sort() : missing,
     // A decision built by hand (no rule in force, one-person household) rests on hard facts.
     certain: decision.certain ?? decision.outcome !== "possible",
