@@ -22,35 +22,52 @@ export function unknown(...paths: string[]): Fact {
   return { v: undefined, missing: paths };
 }
 
-function unionOf(facts: Fact[]): string[] {
-  if (facts.length === 1) return (facts[0] as Fact).missing;
+/** The paths the open facts among these hinge on, in order, each once; one open fact's own list as it is. */
+function openPaths(facts: readonly Fact[]): string[] {
+  let only: Fact | null = null;
+  let count = 0;
+  for (const f of facts)
+    if (f.v === undefined) {
+      only = f;
+      count++;
+    }
+  if (count === 1) return (only as Fact).missing;
   const out: string[] = [];
-  for (const f of facts) for (const p of f.missing) if (!out.includes(p)) out.push(p);
+  for (const f of facts) if (f.v === undefined) for (const p of f.missing) if (!out.includes(p)) out.push(p);
   return out;
 }
 
-export function all(...facts: Fact[]): Fact {
-  let open: Fact[] | null = null;
+/** Every fact holds: false as soon as one fails; open (with what it hinges on) while any is open. */
+export function allOf(facts: readonly Fact[]): Fact {
+  let open = false;
   for (const f of facts) {
     if (f.v === false) return FALSE;
-    if (f.v === undefined) {
-      open ??= [];
-      open.push(f);
-    }
+    if (f.v === undefined) open = true;
   }
-  return open ? { v: undefined, missing: unionOf(open) } : TRUE;
+  return open ? { v: undefined, missing: openPaths(facts) } : TRUE;
 }
 
-export function any(...facts: Fact[]): Fact {
-  let open: Fact[] | null = null;
+/** Some fact holds: true as soon as one does; open (with what it hinges on) while any is open. */
+export function anyOf(facts: readonly Fact[]): Fact {
+  let open = false;
   for (const f of facts) {
     if (f.v === true) return TRUE;
-    if (f.v === undefined) {
-      open ??= [];
-      open.push(f);
-    }
+    if (f.v === undefined) open = true;
   }
-  return open ? { v: undefined, missing: unionOf(open) } : FALSE;
+  return open ? { v: undefined, missing: openPaths(facts) } : FALSE;
+}
+
+// Two to four facts, the rules' usual case, without gathering them into a list first.
+export function all(a: Fact, b: Fact, c: Fact = TRUE, d: Fact = TRUE): Fact {
+  if (a.v === false || b.v === false || c.v === false || d.v === false) return FALSE;
+  if (a.v === true && b.v === true && c.v === true && d.v === true) return TRUE;
+  return allOf([a, b, c, d]);
+}
+
+export function any(a: Fact, b: Fact, c: Fact = FALSE, d: Fact = FALSE): Fact {
+  if (a.v === true || b.v === true || c.v === true || d.v === true) return TRUE;
+  if (a.v === false && b.v === false && c.v === false && d.v === false) return FALSE;
+  return anyOf([a, b, c, d]);
 }
 
 export function negate(f: Fact): Fact {
@@ -106,7 +123,8 @@ export function disabilityMatches(m: Member, i: number, matches: readonly Disabi
   if (m.disability === null) return FALSE;
   if (m.disability === undefined) return unknown(mp(i, "disability"));
   const { grade, category } = m.disability;
-  const facts = matches.map((match) => {
+  const facts: Fact[] = [];
+  for (const match of matches) {
     const gradeFact =
       grade === undefined ? unknown(mp(i, "disability.grade")) : known(match.grades.includes(grade));
     const categoryFact =
@@ -115,9 +133,11 @@ export function disabilityMatches(m: Member, i: number, matches: readonly Disabi
         : category === undefined
           ? unknown(mp(i, "disability.category"))
           : known(match.categories.includes(category));
-    return all(gradeFact, categoryFact);
-  });
-  return any(...facts);
+    const fact = all(gradeFact, categoryFact);
+    if (fact.v === true) return TRUE;
+    facts.push(fact);
+  }
+  return anyOf(facts);
 }
 
 export function hasDisability(m: Member, i: number): Fact {

@@ -1,6 +1,7 @@
 // From conditions to an outcome: any failed → unlikely; else any undecided → possible; else likely.
 
 import type { Fact } from "../facts.ts";
+import { ofLength } from "../lists.ts";
 import type { Outcome } from "../schema/enums.ts";
 import type { Reason } from "../schema/screening.ts";
 
@@ -71,24 +72,33 @@ export function decide(conditions: Condition[]): Decision {
     if (c.fact.v === false) failed = true;
     else if (c.fact.v === undefined) open = true;
   }
-  const reasons: Reason[] = [];
   if (failed) {
     // Certain when a hard fact fails it: nothing unknown, and no assessment, could make it hold.
     let certain = false;
+    let told = 0;
     for (const c of conditions) {
       if (c.fact.v !== false) continue;
-      if (c.reason) reasons.push(c.reason);
+      if (c.reason) told++;
       if (!c.assessed) certain = true;
     }
+    const reasons = ofLength<Reason>(told);
+    let k = 0;
+    for (const c of conditions) if (c.fact.v === false && c.reason) reasons[k++] = c.reason;
     return { outcome: "unlikely", reasons, missing: [], certain };
   }
-  const missing: string[] = [];
+  let told = 0;
   let assessedAny = false;
   for (const c of conditions) {
-    if (c.reason) reasons.push(c.reason);
+    if (c.reason) told++;
     if (c.assessed) assessedAny = true;
-    if (c.fact.v === undefined) for (const p of c.fact.missing) if (!missing.includes(p)) missing.push(p);
   }
+  const reasons = ofLength<Reason>(told);
+  let k = 0;
+  for (const c of conditions) if (c.reason) reasons[k++] = c.reason;
+  const missing: string[] = [];
+  if (open)
+    for (const c of conditions)
+      if (c.fact.v === undefined) for (const p of c.fact.missing) if (!missing.includes(p)) missing.push(p);
   // Likely is certain only when every condition met is a hard fact.
   return { outcome: open ? "possible" : "likely", reasons, missing, certain: !open && !assessedAny };
 }

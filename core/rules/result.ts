@@ -1,5 +1,6 @@
 // Turning a decision and amounts into the contract's result shape.
 
+import { sortedPaths } from "../lists.ts";
 import { type Quantity, yuan } from "../quantity.ts";
 import type { Program } from "../schema/enums.ts";
 import type { Reason, Result } from "../schema/screening.ts";
@@ -12,6 +13,8 @@ export interface Amounts {
 }
 
 type Range = { min: number; max: number | null };
+
+const NONE: readonly string[] = [];
 
 function range(q: Quantity): Range | null {
   if (q.lo === q.hi) return null;
@@ -37,11 +40,11 @@ export function buildResult(
   const eligible = decision.outcome !== "unlikely";
   const monthly = eligible ? (amounts.monthly ?? null) : null;
   const oneOff = eligible ? (amounts.oneOff ?? null) : null;
-  // Plain loops, no intermediate arrays: this runs for every result of every screening.
-  const missing: string[] = [];
-  for (const p of decision.missing) if (!missing.includes(p)) missing.push(p);
-  if (monthly) for (const p of monthly.missing) if (!missing.includes(p)) missing.push(p);
-  if (oneOff) for (const p of oneOff.missing) if (!missing.includes(p)) missing.push(p);
+  const missing = sortedPaths(
+    decision.missing,
+    monthly ? monthly.missing : NONE,
+    oneOff ? oneOff.missing : NONE,
+  );
   const oneOffRange =
     oneOff === null
       ? null
@@ -56,7 +59,7 @@ export function buildResult(
     until: eligible ? (amounts.until ?? null) : null,
     // The decision's own list: each result has its decision to itself (alternatives add to the result's).
     reasons: eligible && extraReasons.length > 0 ? decision.reasons.concat(extraReasons) : decision.reasons,
-    missing: missing.length > 1 ? missing.sort() : missing,
+    missing,
     // A decision built by hand (no rule in force, one-person household) rests on hard facts.
     certain: decision.certain ?? decision.outcome !== "possible",
   };

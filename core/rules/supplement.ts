@@ -6,7 +6,7 @@ import {
   ageAtLeast,
   ageBelow,
   all,
-  any,
+  anyOf,
   areaIn,
   disabilityMatches,
   FALSE,
@@ -58,7 +58,7 @@ function inCategory(ctx: RuleContext, i: number, c: SupplementCategory): Fact {
       return all(ageAtLeast(m, i, ctx.asOf, c.minAge ?? 60), hasDisability(m, i));
     case "multiple_disabled_household": {
       const others = ctx.s.members.map((o, j) => (j === i ? FALSE : hasDisability(o, j)));
-      return all(hasDisability(m, i), any(...others));
+      return all(hasDisability(m, i), anyOf(others));
     }
     case "multiple_disability":
       return m.disability === null

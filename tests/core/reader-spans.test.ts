@@ -4,9 +4,9 @@
 import { describe, expect, it } from "vitest";
 import { addDays } from "../../core/dates.ts";
 import { createPolicies } from "../../core/policies/index.ts";
+import type { Pack } from "../../core/policies/pack.ts";
 import { type ParamKey, paramSchemas } from "../../core/policies/params.ts";
 import { createReader, readerFor } from "../../core/policies/reader.ts";
-import type { Pack } from "../../core/policies/pack.ts";
 
 const KEYS = Object.keys(paramSchemas) as ParamKey[];
 
@@ -56,7 +56,8 @@ describe("readers shared across a span of dates", () => {
 
   it("a deployment's figure holds from its first day to its last, and not a day beyond", () => {
     const wuxi = policies.packs.wuxi;
-    const read = (date: string) => readerFor(policies, wuxi, date, undefined).get("dibao.standard.urban")?.value;
+    const read = (date: string) =>
+      readerFor(policies, wuxi, date, undefined).get("dibao.standard.urban")?.value;
     expect(read("2026-12-31")).not.toBe(1300);
     expect(read("2027-01-01")).toBe(1300);
     expect(read("2027-06-30")).toBe(1300);
