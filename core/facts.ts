@@ -61,13 +61,33 @@ export function anyOf(facts: readonly Fact[]): Fact {
 export function all(a: Fact, b: Fact, c: Fact = TRUE, d: Fact = TRUE): Fact {
   if (a.v === false || b.v === false || c.v === false || d.v === false) return FALSE;
   if (a.v === true && b.v === true && c.v === true && d.v === true) return TRUE;
-  return allOf([a, b, c, d]);
+  return { v: undefined, missing: openPathsOf(a, b, c, d) };
 }
 
 export function any(a: Fact, b: Fact, c: Fact = FALSE, d: Fact = FALSE): Fact {
   if (a.v === true || b.v === true || c.v === true || d.v === true) return TRUE;
   if (a.v === false && b.v === false && c.v === false && d.v === false) return FALSE;
-  return anyOf([a, b, c, d]);
+  return { v: undefined, missing: openPathsOf(a, b, c, d) };
+}
+
+/** openPaths for four facts, without a list of them. */
+function openPathsOf(a: Fact, b: Fact, c: Fact, d: Fact): string[] {
+  const open = (a.v === undefined ? 1 : 0) + (b.v === undefined ? 1 : 0) + (c.v === undefined ? 1 : 0);
+  if (open + (d.v === undefined ? 1 : 0) === 1) {
+    if (a.v === undefined) return a.missing;
+    if (b.v === undefined) return b.missing;
+    return c.v === undefined ? c.missing : d.missing;
+  }
+  const out: string[] = [];
+  addOpenPaths(out, a);
+  addOpenPaths(out, b);
+  addOpenPaths(out, c);
+  addOpenPaths(out, d);
+  return out;
+}
+
+function addOpenPaths(out: string[], f: Fact): void {
+  if (f.v === undefined) for (const p of f.missing) if (!out.includes(p)) out.push(p);
 }
 
 export function negate(f: Fact): Fact {

@@ -2,6 +2,7 @@
 
 import pkg from "../package.json" with { type: "json" };
 import { addMonths } from "./dates.ts";
+import { ofLength } from "./lists.ts";
 import type { PolicySet } from "./policies/index.ts";
 import { readerFor } from "./policies/reader.ts";
 import { orphan, unsupportedChild } from "./programs/children.ts";
@@ -39,20 +40,22 @@ export function screen(input: Situation, options: ScreenOptions): Screening {
   const ctx = createContext(s, asOf, readerFor(options.policies, pack, asOf, s.county));
   const n = s.members.length;
   // Plain loops into one array, in the contract's order: this is the core's hottest path.
-  const results: Result[] = [];
+  // Two household programs and six for each member, in that order.
+  const results = ofLength<Result>(2 + 6 * n);
+  let k = 0;
   const dibaoResult = dibao(ctx);
-  results.push(dibaoResult);
-  const singles: Result[] = [];
-  for (let i = 0; i < n; i++) singles.push(dibaoSingle(ctx, i));
-  const tekuns: Result[] = [];
-  for (let i = 0; i < n; i++) tekuns.push(tekun(ctx, i));
-  for (const r of singles) results.push(r);
-  for (const r of tekuns) results.push(r);
-  results.push(temporaryAid(ctx));
-  for (let i = 0; i < n; i++) results.push(unsupportedChild(ctx, i));
-  for (let i = 0; i < n; i++) results.push(orphan(ctx, i));
-  for (let i = 0; i < n; i++) results.push(disabilityLiving(ctx, i, dibaoResult, singles[i] as Result));
-  for (let i = 0; i < n; i++) results.push(disabilityCare(ctx, i));
+  results[k++] = dibaoResult;
+  const singles = ofLength<Result>(n);
+  for (let i = 0; i < n; i++) singles[i] = dibaoSingle(ctx, i);
+  const tekuns = ofLength<Result>(n);
+  for (let i = 0; i < n; i++) tekuns[i] = tekun(ctx, i);
+  for (const r of singles) results[k++] = r;
+  for (const r of tekuns) results[k++] = r;
+  results[k++] = temporaryAid(ctx);
+  for (let i = 0; i < n; i++) results[k++] = unsupportedChild(ctx, i);
+  for (let i = 0; i < n; i++) results[k++] = orphan(ctx, i);
+  for (let i = 0; i < n; i++) results[k++] = disabilityLiving(ctx, i, dibaoResult, singles[i] as Result);
+  for (let i = 0; i < n; i++) results[k++] = disabilityCare(ctx, i);
   const notices: Reason[] = [];
   if (asOf > pack.figuresConfirmedOn) {
     notices.push(

@@ -28,5 +28,6 @@ export interface RuleContext {
 }
 
 export function createContext(s: Situation, asOf: string, p: ParamReader): RuleContext {
-  return { s, asOf, p, n: s.members.length, kept: { memberIncomes: [], standards: {} } };
+  const n = s.members.length;
+  return { s, asOf, p, n, kept: { memberIncomes: new Array(n), standards: {} } };
 }
