@@ -131,11 +131,11 @@ export function screenInput(input: unknown, options: ScreenOptions): ScreenInput
   const parsed = parseSituation(input);
   if (!parsed.ok) return parsed;
   const s = parsed.situation;
-  const issues = [
-    ...(options.asOf === undefined ? asOfIssues(s, options.today) : []),
-    ...futureDateIssues(s, options.asOf ?? s.asOf ?? options.today),
-  ];
-  if (issues.length > 0) return { ok: false, issues };
+  const ahead = options.asOf === undefined ? asOfIssues(s, options.today) : [];
+  // The schema has already refused events after the situation's own asOf: only another date needs a look.
+  const asOf = options.asOf ?? s.asOf ?? options.today;
+  const future = asOf === s.asOf ? [] : futureDateIssues(s, asOf);
+  if (ahead.length > 0 || future.length > 0) return { ok: false, issues: [...ahead, ...future] };
   return { ok: true, screening: screen(s, options) };
 }
 

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { createPolicies } from "../../core/policies/index.ts";
 import { fieldIssues } from "../../core/schema/issues.ts";
 import { situationSchema } from "../../core/schema/situation.ts";
+import { screenInput } from "../../core/screen.ts";
 
 const base = { schemaVersion: 1, jurisdiction: "wuxi", members: [{ relation: "self", age: 40 }] };
 
@@ -73,5 +75,34 @@ describe("the situation schema", () => {
     expect(parsed.emergency).toBeNull();
     expect(parsed.members[0]?.disability).toBeNull();
     expect(parsed.members[0]?.illness).toBeUndefined();
+  });
+});
+
+describe("events dated after the estimate's date, as screenInput checks them", () => {
+  const policies = createPolicies();
+  const today = "2026-11-30";
+  const withEmergency = { ...base, emergency: { date: "2026-05-01" } };
+
+  it("with no asOf, today is the estimate's date: an emergency tomorrow is refused", () => {
+    const out = screenInput({ ...base, emergency: { date: "2026-12-01" } }, { policies, today });
+    expect(out).toEqual({
+      ok: false,
+      issues: [{ path: "emergency.date", code: "date_after_as_of", values: { asOf: today } }],
+    });
+  });
+
+  it("the situation's own asOf after the emergency: screened", () => {
+    expect(screenInput({ ...withEmergency, asOf: "2026-06-01" }, { policies, today }).ok).toBe(true);
+  });
+
+  it("an --as-of before the emergency overrides the situation's later asOf, and refuses it", () => {
+    const out = screenInput(
+      { ...withEmergency, asOf: "2026-06-01" },
+      { policies, today, asOf: "2026-04-01" },
+    );
+    expect(out).toEqual({
+      ok: false,
+      issues: [{ path: "emergency.date", code: "date_after_as_of", values: { asOf: "2026-04-01" } }],
+    });
   });
 });
