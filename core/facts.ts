@@ -2,6 +2,7 @@
 // hinges on, so a result can say exactly what is missing.
 
 import { wholeYears } from "./dates.ts";
+import { keptIn } from "./kept.ts";
 import type { DisabilityMatch } from "./policies/params.ts";
 import type { Member, Situation } from "./schema/situation.ts";
 import type { Tri } from "./tri.ts";
@@ -103,18 +104,12 @@ export function flag(value: boolean | undefined, path: string, wanted = true): F
 // also makes comparing paths a pointer check.
 const memberPaths = new Map<string, string[]>();
 
+const newPathList = (): string[] => [];
+
 export function mp(i: number, field: string): string {
-  let byMember = memberPaths.get(field);
-  if (byMember === undefined) {
-    byMember = [];
-    memberPaths.set(field, byMember);
-  }
-  let path = byMember[i];
-  if (path === undefined) {
-    path = `members[${i}].${field}`;
-    byMember[i] = path;
-  }
-  return path;
+  const byMember = keptIn(memberPaths, field, newPathList);
+  byMember[i] ??= `members[${i}].${field}`;
+  return byMember[i];
 }
 
 export function ageOf(m: Member, asOf: string): number | undefined {

@@ -2,6 +2,7 @@
 
 import pkg from "../package.json" with { type: "json" };
 import { addMonths } from "./dates.ts";
+import { keptIn } from "./kept.ts";
 import { ofLength } from "./lists.ts";
 import type { PolicySet } from "./policies/index.ts";
 import { readerFor } from "./policies/reader.ts";
@@ -39,8 +40,8 @@ export function screen(input: Situation, options: ScreenOptions): Screening {
   const pack = options.policies.packs[s.jurisdiction];
   const ctx = createContext(s, asOf, readerFor(options.policies, pack, asOf, s.county));
   const n = s.members.length;
-  // Plain loops into one array, in the contract's order: this is the core's hottest path.
-  // Two household programs and six for each member, in that order.
+  // The contract's order, two household programs and six for each member, filled in plain loops: the
+  // core's hottest path.
   const results = ofLength<Result>(2 + 6 * n);
   let k = 0;
   const dibaoResult = dibao(ctx);
@@ -87,19 +88,14 @@ const sources = new WeakMap<PolicySet, Map<Jurisdiction, string[]>>();
 
 /** The documents a place's screenings cite, made once per policy set. */
 function sourcesOf(policies: PolicySet, jurisdiction: Jurisdiction): string[] {
-  let byPlace = sources.get(policies);
-  if (byPlace === undefined) {
-    byPlace = new Map();
-    sources.set(policies, byPlace);
-  }
-  let out = byPlace.get(jurisdiction);
-  if (out === undefined) {
-    out = [...policies.packs[jurisdiction].documents, ...policies.national.documents].map(
-      (d) => `${d.id} ${d.title}`,
-    );
-    byPlace.set(jurisdiction, out);
-  }
-  return out;
+  return keptIn(
+    keptIn(sources, policies, () => new Map()),
+    jurisdiction,
+    () =>
+      [...policies.packs[jurisdiction].documents, ...policies.national.documents].map(
+        (d) => `${d.id} ${d.title}`,
+      ),
+  );
 }
 
 /** A place's rules version: its pack's, the national layer's, and the deployment's figures when any. */

@@ -2,6 +2,7 @@
 // a deployment's additions, as one table per parameter.
 
 import { addDays } from "../dates.ts";
+import { keptIn } from "../kept.ts";
 import { exact, type Quantity, unknownParam } from "../quantity.ts";
 import type { PolicySet } from "./index.ts";
 import type { Pack } from "./pack.ts";
@@ -35,18 +36,8 @@ const tables = new WeakMap<PolicySet, Map<string, Map<ParamKey, Dated<unknown>[]
 
 /** One pack's (or county's) merged tables, by parameter; built once per policy set. */
 function tablesOf(policies: PolicySet, pack: Pack, county: string | null): Map<ParamKey, Dated<unknown>[]> {
-  let byPack = tables.get(policies);
-  if (byPack === undefined) {
-    byPack = new Map();
-    tables.set(policies, byPack);
-  }
-  const id = county === null ? pack.id : `${pack.id}|${county}`;
-  let byKey = byPack.get(id);
-  if (byKey === undefined) {
-    byKey = new Map();
-    byPack.set(id, byKey);
-  }
-  return byKey;
+  const byPack = keptIn(tables, policies, () => new Map());
+  return keptIn(byPack, county === null ? pack.id : `${pack.id}|${county}`, () => new Map());
 }
 
 /** The values of one parameter for a pack (or one of its counties), every layer merged. */
@@ -137,30 +128,14 @@ export function readerFor(
   asOf: string,
   county: string | undefined,
 ): ParamReader {
-  let byPack = readers.get(policies);
-  if (byPack === undefined) {
-    byPack = new Map();
-    readers.set(policies, byPack);
-  }
-  let kept = byPack.get(pack.id);
-  if (kept === undefined) {
-    kept = { dates: changeDates(policies, pack), byCounty: new Map() };
-    byPack.set(pack.id, kept);
-  }
+  const byPack = keptIn(readers, policies, () => new Map<string, PackReaders>());
+  const kept = keptIn(byPack, pack.id, () => ({ dates: changeDates(policies, pack), byCounty: new Map() }));
   // Any county the pack does not list reads as the pack's own (see createReader).
   const countyKey = county === undefined ? "" : Object.hasOwn(pack.counties ?? {}, county) ? county : "-";
-  let spans = kept.byCounty.get(countyKey);
-  if (spans === undefined) {
-    spans = [];
-    kept.byCounty.set(countyKey, spans);
-  }
+  const spans = keptIn(kept.byCounty, countyKey, () => []);
   const span = spanOf(kept.dates, asOf);
-  let reader = spans[span];
-  if (reader === undefined) {
-    reader = createReader(policies, pack, asOf, county);
-    spans[span] = reader;
-  }
-  return reader;
+  spans[span] ??= createReader(policies, pack, asOf, county);
+  return spans[span];
 }
 
 export function createReader(
