@@ -20,7 +20,15 @@ import {
   yuan,
 } from "../quantity.ts";
 import type { RuleContext } from "../rules/context.ts";
-import { assessed, better, type Condition, condition, type Decision, decide } from "../rules/decide.ts";
+import {
+  assessed,
+  better,
+  type Condition,
+  citing,
+  condition,
+  type Decision,
+  decide,
+} from "../rules/decide.ts";
 import { declaredAboveSince, mayStateRise } from "../rules/declaration.ts";
 import { hukouCondition } from "../rules/hukou.ts";
 import { expense, type HouseholdIncome, householdIncome } from "../rules/income.ts";
@@ -62,16 +70,7 @@ function buildBaseConditions(ctx: RuleContext): Condition[] {
   if (eligibility) {
     out.push(hukouCondition(ctx, eligibility));
     const assets: Fact = s.assets === undefined ? unknown("assets") : known(s.assets === "within_limits");
-    out.push(
-      assessed(
-        condition(
-          assets,
-          null,
-          reason("assets_over_limits", eligibility),
-          reason("assets_unknown", eligibility),
-        ),
-      ),
-    );
+    out.push(assessed(citing(assets, eligibility, undefined, null, "assets_over_limits", "assets_unknown")));
   }
   const excluded = ctx.p.get("dibao.excludedByCurrent");
   if (excluded)
@@ -87,11 +86,13 @@ function buildBaseConditions(ctx: RuleContext): Condition[] {
               ? FALSE
               : unknown();
       out.push(
-        condition(
+        citing(
           fact,
+          excluded,
+          { benefit },
           null,
-          reason("excluded_by_current_benefit", excluded, { benefit }),
-          reason("excluded_by_current_benefit", excluded, { benefit }),
+          "excluded_by_current_benefit",
+          "excluded_by_current_benefit",
         ),
       );
     }
@@ -225,18 +226,16 @@ function expenseRoute(ctx: RuleContext, income: HouseholdIncome): Route | null {
   const values = { perCapitaIncome: perCapita(reduced, ctx.n), medical: medical.est, members: ctx.n };
   const fact: Fact = test === undefined ? unknown(...distinct(reduced.missing, std.q.missing)) : known(test);
   const decision = decide([
-    condition(
-      areaIn(ctx.s, rule.value.areas),
-      null,
-      reason("rule_area_only", rule, { areas: rule.value.areas }),
-    ),
+    citing(areaIn(ctx.s, rule.value.areas), rule, { areas: rule.value.areas }, null, "rule_area_only"),
     ...baseConditions(ctx),
     assessed(
-      condition(
+      citing(
         fact,
-        reason("income_after_medical_below_standard", rule, values),
-        reason("income_after_medical_above_standard", rule, values),
-        reason("income_after_medical_open", rule, values),
+        rule,
+        values,
+        "income_after_medical_below_standard",
+        "income_after_medical_above_standard",
+        "income_after_medical_open",
       ),
     ),
   ]);
@@ -288,26 +287,30 @@ function transitionRoute(ctx: RuleContext, income: HouseholdIncome): Route | nul
     if (until !== null && t.endsOn !== undefined) until = minDate(until, t.endsOn);
   }
   const conditions: Condition[] = [
-    condition(areaIn(s, t.areas), null, reason("rule_area_only", rule, { areas: t.areas ?? null })),
-    condition(onDibao(s), null, reason("transition_needs_current_dibao", rule)),
-    condition(triggerFact, null, reason("transition_no_trigger", rule, { trigger: t.trigger })),
+    citing(areaIn(s, t.areas), rule, { areas: t.areas ?? null }, null, "rule_area_only"),
+    citing(onDibao(s), rule, undefined, null, "transition_needs_current_dibao"),
+    citing(triggerFact, rule, { trigger: t.trigger }, null, "transition_no_trigger"),
     ...baseConditions(ctx),
   ];
   if (t.requiresRegisteredPoor) {
     conditions.push(
-      condition(
+      citing(
         flag(s.registeredPoor, "registeredPoor"),
+        rule,
+        undefined,
         null,
-        reason("transition_registered_poor_only", rule),
+        "transition_registered_poor_only",
       ),
     );
   }
   if (trigger && t.triggerBy !== undefined) {
     conditions.push(
-      condition(
+      citing(
         known(trigger <= t.triggerBy),
+        rule,
+        { trigger, triggerBy: t.triggerBy },
         null,
-        reason("transition_trigger_too_late", rule, { trigger, triggerBy: t.triggerBy }),
+        "transition_trigger_too_late",
       ),
     );
   }
@@ -349,18 +352,11 @@ function transitionRoute(ctx: RuleContext, income: HouseholdIncome): Route | nul
     const fact: Fact =
       under === undefined ? unknown(...distinct(income.strict.missing, std.q.missing)) : known(under);
     conditions.push(
-      assessed(
-        condition(
-          fact,
-          null,
-          reason("transition_income_over_ceiling", rule, values),
-          reason("transition_income_open", rule, values),
-        ),
-      ),
+      assessed(citing(fact, rule, values, null, "transition_income_over_ceiling", "transition_income_open")),
     );
   }
   if (until !== null) {
-    conditions.push(condition(known(ctx.asOf <= until), null, reason("transition_ended", rule, { until })));
+    conditions.push(citing(known(ctx.asOf <= until), rule, { until }, null, "transition_ended"));
   }
   const amount = transitionAmount(ctx, t, trigger ?? null);
   const granted = reason(t.discretionary ? "transition_discretionary" : "transition_period", rule, {

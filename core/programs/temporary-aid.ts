@@ -5,7 +5,7 @@
 import { all, any, type Fact, flag, known, unknown } from "../facts.ts";
 import type { Quantity } from "../quantity.ts";
 import type { RuleContext } from "../rules/context.ts";
-import { assessed, type Condition, condition, decide } from "../rules/decide.ts";
+import { assessed, type Condition, citing, condition, decide } from "../rules/decide.ts";
 import { reason } from "../rules/reason.ts";
 import { buildResult, noRuleInForce } from "../rules/result.ts";
 import type { Reason, Result } from "../schema/screening.ts";
@@ -19,7 +19,7 @@ export function temporaryAid(ctx: RuleContext): Result {
   }
   const conditions: Condition[] = [];
   const happened: Fact = e === undefined ? unknown("emergency") : known(e !== null);
-  conditions.push(condition(happened, null, reason("no_emergency", rule)));
+  conditions.push(citing(happened, rule, undefined, null, "no_emergency"));
   if (e) {
     // Whether basic living is at serious risk is the office's judgment of the household's account.
     conditions.push(
@@ -43,7 +43,7 @@ export function temporaryAid(ctx: RuleContext): Result {
           );
     const place = any(flag(s.localHukou, "localHukou"), siteCounts);
     const code = rule.value.place === "hukou_or_site" ? "aid_where_it_happened" : "aid_at_hukou_or_site";
-    conditions.push(condition(place, reason(code, rule), reason(`${code}_not_met`, rule)));
+    conditions.push(citing(place, rule, undefined, code, `${code}_not_met`));
   }
   const perPerson = ctx.p.get("temporaryAid.perPerson");
   const cap = ctx.p.get("temporaryAid.perPersonCap");
