@@ -48,27 +48,31 @@ export function figureReason(
   a: AmountParam,
   values: Record<string, unknown> = {},
 ): Reason {
-  // Built by assignment, not spreads: this runs for most results of every screening.
-  const out: Record<string, unknown> = Object.assign({}, values);
-  if (a.resolved) {
-    out.amount = a.resolved.value;
-    out.kind = a.resolved.kind;
-    if (a.resolved.floor) {
-      out.floor = a.resolved.floor.value;
-      out.floorSource = a.resolved.floor.source;
-    }
-    return { code, source: a.resolved.source, basis: a.resolved.basis, values: out };
+  // Each shape written out as one literal, the figure's bounds read before it: copied and grown key by
+  // key (or with the bounds read inside the literal), V8 threw away its compiled code for this function,
+  // and for the rules it is built into, dozens of times a second (node --trace-deopt; README,
+  // "Why a screening is fast").
+  const r = a.resolved;
+  if (r) {
+    const cited: Record<string, unknown> = r.floor
+      ? { amount: r.value, kind: r.kind, floor: r.floor.value, floorSource: r.floor.source }
+      : { amount: r.value, kind: r.kind };
+    return { code, source: r.source, basis: r.basis, values: withFirst(values, cited) };
   }
-  out.figure = code;
-  if (!a.absent) {
-    out.min = a.q.lo;
-    out.max = a.q.hi === Number.POSITIVE_INFINITY ? null : a.q.hi;
-  }
+  const { lo, hi } = a.q;
+  const max = hi === Number.POSITIVE_INFINITY ? null : hi;
+  const out: Record<string, unknown> = a.absent ? { figure: code } : { figure: code, min: lo, max };
   const seed = ctx.p.pack.documents[0];
   return {
     code: a.absent ? "figure_not_published" : "figure_depends_on_place",
     source: seed?.id ?? ctx.p.pack.name,
     basis: "seed",
-    values: out,
+    values: withFirst(values, out),
   };
+}
+
+/** The caller's values, then the figure's own, in that order (the order reasons are written in). */
+function withFirst(first: Record<string, unknown>, rest: Record<string, unknown>): Record<string, unknown> {
+  for (const _ in first) return Object.assign({}, first, rest);
+  return rest;
 }
