@@ -25,11 +25,14 @@ export function ofLength<T>(n: number): T[] {
 
 /** Every path of the lists once, sorted, in a list of its own (never one of theirs). */
 export function sortedPaths(a: readonly string[], b: readonly string[], c: readonly string[]): string[] {
-  const out = ofLength<string>(a.length + b.length + c.length);
+  const total = a.length + b.length + c.length;
+  if (total === 0) return [];
+  const out = ofLength<string>(total);
   let k = addNew(out, 0, a);
   k = addNew(out, k, b);
   k = addNew(out, k, c);
-  out.length = k;
+  // Shortening a list is a slow call in V8: only when a path came twice.
+  if (k < total) out.length = k;
   // Insertion sort in place: a handful of paths, in the order Array.prototype.sort gives strings.
   for (let i = 1; i < k; i++) {
     const p = out[i] as string;

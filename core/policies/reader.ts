@@ -6,7 +6,7 @@ import { keptIn } from "../kept.ts";
 import { exact, type Quantity, unknownParam } from "../quantity.ts";
 import type { PolicySet } from "./index.ts";
 import type { Pack } from "./pack.ts";
-import type { Dated, ParamKey, ParamTable, ParamValue } from "./params.ts";
+import { type Dated, PARAM_KEYS, type ParamKey, type ParamTable, type ParamValue } from "./params.ts";
 import { type Resolved, resolve } from "./resolve.ts";
 
 export interface AmountParam {
@@ -17,8 +17,16 @@ export interface AmountParam {
   absent: boolean;
 }
 
+/** Every parameter's value in force, by key; undefined where the documents give none. */
+export type ParamValues = { readonly [K in ParamKey]: Resolved<ParamValue<K>> | undefined };
+
 export interface ParamReader {
   pack: Pack;
+  /**
+   * Read with a key written out (\`ctx.p.values["dibao.eligibility"]\`): every reader's values have one
+   * layout, so such a read compiles to one direct load, where a call with the key was a lookup each time.
+   */
+  values: ParamValues;
   get<K extends ParamKey>(key: K): Resolved<ParamValue<K>> | undefined;
   amount(key: ParamKey): AmountParam;
 }
@@ -144,50 +152,79 @@ export function createReader(
   asOf: string,
   county: string | undefined,
 ): ParamReader {
-  const counties = Object.keys(pack.counties ?? {});
-  // An unknown county of a pack whose counties differ: every candidate, and "county" is what is missing.
-  const candidates: (string | null)[] =
-    county === undefined ? [null, ...counties] : [counties.includes(county) ? county : null];
-  const cache = new Map<ParamKey, unknown>();
-  const resolved = new Map<ParamKey, Resolved<unknown> | undefined>();
-  const mainTables = tablesOf(policies, pack, candidates[0] ?? null);
+  return new Reader(policies, pack, asOf, county);
+}
 
-  return {
-    pack,
-    get<K extends ParamKey>(key: K) {
-      const hit = resolved.get(key);
-      if (hit !== undefined || resolved.has(key)) return hit as Resolved<ParamValue<K>> | undefined;
-      const r = resolve(tableIn(mainTables, policies, pack, candidates[0] ?? null, key), asOf);
-      resolved.set(key, r);
-      return r as Resolved<ParamValue<K>> | undefined;
-    },
-    amount(key) {
-      const hit = cache.get(key) as AmountParam | undefined;
-      if (hit) return hit;
-      const options = candidates.map((c) =>
-        resolve(tableFor(policies, pack, c, key) as Dated<number>[], asOf),
-      );
-      const first = options[0];
-      const same = options.every(
-        (o) => o?.value === first?.value && o?.kind === first?.kind && o?.source === first?.source,
-      );
-      let result: AmountParam;
-      if (same) {
-        result = { q: toQuantity(first), resolved: first, absent: first === undefined };
-      } else {
-        const qs = options.map(toQuantity);
-        result = {
-          q: {
-            lo: Math.min(...qs.map((q) => q.lo)),
-            hi: Math.max(...qs.map((q) => q.hi)),
-            est: null,
-            missing: ["county"],
-          },
-          absent: options.every((o) => o === undefined),
-        };
-      }
-      cache.set(key, result);
-      return result;
-    },
-  };
+/** Marks an amount not worked out yet (every slot is there from the start, so all share one layout). */
+const UNREAD: unique symbol = Symbol("unread");
+
+/**
+ * One class, not a closure per reader; every value resolved when the reader is made (a reader serves a
+ * whole span of dates, so this is done a few dozen times in all), in one object made in one go: V8 gives
+ * all of them one layout, and a read with a key written out is a direct load.
+ */
+class Reader implements ParamReader {
+  readonly pack: Pack;
+  readonly values: ParamValues;
+  private readonly policies: PolicySet;
+  private readonly asOf: string;
+  /** An unknown county of a pack whose counties differ: every candidate, and "county" is what is missing. */
+  private readonly candidates: (string | null)[];
+  private readonly amounts: Record<ParamKey, AmountParam | typeof UNREAD>;
+
+  constructor(policies: PolicySet, pack: Pack, asOf: string, county: string | undefined) {
+    const counties = Object.keys(pack.counties ?? {});
+    this.pack = pack;
+    this.policies = policies;
+    this.asOf = asOf;
+    this.candidates =
+      county === undefined ? [null, ...counties] : [counties.includes(county) ? county : null];
+    const main = this.candidates[0] ?? null;
+    const tables = tablesOf(policies, pack, main);
+    // Made in one go: an object grown key by key past a dozen keys becomes a hash table in V8.
+    this.values = Object.fromEntries(
+      PARAM_KEYS.map((key) => [key, resolve(tableIn(tables, policies, pack, main, key), asOf)]),
+    ) as ParamValues;
+    this.amounts = Object.fromEntries(PARAM_KEYS.map((key) => [key, UNREAD])) as Record<
+      ParamKey,
+      AmountParam | typeof UNREAD
+    >;
+  }
+
+  get<K extends ParamKey>(key: K): Resolved<ParamValue<K>> | undefined {
+    return this.values[key];
+  }
+
+  amount(key: ParamKey): AmountParam {
+    const v = this.amounts[key];
+    return v === UNREAD ? this.readAmount(key) : v;
+  }
+
+  private readAmount(key: ParamKey): AmountParam {
+    const { policies, pack, asOf } = this;
+    const options = this.candidates.map((c) =>
+      resolve(tableFor(policies, pack, c, key) as Dated<number>[], asOf),
+    );
+    const first = options[0];
+    const same = options.every(
+      (o) => o?.value === first?.value && o?.kind === first?.kind && o?.source === first?.source,
+    );
+    let result: AmountParam;
+    if (same) {
+      result = { q: toQuantity(first), resolved: first, absent: first === undefined };
+    } else {
+      const qs = options.map(toQuantity);
+      result = {
+        q: {
+          lo: Math.min(...qs.map((q) => q.lo)),
+          hi: Math.max(...qs.map((q) => q.hi)),
+          est: null,
+          missing: ["county"],
+        },
+        absent: options.every((o) => o === undefined),
+      };
+    }
+    this.amounts[key] = result;
+    return result;
+  }
 }

@@ -57,7 +57,7 @@ function inSituation(
 
 export function orphan(ctx: RuleContext, i: number): Result {
   const m = ctx.s.members[i] as Member;
-  const rule = ctx.p.get("orphan.definition");
+  const rule = ctx.p.values["orphan.definition"];
   if (!rule) return noRuleInForce("orphan", i, ctx.p.pack);
   const d = rule.value;
   const [p0, p1] = parents(m, i);
@@ -87,7 +87,7 @@ export function orphan(ctx: RuleContext, i: number): Result {
 
 export function unsupportedChild(ctx: RuleContext, i: number): Result {
   const m = ctx.s.members[i] as Member;
-  const rule = ctx.p.get("unsupportedChild.definition");
+  const rule = ctx.p.values["unsupportedChild.definition"];
   if (!rule) {
     return noRuleInForce("unsupported_child", i, ctx.p.pack);
   }

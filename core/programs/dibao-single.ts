@@ -112,10 +112,10 @@ function assess(
     conditions.push(assessed(citing(assets, rule, undefined, null, "assets_over_limits")));
   }
   // 低保 for one person: 低保's own hukou rule applies (东兴区 三(一)3; 普宁's residence permit stays 可).
-  const asDibao = ctx.p.get("dibaoSingle.asDibao");
-  const dibaoRules = ctx.p.get("dibao.eligibility");
+  const asDibao = ctx.p.values["dibaoSingle.asDibao"];
+  const dibaoRules = ctx.p.values["dibao.eligibility"];
   if (asDibao && dibaoRules) conditions.push(hukouCondition(ctx, dibaoRules));
-  const excluded = ctx.p.get("dibaoSingle.excludedWhenFamilyOnDibao");
+  const excluded = ctx.p.values["dibaoSingle.excludedWhenFamilyOnDibao"];
   if (excluded)
     conditions.push(citing(negate(onDibao(ctx.s)), excluded, undefined, null, "single_family_on_dibao"));
 

@@ -66,13 +66,13 @@ function baseConditions(ctx: RuleContext): Condition[] {
 function buildBaseConditions(ctx: RuleContext): Condition[] {
   const { s } = ctx;
   const out: Condition[] = [];
-  const eligibility = ctx.p.get("dibao.eligibility");
+  const eligibility = ctx.p.values["dibao.eligibility"];
   if (eligibility) {
     out.push(hukouCondition(ctx, eligibility));
     const assets: Fact = s.assets === undefined ? unknown("assets") : known(s.assets === "within_limits");
     out.push(assessed(citing(assets, eligibility, undefined, null, "assets_over_limits", "assets_unknown")));
   }
-  const excluded = ctx.p.get("dibao.excludedByCurrent");
+  const excluded = ctx.p.values["dibao.excludedByCurrent"];
   if (excluded)
     for (const benefit of excluded.value) {
       const receiving = s.currentBenefits?.[benefit];
@@ -216,7 +216,7 @@ function deductionsWorthTelling(income: HouseholdIncome, strict: boolean | undef
 
 /** 支出核减 (吉民发〔2018〕12号 三(二)): income less out-of-pocket medical costs, negative as zero, one year. */
 function expenseRoute(ctx: RuleContext, income: HouseholdIncome): Route | null {
-  const rule = ctx.p.get("dibao.expenseRoute");
+  const rule = ctx.p.values["dibao.expenseRoute"];
   if (!rule) return null;
   const std = areaAmount(ctx, "dibao.standard");
   const threshold = scale(std.q, ctx.n);
@@ -275,7 +275,7 @@ function triggerOf(s: Situation, t: Transition): { date: string | null | undefin
 }
 
 function transitionRoute(ctx: RuleContext, income: HouseholdIncome): Route | null {
-  const rule = ctx.p.get("dibao.transition") as Resolved<Transition> | undefined;
+  const rule = ctx.p.values["dibao.transition"] as Resolved<Transition> | undefined;
   if (!rule) return null;
   const t = rule.value;
   const { s } = ctx;

@@ -15,14 +15,20 @@ function coveredByDibao(ctx: RuleContext, dibao: Result, single: Result): Fact {
   const current = ctx.s.currentBenefits?.dibao;
   if (current != null || dibao.outcome === "likely" || single.outcome === "likely") return known(true);
   const currentFact: Fact = current === undefined ? unknown("currentBenefits.dibao") : known(false);
-  const open = [dibao, single].filter((r) => r.outcome === "possible");
-  if (open.length === 0) return currentFact;
-  return unknown(...open.flatMap((r) => r.missing), ...currentFact.missing);
+  const dibaoOpen = dibao.outcome === "possible";
+  const singleOpen = single.outcome === "possible";
+  if (!dibaoOpen && !singleOpen) return currentFact;
+  // What the open ones hinge on, then the current benefit's own: plain loops, run for every member.
+  const paths: string[] = [];
+  if (dibaoOpen) for (const p of dibao.missing) paths.push(p);
+  if (singleOpen) for (const p of single.missing) paths.push(p);
+  for (const p of currentFact.missing) paths.push(p);
+  return { v: undefined, missing: paths };
 }
 
 export function disabilityLiving(ctx: RuleContext, i: number, dibao: Result, single: Result): Result {
   const m = ctx.s.members[i];
-  const rule = ctx.p.get("disabilityLiving.eligibility");
+  const rule = ctx.p.values["disabilityLiving.eligibility"];
   if (!m || !rule) return noRuleInForce("disability_living_subsidy", i, ctx.p.pack);
   const onDibao = coveredByDibao(ctx, dibao, single);
   const onDibaoCondition = citing(onDibao, rule, undefined, "household_on_dibao", "household_not_on_dibao");
@@ -34,7 +40,7 @@ export function disabilityLiving(ctx: RuleContext, i: number, dibao: Result, sin
       : assessed(onDibaoCondition),
   ];
   // Paid with 低保, where 低保 is: 低保's hukou rule applies (东兴区 三(四)1: 享受农村低保的残疾人).
-  const dibaoRules = ctx.p.get("dibao.eligibility");
+  const dibaoRules = ctx.p.values["dibao.eligibility"];
   if (rule.value.requiresDibao && dibaoRules) conditions.push(hukouCondition(ctx, dibaoRules));
   const decision = decide(conditions);
   // Nothing to estimate for a program ruled out.
@@ -47,7 +53,7 @@ export function disabilityLiving(ctx: RuleContext, i: number, dibao: Result, sin
 
 export function disabilityCare(ctx: RuleContext, i: number): Result {
   const m = ctx.s.members[i];
-  const rule = ctx.p.get("disabilityCare.eligibility");
+  const rule = ctx.p.values["disabilityCare.eligibility"];
   if (!m || !rule) return noRuleInForce("disability_care_subsidy", i, ctx.p.pack);
   const d = m.disability;
   const grade = d === null ? null : d === undefined ? undefined : d.grade;

@@ -69,7 +69,7 @@ function careAmount(ctx: RuleContext, i: number): { q: Quantity; reasons: Reason
 function amount(ctx: RuleContext, i: number): { q: Quantity | null; reasons: Reason[] } {
   const reasons: Reason[] = [];
   const basic = areaAmount(ctx, "tekun.basicLiving");
-  const ratio = ctx.p.get("tekun.ratioToStandard");
+  const ratio = ctx.p.values["tekun.ratioToStandard"];
   const std = areaAmount(ctx, "dibao.standard");
   let living: Quantity | null = basic.absent ? null : basic.q;
   if (!basic.absent) reasons.push(figureReason(ctx, "tekun_basic_living", basic));
@@ -99,10 +99,10 @@ function receivesTekun(ctx: RuleContext): Fact {
 
 export function tekun(ctx: RuleContext, i: number): Result {
   const m = ctx.s.members[i];
-  const rule = ctx.p.get("tekun.eligibility");
+  const rule = ctx.p.values["tekun.eligibility"];
   if (!m || !rule) return noRuleInForce("tekun", i, ctx.p.pack);
   const e = rule.value;
-  const residence = ctx.p.get("tekun.residence");
+  const residence = ctx.p.values["tekun.residence"];
   const unable = any(
     ageAtLeast(m, i, ctx.asOf, e.minAge),
     ageBelow(m, i, ctx.asOf, e.underAge),

@@ -12,7 +12,7 @@ import type { Reason, Result } from "../schema/screening.ts";
 
 export function temporaryAid(ctx: RuleContext): Result {
   const { s } = ctx;
-  const rule = ctx.p.get("temporaryAid.eligibility");
+  const rule = ctx.p.values["temporaryAid.eligibility"];
   const e = s.emergency;
   if (!rule) {
     return noRuleInForce("temporary_aid", null, ctx.p.pack);
@@ -45,9 +45,9 @@ export function temporaryAid(ctx: RuleContext): Result {
     const code = rule.value.place === "hukou_or_site" ? "aid_where_it_happened" : "aid_at_hukou_or_site";
     conditions.push(citing(place, rule, undefined, code, `${code}_not_met`));
   }
-  const perPerson = ctx.p.get("temporaryAid.perPerson");
-  const cap = ctx.p.get("temporaryAid.perPersonCap");
-  const caseByCase = ctx.p.get("temporaryAid.caseByCase");
+  const perPerson = ctx.p.values["temporaryAid.perPerson"];
+  const cap = ctx.p.values["temporaryAid.perPersonCap"];
+  const caseByCase = ctx.p.values["temporaryAid.caseByCase"];
   const n = ctx.n;
   const decision = decide(conditions);
   const extra: Reason[] = [];
@@ -82,7 +82,7 @@ export function temporaryAid(ctx: RuleContext): Result {
   } else if (decision.outcome !== "unlikely" && caseByCase) {
     extra.push(reason("aid_case_by_case_available", caseByCase));
   }
-  const firstAid = ctx.p.get("temporaryAid.firstAid");
+  const firstAid = ctx.p.values["temporaryAid.firstAid"];
   if (decision.outcome !== "unlikely" && e?.category === "urgent" && firstAid) {
     extra.push(reason("aid_first_then_paperwork", firstAid));
   }

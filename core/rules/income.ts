@@ -37,8 +37,8 @@ function countMemberIncome(ctx: RuleContext, i: number): MemberIncome {
   if (m?.income === undefined && total !== undefined && ctx.s.members.length === 1)
     return countTotalIncome(ctx, total);
   if (m?.income === undefined) return { q: unknownFact(mp(i, "income")), reasons: [] };
-  const pension = ctx.p.get("income.exclude.pensionBasic");
-  const dividend = ctx.p.get("income.exclude.povertyDividend");
+  const pension = ctx.p.values["income.exclude.pensionBasic"];
+  const dividend = ctx.p.values["income.exclude.povertyDividend"];
   const reasons: Reason[] = [];
   const items = m.income.map((item) => {
     if (item.kind === "pension_basic" && pension) {
@@ -91,8 +91,8 @@ export function householdIncome(ctx: RuleContext): HouseholdIncome {
  * the members' own incomes.
  */
 function countTotalIncome(ctx: RuleContext, total: HouseholdIncomeTotal): MemberIncome {
-  const pension = ctx.p.get("income.exclude.pensionBasic");
-  const dividend = ctx.p.get("income.exclude.povertyDividend");
+  const pension = ctx.p.values["income.exclude.pensionBasic"];
+  const dividend = ctx.p.values["income.exclude.povertyDividend"];
   const reasons: Reason[] = [];
   const parts: Quantity[] = [];
   const pensionBasic = total.pensionBasic ?? 0;

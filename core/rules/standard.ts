@@ -46,7 +46,7 @@ export function figureReason(
   ctx: RuleContext,
   code: string,
   a: AmountParam,
-  values: Record<string, unknown> = {},
+  values?: Record<string, unknown>,
 ): Reason {
   // Each shape written out as one literal, the figure's bounds read before it: copied and grown key by
   // key (or with the bounds read inside the literal), V8 threw away its compiled code for this function,
@@ -72,7 +72,9 @@ export function figureReason(
 }
 
 /** The caller's values, then the figure's own, in that order (the order reasons are written in). */
-function withFirst(first: Record<string, unknown>, rest: Record<string, unknown>): Record<string, unknown> {
-  for (const _ in first) return Object.assign({}, first, rest);
-  return rest;
+function withFirst(
+  first: Record<string, unknown> | undefined,
+  rest: Record<string, unknown>,
+): Record<string, unknown> {
+  return first === undefined ? rest : Object.assign({}, first, rest);
 }

@@ -77,7 +77,7 @@ export interface SupplementAmount {
 }
 
 export function supplements(ctx: RuleContext, standard: AmountParam): SupplementAmount {
-  const rule = ctx.p.get("dibao.supplement");
+  const rule = ctx.p.values["dibao.supplement"];
   if (!rule) return { q: exact(0), reasons: [] };
   const area = areaIn(ctx.s, rule.value.areas);
   if (area.v === false) return { q: exact(0), reasons: [] };
