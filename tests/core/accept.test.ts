@@ -122,6 +122,39 @@ describe("the compiled situation check", () => {
     if (!out.ok) expect(out.issues.map((i) => i.path)).toEqual(["members[0].age"]);
   });
 
+  it("says yes exactly where zod does, check by check, on each side of every bound", () => {
+    const many = Array.from({ length: 14 }, (_, i) => `v${i}`) as [string, ...string[]];
+    const schemas = {
+      gte: z.number().min(1),
+      gt: z.number().gt(1),
+      lte: z.number().max(5),
+      lt: z.number().lt(5),
+      int: z.number().int(),
+      minLength: z.string().min(2),
+      maxLength: z.string().max(3),
+      pattern: z.string().regex(/^a+$/),
+      patternGlobal: z.string().regex(/a/g),
+      arrayLength: z.array(z.number()).min(1).max(2),
+      smallEnum: z.enum(["a", "b"]),
+      largeEnum: z.enum(many),
+      literal: z.literal([1, "one", true]),
+      union: z.union([z.number().int(), z.strictObject({ n: z.number() })]),
+      refined: z.number().refine((n) => n % 2 === 0),
+      nested: z.array(z.strictObject({ a: z.string().nullable(), b: z.boolean().optional() })),
+    };
+    const values = [
+      ...[0, 0.5, 1, 1.5, 2, 4, 4.5, 5, 5.5, -1, 2 ** 53, Number.NaN, Number.POSITIVE_INFINITY],
+      ...["", "a", "aa", "aaa", "aaaa", "ab", "b", "v0", "v13", "v14", "one"],
+      ...[true, false, null, undefined, [], [1], [1, 2], [1, 2, 3], ["1"], {}, { n: 1 }, { n: "1" }],
+      ...[[{ a: null }], [{ a: "x", b: true }], [{ a: "x", c: 1 }], [{ b: true }], [{ a: 1 }]],
+    ];
+    for (const [name, schema] of Object.entries(schemas)) {
+      const compiled = compileAccept(schema);
+      for (const v of values)
+        expect(compiled(v), `${name} on ${JSON.stringify(v)}`).toBe(schema.safeParse(v).success);
+    }
+  });
+
   it("refuses to compile a schema whose output would differ from its input", () => {
     expect(() => compileAccept(z.object({ a: z.string() }))).toThrow(/non-strict object/);
     expect(() => compileAccept(z.strictObject({ a: z.string().transform((s) => s.trim()) }))).toThrow(
