@@ -44,9 +44,22 @@ function format(year: number, month: number, day: number): IsoDate {
 }
 
 export function isIsoDate(value: string): boolean {
-  const m = ISO.exec(value);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  let y: number;
+  let mo: number;
+  let d: number;
+  // The usual four-digit year read digit by digit: every date of every situation is checked.
+  if (value.length === 10 && value.charCodeAt(4) === 45 && value.charCodeAt(7) === 45) {
+    y = digits(value, 0, 4);
+    mo = digits(value, 5, 2);
+    d = digits(value, 8, 2);
+    if (y < 0 || mo < 0 || d < 0) return false;
+  } else {
+    const m = ISO.exec(value);
+    if (!m) return false;
+    y = Number(m[1]);
+    mo = Number(m[2]);
+    d = Number(m[3]);
+  }
   return mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo);
 }
 

@@ -134,7 +134,10 @@ export const situationSchema = z
     emergency: emergencySchema.nullable().optional(),
   })
   .superRefine((s, ctx) => {
-    s.members.forEach((m, i) => {
+    // Plain loops, and dates gathered with their paths only when one is late: this runs on every input.
+    const members = s.members;
+    for (let i = 0; i < members.length; i++) {
+      const m = members[i] as (typeof members)[number];
       const isSelf = m.relation === "self";
       if (i === 0 && m.relation !== undefined && !isSelf) {
         ctx.addIssue({
@@ -157,8 +160,9 @@ export const situationSchema = z
           params: { code: "date_after_as_of" },
         });
       }
-    });
-    if (s.asOf !== undefined) {
+    }
+    const latest = latestEventDate(s);
+    if (s.asOf !== undefined && latest !== undefined && latest > s.asOf) {
       for (const { path, date } of eventDates(s)) {
         if (date > s.asOf) ctx.addIssue({ code: "custom", path, params: { code: "date_after_as_of" } });
       }
@@ -169,8 +173,8 @@ export type Situation = z.infer<typeof situationSchema>;
 
 type Dated = { path: (string | number)[]; date: string };
 
-/** Dates of things that have happened: none may fall after the date the estimate is for. */
-export function eventDates(s: {
+/** What eventDates reads: the dated fields of a situation. */
+type WithEvents = {
   members: {
     birthDate?: string | undefined;
     parents?: ({ since?: string | undefined } | string)[] | undefined;
@@ -179,7 +183,10 @@ export function eventDates(s: {
   povertyExitedOn?: string | null | undefined;
   incomeAboveStandardSince?: string | null | undefined;
   currentBenefits?: { dibao?: { since?: string | undefined } | null | undefined } | undefined;
-}): Dated[] {
+};
+
+/** Dates of things that have happened: none may fall after the date the estimate is for. */
+export function eventDates(s: WithEvents): Dated[] {
   const out: Dated[] = [];
   s.members.forEach((m, i) => {
     if (m.birthDate) out.push({ path: ["members", i, "birthDate"], date: m.birthDate });
@@ -195,6 +202,24 @@ export function eventDates(s: {
   if (s.currentBenefits?.dibao?.since)
     out.push({ path: ["currentBenefits", "dibao", "since"], date: s.currentBenefits.dibao.since });
   return out;
+}
+
+/** The latest of eventDates' dates (undefined: none), found without gathering them. */
+export function latestEventDate(s: WithEvents): string | undefined {
+  let latest = "";
+  for (const m of s.members) {
+    latest = later(latest, m.birthDate);
+    if (m.parents) for (const p of m.parents) if (typeof p !== "string") latest = later(latest, p.since);
+  }
+  latest = later(latest, s.emergency?.date);
+  latest = later(latest, s.povertyExitedOn);
+  latest = later(latest, s.incomeAboveStandardSince);
+  latest = later(latest, s.currentBenefits?.dibao?.since);
+  return latest === "" ? undefined : latest;
+}
+
+function later(a: string, b: string | null | undefined): string {
+  return b && b > a ? b : a;
 }
 export type Member = z.infer<typeof memberSchema>;
 export type HouseholdIncomeTotal = z.infer<typeof householdIncomeSchema>;

@@ -4,7 +4,7 @@
 
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { addDays, addMonths } from "../../core/dates.ts";
+import { addDays, addMonths, isIsoDate } from "../../core/dates.ts";
 import { createPolicies } from "../../core/policies/index.ts";
 import { JURISDICTIONS } from "../../core/schema/enums.ts";
 import { screenInput } from "../../core/screen.ts";
@@ -54,6 +54,27 @@ describe("dates have bounds", () => {
       expect(r.issues.filter((i) => i.path.endsWith(field)).map((i) => i.code)).toEqual([
         "date_out_of_range",
       ]);
+  });
+
+  it("a date is real when its month has that day: leap years by the Gregorian rule", () => {
+    const real = ["2024-02-29", "2000-02-29", "2025-04-30", "2025-12-31", "2025-01-01", "12025-01-31"];
+    const unreal = ["2023-02-29", "1900-02-29", "2025-04-31", "2025-13-01", "2025-00-10", "2025-01-00"];
+    const malformed = ["2025-1a-01", "2025-1-01", "25-01-01", "2025/01/01", "2025-01-01 ", ""];
+    for (const d of real) expect(isIsoDate(d), d).toBe(true);
+    for (const d of [...unreal, ...malformed]) expect(isIsoDate(d), d).toBe(false);
+    // Every day of four centuries, against the platform's own calendar.
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1900, max: 2299 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 1, max: 31 }),
+        (y, m, d) => {
+          const text = `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+          expect(isIsoDate(text)).toBe(new Date(Date.UTC(y, m - 1, d)).getUTCDate() === d);
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 
   it("date arithmetic is total at the far end", () => {

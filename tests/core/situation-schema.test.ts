@@ -1,8 +1,10 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createPolicies } from "../../core/policies/index.ts";
 import { fieldIssues } from "../../core/schema/issues.ts";
-import { situationSchema } from "../../core/schema/situation.ts";
+import { eventDates, latestEventDate, type Situation, situationSchema } from "../../core/schema/situation.ts";
 import { screenInput } from "../../core/screen.ts";
+import { situationArb } from "./arbitraries.ts";
 
 const base = { schemaVersion: 1, jurisdiction: "wuxi", members: [{ relation: "self", age: 40 }] };
 
@@ -104,5 +106,38 @@ describe("events dated after the estimate's date, as screenInput checks them", (
       ok: false,
       issues: [{ path: "emergency.date", code: "date_after_as_of", values: { asOf: "2026-04-01" } }],
     });
+  });
+});
+
+describe("the latest event date, the schema's quick look before it names late dates", () => {
+  it("is the latest of the event dates, on generated situations with and without events", () => {
+    fc.assert(
+      fc.property(situationArb, (s) => {
+        const dates = eventDates(s).map((d) => d.date);
+        expect(latestEventDate(s)).toBe(dates.length === 0 ? undefined : dates.sort().at(-1));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("sees each kind of event: a parent's since, an emergency, poverty exit, income rise, dibao since", () => {
+    const base = {
+      schemaVersion: 1 as const,
+      jurisdiction: "wuxi" as const,
+      members: [{ birthDate: "1950-01-01" }],
+    };
+    expect(latestEventDate(base)).toBe("1950-01-01");
+    const withParent: Situation = {
+      ...base,
+      members: [{ parents: [{ status: "missing", since: "2020-01-01" }] }],
+    };
+    expect(latestEventDate(withParent)).toBe("2020-01-01");
+    expect(latestEventDate({ ...base, emergency: { date: "2021-01-01" } })).toBe("2021-01-01");
+    expect(latestEventDate({ ...base, povertyExitedOn: "2022-01-01" })).toBe("2022-01-01");
+    expect(latestEventDate({ ...base, incomeAboveStandardSince: "2023-01-01" })).toBe("2023-01-01");
+    expect(latestEventDate({ ...base, currentBenefits: { dibao: { since: "2024-01-01" } } })).toBe(
+      "2024-01-01",
+    );
+    expect(latestEventDate({ ...base, members: [{}] })).toBeUndefined();
   });
 });
