@@ -1,6 +1,7 @@
 // A money amount that may be only partly known: the interval [lo, hi] every completion of the unknown
 // facts and parameters falls in, the point estimate where the rules give one, and what it hinges on.
 
+import { distinct } from "./lists.ts";
 import type { Tri } from "./tri.ts";
 
 export interface Quantity {
@@ -29,7 +30,7 @@ export const unknownParam: Quantity = {
 };
 
 function union(a: string[], b: string[]): string[] {
-  return b.length === 0 ? a : a.length === 0 ? b : [...new Set([...a, ...b])];
+  return b.length === 0 ? a : a.length === 0 ? b : distinct(a, b);
 }
 
 export function add(a: Quantity, b: Quantity): Quantity {
@@ -41,8 +42,19 @@ export function add(a: Quantity, b: Quantity): Quantity {
   };
 }
 
-export function sum(items: Quantity[]): Quantity {
-  return items.reduce(add, exact(0));
+/** The items added up in order, as `add` would one by one, without a Quantity for each step. */
+export function sum(items: readonly Quantity[]): Quantity {
+  let lo = 0;
+  let hi = 0;
+  let est: number | null = 0;
+  let missing: string[] = [];
+  for (const q of items) {
+    lo += q.lo;
+    hi += q.hi;
+    est = est === null || q.est === null ? null : est + q.est;
+    missing = union(missing, q.missing);
+  }
+  return { lo, hi, est, missing };
 }
 
 export function sub(a: Quantity, b: Quantity): Quantity {

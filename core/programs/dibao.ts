@@ -47,8 +47,11 @@ interface Route {
   extra: Reason[];
   /** Whether its failure is worth telling (a transition for a household not on dibao is not). */
   relevant: boolean;
-  /** The decision without its income-side condition (below the standard, or not below it). */
-  rest?: Decision;
+  /**
+   * The decision without its income-side condition (below the standard, or not below it): worked out
+   * only when asked, since only a household open on both the ordinary test and a transition needs it.
+   */
+  rest?: () => Decision;
 }
 
 const NO_AMOUNT: Quantity = { lo: 0, hi: Number.POSITIVE_INFINITY, est: null, missing: [] };
@@ -169,7 +172,6 @@ function ordinary(ctx: RuleContext, income: HouseholdIncome): Route {
     test = condition(unknown(...missing), null, null, withValues("income_test_open", income.strict));
   }
   const decision = decide([...baseConditions(ctx), assessed(test)]);
-  const rest = decide(baseConditions(ctx));
   const strictAmount = sub(threshold, income.strict);
   const lenientAmount = sub(threshold, income.lenient);
   const base: Quantity = {
@@ -198,7 +200,7 @@ function ordinary(ctx: RuleContext, income: HouseholdIncome): Route {
       ...extra.reasons,
     ],
     relevant: true,
-    rest,
+    rest: () => decide(baseConditions(ctx)),
   };
 }
 
@@ -371,7 +373,7 @@ function transitionRoute(ctx: RuleContext, income: HouseholdIncome): Route | nul
   conditions.push(condition(t.discretionary ? unknown() : TRUE, granted, null, granted));
   return {
     decision: decide(conditions),
-    rest: decide(conditions.filter((c) => c !== aboveStandard)),
+    rest: () => decide(conditions.filter((c) => c !== aboveStandard)),
     monthly: amount,
     until,
     extra: [],
@@ -404,8 +406,8 @@ export function dibao(ctx: RuleContext): Result {
     ord?.decision.outcome === "possible" &&
     tra?.relevant &&
     tra.decision.outcome === "possible" &&
-    ord.rest?.outcome === "likely" &&
-    tra.rest?.outcome === "likely"
+    ord.rest?.().outcome === "likely" &&
+    tra.rest?.().outcome === "likely"
   ) {
     const cite = tra.decision.reasons[0] ?? { source: "", basis: "seed" as const };
     const either = reason("dibao_either_way", cite);

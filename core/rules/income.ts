@@ -3,7 +3,7 @@
 // Discretionary deductions (可 / 适当扣减) give a second, lenient figure: the office may apply them.
 
 import { all, areaIn, FALSE, type Fact, flag, mp, TRUE, unknown } from "../facts.ts";
-import { flatten } from "../lists.ts";
+import { flatten, ofLength } from "../lists.ts";
 import type { ParamKey } from "../policies/params.ts";
 import { atLeastZero, exact, type Quantity, sub, sum, unknownFact } from "../quantity.ts";
 import { EXPENSE_KINDS, type ExpenseKind } from "../schema/enums.ts";
@@ -131,14 +131,20 @@ const DEDUCTION_KEYS = {
 } as const satisfies Record<ExpenseKind, ParamKey>;
 
 function countHouseholdIncome(ctx: RuleContext): HouseholdIncome {
-  const each = ctx.s.members.map((_, i) => memberIncome(ctx, i));
+  // Plain loops: this runs for every screening.
+  const each: MemberIncome[] = ofLength(ctx.n);
+  let ownUnknown = false;
+  for (let i = 0; i < ctx.n; i++) {
+    const m = memberIncome(ctx, i);
+    each[i] = m;
+    for (const p of m.q.missing) if (p.endsWith(".income")) ownUnknown = true;
+  }
   const total = ctx.s.householdIncome;
   // Where a member's own income is unknown but the household gave its total, the total counts.
-  const members =
-    total !== undefined && each.some((m) => m.q.missing.some((p) => p.endsWith(".income")))
-      ? [countTotalIncome(ctx, total)]
-      : each;
-  const strict = sum(members.map((m) => m.q));
+  const members = total !== undefined && ownUnknown ? [countTotalIncome(ctx, total)] : each;
+  const counted: Quantity[] = ofLength(members.length);
+  for (let k = 0; k < members.length; k++) counted[k] = (members[k] as MemberIncome).q;
+  const strict = sum(counted);
   const deductions: Reason[] = [];
   const discretionary: Quantity[] = [];
   for (const kind of EXPENSE_KINDS) {
