@@ -17,7 +17,7 @@ import {
   unknown,
 } from "../facts.ts";
 import { distinct, flatten } from "../lists.ts";
-import type { ParamKey, SingleRoute } from "../policies/params.ts";
+import type { SingleRoute } from "../policies/params.ts";
 import type { Resolved } from "../policies/resolve.ts";
 import { add, below, exact, max, type Quantity, scale, sub, unknownFact } from "../quantity.ts";
 import type { RuleContext } from "../rules/context.ts";
@@ -28,13 +28,6 @@ import { reason } from "../rules/reason.ts";
 import { buildResult, noRuleInForce } from "../rules/result.ts";
 import { areaAmount, figureReason } from "../rules/standard.ts";
 import type { Result } from "../schema/screening.ts";
-
-const ROUTES: ParamKey[] = [
-  "dibaoSingle.route.disability",
-  "dibaoSingle.route.illness",
-  "dibaoSingle.route.provincial",
-  "dibaoSingle.route.national",
-];
 
 interface Assessed {
   decision: Decision;
@@ -119,7 +112,7 @@ function assess(
   if (excluded)
     conditions.push(citing(negate(onDibao(ctx.s)), excluded, undefined, null, "single_family_on_dibao"));
 
-  const cite = figureReason(ctx, "standard", std, { member: i, multiple: r.incomeMultiple });
+  const cite = figureReason(ctx, "standard", std);
   if (r.incomeTest === "unstated") {
     // 生活困难 with no figure: the office judges it.
     conditions.push(citing(unknown(), rule, member, null, null, "single_hardship_not_defined"));
@@ -131,7 +124,10 @@ function assess(
     const strict = below(tested.q, tested.limit);
     const lenient = below(tested.lenient, tested.limit);
     // Built by assignment, not spreads: this runs for every member and route of every screening.
-    const values: Record<string, unknown> = Object.assign({}, cite.values);
+    const values: Record<string, unknown> = Object.assign(
+      { member: i, multiple: r.incomeMultiple },
+      cite.values,
+    );
     values.income = tested.q.est;
     values.test = r.incomeTest;
     const fact: Fact =
@@ -171,11 +167,16 @@ function assess(
 }
 
 export function dibaoSingle(ctx: RuleContext, i: number): Result {
+  // Read with the keys written out (see ParamReader.values).
+  const v = ctx.p.values;
   const rules: Resolved<SingleRoute>[] = [];
-  for (const key of ROUTES) {
-    const rule = ctx.p.get(key) as Resolved<SingleRoute> | undefined;
-    if (rule) rules.push(rule);
-  }
+  for (const rule of [
+    v["dibaoSingle.route.disability"],
+    v["dibaoSingle.route.illness"],
+    v["dibaoSingle.route.provincial"],
+    v["dibaoSingle.route.national"],
+  ])
+    if (rule) rules.push(rule as Resolved<SingleRoute>);
   if (rules.length === 0) return noRuleInForce("dibao_single", i, ctx.p.pack);
   // 参照单人户: for a member of a larger family; a person living alone applies for dibao as a household
   // (no route is worth assessing then).
