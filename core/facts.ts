@@ -23,6 +23,11 @@ export function unknown(...paths: string[]): Fact {
   return { v: undefined, missing: paths };
 }
 
+/** Open on these paths: a list made for it, taken as it is (no copy, as `unknown(...paths)` makes). */
+export function unknownOf(paths: string[]): Fact {
+  return { v: undefined, missing: paths };
+}
+
 /** The paths the open facts among these hinge on, in order, each once; one open fact's own list as it is. */
 function openPaths(facts: readonly Fact[]): string[] {
   let only: Fact | null = null;

@@ -15,6 +15,7 @@ import {
   seriouslyIll,
   TRUE,
   unknown,
+  unknownOf,
 } from "../facts.ts";
 import { distinct, flatten } from "../lists.ts";
 import type { SingleRoute } from "../policies/params.ts";
@@ -135,7 +136,7 @@ function assess(
         ? known(true)
         : strict === false && lenient === false
           ? known(false)
-          : unknown(...distinct(tested.q.missing, tested.lenient.missing, std.q.missing));
+          : unknownOf(distinct(tested.q.missing, tested.lenient.missing, std.q.missing));
     conditions.push(
       assessed(
         citing(
@@ -152,7 +153,7 @@ function assess(
   if (r.aboveStandardOnly) {
     const under = below(household.strict, scale(std.q, ctx.n));
     const fact: Fact =
-      under === undefined ? unknown(...distinct(household.strict.missing, std.q.missing)) : known(!under);
+      under === undefined ? unknownOf(distinct(household.strict.missing, std.q.missing)) : known(!under);
     conditions.push(assessed(citing(fact, rule, member, null, "single_family_below_standard")));
   }
   if (r.discretionary) {

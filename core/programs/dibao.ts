@@ -3,7 +3,7 @@
 // medical-expense route (支出核减), and a transition (渐退) for a household whose income has risen.
 
 import { firstOfNextMonth, minDate, periodEnd, wholeYears } from "../dates.ts";
-import { areaIn, FALSE, type Fact, flag, known, onDibao, TRUE, unknown } from "../facts.ts";
+import { areaIn, FALSE, type Fact, flag, known, onDibao, TRUE, unknown, unknownOf } from "../facts.ts";
 import { distinct, flatten } from "../lists.ts";
 import type { Transition } from "../policies/params.ts";
 import type { Resolved } from "../policies/resolve.ts";
@@ -102,6 +102,16 @@ function buildBaseConditions(ctx: RuleContext): Condition[] {
   return out;
 }
 
+/** The deployment figures that would settle an open income test, by area (either: both named). */
+const STANDARD_PARAMETERS = {
+  urban: ["param:dibao.standard.urban"],
+  rural: ["param:dibao.standard.rural"],
+  either: ["param:dibao.standard.urban", "param:dibao.standard.rural"],
+} as const;
+
+const NO_PATHS: readonly string[] = [];
+const STATEMENT: readonly string[] = ["incomeAboveStandardSince"];
+
 function ordinary(ctx: RuleContext, income: HouseholdIncome): Route {
   const std = areaAmount(ctx, "dibao.standard");
   const threshold = scale(std.q, ctx.n);
@@ -128,7 +138,7 @@ function ordinary(ctx: RuleContext, income: HouseholdIncome): Route {
   // Only a floor is known and the counted income is above it: the city's own standard decides.
   const aboveFloor = strict === undefined && std.resolved?.kind === "floor" && settledInputs;
   // The deployment figure that would settle an open test, named as a parameter path (README: "Parameters").
-  const parameters = (ctx.s.area ? [ctx.s.area] : ["urban", "rural"]).map((a) => `param:dibao.standard.${a}`);
+  const parameters = STANDARD_PARAMETERS[ctx.s.area ?? "either"];
   const declaredTest: Reason[] = [];
   let test: Condition;
   if (strict === true) {
@@ -148,7 +158,7 @@ function ordinary(ctx: RuleContext, income: HouseholdIncome): Route {
       unknown(...parameters, ...statement),
       null,
       null,
-      withValues("income_above_floor", income.strict, { floor: std.q.lo, parameters }),
+      withValues("income_above_floor", income.strict, { floor: std.q.lo, parameters: [...parameters] }),
     );
   } else if (strict === false && lenient === false) {
     test = condition(FALSE, null, withValues("income_above_standard", income.strict));
@@ -161,15 +171,15 @@ function ordinary(ctx: RuleContext, income: HouseholdIncome): Route {
       withValues("income_below_only_after_deductions", income.lenient),
     );
   } else {
-    const missing = new Set([
-      ...income.strict.missing,
-      ...income.lenient.missing,
-      ...std.q.missing,
-      ...statement,
+    const missing = distinct(
+      income.strict.missing,
+      income.lenient.missing,
+      std.q.missing,
+      statement,
       // No figure published at all: the city's own would settle it once the income is known.
-      ...(std.absent && settledInputs ? parameters : []),
-    ]);
-    test = condition(unknown(...missing), null, null, withValues("income_test_open", income.strict));
+      std.absent && settledInputs ? parameters : NO_PATHS,
+    );
+    test = condition(unknownOf(missing), null, null, withValues("income_test_open", income.strict));
   }
   const decision = decide([...baseConditions(ctx), assessed(test)]);
   const strictAmount = sub(threshold, income.strict);
@@ -226,7 +236,7 @@ function expenseRoute(ctx: RuleContext, income: HouseholdIncome): Route | null {
   const reduced = atLeastZero(sub(income.strict, medical));
   const test = below(reduced, threshold);
   const values = { perCapitaIncome: perCapita(reduced, ctx.n), medical: medical.est, members: ctx.n };
-  const fact: Fact = test === undefined ? unknown(...distinct(reduced.missing, std.q.missing)) : known(test);
+  const fact: Fact = test === undefined ? unknownOf(distinct(reduced.missing, std.q.missing)) : known(test);
   const decision = decide([
     citing(areaIn(ctx.s, rule.value.areas), rule, { areas: rule.value.areas }, null, "rule_area_only"),
     ...baseConditions(ctx),
@@ -325,14 +335,12 @@ function transitionRoute(ctx: RuleContext, income: HouseholdIncome): Route | nul
     belowStandard === undefined
       ? settled && declared
         ? TRUE // the household's statement, where no published standard can settle it
-        : unknown(
-            ...new Set([
-              ...income.strict.missing,
-              ...std.q.missing,
-              ...(settled && mayStateRise(ctx) && s.incomeAboveStandardSince === undefined
-                ? ["incomeAboveStandardSince"]
-                : []),
-            ]),
+        : unknownOf(
+            distinct(
+              income.strict.missing,
+              std.q.missing,
+              settled && mayStateRise(ctx) && s.incomeAboveStandardSince === undefined ? STATEMENT : NO_PATHS,
+            ),
           )
       : known(!belowStandard),
     null,
@@ -352,7 +360,7 @@ function transitionRoute(ctx: RuleContext, income: HouseholdIncome): Route | nul
       standard: std.q.est,
     };
     const fact: Fact =
-      under === undefined ? unknown(...distinct(income.strict.missing, std.q.missing)) : known(under);
+      under === undefined ? unknownOf(distinct(income.strict.missing, std.q.missing)) : known(under);
     conditions.push(
       assessed(citing(fact, rule, values, null, "transition_income_over_ceiling", "transition_income_open")),
     );
@@ -449,7 +457,7 @@ function widen(a: Quantity, b: Quantity): Quantity {
     lo: Math.min(a.lo, b.lo),
     hi: Math.max(a.hi, b.hi),
     est: a.est === b.est ? a.est : null,
-    missing: [...new Set([...a.missing, ...b.missing])],
+    missing: distinct(a.missing, b.missing),
   };
 }
 

@@ -13,7 +13,9 @@ import {
   known,
   mp,
   unknown,
+  unknownOf,
 } from "../facts.ts";
+import { distinct } from "../lists.ts";
 import { add, below, exact, max, type Quantity, scale } from "../quantity.ts";
 import type { RuleContext } from "../rules/context.ts";
 import { assessed, citing, decide } from "../rules/decide.ts";
@@ -114,7 +116,7 @@ export function tekun(ctx: RuleContext, i: number): Result {
   const own = memberIncome(ctx, i);
   const under = below(own.q, std.q);
   const noIncome: Fact =
-    under === undefined ? unknown(...new Set([...own.q.missing, ...std.q.missing])) : known(under);
+    under === undefined ? unknownOf(distinct(own.q.missing, std.q.missing)) : known(under);
   const assets: Fact =
     ctx.s.assets === undefined ? unknown("assets") : known(ctx.s.assets === "within_limits");
   const noSupporter = flag(m.supportersAble, mp(i, "supportersAble"), false);

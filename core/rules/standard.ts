@@ -1,5 +1,6 @@
 // Area-dependent amounts (urban / rural): with the area unknown, both figures bound the answer.
 
+import { distinct } from "../lists.ts";
 import type { ParamKey } from "../policies/params.ts";
 import type { AmountParam } from "../policies/reader.ts";
 import type { Reason } from "../schema/screening.ts";
@@ -16,6 +17,8 @@ const AREA_KEYS: Record<AreaKeyed, { urban: ParamKey; rural: ParamKey }> = {
   "dibao.standard": { urban: "dibao.standard.urban", rural: "dibao.standard.rural" },
   "tekun.basicLiving": { urban: "tekun.basicLiving.urban", rural: "tekun.basicLiving.rural" },
 };
+
+const AREA = ["area"];
 
 function combineAreas(ctx: RuleContext, base: AreaKeyed): AmountParam {
   const urban = ctx.p.amount(AREA_KEYS[base].urban);
@@ -35,7 +38,7 @@ function combineAreas(ctx: RuleContext, base: AreaKeyed): AmountParam {
       lo: Math.min(urban.q.lo, rural.q.lo),
       hi: Math.max(urban.q.hi, rural.q.hi),
       est: null,
-      missing: [...new Set(["area", ...urban.q.missing, ...rural.q.missing])],
+      missing: distinct(AREA, urban.q.missing, rural.q.missing),
     },
     absent: false,
   };
