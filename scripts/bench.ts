@@ -21,23 +21,21 @@
 
 import { cpus } from "node:os";
 import { parseArgs } from "node:util";
-import fc from "fast-check";
 import { createPolicies } from "../core/policies/index.ts";
-import { type Situation, situationSchema } from "../core/schema/situation.ts";
+import type { Situation } from "../core/schema/situation.ts";
 import { screen, screenInput } from "../core/screen.ts";
-import { situationArb } from "../tests/core/arbitraries.ts";
 import { BOT_TARGETS, benchBot } from "./bench/bot.ts";
+import { countDeopts } from "./bench/deopts.ts";
 import { benchDiscover, DISCOVER_TARGETS } from "./bench/discover.ts";
 import { benchLogin, LOGIN_TARGET_MS } from "./bench/login.ts";
 import { benchPortal, PORTAL_TARGETS } from "./bench/portal.ts";
 import { benchQueue, QUEUE_TARGET_MS } from "./bench/queue.ts";
+import { SCREENING_SEED, SCREENING_TODAY, screeningSet } from "./bench/screening-set.ts";
 import { parseStores, type StoreKind } from "./bench/stores.ts";
 import { benchSubmissions, SUBMISSIONS_TARGET } from "./bench/submissions.ts";
 import { benchWorkspace, WORKSPACE_TARGET_MS } from "./bench/workspace.ts";
 
-const SEED = 20261122;
 const TARGET = 50_000;
-const today = "2026-11-22";
 
 const { values } = parseArgs({
   options: {
@@ -78,21 +76,18 @@ const seconds = Number(values.seconds);
 
 function benchScreenings(): void {
   const policies = createPolicies();
-  // Plain JSON, as the CLI and the API receive it.
-  const inputs: unknown[] = fc
-    .sample(situationArb, { seed: SEED, numRuns: count })
-    .map((s) => JSON.parse(JSON.stringify(s)));
-  const parsed: Situation[] = inputs.map((input) => situationSchema.parse(input));
+  // Plain JSON, as the CLI and the API receive it, and the same parsed beforehand.
+  const { inputs, parsed } = screeningSet(count);
 
   let sink = 0;
 
   function validated(i: number): void {
-    const out = screenInput(inputs[i], { policies, today });
+    const out = screenInput(inputs[i], { policies, today: SCREENING_TODAY });
     if (out.ok) sink += out.screening.results.length;
   }
 
   function unvalidated(i: number): void {
-    sink += screen(parsed[i] as Situation, { policies, today }).results.length;
+    sink += screen(parsed[i] as Situation, { policies, today: SCREENING_TODAY }).results.length;
   }
 
   /** Runs `step` over the set, round and round, for about `forSeconds`. */
@@ -117,7 +112,7 @@ function benchScreenings(): void {
   const jurisdictions = new Set(parsed.map((s) => s.jurisdiction)).size;
   console.log(`node ${process.version} on ${cpus()[0]?.model ?? "unknown cpu"} (one core, one thread)`);
   console.log(
-    `${inputs.length} situations (seed ${SEED}), ${jurisdictions} jurisdictions, ${(members / parsed.length).toFixed(2)} members on average`,
+    `${inputs.length} situations (seed ${SCREENING_SEED}), ${jurisdictions} jurisdictions, ${(members / parsed.length).toFixed(2)} members on average`,
   );
 
   const rows: { mode: string; screenings: number; seconds: number; perSecond: number; micros: number }[] = [];
@@ -156,6 +151,11 @@ function benchScreenings(): void {
     `target: ≥ ${TARGET.toLocaleString("en-US")} validated screenings/s — ${v >= TARGET ? "met" : "not met"} (${(v / TARGET).toFixed(2)}×)`,
   );
   if (sink < 0) console.log(sink); // keeps the results observable
+  const deopts = countDeopts(seconds);
+  const top = deopts.byFunction.slice(0, 5).map(([name, n]) => `${name} ${n}`);
+  console.log(
+    `compiled code thrown away (node --trace-deopt, after a warm-up, ${deopts.seconds} s of both modes): ${deopts.total} times${top.length > 0 ? ` — ${top.join(", ")}` : ""}`,
+  );
 }
 
 if (wanted("screenings")) benchScreenings();
