@@ -65,32 +65,31 @@ export function citing(
 }
 
 export function decide(conditions: Condition[]): Decision {
-  // Plain loops: this runs for every program and member of every screening.
+  // One pass to learn the outcome and how many reasons it tells, one to gather them: this runs for every
+  // program and member of every screening.
   let failed = false;
   let open = false;
+  // Certain when a hard fact fails it: nothing unknown, and no assessment, could make it hold.
+  let hardFailure = false;
+  let assessedAny = false;
+  let told = 0;
+  let toldFailed = 0;
   for (const c of conditions) {
-    if (c.fact.v === false) failed = true;
-    else if (c.fact.v === undefined) open = true;
+    const v = c.fact.v;
+    const r = c.reason !== null;
+    if (r) told++;
+    if (c.assessed) assessedAny = true;
+    if (v === false) {
+      failed = true;
+      if (r) toldFailed++;
+      if (!c.assessed) hardFailure = true;
+    } else if (v === undefined) open = true;
   }
   if (failed) {
-    // Certain when a hard fact fails it: nothing unknown, and no assessment, could make it hold.
-    let certain = false;
-    let told = 0;
-    for (const c of conditions) {
-      if (c.fact.v !== false) continue;
-      if (c.reason) told++;
-      if (!c.assessed) certain = true;
-    }
-    const reasons = ofLength<Reason>(told);
+    const reasons = ofLength<Reason>(toldFailed);
     let k = 0;
     for (const c of conditions) if (c.fact.v === false && c.reason) reasons[k++] = c.reason;
-    return { outcome: "unlikely", reasons, missing: [], certain };
-  }
-  let told = 0;
-  let assessedAny = false;
-  for (const c of conditions) {
-    if (c.reason) told++;
-    if (c.assessed) assessedAny = true;
+    return { outcome: "unlikely", reasons, missing: [], certain: hardFailure };
   }
   const reasons = ofLength<Reason>(told);
   let k = 0;
