@@ -8,11 +8,37 @@ export function flatten<T, U>(items: readonly T[], pick: (item: T) => readonly U
   return out;
 }
 
-/** Every item of the lists once, in the order first met (as `[...new Set([...a, ...b])]`). */
-export function distinct<T>(...lists: readonly (readonly T[])[]): T[] {
+const NONE: readonly never[] = [];
+
+/**
+ * Every item of the lists once, in the order first met (as `[...new Set([...a, ...b])]`). Up to five
+ * lists, named rather than gathered (the rules' usual case, without a list of lists); `distinctOf` for
+ * a list of them.
+ */
+export function distinct<T>(
+  a: readonly T[],
+  b: readonly T[] = NONE,
+  c: readonly T[] = NONE,
+  d: readonly T[] = NONE,
+  e: readonly T[] = NONE,
+): T[] {
   const out: T[] = [];
-  for (const list of lists) for (const x of list) if (!out.includes(x)) out.push(x);
+  addDistinct(out, a);
+  addDistinct(out, b);
+  addDistinct(out, c);
+  addDistinct(out, d);
+  addDistinct(out, e);
   return out;
+}
+
+export function distinctOf<T>(lists: readonly (readonly T[])[]): T[] {
+  const out: T[] = [];
+  for (const list of lists) addDistinct(out, list);
+  return out;
+}
+
+function addDistinct<T>(out: T[], list: readonly T[]): void {
+  for (const x of list) if (!out.includes(x)) out.push(x);
 }
 
 /**

@@ -18,7 +18,7 @@ import {
   TRUE,
   unknown,
 } from "../facts.ts";
-import { distinct } from "../lists.ts";
+import { distinctOf } from "../lists.ts";
 import type { SupplementCategory } from "../policies/params.ts";
 import type { AmountParam } from "../policies/reader.ts";
 import { exact, type Quantity, scale, sum } from "../quantity.ts";
@@ -87,7 +87,7 @@ export function supplements(ctx: RuleContext, standard: AmountParam): Supplement
     const facts = categories.map((c) => ({ c, f: all(area, inCategory(ctx, i, c)) }));
     const open = facts.filter((x) => x.f.v !== false);
     if (open.length === 0) return exact(0);
-    const missing = distinct(...open.map((x) => x.f.missing));
+    const missing = distinctOf(open.map((x) => x.f.missing));
     const sure = open.filter((x) => x.f.v === true);
     if (sure.length > 0)
       reasons.push(reason("supplement_category", rule, { member: i, categories: sure.map((x) => x.c.id) }));
