@@ -7,7 +7,8 @@
 // many service processes on one PostgreSQL (SQLite is one process's file: it runs with one).
 // 1. Screenings per second on one core, over a fixed seeded set of generated situations (1–5 members,
 //    every jurisdiction): with schema validation (screenInput on plain JSON) and without (screen on
-//    situations parsed beforehand).
+//    situations parsed beforehand); then how often V8 throws away compiled code while screening, by
+//    function (scripts/bench/deopts.ts).
 // 2. Durable submissions per second through the real API (scripts/bench/submissions.ts).
 // 3. The staff queue's first page with 1,000,000 stored requests (scripts/bench/queue.ts; --requests N).
 // 4. The bot: updates per second with 1,000 conversations, and update-to-reply latency (bench/bot.ts).
