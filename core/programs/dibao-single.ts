@@ -17,7 +17,7 @@ import {
   unknown,
   unknownOf,
 } from "../facts.ts";
-import { distinct, flatten } from "../lists.ts";
+import { distinct, ofLength } from "../lists.ts";
 import type { SingleRoute } from "../policies/params.ts";
 import type { Resolved } from "../policies/resolve.ts";
 import { add, below, exact, max, type Quantity, scale, sub, unknownFact } from "../quantity.ts";
@@ -28,11 +28,21 @@ import { type HouseholdIncome, householdIncome, memberIncome } from "../rules/in
 import { reason } from "../rules/reason.ts";
 import { buildResult, noRuleInForce } from "../rules/result.ts";
 import { areaAmount, figureReason } from "../rules/standard.ts";
-import type { Result } from "../schema/screening.ts";
+import type { Reason, Result } from "../schema/screening.ts";
 
 interface Assessed {
   decision: Decision;
-  monthly: Quantity | null;
+  /** The income the route counts, for its amount (worked out for the route taken only). */
+  counted: Quantity;
+  route: SingleRoute;
+}
+
+/** 补差: the standard less the counted income, or the standard itself as a floor where the route says so. */
+function monthlyOf(ctx: RuleContext, a: Assessed): Quantity {
+  const std = areaAmount(ctx, "dibao.standard");
+  const owed =
+    a.route.amount === "standard_floor" ? { ...std.q, hi: Number.POSITIVE_INFINITY } : sub(std.q, a.counted);
+  return { lo: Math.max(0, owed.lo), hi: owed.hi, est: owed.est, missing: owed.missing };
 }
 
 /**
@@ -113,7 +123,8 @@ function assess(
   if (excluded)
     conditions.push(citing(negate(onDibao(ctx.s)), excluded, undefined, null, "single_family_on_dibao"));
 
-  const cite = figureReason(ctx, "standard", std);
+  ctx.kept.standardCite ??= figureReason(ctx, "standard", std);
+  const cite = ctx.kept.standardCite;
   if (r.incomeTest === "unstated") {
     // 生活困难 with no figure: the office judges it.
     conditions.push(citing(unknown(), rule, member, null, null, "single_hardship_not_defined"));
@@ -160,11 +171,7 @@ function assess(
     conditions.push(citing(unknown(), rule, member, null, null, "single_discretionary"));
   }
 
-  const decision = decide(conditions);
-  const owed =
-    r.amount === "standard_floor" ? { ...std.q, hi: Number.POSITIVE_INFINITY } : sub(std.q, counted);
-  const monthly: Quantity = { lo: Math.max(0, owed.lo), hi: owed.hi, est: owed.est, missing: owed.missing };
-  return { decision, monthly };
+  return { decision: decide(conditions), counted, route: r };
 }
 
 export function dibaoSingle(ctx: RuleContext, i: number): Result {
@@ -189,25 +196,38 @@ export function dibaoSingle(ctx: RuleContext, i: number): Result {
     });
   }
   const household = householdIncome(ctx);
-  const routes = rules.map((rule) => assess(ctx, i, rule, household));
+  // Plain loops: this runs for every member of every screening.
+  const routes: Assessed[] = ofLength(rules.length);
+  for (let k = 0; k < rules.length; k++)
+    routes[k] = assess(ctx, i, rules[k] as Resolved<SingleRoute>, household);
   let best = routes[0] as Assessed;
-  for (const r of routes.slice(1)) if (better(r.decision.outcome, best.decision.outcome)) best = r;
-  if (best.decision.outcome === "unlikely") {
-    return buildResult("dibao_single", i, {
-      ...best.decision,
-      reasons: flatten(routes, (r) => r.decision.reasons),
-      // Certain only when every route fails on a hard fact.
-      certain: routes.every((r) => r.decision.certain === true),
-    });
+  let allCertain = true;
+  for (const r of routes) {
+    if (better(r.decision.outcome, best.decision.outcome)) best = r;
+    if (r.decision.certain !== true) allCertain = false;
   }
-  const missing =
-    best.decision.outcome === "possible"
-      ? flatten(routes, (r) => (r.decision.outcome === "possible" ? r.decision.missing : []))
-      : best.decision.missing;
+  const outcome = best.decision.outcome;
+  if (outcome === "unlikely") {
+    const reasons: Reason[] = [];
+    for (const r of routes) for (const x of r.decision.reasons) reasons.push(x);
+    // Certain only when every route fails on a hard fact.
+    return buildResult("dibao_single", i, { outcome, reasons, missing: [], certain: allCertain });
+  }
+  let missing = best.decision.missing;
+  if (outcome === "possible") {
+    missing = [];
+    for (const r of routes)
+      if (r.decision.outcome === "possible") for (const p of r.decision.missing) missing.push(p);
+  }
   return buildResult(
     "dibao_single",
     i,
-    { ...best.decision, missing: distinct(missing) },
-    { monthly: best.monthly },
+    {
+      outcome,
+      reasons: best.decision.reasons,
+      missing: distinct(missing),
+      certain: best.decision.certain,
+    },
+    { monthly: monthlyOf(ctx, best) },
   );
 }

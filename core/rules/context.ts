@@ -2,6 +2,7 @@
 // several programs share (counted income, standards), worked out once per screening.
 
 import type { AmountParam, ParamReader } from "../policies/reader.ts";
+import type { Reason } from "../schema/screening.ts";
 import type { Situation } from "../schema/situation.ts";
 import type { Condition } from "./decide.ts";
 import type { HouseholdIncome, MemberIncome } from "./income.ts";
@@ -24,6 +25,8 @@ export interface RuleContext {
     standards: Partial<Record<AreaKeyed, AmountParam>>;
     /** 低保's hukou, property and benefit conditions, shared by its three routes. */
     dibaoBase?: Condition[];
+    /** The standard's figure as a reason, which 单人保's income tests cite and copy (never shown as is). */
+    standardCite?: Reason;
   };
 }
 
