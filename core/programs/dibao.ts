@@ -391,22 +391,36 @@ function transitionRoute(ctx: RuleContext, income: HouseholdIncome): Route | nul
 
 export function dibao(ctx: RuleContext): Result {
   const income = householdIncome(ctx);
-  const routes = [ordinary(ctx, income), expenseRoute(ctx, income), transitionRoute(ctx, income)];
+  const ord = ordinary(ctx, income);
+  const exp = expenseRoute(ctx, income);
+  const tra = transitionRoute(ctx, income);
   // Ties go to the route the household's own facts point to: a transition it has started; 支出核减 where its
   // 差额 is larger than the ordinary top-up (it then lasts a year); else the ordinary test.
-  const [ord, exp, tra] = routes;
-  const expenseFirst = exp?.relevant && (exp.monthly?.est ?? 0) > (ord?.monthly?.est ?? 0);
-  const order = [tra?.relevant ? tra : undefined, expenseFirst ? exp : undefined, ord, exp, tra].filter(
-    (r): r is Route => r !== undefined && r !== null,
-  );
+  const expenseFirst = exp?.relevant && (exp.monthly?.est ?? 0) > (ord.monthly?.est ?? 0);
+  // Plain pushes rather than a filtered list: this runs for every screening.
+  const order: Route[] = [];
+  if (tra?.relevant) order.push(tra);
+  if (expenseFirst && exp) order.push(exp);
+  order.push(ord);
+  if (exp) order.push(exp);
+  if (tra) order.push(tra);
   let best = order[0] as Route;
-  for (const r of order.slice(1)) if (better(r.decision.outcome, best.decision.outcome)) best = r;
+  let allCertain = true;
+  for (const r of order) {
+    if (better(r.decision.outcome, best.decision.outcome)) best = r;
+    if (r.decision.certain !== true) allCertain = false;
+  }
   const outcome: Outcome = best.decision.outcome;
   if (outcome === "unlikely") {
-    const reasons = flatten(order, (r) => (r === ord || r.relevant ? r.decision.reasons : []));
+    const reasons: Reason[] = [];
+    for (const r of order) if (r === ord || r.relevant) for (const x of r.decision.reasons) reasons.push(x);
     // Certain only when every route fails on a hard fact.
-    const certain = order.every((r) => r.decision.certain === true);
-    return buildResult("dibao", null, { outcome, reasons: dedupe(reasons), missing: [], certain });
+    return buildResult("dibao", null, {
+      outcome,
+      reasons: dedupe(reasons),
+      missing: [],
+      certain: allCertain,
+    });
   }
   // Below the standard the ordinary test holds; at or above it the transition does: dibao either way.
   if (
