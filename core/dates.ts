@@ -18,9 +18,14 @@ function digits(date: string, at: number, count: 2 | 4): number {
   return n;
 }
 
+/** `YYYY-MM-DD` with a four-digit year, the dashes in place (digits are checked as they are read). */
+function isPlain(date: IsoDate): boolean {
+  return date.length === 10 && date.charCodeAt(4) === 45 && date.charCodeAt(7) === 45;
+}
+
 function parts(date: IsoDate): [number, number, number] {
   // The usual four-digit year read digit by digit: ages and periods are worked out for every member.
-  if (date.length === 10 && date.charCodeAt(4) === 45 && date.charCodeAt(7) === 45) {
+  if (isPlain(date)) {
     const y = digits(date, 0, 4);
     const mo = digits(date, 5, 2);
     const d = digits(date, 8, 2);
@@ -48,7 +53,7 @@ export function isIsoDate(value: string): boolean {
   let mo: number;
   let d: number;
   // The usual four-digit year read digit by digit: every date of every situation is checked.
-  if (value.length === 10 && value.charCodeAt(4) === 45 && value.charCodeAt(7) === 45) {
+  if (isPlain(value)) {
     y = digits(value, 0, 4);
     mo = digits(value, 5, 2);
     d = digits(value, 8, 2);
@@ -65,6 +70,15 @@ export function isIsoDate(value: string): boolean {
 
 export function addDays(date: IsoDate, days: number): IsoDate {
   const [y, m, d] = parts(date);
+  // A day either way (a period's last day, the day after a span), by the calendar alone, without a Date.
+  if (days === 1) {
+    if (d < daysInMonth(y, m)) return format(y, m, d + 1);
+    return m === 12 ? format(y + 1, 1, 1) : format(y, m + 1, 1);
+  }
+  if (days === -1) {
+    if (d > 1) return format(y, m, d - 1);
+    return m === 1 ? format(y - 1, 12, 31) : format(y, m - 1, daysInMonth(y, m - 1));
+  }
   const t = new Date(Date.UTC(y, m - 1, d + days));
   return format(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
 }
@@ -90,6 +104,17 @@ export function periodEnd(start: IsoDate, months: number): IsoDate {
 
 /** Whole years from `from` to `to` (an age, or years since an event). */
 export function wholeYears(from: IsoDate, to: IsoDate): number {
+  // The usual four-digit years read digit by digit, no lists: an age is worked out for every member.
+  if (isPlain(from) && isPlain(to)) {
+    const fy = digits(from, 0, 4);
+    const fm = digits(from, 5, 2);
+    const fd = digits(from, 8, 2);
+    const ty = digits(to, 0, 4);
+    const tm = digits(to, 5, 2);
+    const td = digits(to, 8, 2);
+    if (fy >= 0 && fm >= 0 && fd >= 0 && ty >= 0 && tm >= 0 && td >= 0)
+      return ty - fy - (tm < fm || (tm === fm && td < fd) ? 1 : 0);
+  }
   const [fy, fm, fd] = parts(from);
   const [ty, tm, td] = parts(to);
   let years = ty - fy;

@@ -4,7 +4,7 @@
 
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { addDays, addMonths, isIsoDate } from "../../core/dates.ts";
+import { addDays, addMonths, isIsoDate, wholeYears } from "../../core/dates.ts";
 import { createPolicies } from "../../core/policies/index.ts";
 import { JURISDICTIONS } from "../../core/schema/enums.ts";
 import { screenInput } from "../../core/screen.ts";
@@ -75,6 +75,29 @@ describe("dates have bounds", () => {
       ),
       { numRuns: 2000 },
     );
+  });
+
+  it("a day either way and whole years agree with the platform's calendar, month and year ends included", () => {
+    const iso = (t: Date) => t.toISOString().slice(0, 10);
+    fc.assert(
+      fc.property(day, day, (a, b) => {
+        const t = new Date(`${a}T00:00:00Z`);
+        expect(addDays(a, 1)).toBe(iso(new Date(t.getTime() + 86_400_000)));
+        expect(addDays(a, -1)).toBe(iso(new Date(t.getTime() - 86_400_000)));
+        const [from, to] = a <= b ? [a, b] : [b, a];
+        const [fy, fm, fd] = from.split("-").map(Number) as [number, number, number];
+        const [ty, tm, td] = to.split("-").map(Number) as [number, number, number];
+        // Birthdays passed this year or not: 2000-03-01 → 2026-02-28 is 25, → 2026-03-01 is 26.
+        expect(wholeYears(from, to)).toBe(ty - fy - (tm * 100 + td < fm * 100 + fd ? 1 : 0));
+      }),
+      { numRuns: 3000 },
+    );
+    expect(addDays("2024-02-28", 1)).toBe("2024-02-29");
+    expect(addDays("2024-03-01", -1)).toBe("2024-02-29");
+    expect(addDays("2025-12-31", 1)).toBe("2026-01-01");
+    expect(addDays("2026-01-01", -1)).toBe("2025-12-31");
+    expect(wholeYears("2000-03-01", "2026-02-28")).toBe(25);
+    expect(wholeYears("2000-03-01", "2026-03-01")).toBe(26);
   });
 
   it("date arithmetic is total at the far end", () => {
