@@ -70,12 +70,14 @@ export function isIsoDate(value: string): boolean {
 
 export function addDays(date: IsoDate, days: number): IsoDate {
   const [y, m, d] = parts(date);
-  // A day either way (a period's last day, the day after a span), by the calendar alone, without a Date.
-  if (days === 1) {
+  // A day either way (a period's last day, the day after a span), by the calendar alone, without a Date;
+  // a day past its month's end (not a real date) rolls over as Date does.
+  const real = d >= 1 && d <= daysInMonth(y, m);
+  if (days === 1 && real) {
     if (d < daysInMonth(y, m)) return format(y, m, d + 1);
     return m === 12 ? format(y + 1, 1, 1) : format(y, m + 1, 1);
   }
-  if (days === -1) {
+  if (days === -1 && real) {
     if (d > 1) return format(y, m, d - 1);
     return m === 1 ? format(y - 1, 12, 31) : format(y, m - 1, daysInMonth(y, m - 1));
   }

@@ -23,7 +23,7 @@ export type ParamValues = { readonly [K in ParamKey]: Resolved<ParamValue<K>> | 
 export interface ParamReader {
   pack: Pack;
   /**
-   * Read with a key written out (\`ctx.p.values["dibao.eligibility"]\`): every reader's values have one
+   * Read with a key written out (`ctx.p.values["dibao.eligibility"]`): every reader's values have one
    * layout, so such a read compiles to one direct load, where a call with the key was a lookup each time.
    */
   values: ParamValues;

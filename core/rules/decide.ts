@@ -90,12 +90,12 @@ export function decide(conditions: Condition[]): Decision {
   if (failed) {
     const reasons = ofLength<Reason>(toldFailed);
     let k = 0;
-    for (const c of conditions) if (c.fact.v === false && c.reason) reasons[k++] = c.reason;
+    for (const c of conditions) if (c.fact.v === false && c.reason !== null) reasons[k++] = c.reason;
     return { outcome: "unlikely", reasons, missing: [], certain: hardFailure };
   }
   const reasons = ofLength<Reason>(told);
   let k = 0;
-  for (const c of conditions) if (c.reason) reasons[k++] = c.reason;
+  for (const c of conditions) if (c.reason !== null) reasons[k++] = c.reason;
   const missing: string[] = [];
   if (open)
     for (const c of conditions)

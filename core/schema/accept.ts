@@ -1,9 +1,11 @@
 // A fast yes/no for input a zod schema accepts, compiled once from that same schema into JavaScript: its
-// structure as straight-line checks, zod's usual bounds (numbers, lengths, patterns, whole numbers) as
-// plain comparisons read from the schema, and any other refinement by zod's own check function. Input it
-// accepts is used as it is, with no copy built; anything it does not accept goes to zod, which names the
-// fields. It never accepts what zod would refuse (tests/core/accept.test.ts compares the two on valid and
-// broken input, and check by check on small schemas).
+// structure as straight-line checks, zod's number bounds, whole-number and pattern checks as plain
+// comparisons read from the schema, and any other check (lengths, which zod counts in characters and
+// JavaScript in UTF-16 units; refinements) by zod's own check function. Input it accepts is used as it
+// is, with no copy built; anything it does not accept goes to zod, which names the fields. For input
+// shaped as JSON.parse gives it (own, enumerable data properties) it never accepts what zod would refuse
+// (tests/core/accept.test.ts compares the two on valid and broken input, and check by check on small
+// schemas); it is not for objects with getters or hidden properties.
 //
 // Why generated code: a tree of small closures called each other through call sites that met dozens of
 // different closures, which V8 cannot inline; one function per object, with a switch on each key, is
@@ -20,8 +22,6 @@ interface CheckDef {
   when?: (payload: Payload) => boolean;
   value?: unknown;
   inclusive?: boolean;
-  minimum?: number;
-  maximum?: number;
   format?: string;
   pattern?: RegExp;
 }
@@ -67,6 +67,14 @@ function byZod(c: Check): (value: unknown) => boolean {
   };
 }
 
+/** An enum's values as zod takes them: a numeric TypeScript enum's reverse mappings left out. */
+function enumValues(entries: Record<string, string | number>): (string | number)[] {
+  const numbers = Object.values(entries).filter((v) => typeof v === "number");
+  return Object.entries(entries)
+    .filter(([k]) => !numbers.includes(Number(k)))
+    .map(([, v]) => v);
+}
+
 /** Up to this many values an enum is checked by comparisons; more, by a set. */
 const ENUM_BY_COMPARISON = 12;
 
@@ -94,8 +102,6 @@ class Generator {
         return `${x} ${d.inclusive ? ">=" : ">"} ${bound}`;
       if (d.check === "less_than" && bound !== undefined) return `${x} ${d.inclusive ? "<=" : "<"} ${bound}`;
       if (d.check === "number_format" && d.format === "safeint") return `Number.isSafeInteger(${x})`;
-      if (d.check === "min_length" && typeof d.minimum === "number") return `${x}.length >= ${d.minimum}`;
-      if (d.check === "max_length" && typeof d.maximum === "number") return `${x}.length <= ${d.maximum}`;
       // A pattern that keeps no state between tests (no g or y flag).
       if (d.check === "string_format" && d.format === "regex" && d.pattern && !/[gy]/.test(d.pattern.flags))
         return `${this.constant(d.pattern)}.test(${x})`;
@@ -113,9 +119,12 @@ class Generator {
       case "boolean":
         return `typeof ${x} === "boolean"`;
       case "literal":
+        // zod requires the key of a literal that may be undefined; the walk below would not.
+        if ((def.values ?? []).includes(undefined))
+          throw new Error(`compileAccept: a literal undefined at ${path || "the root"} is not supported`);
         return this.oneOf(def.values ?? [], x);
       case "enum":
-        return this.oneOf(Object.values(def.entries ?? {}), x);
+        return this.oneOf(enumValues(def.entries ?? {}), x);
       case "optional":
         return `(${x} === undefined || ${this.expr(def.innerType as Node, x, path)})`;
       case "nullable":

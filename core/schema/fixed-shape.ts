@@ -1,7 +1,8 @@
 // A situation copied into one fixed shape: every field present, in the schema's order, undefined where
 // unknown. Input objects each carry their own set of fields, so the engine would meet hundreds of object
 // shapes and read every field the slow, generic way; in one shape each read is direct. The copy is the
-// same situation (tests/core/fixed-shape.test.ts checks it against the schema's own fields).
+// same situation (tests/core/fixed-shape.test.ts checks it against the schema's own fields). A situation
+// is plain data (parsed JSON, or literals): its fields are its own enumerable ones, not getters.
 
 import type { Member, Situation } from "./situation.ts";
 
@@ -29,8 +30,8 @@ function member(input: Member): Member {
     supportOwedMonthly: undefined,
     parents: undefined,
   };
-  // Walked by its own keys, each stored by name: V8 reads \`input[k]\` inside \`for…in\` by the object's own
-  // layout, and a named store into \`m\` is direct, where reading each field by name from inputs of many
+  // Walked by its own keys, each stored by name: V8 reads `input[k]` inside `for…in` by the object's own
+  // layout, and a named store into `m` is direct, where reading each field by name from inputs of many
   // layouts is a lookup every time (about 3× slower for a member, 10× for reads by name). Only the
   // schema's fields are copied (a stray key, "__proto__" above all, never is).
   for (const k in input) {

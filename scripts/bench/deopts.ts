@@ -29,7 +29,7 @@ export function countDeopts(seconds: number): Deopts {
   const byFunction = new Map<string, number>();
   let total = 0;
   for (const m of measured.matchAll(
-    /\[bailout \(kind: [^)]*\): begin\. deoptimizing \S+ <JSFunction (\S*)/g,
+    /\[bailout \(kind: [^)]*\): begin\. deoptimizing \S+ <JSFunction ([^\s(]*)/g,
   )) {
     const name = m[1] || "(anonymous)";
     byFunction.set(name, (byFunction.get(name) ?? 0) + 1);

@@ -141,12 +141,17 @@ describe("the compiled situation check", () => {
       union: z.union([z.number().int(), z.strictObject({ n: z.number() })]),
       refined: z.number().refine((n) => n % 2 === 0),
       nested: z.array(z.strictObject({ a: z.string().nullable(), b: z.boolean().optional() })),
+      // A numeric TypeScript enum as zod takes it: 0 and 1, not the reverse mappings "Up" and "Down".
+      numericEnum: z.enum({ Up: 0, Down: 1, 0: "Up", 1: "Down" } as unknown as Record<string, number>),
     };
     const values = [
       ...[0, 0.5, 1, 1.5, 2, 4, 4.5, 5, 5.5, -1, 2 ** 53, Number.NaN, Number.POSITIVE_INFINITY],
       ...["", "a", "aa", "aaa", "aaaa", "ab", "b", "v0", "v13", "v14", "one"],
+      // Outside the basic plane: one character to zod, two UTF-16 units to JavaScript.
+      ...["𠀀", "𠀀𠀀", "a𠀀", "𠀀𠀀𠀀", "aa𠀀"],
       ...[true, false, null, undefined, [], [1], [1, 2], [1, 2, 3], ["1"], {}, { n: 1 }, { n: "1" }],
       ...[[{ a: null }], [{ a: "x", b: true }], [{ a: "x", c: 1 }], [{ b: true }], [{ a: 1 }]],
+      ...["Up", "Down", "0"],
     ];
     for (const [name, schema] of Object.entries(schemas)) {
       const compiled = compileAccept(schema);
@@ -161,5 +166,9 @@ describe("the compiled situation check", () => {
       /"pipe" at \.a/,
     );
     expect(() => compileAccept(z.strictObject({ a: z.number().default(1) }))).toThrow(/"default" at \.a/);
+    // zod requires the key of a literal undefined; a walk over the input's own keys cannot.
+    expect(() => compileAccept(z.strictObject({ a: z.literal(undefined) }))).toThrow(
+      /literal undefined at \.a/,
+    );
   });
 });

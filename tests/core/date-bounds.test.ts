@@ -96,6 +96,9 @@ describe("dates have bounds", () => {
     expect(addDays("2024-03-01", -1)).toBe("2024-02-29");
     expect(addDays("2025-12-31", 1)).toBe("2026-01-01");
     expect(addDays("2026-01-01", -1)).toBe("2025-12-31");
+    // Not a real date (only pre-parsed input could hold one): it rolls over as Date does.
+    expect(addDays("2025-02-30", 1)).toBe("2025-03-03");
+    expect(addDays("2025-02-30", -1)).toBe("2025-03-01");
     expect(wholeYears("2000-03-01", "2026-02-28")).toBe(25);
     expect(wholeYears("2000-03-01", "2026-03-01")).toBe(26);
   });

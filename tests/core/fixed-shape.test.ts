@@ -63,6 +63,36 @@ describe("a situation in its fixed shape", () => {
     expect(m.parents).toEqual(["deceased", { status: "missing", since: undefined }]);
   });
 
+  it("copies each field of the schema, at the top and in a member, one field at a time", () => {
+    // One field set at a time: a field the copy forgets comes out undefined.
+    const base = { schemaVersion: 1, jurisdiction: "jilin", members: [{}] };
+    const nested: Record<string, unknown> = {
+      householdIncome: { monthly: 1 },
+      monthlyExpenses: { medical: 1 },
+      currentBenefits: { tekun: true },
+      emergency: { kind: "illness" },
+    };
+    for (const field of fieldsOf(situationSchema)) {
+      if (["schemaVersion", "jurisdiction", "members"].includes(field)) continue;
+      const value = nested[field] ?? `sentinel:${field}`;
+      const out = fixedShape({ ...base, [field]: value } as never) as unknown as Record<string, unknown>;
+      expect(JSON.parse(JSON.stringify(out[field])), field).toEqual(value);
+    }
+    const inMember: Record<string, unknown> = {
+      ageBand: { from: 60, to: 70 },
+      income: [{ kind: "wage", monthly: 1 }],
+      disability: { grade: 1 },
+      illness: { serious: true },
+      parents: ["deceased"],
+    };
+    for (const field of fieldsOf(memberSchema)) {
+      const value = inMember[field] ?? `sentinel:${field}`;
+      const out = fixedShape({ ...base, members: [{ [field]: value }] } as never);
+      const copied = (out.members[0] as Record<string, unknown>)[field];
+      expect(JSON.parse(JSON.stringify(copied)), field).toEqual(value);
+    }
+  });
+
   it("keeps a known none (null) apart from an unknown (omitted)", () => {
     const out = fixedShape({
       schemaVersion: 1,
