@@ -6,6 +6,7 @@ import type { Reason } from "../schema/screening.ts";
 import type { Situation } from "../schema/situation.ts";
 import type { Condition } from "./decide.ts";
 import type { HouseholdIncome, MemberIncome } from "./income.ts";
+import type { SupplementAmount } from "./supplement.ts";
 
 export type AreaKeyed = "dibao.standard" | "tekun.basicLiving";
 
@@ -27,6 +28,8 @@ export interface RuleContext {
     dibaoBase?: Condition[];
     /** The standard's figure as a reason, which 单人保's income tests cite and copy (never shown as is). */
     standardCite?: Reason;
+    /** 分类施保 for the household's members, asked by 低保's ordinary test and 支出核减 alike. */
+    supplements?: SupplementAmount;
   };
 }
 

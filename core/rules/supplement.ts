@@ -18,7 +18,7 @@ import {
   TRUE,
   unknown,
 } from "../facts.ts";
-import { distinctOf } from "../lists.ts";
+import { ofLength } from "../lists.ts";
 import type { SupplementCategory } from "../policies/params.ts";
 import type { AmountParam } from "../policies/reader.ts";
 import { exact, type Quantity, scale, sum } from "../quantity.ts";
@@ -77,41 +77,65 @@ export interface SupplementAmount {
 }
 
 export function supplements(ctx: RuleContext, standard: AmountParam): SupplementAmount {
+  // The ordinary test and 支出核减 both ask, with the same standard: worked out once per screening.
+  ctx.kept.supplements ??= workOut(ctx, standard);
+  return ctx.kept.supplements;
+}
+
+function workOut(ctx: RuleContext, standard: AmountParam): SupplementAmount {
   const rule = ctx.p.values["dibao.supplement"];
   if (!rule) return { q: exact(0), reasons: [] };
   const area = areaIn(ctx.s, rule.value.areas);
   if (area.v === false) return { q: exact(0), reasons: [] };
   const { categories, tiers, ratioFloor, discretionary } = rule.value;
   const reasons: Reason[] = [];
-  const perMember: Quantity[] = ctx.s.members.map((_, i) => {
-    const facts = categories.map((c) => ({ c, f: all(area, inCategory(ctx, i, c)) }));
-    const open = facts.filter((x) => x.f.v !== false);
-    if (open.length === 0) return exact(0);
-    const missing = distinctOf(open.map((x) => x.f.missing));
-    const sure = open.filter((x) => x.f.v === true);
-    if (sure.length > 0)
-      reasons.push(reason("supplement_category", rule, { member: i, categories: sure.map((x) => x.c.id) }));
+  // Plain loops: this runs for every member of every screening with supplements.
+  const perMember: Quantity[] = ofLength(ctx.n);
+  for (let i = 0; i < ctx.n; i++) {
+    const missing: string[] = [];
+    const sure: SupplementCategory["id"][] = [];
+    let open = false;
+    // Stated ratios, highest only (不重复增发): of the categories known to apply, and of all still open.
+    let ratioSure = 0;
+    let ratioOpen = 0;
+    for (const c of categories) {
+      const f = all(area, inCategory(ctx, i, c));
+      if (f.v === false) continue;
+      open = true;
+      for (const p of f.missing) if (!missing.includes(p)) missing.push(p);
+      const ratio = c.ratio ?? 0;
+      if (ratio > ratioOpen) ratioOpen = ratio;
+      if (f.v === true) {
+        sure.push(c.id);
+        if (ratio > ratioSure) ratioSure = ratio;
+      }
+    }
+    if (!open) {
+      perMember[i] = exact(0);
+      continue;
+    }
+    if (sure.length > 0) reasons.push(reason("supplement_category", rule, { member: i, categories: sure }));
     if (tiers !== undefined || ratioFloor !== undefined) {
       // The office chooses whether and which tier: nothing is certain, the top tier bounds it.
       const top =
         tiers !== undefined
           ? exact(Math.max(...tiers))
           : { ...scale(standard.q, ratioFloor ?? 0), hi: Number.POSITIVE_INFINITY };
-      return { lo: 0, hi: top.hi, est: 0, missing };
+      perMember[i] = { lo: 0, hi: top.hi, est: 0, missing };
+      continue;
     }
-    // Stated ratios, highest only (不重复增发); "不低于": a floor.
-    const ratioOf = (xs: typeof open) => Math.max(0, ...xs.map((x) => x.c.ratio ?? 0));
-    const certain = scale(standard.q, ratioOf(sure));
-    const possible = scale(standard.q, ratioOf(open));
+    const certain = scale(standard.q, ratioSure);
+    const possible = scale(standard.q, ratioOpen);
+    // "不低于": a floor.
     const floorKind = rule.kind === "floor";
-    return {
+    perMember[i] = {
       lo: certain.lo,
-      hi: floorKind && ratioOf(open) > 0 ? Number.POSITIVE_INFINITY : possible.hi,
+      hi: floorKind && ratioOpen > 0 ? Number.POSITIVE_INFINITY : possible.hi,
       // The estimate counts the categories known to apply; the open ones widen the range.
       est: certain.est,
       missing,
     };
-  });
+  }
   if (discretionary)
     reasons.push(
       reason("supplement_discretionary", rule, { tiers: tiers ?? null, ratioFloor: ratioFloor ?? null }),
