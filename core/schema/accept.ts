@@ -1,11 +1,11 @@
 // A fast yes/no for input a zod schema accepts, compiled once from that same schema into JavaScript: its
 // structure as straight-line checks, zod's number bounds, whole-number and pattern checks as plain
-// comparisons read from the schema, and any other check (lengths, which zod counts in characters and
-// JavaScript in UTF-16 units; refinements) by zod's own check function. Input it accepts is used as it
-// is, with no copy built; anything it does not accept goes to zod, which names the fields. For input
-// shaped as JSON.parse gives it (own, enumerable data properties) it never accepts what zod would refuse
-// (tests/core/accept.test.ts compares the two on valid and broken input, and check by check on small
-// schemas); it is not for objects with getters or hidden properties.
+// comparisons read from the schema, `.refine` functions called directly, and any other check (lengths,
+// which zod counts in characters and JavaScript in UTF-16 units; superRefine) by zod's own check
+// function. Input it accepts is used as it is, with no copy built; anything it does not accept goes to
+// zod, which names the fields. For input shaped as JSON.parse gives it (own, enumerable data properties)
+// it never accepts what zod would refuse (tests/core/accept.test.ts compares the two on valid and broken
+// input, and check by check on small schemas); it is not for objects with getters or hidden properties.
 //
 // Why generated code: a tree of small closures called each other through call sites that met dozens of
 // different closures, which V8 cannot inline; one function per object, with a switch on each key, is
@@ -19,6 +19,9 @@ export type Accept = (value: unknown) => boolean;
 /** The parts of zod's internals this reads: a node's definition and its checks. */
 interface CheckDef {
   check?: string;
+  /** "custom" with `fn`: a `.refine(fn)`, which passes when `fn` gives a truthy answer. */
+  type?: string;
+  fn?: (value: unknown) => unknown;
   when?: (payload: Payload) => boolean;
   value?: unknown;
   inclusive?: boolean;
@@ -75,6 +78,14 @@ function enumValues(entries: Record<string, string | number>): (string | number)
     .map(([, v]) => v);
 }
 
+/** A `.refine` function's answer as zod reads it: truthy passes; a promise is zod's to await (so no here). */
+function refined(fn: (value: unknown) => unknown): (value: unknown) => boolean {
+  return (value) => {
+    const answer = fn(value);
+    return !(answer instanceof Promise) && Boolean(answer);
+  };
+}
+
 /** Up to this many values an enum is checked by comparisons; more, by a set. */
 const ENUM_BY_COMPARISON = 12;
 
@@ -105,6 +116,9 @@ class Generator {
       // A pattern that keeps no state between tests (no g or y flag).
       if (d.check === "string_format" && d.format === "regex" && d.pattern && !/[gy]/.test(d.pattern.flags))
         return `${this.constant(d.pattern)}.test(${x})`;
+      // A refinement's own function, called as zod calls it, without zod's wrapper around it.
+      if (d.check === "custom" && d.type === "custom" && typeof d.fn === "function")
+        return `${this.constant(refined(d.fn))}(${x})`;
     }
     return `${this.constant(byZod(c))}(${x})`;
   }

@@ -140,6 +140,11 @@ describe("the compiled situation check", () => {
       literal: z.literal([1, "one", true]),
       union: z.union([z.number().int(), z.strictObject({ n: z.number() })]),
       refined: z.number().refine((n) => n % 2 === 0),
+      // zod reads a refinement's answer by truthiness: 0 fails, 0.5 passes.
+      truthy: z.number().refine((n) => n),
+      superRefined: z.number().superRefine((n, ctx) => {
+        if (n > 2) ctx.addIssue({ code: "custom", message: "over two" });
+      }),
       nested: z.array(z.strictObject({ a: z.string().nullable(), b: z.boolean().optional() })),
       // A numeric TypeScript enum as zod takes it: 0 and 1, not the reverse mappings "Up" and "Down".
       numericEnum: z.enum({ Up: 0, Down: 1, 0: "Up", 1: "Down" } as unknown as Record<string, number>),
