@@ -12,44 +12,10 @@
 // about twice as quick (README, "Why a screening is fast").
 
 import type { z } from "zod";
+import type { Check, Node, Payload } from "./zod-nodes.ts";
 
 /** True only when the schema would accept the value and give back an equal one. */
 export type Accept = (value: unknown) => boolean;
-
-/** The parts of zod's internals this reads: a node's definition and its checks. */
-interface CheckDef {
-  check?: string;
-  /** "custom" with `fn`: a `.refine(fn)`, which passes when `fn` gives a truthy answer. */
-  type?: string;
-  fn?: (value: unknown) => unknown;
-  when?: (payload: Payload) => boolean;
-  value?: unknown;
-  inclusive?: boolean;
-  format?: string;
-  pattern?: RegExp;
-}
-interface Check {
-  _zod: { def: CheckDef; check: (payload: Payload) => unknown };
-}
-interface Node {
-  _zod: {
-    def: {
-      type: string;
-      checks?: Check[];
-      shape?: Record<string, Node>;
-      catchall?: Node;
-      element?: Node;
-      options?: Node[];
-      innerType?: Node;
-      entries?: Record<string, string | number>;
-      values?: unknown[];
-    };
-  };
-}
-interface Payload {
-  value: unknown;
-  issues: unknown[];
-}
 
 export function compileAccept(schema: z.ZodType): Accept {
   const g = new Generator();

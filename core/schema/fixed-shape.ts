@@ -1,210 +1,84 @@
 // A situation copied into one fixed shape: every field present, in the schema's order, undefined where
-// unknown. Input objects each carry their own set of fields, so the engine would meet hundreds of object
-// shapes and read every field the slow, generic way; in one shape each read is direct. The copy is the
-// same situation (tests/core/fixed-shape.test.ts checks it against the schema's own fields). A situation
-// is plain data (parsed JSON, or literals): its fields are its own enumerable ones, not getters.
+// unknown. Input objects each carry their own set of fields (the bench's members come in 2,303 key
+// orders), so the engine would meet thousands of object shapes and read every field the slow, generic
+// way; in one shape each read is direct. The copy is the same situation (tests/core/fixed-shape.test.ts
+// checks it against the schema's own fields, field by field).
+//
+// Generated from the schema, like the check in accept.ts, so the schema stays the one list of fields:
+// one function per object, which walks the input's own keys (V8 reads `o[k]` inside `for…in` by the
+// object's layout) and stores each field by name into an object made with every field at once (a named
+// store is direct; a keyed one, or a lookup in a set of field names, is about 3× slower per member).
+// Only the schema's fields are copied: a stray key, "__proto__" above all, never is. A situation is
+// plain data (parsed JSON, or literals): its fields are its own enumerable ones, not getters.
 
-import type { Member, Situation } from "./situation.ts";
+import type { z } from "zod";
+import { type Situation, situationSchema } from "./situation.ts";
+import type { Node } from "./zod-nodes.ts";
 
-type Parent = NonNullable<Member["parents"]>[number];
+export const fixedShape = compileCopy(situationSchema) as (s: Situation) => Situation;
 
-function parent(p: Parent): Parent {
-  return typeof p === "string" ? p : { status: p.status, since: p.since };
-}
+/** A copier for values the schema accepts (it checks nothing: validate first). */
+export function compileCopy(schema: z.ZodType): (value: unknown) => unknown {
+  const functions: string[] = [];
 
-function member(input: Member): Member {
-  const m: Member = {
-    relation: undefined,
-    age: undefined,
-    ageBand: undefined,
-    birthDate: undefined,
-    selfCare: undefined,
-    workCapacity: undefined,
-    employed: undefined,
-    income: undefined,
-    disability: undefined,
-    illness: undefined,
-    dependsOnFamily: undefined,
-    canLiveAlone: undefined,
-    supportersAble: undefined,
-    supportOwedMonthly: undefined,
-    parents: undefined,
-  };
-  // Walked by its own keys, each stored by name: V8 reads `input[k]` inside `for…in` by the object's own
-  // layout, and a named store into `m` is direct, where reading each field by name from inputs of many
-  // layouts is a lookup every time (about 3× slower for a member, 10× for reads by name). Only the
-  // schema's fields are copied (a stray key, "__proto__" above all, never is).
-  for (const k in input) {
-    const v = (input as Record<string, unknown>)[k];
-    switch (k) {
-      case "relation":
-        m.relation = v as Member["relation"];
-        break;
-      case "age":
-        m.age = v as Member["age"];
-        break;
-      case "ageBand":
-        m.ageBand = v as Member["ageBand"];
-        break;
-      case "birthDate":
-        m.birthDate = v as Member["birthDate"];
-        break;
-      case "selfCare":
-        m.selfCare = v as Member["selfCare"];
-        break;
-      case "workCapacity":
-        m.workCapacity = v as Member["workCapacity"];
-        break;
-      case "employed":
-        m.employed = v as Member["employed"];
-        break;
-      case "income":
-        m.income = v as Member["income"];
-        break;
-      case "disability":
-        m.disability = v as Member["disability"];
-        break;
-      case "illness":
-        m.illness = v as Member["illness"];
-        break;
-      case "dependsOnFamily":
-        m.dependsOnFamily = v as Member["dependsOnFamily"];
-        break;
-      case "canLiveAlone":
-        m.canLiveAlone = v as Member["canLiveAlone"];
-        break;
-      case "supportersAble":
-        m.supportersAble = v as Member["supportersAble"];
-        break;
-      case "supportOwedMonthly":
-        m.supportOwedMonthly = v as Member["supportOwedMonthly"];
-        break;
-      case "parents":
-        m.parents = v as Member["parents"];
-        break;
+  /** A JavaScript expression for the copy of the variable `x` (an identifier). */
+  const copy = (node: Node, x: string, path: string): string => {
+    const def = node._zod.def;
+    switch (def.type) {
+      case "string":
+      case "number":
+      case "boolean":
+      case "literal":
+      case "enum":
+        return x;
+      case "optional":
+        return `(${x} === undefined ? undefined : ${copy(def.innerType as Node, x, path)})`;
+      case "nullable":
+        return `(${x} === null ? null : ${copy(def.innerType as Node, x, path)})`;
+      case "array": {
+        const at = reserve();
+        const each = copy(def.element as Node, "x", `${path}[]`);
+        functions[at] =
+          `function f${at}(a) {\n  const out = new Array(a.length);\n` +
+          `  for (let i = 0; i < a.length; i++) { const x = a[i]; out[i] = ${each}; }\n  return out;\n}`;
+        return `f${at}(${x})`;
+      }
+      case "union": {
+        // Told apart by kind: at most one option an object, the rest plain values (a parent: a status,
+        // or a status with its date).
+        const options = def.options ?? [];
+        const objects = options.filter((o) => o._zod.def.type === "object");
+        const plain = options.every((o) => ["object", "string", "enum", "literal"].includes(o._zod.def.type));
+        if (objects.length > 1 || !plain)
+          throw new Error(`compileCopy: a union at ${path || "the root"} is not supported`);
+        const object = objects[0];
+        return object === undefined
+          ? x
+          : `(typeof ${x} === "object" && ${x} !== null ? ${copy(object, x, path)} : ${x})`;
+      }
+      case "object": {
+        const at = reserve();
+        const fields = Object.entries(def.shape ?? {});
+        const blank = fields.map(([k]) => `${JSON.stringify(k)}: undefined`).join(", ");
+        const cases = fields.map(
+          ([k, field]) =>
+            `      case ${JSON.stringify(k)}: out[${JSON.stringify(k)}] = ${copy(field, "x", `${path}.${k}`)}; break;`,
+        );
+        functions[at] =
+          `function f${at}(o) {\n  const out = { ${blank} };\n  for (const k in o) {\n    const x = o[k];\n` +
+          `    switch (k) {\n${cases.join("\n")}\n    }\n  }\n  return out;\n}`;
+        return `f${at}(${x})`;
+      }
+      default:
+        throw new Error(`compileCopy: zod type "${def.type}" at ${path || "the root"} is not supported`);
     }
-  }
-  const { ageBand, income, disability, illness, parents } = m;
-  if (ageBand !== undefined) m.ageBand = { from: ageBand.from, to: ageBand.to };
-  if (income !== undefined) m.income = income.map((x) => ({ kind: x.kind, monthly: x.monthly }));
-  if (disability != null) m.disability = { grade: disability.grade, category: disability.category };
-  if (illness != null)
-    m.illness = { serious: illness.serious, disease: illness.disease, medicalAid: illness.medicalAid };
-  if (parents !== undefined) m.parents = parents.map(parent);
-  return m;
-}
-
-export function fixedShape(input: Situation): Situation {
-  // The required fields are filled from the input below (it is a situation: they are there).
-  const s = {
-    schemaVersion: undefined,
-    jurisdiction: undefined,
-    asOf: undefined,
-    area: undefined,
-    localHukou: undefined,
-    county: undefined,
-    registeredPoor: undefined,
-    povertyExitedOn: undefined,
-    assets: undefined,
-    members: undefined,
-    householdIncome: undefined,
-    monthlyExpenses: undefined,
-    currentBenefits: undefined,
-    incomeAboveStandardSince: undefined,
-    emergency: undefined,
-  } as unknown as Situation;
-  // As for a member: walked by its own keys, each stored by name, schema fields only.
-  for (const k in input) {
-    const v = (input as Record<string, unknown>)[k];
-    switch (k) {
-      case "schemaVersion":
-        s.schemaVersion = v as Situation["schemaVersion"];
-        break;
-      case "jurisdiction":
-        s.jurisdiction = v as Situation["jurisdiction"];
-        break;
-      case "asOf":
-        s.asOf = v as Situation["asOf"];
-        break;
-      case "area":
-        s.area = v as Situation["area"];
-        break;
-      case "localHukou":
-        s.localHukou = v as Situation["localHukou"];
-        break;
-      case "county":
-        s.county = v as Situation["county"];
-        break;
-      case "registeredPoor":
-        s.registeredPoor = v as Situation["registeredPoor"];
-        break;
-      case "povertyExitedOn":
-        s.povertyExitedOn = v as Situation["povertyExitedOn"];
-        break;
-      case "assets":
-        s.assets = v as Situation["assets"];
-        break;
-      case "incomeAboveStandardSince":
-        s.incomeAboveStandardSince = v as Situation["incomeAboveStandardSince"];
-        break;
-      case "members":
-        s.members = (v as Member[]).map(member);
-        break;
-      case "householdIncome":
-        s.householdIncome = householdIncome(v as Situation["householdIncome"]);
-        break;
-      case "monthlyExpenses":
-        s.monthlyExpenses = monthlyExpenses(v as Situation["monthlyExpenses"]);
-        break;
-      case "currentBenefits":
-        s.currentBenefits = currentBenefits(v as Situation["currentBenefits"]);
-        break;
-      case "emergency":
-        s.emergency = emergency(v as Situation["emergency"]);
-        break;
-    }
-  }
-  return s;
-}
-
-function householdIncome(total: Situation["householdIncome"]): Situation["householdIncome"] {
-  return total === undefined
-    ? undefined
-    : { monthly: total.monthly, pensionBasic: total.pensionBasic, povertyDividend: total.povertyDividend };
-}
-
-function monthlyExpenses(expenses: Situation["monthlyExpenses"]): Situation["monthlyExpenses"] {
-  return expenses === undefined
-    ? undefined
-    : {
-        medical: expenses.medical,
-        care: expenses.care,
-        rehabilitation: expenses.rehabilitation,
-        employment: expenses.employment,
-      };
-}
-
-function currentBenefits(current: Situation["currentBenefits"]): Situation["currentBenefits"] {
-  if (current === undefined) return undefined;
-  const dibao = current.dibao;
-  return {
-    dibao: dibao == null ? dibao : { since: dibao.since, monthlyAmount: dibao.monthlyAmount },
-    tekun: current.tekun,
-    orphanAllowance: current.orphanAllowance,
-    unsupportedChildAllowance: current.unsupportedChildAllowance,
-    disabilitySubsidies: current.disabilitySubsidies,
   };
-}
+  /** A name for a function whose body is written once its parts (made first) have theirs. */
+  const reserve = (): number => functions.push("") - 1;
 
-function emergency(e: Situation["emergency"]): Situation["emergency"] {
-  return e == null
-    ? e
-    : {
-        kind: e.kind,
-        category: e.category,
-        date: e.date,
-        basicLivingAtRisk: e.basicLivingAtRisk,
-        outOfPocket: e.outOfPocket,
-        inJurisdiction: e.inJurisdiction,
-      };
+  const root = copy(schema as unknown as Node, "x", "");
+  // The source is built from the schema's own keys (JSON-quoted), never from input.
+  return new Function(
+    `"use strict";\n${functions.join("\n")}\nreturn function copy(x) { return ${root}; };`,
+  )();
 }

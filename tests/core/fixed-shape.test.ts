@@ -2,7 +2,8 @@
 
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { fixedShape } from "../../core/schema/fixed-shape.ts";
+import { z } from "zod";
+import { compileCopy, fixedShape } from "../../core/schema/fixed-shape.ts";
 import {
   disabilitySchema,
   emergencySchema,
@@ -119,4 +120,17 @@ it("copies only the schema's fields of a member, whatever else an object carries
   expect(m.extra).toBeUndefined();
   expect(Object.getPrototypeOf(m)).toBe(Object.prototype);
   expect(m.polluted).toBeUndefined();
+});
+
+it("is generated only from schemas it can copy faithfully", () => {
+  const copy = compileCopy(
+    z.strictObject({ a: z.array(z.union([z.string(), z.strictObject({ b: z.number() })])) }),
+  );
+  expect(copy({ a: ["x", { b: 1, stray: 2 }] })).toEqual({ a: ["x", { b: 1 }] });
+  expect(() =>
+    compileCopy(z.union([z.strictObject({ a: z.string() }), z.strictObject({ b: z.string() })])),
+  ).toThrow(/union at the root/);
+  expect(() => compileCopy(z.strictObject({ a: z.string().transform((s) => s.trim()) }))).toThrow(
+    /"pipe" at \.a/,
+  );
 });
