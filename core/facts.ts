@@ -3,6 +3,7 @@
 
 import { wholeYears } from "./dates.ts";
 import { keptIn } from "./kept.ts";
+import { addDistinct } from "./lists.ts";
 import type { DisabilityMatch } from "./policies/params.ts";
 import type { Member, Situation } from "./schema/situation.ts";
 import type { Tri } from "./tri.ts";
@@ -39,7 +40,7 @@ function openPaths(facts: readonly Fact[]): string[] {
     }
   if (count === 1) return (only as Fact).missing;
   const out: string[] = [];
-  for (const f of facts) if (f.v === undefined) for (const p of f.missing) if (!out.includes(p)) out.push(p);
+  for (const f of facts) addOpenPaths(out, f);
   return out;
 }
 
@@ -93,7 +94,7 @@ function openPathsOf(a: Fact, b: Fact, c: Fact, d: Fact): string[] {
 }
 
 function addOpenPaths(out: string[], f: Fact): void {
-  if (f.v === undefined) for (const p of f.missing) if (!out.includes(p)) out.push(p);
+  if (f.v === undefined) addDistinct(out, f.missing);
 }
 
 export function negate(f: Fact): Fact {

@@ -37,7 +37,8 @@ export function distinctOf<T>(lists: readonly (readonly T[])[]): T[] {
   return out;
 }
 
-function addDistinct<T>(out: T[], list: readonly T[]): void {
+/** Adds to `out` the items of `list` it does not hold yet, in order (the rules' "each path once"). */
+export function addDistinct<T>(out: T[], list: readonly T[]): void {
   for (const x of list) if (!out.includes(x)) out.push(x);
 }
 

@@ -1,7 +1,7 @@
 // From conditions to an outcome: any failed → unlikely; else any undecided → possible; else likely.
 
 import type { Fact } from "../facts.ts";
-import { ofLength } from "../lists.ts";
+import { addDistinct, ofLength } from "../lists.ts";
 import type { Outcome } from "../schema/enums.ts";
 import type { Reason } from "../schema/screening.ts";
 
@@ -97,9 +97,7 @@ export function decide(conditions: Condition[]): Decision {
   let k = 0;
   for (const c of conditions) if (c.reason !== null) reasons[k++] = c.reason;
   const missing: string[] = [];
-  if (open)
-    for (const c of conditions)
-      if (c.fact.v === undefined) for (const p of c.fact.missing) if (!missing.includes(p)) missing.push(p);
+  if (open) for (const c of conditions) if (c.fact.v === undefined) addDistinct(missing, c.fact.missing);
   // Likely is certain only when every condition met is a hard fact.
   return { outcome: open ? "possible" : "likely", reasons, missing, certain: !open && !assessedAny };
 }

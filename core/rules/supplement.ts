@@ -18,7 +18,7 @@ import {
   TRUE,
   unknown,
 } from "../facts.ts";
-import { ofLength } from "../lists.ts";
+import { addDistinct, ofLength } from "../lists.ts";
 import type { SupplementCategory } from "../policies/params.ts";
 import type { AmountParam } from "../policies/reader.ts";
 import { exact, type Quantity, scale, sum } from "../quantity.ts";
@@ -102,7 +102,7 @@ function workOut(ctx: RuleContext, standard: AmountParam): SupplementAmount {
       const f = all(area, inCategory(ctx, i, c));
       if (f.v === false) continue;
       open = true;
-      for (const p of f.missing) if (!missing.includes(p)) missing.push(p);
+      addDistinct(missing, f.missing);
       const ratio = c.ratio ?? 0;
       if (ratio > ratioOpen) ratioOpen = ratio;
       if (f.v === true) {
