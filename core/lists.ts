@@ -13,7 +13,7 @@ const NONE: readonly never[] = [];
 /**
  * Every item of the lists once, in the order first met (as `[...new Set([...a, ...b])]`). Up to five
  * lists, named rather than gathered (the rules' usual case, without a list of lists); `distinctOf` for
- * a list of them.
+ * a list of them. The list is made to size (see ofLength): one that grows by push reserves 16 places.
  */
 export function distinct<T>(
   a: readonly T[],
@@ -22,18 +22,31 @@ export function distinct<T>(
   d: readonly T[] = NONE,
   e: readonly T[] = NONE,
 ): T[] {
-  const out: T[] = [];
-  addDistinct(out, a);
-  addDistinct(out, b);
-  addDistinct(out, c);
-  addDistinct(out, d);
-  addDistinct(out, e);
-  return out;
+  const total = a.length + b.length + c.length + d.length + e.length;
+  if (total === 0) return [];
+  const out = ofLength<T>(total);
+  let k = addNew(out, 0, a);
+  k = addNew(out, k, b);
+  k = addNew(out, k, c);
+  k = addNew(out, k, d);
+  k = addNew(out, k, e);
+  return k === total ? out : firstOf(out, k);
 }
 
 export function distinctOf<T>(lists: readonly (readonly T[])[]): T[] {
-  const out: T[] = [];
-  for (const list of lists) addDistinct(out, list);
+  let total = 0;
+  for (const list of lists) total += list.length;
+  if (total === 0) return [];
+  const out = ofLength<T>(total);
+  let k = 0;
+  for (const list of lists) k = addNew(out, k, list);
+  return k === total ? out : firstOf(out, k);
+}
+
+/** The first k items in a list of their own (shortening a list in place is a slow call in V8). */
+export function firstOf<T>(list: readonly T[], k: number): T[] {
+  const out = ofLength<T>(k);
+  for (let i = 0; i < k; i++) out[i] = list[i] as T;
   return out;
 }
 
@@ -73,10 +86,10 @@ export function sortedPaths(a: readonly string[], b: readonly string[], c: reado
   return out;
 }
 
-/** Adds the paths not among out's first k; gives the new count. */
-function addNew(out: string[], k: number, paths: readonly string[]): number {
+/** Adds the items not among out's first k; gives the new count. */
+export function addNew<T>(out: T[], k: number, items: readonly T[]): number {
   let n = k;
-  for (const p of paths) {
+  for (const p of items) {
     let seen = false;
     for (let j = 0; j < n; j++) if (out[j] === p) seen = true;
     if (!seen) out[n++] = p;

@@ -5,7 +5,6 @@
 import { addMonths } from "../dates.ts";
 import { ageBelow, all, any, FALSE, type Fact, known, mp, TRUE, unknown } from "../facts.ts";
 import type { RuleContext } from "../rules/context.ts";
-import { citing, decide } from "../rules/decide.ts";
 import { reason } from "../rules/reason.ts";
 import { buildResult, noRuleInForce } from "../rules/result.ts";
 import { figureReason } from "../rules/standard.ts";
@@ -17,17 +16,20 @@ interface ParentFacts {
   status: ParentStatus | undefined;
   since: string | undefined;
   path: string;
+  sincePath: string;
 }
 
 const PARENT_FIELDS = ["parents[0]", "parents[1]"] as const;
+const SINCE_FIELDS = ["parents[0].since", "parents[1].since"] as const;
 
 function parent(m: Member, i: number, j: 0 | 1): ParentFacts {
   const entry = m.parents?.[j];
   const path = m.parents === undefined ? mp(i, "parents") : mp(i, PARENT_FIELDS[j]);
-  if (entry === undefined) return { status: undefined, since: undefined, path };
+  const sincePath = mp(i, SINCE_FIELDS[j]);
+  if (entry === undefined) return { status: undefined, since: undefined, path, sincePath };
   return typeof entry === "string"
-    ? { status: entry, since: undefined, path }
-    : { status: entry.status, since: entry.since, path };
+    ? { status: entry, since: undefined, path, sincePath }
+    : { status: entry.status, since: entry.since, path, sincePath };
 }
 
 function parents(m: Member, i: number): [ParentFacts, ParentFacts] {
@@ -49,7 +51,7 @@ function inSituation(
   if (p.status === undefined) return unknown(p.path);
   if (!statuses.includes(p.status)) return FALSE;
   if (!sixMonth.includes(p.status)) return TRUE;
-  if (p.since === undefined) return unknown(`${p.path}.since`);
+  if (p.since === undefined) return unknown(p.sincePath);
   if (addMonths(p.since, 6) <= ctx.asOf) return TRUE;
   // Under 6 months so far: a term of 6 months or more may still be running; only 失联 is ruled out.
   return terms.includes(p.status) ? unknown() : FALSE;
@@ -61,22 +63,16 @@ export function orphan(ctx: RuleContext, i: number): Result {
   if (!rule) return noRuleInForce("orphan", i, ctx.p.pack);
   const d = rule.value;
   const [p0, p1] = parents(m, i);
-  const decision = decide([
-    citing(
-      ageBelow(m, i, ctx.asOf, d.underAge),
-      rule,
-      { member: i, underAge: d.underAge },
-      null,
-      "child_too_old",
-    ),
-    citing(
-      all(statusIn(p0, d.statuses), statusIn(p1, d.statuses)),
-      rule,
-      { member: i },
-      "orphan_both_parents",
-      "orphan_parent_living",
-    ),
-  ]);
+  const t = ctx.tally.begin();
+  t.cite(ageBelow(ctx, i, d.underAge), rule, { member: i, underAge: d.underAge }, null, "child_too_old");
+  t.cite(
+    all(statusIn(p0, d.statuses), statusIn(p1, d.statuses)),
+    rule,
+    { member: i },
+    "orphan_both_parents",
+    "orphan_parent_living",
+  );
+  const decision = t.decide();
   // Nothing to estimate for a program ruled out.
   if (decision.outcome === "unlikely") return buildResult("orphan", i, decision);
   const level = ctx.p.amount("orphan.level");
@@ -99,22 +95,16 @@ export function unsupportedChild(ctx: RuleContext, i: number): Result {
   const g1 = statusIn(p1, d.deadOrMissing);
   const qualifies = any(all(s0, s1), all(g0, s1), all(s0, g1));
   const orphanInstead = all(g0, g1);
-  const decision = decide([
-    citing(
-      ageBelow(m, i, ctx.asOf, d.underAge),
-      rule,
-      { member: i, underAge: d.underAge },
-      null,
-      "child_too_old",
-    ),
-    citing(
-      orphanInstead.v === true ? FALSE : qualifies,
-      rule,
-      { member: i },
-      "unsupported_child_parents",
-      orphanInstead.v === true ? "orphan_instead" : "unsupported_child_parents_not_met",
-    ),
-  ]);
+  const t = ctx.tally.begin();
+  t.cite(ageBelow(ctx, i, d.underAge), rule, { member: i, underAge: d.underAge }, null, "child_too_old");
+  t.cite(
+    orphanInstead.v === true ? FALSE : qualifies,
+    rule,
+    { member: i },
+    "unsupported_child_parents",
+    orphanInstead.v === true ? "orphan_instead" : "unsupported_child_parents_not_met",
+  );
+  const decision = t.decide();
   // Nothing to estimate for a program ruled out.
   if (decision.outcome === "unlikely") return buildResult("unsupported_child", i, decision);
   const level = ctx.p.amount("unsupportedChild.level");

@@ -22,7 +22,7 @@ import type { SingleRoute } from "../policies/params.ts";
 import type { Resolved } from "../policies/resolve.ts";
 import { add, below, exact, max, type Quantity, scale, sub, unknownFact } from "../quantity.ts";
 import type { RuleContext } from "../rules/context.ts";
-import { assessed, better, type Condition, citing, type Decision, decide } from "../rules/decide.ts";
+import { better, type Decision } from "../rules/decide.ts";
 import { hukouCondition } from "../rules/hukou.ts";
 import { type HouseholdIncome, householdIncome, memberIncome } from "../rules/income.ts";
 import { reason } from "../rules/reason.ts";
@@ -90,44 +90,32 @@ function assess(
   const counted = r.incomeTest === "own_plus_support" ? ownPlusSupport(ctx, i, own.q) : own.q;
   // One set of values for the member's reasons: only the one for each fact's state is built.
   const member = { member: i };
-  const conditions: Condition[] = [
-    citing(who(ctx, i, r), rule, member, "single_qualifying_condition", "single_not_severe"),
-  ];
-  if (r.adult && m)
-    conditions.push(citing(ageAtLeast(m, i, ctx.asOf, 18), rule, member, null, "single_adults_only"));
-  if (r.unemployed && m) {
-    conditions.push(
-      citing(flag(m.employed, mp(i, "employed"), false), rule, member, null, "single_unemployed_only"),
-    );
-  }
-  if (r.dependsOnFamily && m) {
-    conditions.push(
-      citing(flag(m.dependsOnFamily, mp(i, "dependsOnFamily")), rule, member, null, "single_not_dependent"),
-    );
-  }
-  if (r.cannotLiveAlone && m) {
-    conditions.push(
-      citing(flag(m.canLiveAlone, mp(i, "canLiveAlone"), false), rule, member, null, "single_can_live_alone"),
-    );
-  }
+  const t = ctx.tally.begin();
+  t.cite(who(ctx, i, r), rule, member, "single_qualifying_condition", "single_not_severe");
+  if (r.adult && m) t.cite(ageAtLeast(ctx, i, 18), rule, member, null, "single_adults_only");
+  if (r.unemployed && m)
+    t.cite(flag(m.employed, mp(i, "employed"), false), rule, member, null, "single_unemployed_only");
+  if (r.dependsOnFamily && m)
+    t.cite(flag(m.dependsOnFamily, mp(i, "dependsOnFamily")), rule, member, null, "single_not_dependent");
+  if (r.cannotLiveAlone && m)
+    t.cite(flag(m.canLiveAlone, mp(i, "canLiveAlone"), false), rule, member, null, "single_can_live_alone");
   if (r.assetsWithinLimits) {
     const assets: Fact =
       ctx.s.assets === undefined ? unknown("assets") : known(ctx.s.assets === "within_limits");
-    conditions.push(assessed(citing(assets, rule, undefined, null, "assets_over_limits")));
+    t.citeAssessed(assets, rule, undefined, null, "assets_over_limits");
   }
   // 低保 for one person: 低保's own hukou rule applies (东兴区 三(一)3; 普宁's residence permit stays 可).
   const asDibao = ctx.p.values["dibaoSingle.asDibao"];
   const dibaoRules = ctx.p.values["dibao.eligibility"];
-  if (asDibao && dibaoRules) conditions.push(hukouCondition(ctx, dibaoRules));
+  if (asDibao && dibaoRules) t.condition(hukouCondition(ctx, dibaoRules));
   const excluded = ctx.p.values["dibaoSingle.excludedWhenFamilyOnDibao"];
-  if (excluded)
-    conditions.push(citing(negate(onDibao(ctx.s)), excluded, undefined, null, "single_family_on_dibao"));
+  if (excluded) t.cite(negate(onDibao(ctx.s)), excluded, undefined, null, "single_family_on_dibao");
 
   ctx.kept.standardCite ??= figureReason(ctx, "standard", std);
   const cite = ctx.kept.standardCite;
   if (r.incomeTest === "unstated") {
     // 生活困难 with no figure: the office judges it.
-    conditions.push(citing(unknown(), rule, member, null, null, "single_hardship_not_defined"));
+    t.cite(unknown(), rule, member, null, null, "single_hardship_not_defined");
   } else {
     const tested =
       r.incomeTest === "household_per_capita"
@@ -148,33 +136,28 @@ function assess(
         : strict === false && lenient === false
           ? known(false)
           : unknownOf(distinct(tested.q.missing, tested.lenient.missing, std.q.missing));
-    conditions.push(
-      assessed(
-        citing(
-          fact,
-          cite,
-          values,
-          "single_income_below_limit",
-          "single_income_above_limit",
-          "single_income_open",
-        ),
-      ),
+    t.citeAssessed(
+      fact,
+      cite,
+      values,
+      "single_income_below_limit",
+      "single_income_above_limit",
+      "single_income_open",
     );
   }
   if (r.aboveStandardOnly) {
     const under = below(household.strict, scale(std.q, ctx.n));
     const fact: Fact =
       under === undefined ? unknownOf(distinct(household.strict.missing, std.q.missing)) : known(!under);
-    conditions.push(assessed(citing(fact, rule, member, null, "single_family_below_standard")));
+    t.citeAssessed(fact, rule, member, null, "single_family_below_standard");
   }
-  if (r.discretionary) {
-    conditions.push(citing(unknown(), rule, member, null, null, "single_discretionary"));
-  }
+  if (r.discretionary) t.cite(unknown(), rule, member, null, null, "single_discretionary");
 
-  return { decision: decide(conditions), counted, route: r };
+  return { decision: t.decide(), counted, route: r };
 }
 
-export function dibaoSingle(ctx: RuleContext, i: number): Result {
+/** The routes in force, in the order they are told (the same for every member). */
+function routesInForce(ctx: RuleContext): Resolved<SingleRoute>[] {
   // Read with the keys written out (see ParamReader.values).
   const v = ctx.p.values;
   const rules: Resolved<SingleRoute>[] = [];
@@ -185,6 +168,12 @@ export function dibaoSingle(ctx: RuleContext, i: number): Result {
     v["dibaoSingle.route.national"],
   ])
     if (rule) rules.push(rule as Resolved<SingleRoute>);
+  return rules;
+}
+
+export function dibaoSingle(ctx: RuleContext, i: number): Result {
+  ctx.kept.singleRoutes ??= routesInForce(ctx);
+  const rules = ctx.kept.singleRoutes;
   if (rules.length === 0) return noRuleInForce("dibao_single", i, ctx.p.pack);
   // 参照单人户: for a member of a larger family; a person living alone applies for dibao as a household
   // (no route is worth assessing then).

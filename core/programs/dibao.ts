@@ -181,7 +181,10 @@ function ordinary(ctx: RuleContext, income: HouseholdIncome): Route {
     );
     test = condition(unknownOf(missing), null, null, withValues("income_test_open", income.strict));
   }
-  const decision = decide([...baseConditions(ctx), assessed(test)]);
+  const t = ctx.tally.begin();
+  for (const c of baseConditions(ctx)) t.condition(c);
+  t.add(test.fact, test.reason, true);
+  const decision = t.decide();
   const strictAmount = sub(threshold, income.strict);
   const lenientAmount = sub(threshold, income.lenient);
   const base: Quantity = {
@@ -210,7 +213,7 @@ function ordinary(ctx: RuleContext, income: HouseholdIncome): Route {
       ...extra.reasons,
     ],
     relevant: true,
-    rest: () => decide(baseConditions(ctx)),
+    rest: () => decide(ctx.tally, baseConditions(ctx)),
   };
 }
 
@@ -237,20 +240,18 @@ function expenseRoute(ctx: RuleContext, income: HouseholdIncome): Route | null {
   const test = below(reduced, threshold);
   const values = { perCapitaIncome: perCapita(reduced, ctx.n), medical: medical.est, members: ctx.n };
   const fact: Fact = test === undefined ? unknownOf(distinct(reduced.missing, std.q.missing)) : known(test);
-  const decision = decide([
-    citing(areaIn(ctx.s, rule.value.areas), rule, { areas: rule.value.areas }, null, "rule_area_only"),
-    ...baseConditions(ctx),
-    assessed(
-      citing(
-        fact,
-        rule,
-        values,
-        "income_after_medical_below_standard",
-        "income_after_medical_above_standard",
-        "income_after_medical_open",
-      ),
-    ),
-  ]);
+  const t = ctx.tally.begin();
+  t.cite(areaIn(ctx.s, rule.value.areas), rule, { areas: rule.value.areas }, null, "rule_area_only");
+  for (const c of baseConditions(ctx)) t.condition(c);
+  t.citeAssessed(
+    fact,
+    rule,
+    values,
+    "income_after_medical_below_standard",
+    "income_after_medical_above_standard",
+    "income_after_medical_open",
+  );
+  const decision = t.decide();
   return {
     decision,
     // Still a dibao household: 重点保障 supplements apply as well (三(三)).
@@ -380,8 +381,12 @@ function transitionRoute(ctx: RuleContext, income: HouseholdIncome): Route | nul
   });
   conditions.push(condition(t.discretionary ? unknown() : TRUE, granted, null, granted));
   return {
-    decision: decide(conditions),
-    rest: () => decide(conditions.filter((c) => c !== aboveStandard)),
+    decision: decide(ctx.tally, conditions),
+    rest: () =>
+      decide(
+        ctx.tally,
+        conditions.filter((c) => c !== aboveStandard),
+      ),
     monthly: amount,
     until,
     extra: [],

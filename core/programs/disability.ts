@@ -2,7 +2,6 @@
 
 import { type Fact, hasDisability, known, mp, unknown } from "../facts.ts";
 import type { RuleContext } from "../rules/context.ts";
-import { assessed, citing, decide } from "../rules/decide.ts";
 import { hukouCondition } from "../rules/hukou.ts";
 import { buildResult, noRuleInForce } from "../rules/result.ts";
 import { figureReason } from "../rules/standard.ts";
@@ -31,18 +30,16 @@ export function disabilityLiving(ctx: RuleContext, i: number, dibao: Result, sin
   const rule = ctx.p.values["disabilityLiving.eligibility"];
   if (!m || !rule) return noRuleInForce("disability_living_subsidy", i, ctx.p.pack);
   const onDibao = coveredByDibao(ctx, dibao, single);
-  const onDibaoCondition = citing(onDibao, rule, undefined, "household_on_dibao", "household_not_on_dibao");
-  const conditions = [
-    citing(hasDisability(m, i), rule, { member: i }, "has_disability_certificate", "no_disability"),
-    // On 低保 now is a fact; 低保 to come is as certain as the 低保 and 单人保 results it follows.
-    currentlyOnDibao(ctx) || (dibao.certain === true && single.certain === true)
-      ? onDibaoCondition
-      : assessed(onDibaoCondition),
-  ];
+  const t = ctx.tally.begin();
+  t.cite(hasDisability(m, i), rule, { member: i }, "has_disability_certificate", "no_disability");
+  // On 低保 now is a fact; 低保 to come is as certain as the 低保 and 单人保 results it follows.
+  if (currentlyOnDibao(ctx) || (dibao.certain === true && single.certain === true))
+    t.cite(onDibao, rule, undefined, "household_on_dibao", "household_not_on_dibao");
+  else t.citeAssessed(onDibao, rule, undefined, "household_on_dibao", "household_not_on_dibao");
   // Paid with 低保, where 低保 is: 低保's hukou rule applies (东兴区 三(四)1: 享受农村低保的残疾人).
   const dibaoRules = ctx.p.values["dibao.eligibility"];
-  if (rule.value.requiresDibao && dibaoRules) conditions.push(hukouCondition(ctx, dibaoRules));
-  const decision = decide(conditions);
+  if (rule.value.requiresDibao && dibaoRules) t.condition(hukouCondition(ctx, dibaoRules));
+  const decision = t.decide();
   // Nothing to estimate for a program ruled out.
   if (decision.outcome === "unlikely") return buildResult("disability_living_subsidy", i, decision);
   const amount = ctx.p.amount("disabilityLiving.amount");
@@ -65,15 +62,15 @@ export function disabilityCare(ctx: RuleContext, i: number): Result {
         : grade === undefined || grade === null
           ? unknown(mp(i, "disability.grade"))
           : known(rule.value.grades.includes(grade));
-  const decision = decide([
-    citing(
-      severe,
-      rule,
-      { member: i, grade: grade ?? null },
-      "care_subsidy_grade",
-      "care_subsidy_grade_not_met",
-    ),
-  ]);
+  const t = ctx.tally.begin();
+  t.cite(
+    severe,
+    rule,
+    { member: i, grade: grade ?? null },
+    "care_subsidy_grade",
+    "care_subsidy_grade_not_met",
+  );
+  const decision = t.decide();
   // Nothing to estimate for a program ruled out.
   if (decision.outcome === "unlikely") return buildResult("disability_care_subsidy", i, decision);
   const key = grade === 1 ? "disabilityCare.amount.grade1" : "disabilityCare.amount.grade2";

@@ -18,7 +18,6 @@ import {
 import { distinct } from "../lists.ts";
 import { add, below, exact, max, type Quantity, scale } from "../quantity.ts";
 import type { RuleContext } from "../rules/context.ts";
-import { assessed, citing, decide } from "../rules/decide.ts";
 import { hukouCondition } from "../rules/hukou.ts";
 import { memberIncome } from "../rules/income.ts";
 import { reason } from "../rules/reason.ts";
@@ -106,10 +105,10 @@ export function tekun(ctx: RuleContext, i: number): Result {
   const e = rule.value;
   const residence = ctx.p.values["tekun.residence"];
   const unable = any(
-    ageAtLeast(m, i, ctx.asOf, e.minAge),
-    ageBelow(m, i, ctx.asOf, e.underAge),
+    ageAtLeast(ctx, i, e.minAge),
+    ageBelow(ctx, i, e.underAge),
     // Minors already supported keep it to 18 (特困人员认定办法).
-    all(ageBelow(m, i, ctx.asOf, e.keepToAge), receivesTekun(ctx)),
+    all(ageBelow(ctx, i, e.keepToAge), receivesTekun(ctx)),
     disabilityMatches(m, i, e.disability),
   );
   const std = areaAmount(ctx, "dibao.standard");
@@ -120,26 +119,26 @@ export function tekun(ctx: RuleContext, i: number): Result {
   const assets: Fact =
     ctx.s.assets === undefined ? unknown("assets") : known(ctx.s.assets === "within_limits");
   const noSupporter = flag(m.supportersAble, mp(i, "supportersAble"), false);
-  const values = { member: i, minAge: e.minAge, underAge: e.underAge, keepToAge: e.keepToAge };
-  const conditions = [
-    citing(unable, rule, values, "tekun_unable_to_work", "tekun_able_to_work"),
-    assessed(
-      citing(
-        noIncome,
-        rule,
-        { member: i, income: own.q.est, standard: std.q.est },
-        "tekun_no_income",
-        "tekun_has_income",
-      ),
-    ),
-    assessed(citing(assets, rule, undefined, null, "assets_over_limits")),
-  ];
-  if (residence) conditions.push(hukouCondition(ctx, residence));
-  // Whether a supporter is able to support is the office's judgment.
-  conditions.push(
-    assessed(citing(noSupporter, rule, { member: i }, "tekun_no_able_supporter", "tekun_has_able_supporter")),
+  const t = ctx.tally.begin();
+  t.cite(
+    unable,
+    rule,
+    { member: i, minAge: e.minAge, underAge: e.underAge, keepToAge: e.keepToAge },
+    "tekun_unable_to_work",
+    "tekun_able_to_work",
   );
-  const decision = decide(conditions);
+  t.citeAssessed(
+    noIncome,
+    rule,
+    { member: i, income: own.q.est, standard: std.q.est },
+    "tekun_no_income",
+    "tekun_has_income",
+  );
+  t.citeAssessed(assets, rule, undefined, null, "assets_over_limits");
+  if (residence) t.condition(hukouCondition(ctx, residence));
+  // Whether a supporter is able to support is the office's judgment.
+  t.citeAssessed(noSupporter, rule, { member: i }, "tekun_no_able_supporter", "tekun_has_able_supporter");
+  const decision = t.decide();
   // Nothing to estimate for a program ruled out.
   if (decision.outcome === "unlikely") return buildResult("tekun", i, decision);
   const a = amount(ctx, i);

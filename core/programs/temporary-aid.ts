@@ -5,7 +5,6 @@
 import { all, any, type Fact, flag, known, unknown } from "../facts.ts";
 import type { Quantity } from "../quantity.ts";
 import type { RuleContext } from "../rules/context.ts";
-import { assessed, type Condition, citing, condition, decide } from "../rules/decide.ts";
 import { reason } from "../rules/reason.ts";
 import { buildResult, noRuleInForce } from "../rules/result.ts";
 import type { Reason, Result } from "../schema/screening.ts";
@@ -17,19 +16,18 @@ export function temporaryAid(ctx: RuleContext): Result {
   if (!rule) {
     return noRuleInForce("temporary_aid", null, ctx.p.pack);
   }
-  const conditions: Condition[] = [];
+  const t = ctx.tally.begin();
   const happened: Fact = e === undefined ? unknown("emergency") : known(e !== null);
-  conditions.push(citing(happened, rule, undefined, null, "no_emergency"));
+  t.cite(happened, rule, undefined, null, "no_emergency");
   if (e) {
     // Whether basic living is at serious risk is the office's judgment of the household's account.
-    conditions.push(
-      assessed(
-        condition(
-          flag(e.basicLivingAtRisk, "emergency.basicLivingAtRisk"),
-          reason("basic_living_at_risk", rule, { kind: e.kind ?? null, category: e.category ?? null }),
-          reason("basic_living_not_at_risk", rule),
-        ),
-      ),
+    const atRisk = flag(e.basicLivingAtRisk, "emergency.basicLivingAtRisk");
+    t.add(
+      atRisk,
+      atRisk.v === false
+        ? reason("basic_living_not_at_risk", rule)
+        : reason("basic_living_at_risk", rule, { kind: e.kind ?? null, category: e.category ?? null }),
+      true,
     );
     const atSite = flag(e.inJurisdiction, "emergency.inJurisdiction");
     // Where to apply: the hukou place always; where it happened too, for an urgent case (national), or
@@ -43,13 +41,13 @@ export function temporaryAid(ctx: RuleContext): Result {
           );
     const place = any(flag(s.localHukou, "localHukou"), siteCounts);
     const code = rule.value.place === "hukou_or_site" ? "aid_where_it_happened" : "aid_at_hukou_or_site";
-    conditions.push(citing(place, rule, undefined, code, `${code}_not_met`));
+    t.cite(place, rule, undefined, code, `${code}_not_met`);
   }
   const perPerson = ctx.p.values["temporaryAid.perPerson"];
   const cap = ctx.p.values["temporaryAid.perPersonCap"];
   const caseByCase = ctx.p.values["temporaryAid.caseByCase"];
   const n = ctx.n;
-  const decision = decide(conditions);
+  const decision = t.decide();
   const extra: Reason[] = [];
   let oneOff: Quantity | null = null;
   if (decision.outcome !== "unlikely" && perPerson) {

@@ -1,7 +1,7 @@
 // From conditions to an outcome: any failed → unlikely; else any undecided → possible; else likely.
 
 import type { Fact } from "../facts.ts";
-import { addDistinct, ofLength } from "../lists.ts";
+import { addNew, firstOf, ofLength } from "../lists.ts";
 import type { Outcome } from "../schema/enums.ts";
 import type { Reason } from "../schema/screening.ts";
 
@@ -66,40 +66,138 @@ export function citing(
   return { fact, reason: r, assessed: false };
 }
 
-export function decide(conditions: Condition[]): Decision {
-  // One pass to learn the outcome and how many reasons it tells, one to gather them: this runs for every
-  // program and member of every screening.
-  let failed = false;
-  let open = false;
-  // Certain when a hard fact fails it: nothing unknown, and no assessment, could make it hold.
-  let hardFailure = false;
-  let assessedAny = false;
-  let told = 0;
-  let toldFailed = 0;
-  for (const c of conditions) {
-    const v = c.fact.v;
-    const r = c.reason !== null;
-    if (r) told++;
-    if (c.assessed) assessedAny = true;
+/** A decision from conditions kept as objects (低保's, shared by its routes): through the context's tally. */
+export function decide(tally: Tally, conditions: readonly Condition[]): Decision {
+  tally.begin();
+  for (const c of conditions) tally.add(c.fact, c.reason, c.assessed === true);
+  return tally.decide();
+}
+
+/**
+ * One decision's conditions, added one by one without an object each, and the outcome they give: any
+ * failed → unlikely; else any undecided → possible; else likely. One tally per screening, begun afresh for
+ * each decision (every program and member of every screening makes one or more): what it keeps of a
+ * condition is its fact and the reason for its state, in two lists it reuses.
+ */
+export class Tally {
+  private facts: Fact[] = [];
+  private reasons: (Reason | null)[] = [];
+  private n = 0;
+  private told = 0;
+  private toldFailed = 0;
+  private failed = false;
+  private open = 0;
+  private openPaths = 0;
+  /** A hard fact failed: nothing unknown, and no assessment, could make the program hold. */
+  private hardFailure = false;
+  private assessedAny = false;
+
+  /** Starts a new decision. */
+  begin(): this {
+    this.n = 0;
+    this.told = 0;
+    this.toldFailed = 0;
+    this.failed = false;
+    this.open = 0;
+    this.openPaths = 0;
+    this.hardFailure = false;
+    this.assessedAny = false;
+    return this;
+  }
+
+  /** A condition: its fact, the reason for the fact's state (null: nothing to tell), whether it is assessed. */
+  add(fact: Fact, reason: Reason | null, assessed: boolean): void {
+    const v = fact.v;
+    if (assessed) this.assessedAny = true;
     if (v === false) {
-      failed = true;
-      if (r) toldFailed++;
-      if (!c.assessed) hardFailure = true;
-    } else if (v === undefined) open = true;
+      this.failed = true;
+      if (!assessed) this.hardFailure = true;
+      if (reason !== null) this.toldFailed++;
+    } else if (v === undefined) {
+      this.open++;
+      this.openPaths += fact.missing.length;
+    }
+    if (reason !== null) this.told++;
+    const k = this.n++;
+    this.facts[k] = fact;
+    this.reasons[k] = reason;
   }
-  if (failed) {
-    const reasons = ofLength<Reason>(toldFailed);
+
+  /** A hard-fact condition citing one rule (see `citing`): the reason is built for the fact's state only. */
+  cite(
+    fact: Fact,
+    rule: Cite,
+    values: Record<string, unknown> | undefined,
+    onMet: string | null,
+    onFailed: string | null,
+    onOpen?: string | null,
+  ): void {
+    this.add(fact, this.reasonFor(fact, rule, values, onMet, onFailed, onOpen), false);
+  }
+
+  /** The same, for a condition resting on the office's assessment (see Condition.assessed). */
+  citeAssessed(
+    fact: Fact,
+    rule: Cite,
+    values: Record<string, unknown> | undefined,
+    onMet: string | null,
+    onFailed: string | null,
+    onOpen?: string | null,
+  ): void {
+    this.add(fact, this.reasonFor(fact, rule, values, onMet, onFailed, onOpen), true);
+  }
+
+  /** A condition kept as an object (shared by several decisions). */
+  condition(c: Condition): void {
+    this.add(c.fact, c.reason, c.assessed === true);
+  }
+
+  private reasonFor(
+    fact: Fact,
+    rule: Cite,
+    values: Record<string, unknown> | undefined,
+    onMet: string | null,
+    onFailed: string | null,
+    onOpen: string | null | undefined,
+  ): Reason | null {
+    const v = fact.v;
+    // Once a condition has failed only failures are told: a reason for any other state is never shown.
+    if (this.failed && v !== false) return null;
+    const code = v === true ? onMet : v === false ? onFailed : onOpen === undefined ? onMet : onOpen;
+    return code === null ? null : { code, source: rule.source, basis: rule.basis, values: values ?? {} };
+  }
+
+  decide(): Decision {
+    const n = this.n;
+    const facts = this.facts;
+    const told = this.reasons;
+    if (this.failed) {
+      const reasons = ofLength<Reason>(this.toldFailed);
+      let k = 0;
+      for (let i = 0; i < n; i++) {
+        const r = told[i] as Reason | null;
+        if (r !== null && (facts[i] as Fact).v === false) reasons[k++] = r;
+      }
+      return { outcome: "unlikely", reasons, missing: [], certain: this.hardFailure };
+    }
+    // No failure: every reason told so far is shown (reasonFor skipped none).
+    const reasons = ofLength<Reason>(this.told);
     let k = 0;
-    for (const c of conditions) if (c.fact.v === false && c.reason !== null) reasons[k++] = c.reason;
-    return { outcome: "unlikely", reasons, missing: [], certain: hardFailure };
+    for (let i = 0; i < n; i++) {
+      const r = told[i] as Reason | null;
+      if (r !== null) reasons[k++] = r;
+    }
+    if (this.open === 0) return { outcome: "likely", reasons, missing: [], certain: !this.assessedAny };
+    let missing = ofLength<string>(this.openPaths);
+    let m = 0;
+    for (let i = 0; i < n; i++) {
+      const f = facts[i] as Fact;
+      if (f.v === undefined) m = addNew(missing, m, f.missing);
+    }
+    if (m < this.openPaths) missing = firstOf(missing, m);
+    // Likely is certain only when every condition met is a hard fact; possible never is.
+    return { outcome: "possible", reasons, missing, certain: false };
   }
-  const reasons = ofLength<Reason>(told);
-  let k = 0;
-  for (const c of conditions) if (c.reason !== null) reasons[k++] = c.reason;
-  const missing: string[] = [];
-  if (open) for (const c of conditions) if (c.fact.v === undefined) addDistinct(missing, c.fact.missing);
-  // Likely is certain only when every condition met is a hard fact.
-  return { outcome: open ? "possible" : "likely", reasons, missing, certain: !open && !assessedAny };
 }
 
 const RANK: Record<Outcome, number> = { likely: 2, possible: 1, unlikely: 0 };

@@ -6,10 +6,22 @@ import type { Resolved } from "../policies/resolve.ts";
 import type { RuleContext } from "./context.ts";
 import { type Condition, citing } from "./decide.ts";
 
-export function hukouCondition(
-  ctx: RuleContext,
-  rule: Resolved<{ localHukou: "required" | "residence_permit_discretionary" }>,
-): Condition {
+type HukouRule = Resolved<{ localHukou: "required" | "residence_permit_discretionary" }>;
+
+/**
+ * The hukou condition under a rule, made once per screening for each rule in turn (低保, 单人保 and the
+ * living subsidy read 低保's; 特困 its own): a condition is plain data and this one is never marked
+ * assessed, so every decision may share it.
+ */
+export function hukouCondition(ctx: RuleContext, rule: HukouRule): Condition {
+  const last = ctx.kept.hukou;
+  if (last !== undefined && last.rule === rule) return last.condition;
+  const condition = makeHukouCondition(ctx, rule);
+  ctx.kept.hukou = { rule, condition };
+  return condition;
+}
+
+function makeHukouCondition(ctx: RuleContext, rule: HukouRule): Condition {
   const hukou = flag(ctx.s.localHukou, "localHukou");
   if (hukou.v === false && rule.value.localHukou === "residence_permit_discretionary") {
     return citing(unknown(), rule, undefined, null, null, "residence_permit_discretionary");

@@ -15,6 +15,8 @@ export interface Amounts {
 type Range = { min: number; max: number | null };
 
 const NONE: readonly string[] = [];
+const NO_AMOUNTS: Amounts = {};
+const NO_REASONS: readonly Reason[] = [];
 
 function range(q: Quantity): Range | null {
   if (q.lo === q.hi) return null;
@@ -34,8 +36,8 @@ export function buildResult(
   program: Program,
   member: number | null,
   decision: Decision,
-  amounts: Amounts = {},
-  extraReasons: Reason[] = [],
+  amounts: Amounts = NO_AMOUNTS,
+  extraReasons: readonly Reason[] = NO_REASONS,
 ): Result {
   const eligible = decision.outcome !== "unlikely";
   const monthly = eligible ? (amounts.monthly ?? null) : null;

@@ -31,9 +31,9 @@ function inCategory(ctx: RuleContext, i: number, c: SupplementCategory): Fact {
   if (!m) return FALSE;
   switch (c.id) {
     case "elderly":
-      return ageAtLeast(m, i, ctx.asOf, c.minAge ?? 60);
+      return ageAtLeast(ctx, i, c.minAge ?? 60);
     case "minor":
-      return ageBelow(m, i, ctx.asOf, 18);
+      return ageBelow(ctx, i, 18);
     case "severe_disability":
       return disabilityMatches(m, i, c.disability ? [c.disability] : [{ grades: [1, 2] }]);
     case "serious_illness": {
@@ -55,7 +55,7 @@ function inCategory(ctx: RuleContext, i: number, c: SupplementCategory): Fact {
       return all(ill, listed, spending);
     }
     case "elderly_disabled":
-      return all(ageAtLeast(m, i, ctx.asOf, c.minAge ?? 60), hasDisability(m, i));
+      return all(ageAtLeast(ctx, i, c.minAge ?? 60), hasDisability(m, i));
     case "multiple_disabled_household": {
       const others = ctx.s.members.map((o, j) => (j === i ? FALSE : hasDisability(o, j)));
       return all(hasDisability(m, i), anyOf(others));

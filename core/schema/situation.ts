@@ -97,6 +97,9 @@ export const emergencySchema = z.strictObject({
   inJurisdiction: z.boolean().optional(),
 });
 
+/** The most members one situation may list. */
+export const MAX_MEMBERS = 20;
+
 export const situationSchema = z
   .strictObject({
     schemaVersion: z.literal(1),
@@ -108,7 +111,7 @@ export const situationSchema = z
     registeredPoor: z.boolean().optional(),
     povertyExitedOn: isoDate.nullable().optional(),
     assets: z.enum(["within_limits", "over_limits"]).optional(),
-    members: z.array(memberSchema).min(1).max(20),
+    members: z.array(memberSchema).min(1).max(MAX_MEMBERS),
     householdIncome: householdIncomeSchema.optional(),
     monthlyExpenses: z
       .strictObject({
