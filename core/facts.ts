@@ -106,9 +106,9 @@ export function flag(value: boolean | undefined, path: string, wanted = true): F
 }
 
 // Member paths, made once each: a fact names its path on every screening, and the same string each time
-// also makes comparing paths a pointer check. One table per member, every table with the same fields in
-// the same order, so a read with the field written out is a direct load (a keyed map was 2–3 % of a
-// screening).
+// also makes comparing paths a pointer check. A list per field, read with the field written out: a direct
+// load at each call site (a keyed map, then one function reading a table by a field it was given, were
+// 2–3 % of a screening).
 const MEMBER_FIELDS = [
   "age",
   "canLiveAlone",
@@ -135,21 +135,16 @@ const MEMBER_FIELDS = [
 
 export type MemberField = (typeof MEMBER_FIELDS)[number];
 
-function pathTable(i: number): Record<MemberField, string> {
-  return Object.fromEntries(MEMBER_FIELDS.map((f) => [f, `members[${i}].${f}`])) as Record<
-    MemberField,
-    string
-  >;
-}
-
-/** Tables for as many members as a situation may have (the schema's maximum), made up front. */
-const memberPaths: Record<MemberField, string>[] = Array.from({ length: MAX_MEMBERS }, (_, i) =>
-  pathTable(i),
-);
-
-export function mp(i: number, field: MemberField): string {
-  return (memberPaths[i] ?? pathTable(i))[field];
-}
+/**
+ * Each member field's path, for every member a situation may have (the schema's maximum) made up front:
+ * `mp.age(i)`, `mp["disability.grade"](i)` — a function per field, so each call site reads one list.
+ */
+export const mp: Readonly<Record<MemberField, (i: number) => string>> = Object.fromEntries(
+  MEMBER_FIELDS.map((f) => {
+    const paths = Array.from({ length: MAX_MEMBERS }, (_, i) => `members[${i}].${f}`);
+    return [f, (i: number) => paths[i] ?? `members[${i}].${f}`];
+  }),
+) as Record<MemberField, (i: number) => string>;
 
 export function ageOf(m: Member, asOf: string): number | undefined {
   if (m.age !== undefined) return m.age;
@@ -170,7 +165,7 @@ export function ageAtLeast(ctx: WithAges, i: number, years: number): Fact {
   const band = ctx.s.members[i]?.ageBand;
   if (band && band.from >= years) return TRUE;
   if (band?.to !== undefined && band.to < years) return FALSE;
-  return unknown(mp(i, "age"));
+  return unknown(mp.age(i));
 }
 
 export function ageBelow(ctx: WithAges, i: number, years: number): Fact {
@@ -181,17 +176,17 @@ export function ageBelow(ctx: WithAges, i: number, years: number): Fact {
 export function disabilityMatches(m: Member, i: number, matches: readonly DisabilityMatch[]): Fact {
   if (matches.length === 0) return FALSE;
   if (m.disability === null) return FALSE;
-  if (m.disability === undefined) return unknown(mp(i, "disability"));
+  if (m.disability === undefined) return unknown(mp.disability(i));
   const { grade, category } = m.disability;
   const facts: Fact[] = [];
   for (const match of matches) {
     const gradeFact =
-      grade === undefined ? unknown(mp(i, "disability.grade")) : known(match.grades.includes(grade));
+      grade === undefined ? unknown(mp["disability.grade"](i)) : known(match.grades.includes(grade));
     const categoryFact =
       match.categories === undefined
         ? TRUE
         : category === undefined
-          ? unknown(mp(i, "disability.category"))
+          ? unknown(mp["disability.category"](i))
           : known(match.categories.includes(category));
     const fact = all(gradeFact, categoryFact);
     if (fact.v === true) return TRUE;
@@ -202,13 +197,13 @@ export function disabilityMatches(m: Member, i: number, matches: readonly Disabi
 
 export function hasDisability(m: Member, i: number): Fact {
   if (m.disability === null) return FALSE;
-  return m.disability === undefined ? unknown(mp(i, "disability")) : TRUE;
+  return m.disability === undefined ? unknown(mp.disability(i)) : TRUE;
 }
 
 export function seriouslyIll(m: Member, i: number): Fact {
   if (m.illness === null) return FALSE;
-  if (m.illness === undefined) return unknown(mp(i, "illness"));
-  return flag(m.illness.serious, mp(i, "illness.serious"));
+  if (m.illness === undefined) return unknown(mp.illness(i));
+  return flag(m.illness.serious, mp["illness.serious"](i));
 }
 
 export function areaIn(s: Situation, areas: readonly ("urban" | "rural")[] | undefined): Fact {

@@ -24,8 +24,8 @@ const SINCE_FIELDS = ["parents[0].since", "parents[1].since"] as const;
 
 function parent(m: Member, i: number, j: 0 | 1): ParentFacts {
   const entry = m.parents?.[j];
-  const path = m.parents === undefined ? mp(i, "parents") : mp(i, PARENT_FIELDS[j]);
-  const sincePath = mp(i, SINCE_FIELDS[j]);
+  const path = m.parents === undefined ? mp.parents(i) : mp[PARENT_FIELDS[j]](i);
+  const sincePath = mp[SINCE_FIELDS[j]](i);
   if (entry === undefined) return { status: undefined, since: undefined, path, sincePath };
   return typeof entry === "string"
     ? { status: entry, since: undefined, path, sincePath }

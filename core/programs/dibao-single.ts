@@ -54,9 +54,7 @@ function ownPlusSupport(ctx: RuleContext, i: number, own: Quantity): Quantity {
   const received =
     m?.income?.filter((x) => x.kind === "support_received").reduce((t, x) => t + x.monthly, 0) ?? 0;
   const owed =
-    m?.supportOwedMonthly === undefined
-      ? unknownFact(mp(i, "supportOwedMonthly"))
-      : exact(m.supportOwedMonthly);
+    m?.supportOwedMonthly === undefined ? unknownFact(mp.supportOwedMonthly(i)) : exact(m.supportOwedMonthly);
   return add(sub(own, exact(received)), max(exact(received), owed));
 }
 
@@ -74,7 +72,7 @@ function medicalAid(ctx: RuleContext, i: number): Fact {
   const ill = ctx.s.members[i]?.illness;
   if (ill === null) return known(false);
   // Named at its own path even while the illness itself is unknown: it can fail the route on its own.
-  return flag(ill?.medicalAid, mp(i, "illness.medicalAid"));
+  return flag(ill?.medicalAid, mp["illness.medicalAid"](i));
 }
 
 function assess(
@@ -94,11 +92,11 @@ function assess(
   t.cite(who(ctx, i, r), rule, member, "single_qualifying_condition", "single_not_severe");
   if (r.adult && m) t.cite(ageAtLeast(ctx, i, 18), rule, member, null, "single_adults_only");
   if (r.unemployed && m)
-    t.cite(flag(m.employed, mp(i, "employed"), false), rule, member, null, "single_unemployed_only");
+    t.cite(flag(m.employed, mp.employed(i), false), rule, member, null, "single_unemployed_only");
   if (r.dependsOnFamily && m)
-    t.cite(flag(m.dependsOnFamily, mp(i, "dependsOnFamily")), rule, member, null, "single_not_dependent");
+    t.cite(flag(m.dependsOnFamily, mp.dependsOnFamily(i)), rule, member, null, "single_not_dependent");
   if (r.cannotLiveAlone && m)
-    t.cite(flag(m.canLiveAlone, mp(i, "canLiveAlone"), false), rule, member, null, "single_can_live_alone");
+    t.cite(flag(m.canLiveAlone, mp.canLiveAlone(i), false), rule, member, null, "single_can_live_alone");
   if (r.assetsWithinLimits) {
     const assets: Fact =
       ctx.s.assets === undefined ? unknown("assets") : known(ctx.s.assets === "within_limits");
@@ -123,27 +121,29 @@ function assess(
         : { q: counted, limit: scale(std.q, r.incomeMultiple), lenient: counted };
     const strict = below(tested.q, tested.limit);
     const lenient = below(tested.lenient, tested.limit);
-    // Built by assignment, not spreads: this runs for every member and route of every screening.
-    const values: Record<string, unknown> = Object.assign(
-      { member: i, multiple: r.incomeMultiple },
-      cite.values,
-    );
-    values.income = tested.q.est;
-    values.test = r.incomeTest;
     const fact: Fact =
       strict === true
         ? known(true)
         : strict === false && lenient === false
           ? known(false)
           : unknownOf(distinct(tested.q.missing, tested.lenient.missing, std.q.missing));
-    t.citeAssessed(
-      fact,
-      cite,
-      values,
-      "single_income_below_limit",
-      "single_income_above_limit",
-      "single_income_open",
-    );
+    if (t.tells(fact)) {
+      // Built by assignment, not spreads: this runs for every member and route of every screening.
+      const values: Record<string, unknown> = Object.assign(
+        { member: i, multiple: r.incomeMultiple },
+        cite.values,
+      );
+      values.income = tested.q.est;
+      values.test = r.incomeTest;
+      t.citeAssessed(
+        fact,
+        cite,
+        values,
+        "single_income_below_limit",
+        "single_income_above_limit",
+        "single_income_open",
+      );
+    }
   }
   if (r.aboveStandardOnly) {
     const under = below(household.strict, scale(std.q, ctx.n));

@@ -58,9 +58,9 @@ export function disabilityCare(ctx: RuleContext, i: number): Result {
     d === null
       ? known(false)
       : d === undefined
-        ? unknown(mp(i, "disability"))
+        ? unknown(mp.disability(i))
         : grade === undefined || grade === null
-          ? unknown(mp(i, "disability.grade"))
+          ? unknown(mp["disability.grade"](i))
           : known(rule.value.grades.includes(grade));
   const t = ctx.tally.begin();
   t.cite(
@@ -88,7 +88,7 @@ export function disabilityCare(ctx: RuleContext, i: number): Result {
             lo: Math.min(g1.q.lo, g2.q.lo),
             hi: Math.max(g1.q.hi, g2.q.hi),
             est: null,
-            missing: [mp(i, d ? "disability.grade" : "disability")],
+            missing: [mp[d ? "disability.grade" : "disability"](i)],
           };
   return buildResult("disability_care_subsidy", i, decision, { monthly: q }, [
     figureReason(ctx, "disability_care_amount", amount, { grade: grade ?? null }),

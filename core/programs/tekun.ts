@@ -49,7 +49,7 @@ function careAmount(ctx: RuleContext, i: number): { q: Quantity; reasons: Reason
           lo: Math.min(...options.map((o) => o.lo)),
           hi: Math.max(...options.map((o) => o.hi)),
           est: null,
-          missing: [mp(i, "selfCare")],
+          missing: [mp.selfCare(i)],
         };
   const cited = rules[levels.indexOf(selfCare ?? "full")];
   const reasons = cited
@@ -118,7 +118,7 @@ export function tekun(ctx: RuleContext, i: number): Result {
     under === undefined ? unknownOf(distinct(own.q.missing, std.q.missing)) : known(under);
   const assets: Fact =
     ctx.s.assets === undefined ? unknown("assets") : known(ctx.s.assets === "within_limits");
-  const noSupporter = flag(m.supportersAble, mp(i, "supportersAble"), false);
+  const noSupporter = flag(m.supportersAble, mp.supportersAble(i), false);
   const t = ctx.tally.begin();
   t.cite(
     unable,

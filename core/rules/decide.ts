@@ -108,6 +108,8 @@ export class Tally {
   /** A condition: its fact, the reason for the fact's state (null: nothing to tell), whether it is assessed. */
   add(fact: Fact, reason: Reason | null, assessed: boolean): void {
     const v = fact.v;
+    // After a failure only failures count (see decide): the rest would change nothing.
+    if (this.failed && v !== false) return;
     if (assessed) this.assessedAny = true;
     if (v === false) {
       this.failed = true;
@@ -121,6 +123,14 @@ export class Tally {
     const k = this.n++;
     this.facts[k] = fact;
     this.reasons[k] = reason;
+  }
+
+  /**
+   * Whether a condition with this fact would count: any before a failure, only failures after one. Where
+   * a reason's values take work to gather, ask first.
+   */
+  tells(fact: Fact): boolean {
+    return !this.failed || fact.v === false;
   }
 
   /** A hard-fact condition citing one rule (see `citing`): the reason is built for the fact's state only. */
@@ -160,9 +170,8 @@ export class Tally {
     onFailed: string | null,
     onOpen: string | null | undefined,
   ): Reason | null {
+    if (!this.tells(fact)) return null;
     const v = fact.v;
-    // Once a condition has failed only failures are told: a reason for any other state is never shown.
-    if (this.failed && v !== false) return null;
     const code = v === true ? onMet : v === false ? onFailed : onOpen === undefined ? onMet : onOpen;
     return code === null ? null : { code, source: rule.source, basis: rule.basis, values: values ?? {} };
   }

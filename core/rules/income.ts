@@ -36,7 +36,7 @@ function countMemberIncome(ctx: RuleContext, i: number): MemberIncome {
   const total = ctx.s.householdIncome;
   if (m?.income === undefined && total !== undefined && ctx.s.members.length === 1)
     return countTotalIncome(ctx, total);
-  if (m?.income === undefined) return { q: unknownFact(mp(i, "income")), reasons: [] };
+  if (m?.income === undefined) return { q: unknownFact(mp.income(i)), reasons: [] };
   const pension = ctx.p.values["income.exclude.pensionBasic"];
   const dividend = ctx.p.values["income.exclude.povertyDividend"];
   const reasons: Reason[] = [];
@@ -51,7 +51,7 @@ function countMemberIncome(ctx: RuleContext, i: number): MemberIncome {
     }
     if (item.kind === "poverty_dividend" && dividend) {
       const unable: Fact = dividend.value.onlyUnableToWork
-        ? flag(m.workCapacity === undefined ? undefined : m.workCapacity === "none", mp(i, "workCapacity"))
+        ? flag(m.workCapacity === undefined ? undefined : m.workCapacity === "none", mp.workCapacity(i))
         : TRUE;
       const q = excludedWhen(item.monthly, unable);
       if (q.hi < item.monthly)
@@ -110,7 +110,7 @@ function countTotalIncome(ctx: RuleContext, total: HouseholdIncomeTotal): Member
     const unable: Fact = !dividend
       ? FALSE
       : dividend.value.onlyUnableToWork
-        ? unknown(...ctx.s.members.flatMap((m, i) => (m.income === undefined ? [mp(i, "income")] : [])))
+        ? unknown(...ctx.s.members.flatMap((m, i) => (m.income === undefined ? [mp.income(i)] : [])))
         : TRUE;
     const q = excludedWhen(povertyDividend, unable);
     if (dividend && q.hi < povertyDividend)

@@ -42,7 +42,7 @@ function inCategory(ctx: RuleContext, i: number, c: SupplementCategory): Fact {
         c.diseases === undefined || m.illness === null || m.illness === undefined
           ? TRUE
           : m.illness.disease === undefined
-            ? unknown(mp(i, "illness.disease"))
+            ? unknown(mp["illness.disease"](i))
             : // "other": a disease the county lists locally, which this pack cannot know.
               m.illness.disease === "other"
               ? unknown()
@@ -64,9 +64,9 @@ function inCategory(ctx: RuleContext, i: number, c: SupplementCategory): Fact {
       return m.disability === null
         ? FALSE
         : m.disability === undefined
-          ? unknown(mp(i, "disability"))
+          ? unknown(mp.disability(i))
           : m.disability.category === undefined
-            ? unknown(mp(i, "disability.category"))
+            ? unknown(mp["disability.category"](i))
             : known(m.disability.category === "multiple");
   }
 }
