@@ -12,8 +12,12 @@ export interface Fact {
   missing: string[];
 }
 
+// Shared by every screening: a fact's list of paths is never changed once made (lists are merged into
+// new ones).
 export const TRUE: Fact = { v: true, missing: [] };
 export const FALSE: Fact = { v: false, missing: [] };
+/** Open on nothing the person could answer: the office's discretion, a term that may still run. */
+export const OPEN: Fact = { v: undefined, missing: [] };
 
 export function known(v: boolean): Fact {
   return v ? TRUE : FALSE;

@@ -13,8 +13,11 @@ export interface Quantity {
   missing: string[];
 }
 
+/** Hinges on nothing: shared by every exact amount (a quantity's list of paths is never changed). */
+const NOTHING: string[] = [];
+
 export function exact(value: number): Quantity {
-  return { lo: value, hi: value, est: value, missing: [] };
+  return { lo: value, hi: value, est: value, missing: NOTHING };
 }
 
 export function unknownFact(path: string): Quantity {

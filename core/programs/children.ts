@@ -3,7 +3,7 @@
 // more, which a shorter time served so far cannot rule out.
 
 import { addMonths } from "../dates.ts";
-import { ageBelow, all, any, FALSE, type Fact, known, mp, TRUE, unknown } from "../facts.ts";
+import { ageBelow, all, any, FALSE, type Fact, known, mp, OPEN, TRUE, unknown } from "../facts.ts";
 import type { RuleContext } from "../rules/context.ts";
 import { reason } from "../rules/reason.ts";
 import { buildResult, noRuleInForce } from "../rules/result.ts";
@@ -12,7 +12,7 @@ import type { ParentStatus } from "../schema/enums.ts";
 import type { Result } from "../schema/screening.ts";
 import type { Member } from "../schema/situation.ts";
 
-interface ParentFacts {
+export interface ParentFacts {
   status: ParentStatus | undefined;
   since: string | undefined;
   path: string;
@@ -32,8 +32,14 @@ function parent(m: Member, i: number, j: 0 | 1): ParentFacts {
     : { status: entry.status, since: entry.since, path, sincePath };
 }
 
-function parents(m: Member, i: number): [ParentFacts, ParentFacts] {
-  return [parent(m, i, 0), parent(m, i, 1)];
+/** The member's two parents as both programs read them, once per screening. */
+function parents(ctx: RuleContext, m: Member, i: number): readonly [ParentFacts, ParentFacts] {
+  const kept = ctx.kept.parents;
+  const known = kept[i];
+  if (known !== undefined) return known;
+  const both = [parent(m, i, 0), parent(m, i, 1)] as const;
+  kept[i] = both;
+  return both;
 }
 
 function statusIn(p: ParentFacts, statuses: readonly ParentStatus[]): Fact {
@@ -54,7 +60,7 @@ function inSituation(
   if (p.since === undefined) return unknown(p.sincePath);
   if (addMonths(p.since, 6) <= ctx.asOf) return TRUE;
   // Under 6 months so far: a term of 6 months or more may still be running; only 失联 is ruled out.
-  return terms.includes(p.status) ? unknown() : FALSE;
+  return terms.includes(p.status) ? OPEN : FALSE;
 }
 
 export function orphan(ctx: RuleContext, i: number): Result {
@@ -62,7 +68,7 @@ export function orphan(ctx: RuleContext, i: number): Result {
   const rule = ctx.p.values["orphan.definition"];
   if (!rule) return noRuleInForce("orphan", i, ctx.p.pack);
   const d = rule.value;
-  const [p0, p1] = parents(m, i);
+  const [p0, p1] = parents(ctx, m, i);
   const t = ctx.tally.begin();
   t.cite(ageBelow(ctx, i, d.underAge), rule, { member: i, underAge: d.underAge }, null, "child_too_old");
   t.cite(
@@ -88,7 +94,7 @@ export function unsupportedChild(ctx: RuleContext, i: number): Result {
     return noRuleInForce("unsupported_child", i, ctx.p.pack);
   }
   const d = rule.value;
-  const [p0, p1] = parents(m, i);
+  const [p0, p1] = parents(ctx, m, i);
   const s0 = inSituation(ctx, p0, d.statuses, d.sixMonthStatuses, d.termStatuses);
   const s1 = inSituation(ctx, p1, d.statuses, d.sixMonthStatuses, d.termStatuses);
   const g0 = statusIn(p0, d.deadOrMissing);

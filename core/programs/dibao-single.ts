@@ -11,6 +11,7 @@ import {
   known,
   mp,
   negate,
+  OPEN,
   onDibao,
   seriouslyIll,
   TRUE,
@@ -113,7 +114,7 @@ function assess(
   const cite = ctx.kept.standardCite;
   if (r.incomeTest === "unstated") {
     // 生活困难 with no figure: the office judges it.
-    t.cite(unknown(), rule, member, null, null, "single_hardship_not_defined");
+    t.cite(OPEN, rule, member, null, null, "single_hardship_not_defined");
   } else {
     const tested =
       r.incomeTest === "household_per_capita"
@@ -151,7 +152,7 @@ function assess(
       under === undefined ? unknownOf(distinct(household.strict.missing, std.q.missing)) : known(!under);
     t.citeAssessed(fact, rule, member, null, "single_family_below_standard");
   }
-  if (r.discretionary) t.cite(unknown(), rule, member, null, null, "single_discretionary");
+  if (r.discretionary) t.cite(OPEN, rule, member, null, null, "single_discretionary");
 
   return { decision: t.decide(), counted, route: r };
 }

@@ -3,7 +3,7 @@
 // medical-expense route (支出核减), and a transition (渐退) for a household whose income has risen.
 
 import { firstOfNextMonth, minDate, periodEnd, wholeYears } from "../dates.ts";
-import { areaIn, FALSE, type Fact, flag, known, onDibao, TRUE, unknown, unknownOf } from "../facts.ts";
+import { areaIn, FALSE, type Fact, flag, known, OPEN, onDibao, TRUE, unknown, unknownOf } from "../facts.ts";
 import { distinct, flatten } from "../lists.ts";
 import type { Transition } from "../policies/params.ts";
 import type { Resolved } from "../policies/resolve.ts";
@@ -87,7 +87,7 @@ function buildBaseConditions(ctx: RuleContext): Condition[] {
             ? TRUE
             : ctx.n === 1
               ? FALSE
-              : unknown();
+              : OPEN;
       out.push(
         citing(
           fact,
@@ -379,7 +379,7 @@ function transitionRoute(ctx: RuleContext, income: HouseholdIncome): Route | nul
       ? { yearsSince: Math.max(0, wholeYears(trigger, ctx.asOf)), taperPerYear: t.taperPerYear }
       : {}),
   });
-  conditions.push(condition(t.discretionary ? unknown() : TRUE, granted, null, granted));
+  conditions.push(condition(t.discretionary ? OPEN : TRUE, granted, null, granted));
   return {
     decision: decide(ctx.tally, conditions),
     rest: () =>

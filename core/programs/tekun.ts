@@ -12,6 +12,7 @@ import {
   flag,
   known,
   mp,
+  OPEN,
   unknown,
   unknownOf,
 } from "../facts.ts";
@@ -95,7 +96,7 @@ function amount(ctx: RuleContext, i: number): { q: Quantity | null; reasons: Rea
  * cannot say who (a grandparent's support is not the grandchild's). */
 function receivesTekun(ctx: RuleContext): Fact {
   const flagged = flag(ctx.s.currentBenefits?.tekun, "currentBenefits.tekun");
-  return flagged.v === true && ctx.n > 1 ? unknown() : flagged;
+  return flagged.v === true && ctx.n > 1 ? OPEN : flagged;
 }
 
 export function tekun(ctx: RuleContext, i: number): Result {

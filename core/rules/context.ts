@@ -6,6 +6,7 @@ import { ofLength } from "../lists.ts";
 import type { SingleRoute } from "../policies/params.ts";
 import type { AmountParam, ParamReader } from "../policies/reader.ts";
 import type { Resolved } from "../policies/resolve.ts";
+import type { ParentFacts } from "../programs/children.ts";
 import type { Reason } from "../schema/screening.ts";
 import type { Member, Situation } from "../schema/situation.ts";
 import { type Condition, Tally } from "./decide.ts";
@@ -36,6 +37,8 @@ export interface RuleContext {
     hukou?: { rule: unknown; condition: Condition };
     /** 低保's hukou, property and benefit conditions, shared by its three routes. */
     dibaoBase?: Condition[];
+    /** Each member's parents, as 孤儿 and 事实无人抚养儿童 read them. */
+    parents: (readonly [ParentFacts, ParentFacts] | undefined)[];
     /** 单人保's routes in force, the same for every member. */
     singleRoutes?: Resolved<SingleRoute>[];
     /** The standard's figure as a reason, which 单人保's income tests cite and copy (never shown as is). */
@@ -49,5 +52,13 @@ export function createContext(s: Situation, asOf: string, p: ParamReader): RuleC
   const n = s.members.length;
   const ages = ofLength<number | undefined>(n);
   for (let i = 0; i < n; i++) ages[i] = ageOf(s.members[i] as Member, asOf);
-  return { s, asOf, p, n, ages, tally: new Tally(), kept: { memberIncomes: new Array(n), standards: {} } };
+  return {
+    s,
+    asOf,
+    p,
+    n,
+    ages,
+    tally: new Tally(),
+    kept: { memberIncomes: new Array(n), parents: new Array(n), standards: {} },
+  };
 }

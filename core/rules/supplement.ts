@@ -14,6 +14,7 @@ import {
   hasDisability,
   known,
   mp,
+  OPEN,
   seriouslyIll,
   TRUE,
   unknown,
@@ -45,7 +46,7 @@ function inCategory(ctx: RuleContext, i: number, c: SupplementCategory): Fact {
             ? unknown(mp["illness.disease"](i))
             : // "other": a disease the county lists locally, which this pack cannot know.
               m.illness.disease === "other"
-              ? unknown()
+              ? OPEN
               : known(c.diseases.includes(m.illness.disease));
       const spending: Fact = !c.needsMedicalExpense
         ? TRUE
