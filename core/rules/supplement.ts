@@ -19,13 +19,16 @@ import {
   TRUE,
   unknown,
 } from "../facts.ts";
-import { addDistinct, ofLength } from "../lists.ts";
+import { distinct, ofLength } from "../lists.ts";
 import type { SupplementCategory } from "../policies/params.ts";
 import type { AmountParam } from "../policies/reader.ts";
 import { exact, type Quantity, scale, sum } from "../quantity.ts";
 import type { Reason } from "../schema/screening.ts";
 import type { RuleContext } from "./context.ts";
 import { reason } from "./reason.ts";
+
+/** No paths: shared, as a quantity's list of paths is never changed. */
+const NOTHING: string[] = [];
 
 function inCategory(ctx: RuleContext, i: number, c: SupplementCategory): Fact {
   const m = ctx.s.members[i];
@@ -93,8 +96,9 @@ function workOut(ctx: RuleContext, standard: AmountParam): SupplementAmount {
   // Plain loops: this runs for every member of every screening with supplements.
   const perMember: Quantity[] = ofLength(ctx.n);
   for (let i = 0; i < ctx.n; i++) {
-    const missing: string[] = [];
-    const sure: SupplementCategory["id"][] = [];
+    // Most members are in no category, or sure of one: lists made only when there is something to hold.
+    let missing: string[] = NOTHING;
+    let sure: SupplementCategory["id"][] | null = null;
     let open = false;
     // Stated ratios, highest only (不重复增发): of the categories known to apply, and of all still open.
     let ratioSure = 0;
@@ -103,10 +107,11 @@ function workOut(ctx: RuleContext, standard: AmountParam): SupplementAmount {
       const f = all(area, inCategory(ctx, i, c));
       if (f.v === false) continue;
       open = true;
-      addDistinct(missing, f.missing);
+      if (f.missing.length > 0) missing = missing.length === 0 ? f.missing : distinct(missing, f.missing);
       const ratio = c.ratio ?? 0;
       if (ratio > ratioOpen) ratioOpen = ratio;
       if (f.v === true) {
+        sure ??= [];
         sure.push(c.id);
         if (ratio > ratioSure) ratioSure = ratio;
       }
@@ -115,7 +120,7 @@ function workOut(ctx: RuleContext, standard: AmountParam): SupplementAmount {
       perMember[i] = exact(0);
       continue;
     }
-    if (sure.length > 0) reasons.push(reason("supplement_category", rule, { member: i, categories: sure }));
+    if (sure !== null) reasons.push(reason("supplement_category", rule, { member: i, categories: sure }));
     if (tiers !== undefined || ratioFloor !== undefined) {
       // The office chooses whether and which tier: nothing is certain, the top tier bounds it.
       const top =
