@@ -27,6 +27,21 @@ export function unknown(...paths: string[]): Fact {
   return { v: undefined, missing: paths };
 }
 
+const openFacts = new Map<string, Fact>();
+
+/**
+ * Open on one path: one fact per path, made once and shared (a fact is never changed once made; the
+ * paths are the code's own, a bounded set).
+ */
+export function openAt(path: string): Fact {
+  let f = openFacts.get(path);
+  if (f === undefined) {
+    f = { v: undefined, missing: [path] };
+    openFacts.set(path, f);
+  }
+  return f;
+}
+
 /** Open on these paths: a list made for it, taken as it is (no copy, as `unknown(...paths)` makes). */
 export function unknownOf(paths: string[]): Fact {
   return { v: undefined, missing: paths };
@@ -106,7 +121,7 @@ export function negate(f: Fact): Fact {
 
 /** A boolean field: true → met, false → failed, omitted → unknown. */
 export function flag(value: boolean | undefined, path: string, wanted = true): Fact {
-  return value === undefined ? unknown(path) : known(value === wanted);
+  return value === undefined ? openAt(path) : known(value === wanted);
 }
 
 // Member paths, made once each: a fact names its path on every screening, and the same string each time
@@ -169,7 +184,7 @@ export function ageAtLeast(ctx: WithAges, i: number, years: number): Fact {
   const band = ctx.s.members[i]?.ageBand;
   if (band && band.from >= years) return TRUE;
   if (band?.to !== undefined && band.to < years) return FALSE;
-  return unknown(mp.age(i));
+  return openAt(mp.age(i));
 }
 
 export function ageBelow(ctx: WithAges, i: number, years: number): Fact {
@@ -180,17 +195,29 @@ export function ageBelow(ctx: WithAges, i: number, years: number): Fact {
 export function disabilityMatches(m: Member, i: number, matches: readonly DisabilityMatch[]): Fact {
   if (matches.length === 0) return FALSE;
   if (m.disability === null) return FALSE;
-  if (m.disability === undefined) return unknown(mp.disability(i));
+  if (m.disability === undefined) return openAt(mp.disability(i));
   const { grade, category } = m.disability;
+  // The grade known (the usual case): met by any match of that grade whose categories, if it names any,
+  // hold the member's; open on the category alone otherwise. No fact made for each match.
+  if (grade !== undefined) {
+    let categoryOpen = false;
+    for (const match of matches) {
+      if (!match.grades.includes(grade)) continue;
+      if (match.categories === undefined) return TRUE;
+      if (category === undefined) categoryOpen = true;
+      else if (match.categories.includes(category)) return TRUE;
+    }
+    return categoryOpen ? openAt(mp["disability.category"](i)) : FALSE;
+  }
   const facts: Fact[] = [];
   for (const match of matches) {
     const gradeFact =
-      grade === undefined ? unknown(mp["disability.grade"](i)) : known(match.grades.includes(grade));
+      grade === undefined ? openAt(mp["disability.grade"](i)) : known(match.grades.includes(grade));
     const categoryFact =
       match.categories === undefined
         ? TRUE
         : category === undefined
-          ? unknown(mp["disability.category"](i))
+          ? openAt(mp["disability.category"](i))
           : known(match.categories.includes(category));
     const fact = all(gradeFact, categoryFact);
     if (fact.v === true) return TRUE;
@@ -201,21 +228,21 @@ export function disabilityMatches(m: Member, i: number, matches: readonly Disabi
 
 export function hasDisability(m: Member, i: number): Fact {
   if (m.disability === null) return FALSE;
-  return m.disability === undefined ? unknown(mp.disability(i)) : TRUE;
+  return m.disability === undefined ? openAt(mp.disability(i)) : TRUE;
 }
 
 export function seriouslyIll(m: Member, i: number): Fact {
   if (m.illness === null) return FALSE;
-  if (m.illness === undefined) return unknown(mp.illness(i));
+  if (m.illness === undefined) return openAt(mp.illness(i));
   return flag(m.illness.serious, mp["illness.serious"](i));
 }
 
 export function areaIn(s: Situation, areas: readonly ("urban" | "rural")[] | undefined): Fact {
   if (areas === undefined) return TRUE;
-  return s.area === undefined ? unknown("area") : known(areas.includes(s.area));
+  return s.area === undefined ? openAt("area") : known(areas.includes(s.area));
 }
 
 export function onDibao(s: Situation): Fact {
   const d = s.currentBenefits?.dibao;
-  return d === undefined ? unknown("currentBenefits.dibao") : known(d !== null);
+  return d === undefined ? openAt("currentBenefits.dibao") : known(d !== null);
 }

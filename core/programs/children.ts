@@ -3,7 +3,7 @@
 // more, which a shorter time served so far cannot rule out.
 
 import { addMonths } from "../dates.ts";
-import { ageBelow, all, any, FALSE, type Fact, known, mp, OPEN, TRUE, unknown } from "../facts.ts";
+import { ageBelow, all, any, FALSE, type Fact, known, mp, OPEN, openAt, TRUE } from "../facts.ts";
 import type { RuleContext } from "../rules/context.ts";
 import { reason } from "../rules/reason.ts";
 import { buildResult, noRuleInForce } from "../rules/result.ts";
@@ -43,7 +43,7 @@ function parents(ctx: RuleContext, m: Member, i: number): readonly [ParentFacts,
 }
 
 function statusIn(p: ParentFacts, statuses: readonly ParentStatus[]): Fact {
-  return p.status === undefined ? unknown(p.path) : known(statuses.includes(p.status));
+  return p.status === undefined ? openAt(p.path) : known(statuses.includes(p.status));
 }
 
 /** In one of the listed situations, for 6 months where the status requires it. */
@@ -54,10 +54,10 @@ function inSituation(
   sixMonth: readonly ParentStatus[],
   terms: readonly ParentStatus[],
 ): Fact {
-  if (p.status === undefined) return unknown(p.path);
+  if (p.status === undefined) return openAt(p.path);
   if (!statuses.includes(p.status)) return FALSE;
   if (!sixMonth.includes(p.status)) return TRUE;
-  if (p.since === undefined) return unknown(p.sincePath);
+  if (p.since === undefined) return openAt(p.sincePath);
   if (addMonths(p.since, 6) <= ctx.asOf) return TRUE;
   // Under 6 months so far: a term of 6 months or more may still be running; only 失联 is ruled out.
   return terms.includes(p.status) ? OPEN : FALSE;

@@ -13,9 +13,9 @@ import {
   negate,
   OPEN,
   onDibao,
+  openAt,
   seriouslyIll,
   TRUE,
-  unknown,
   unknownOf,
 } from "../facts.ts";
 import { distinct, ofLength } from "../lists.ts";
@@ -100,7 +100,7 @@ function assess(
     t.cite(flag(m.canLiveAlone, mp.canLiveAlone(i), false), rule, member, null, "single_can_live_alone");
   if (r.assetsWithinLimits) {
     const assets: Fact =
-      ctx.s.assets === undefined ? unknown("assets") : known(ctx.s.assets === "within_limits");
+      ctx.s.assets === undefined ? openAt("assets") : known(ctx.s.assets === "within_limits");
     t.citeAssessed(assets, rule, undefined, null, "assets_over_limits");
   }
   // 低保 for one person: 低保's own hukou rule applies (东兴区 三(一)3; 普宁's residence permit stays 可).

@@ -3,7 +3,19 @@
 // medical-expense route (支出核减), and a transition (渐退) for a household whose income has risen.
 
 import { firstOfNextMonth, minDate, periodEnd, wholeYears } from "../dates.ts";
-import { areaIn, FALSE, type Fact, flag, known, OPEN, onDibao, TRUE, unknown, unknownOf } from "../facts.ts";
+import {
+  areaIn,
+  FALSE,
+  type Fact,
+  flag,
+  known,
+  OPEN,
+  onDibao,
+  openAt,
+  TRUE,
+  unknown,
+  unknownOf,
+} from "../facts.ts";
 import { distinct, flatten } from "../lists.ts";
 import type { Transition } from "../policies/params.ts";
 import type { Resolved } from "../policies/resolve.ts";
@@ -72,7 +84,7 @@ function buildBaseConditions(ctx: RuleContext): Condition[] {
   const eligibility = ctx.p.values["dibao.eligibility"];
   if (eligibility) {
     out.push(hukouCondition(ctx, eligibility));
-    const assets: Fact = s.assets === undefined ? unknown("assets") : known(s.assets === "within_limits");
+    const assets: Fact = s.assets === undefined ? openAt("assets") : known(s.assets === "within_limits");
     out.push(assessed(citing(assets, eligibility, undefined, null, "assets_over_limits", "assets_unknown")));
   }
   const excluded = ctx.p.values["dibao.excludedByCurrent"];
@@ -82,7 +94,7 @@ function buildBaseConditions(ctx: RuleContext): Condition[] {
       // A recipient is provided for by that program; the rest of a larger household may still qualify.
       const fact: Fact =
         receiving === undefined
-          ? unknown(`currentBenefits.${benefit}`)
+          ? openAt(`currentBenefits.${benefit}`)
           : !receiving
             ? TRUE
             : ctx.n === 1
@@ -117,7 +129,8 @@ function ordinary(ctx: RuleContext, income: HouseholdIncome): Route {
   const threshold = scale(std.q, ctx.n);
   const strict = below(income.strict, threshold);
   const lenient = below(income.lenient, threshold);
-  const cite = figureReason(ctx, "standard", std);
+  ctx.kept.standardCite ??= figureReason(ctx, "standard", std);
+  const cite = ctx.kept.standardCite;
   // Built by assignment, not spreads (in the same key order): this runs for every screening.
   const withValues = (code: string, q: Quantity, more?: Record<string, unknown>): Reason => {
     const values: Record<string, unknown> = Object.assign({}, cite.values);
@@ -280,18 +293,31 @@ function transitionAmount(ctx: RuleContext, t: Transition, start: string | null)
 function triggerOf(s: Situation, t: Transition): { date: string | null | undefined; fact: Fact } {
   const first = s[t.trigger];
   if (typeof first === "string") return { date: first, fact: TRUE };
-  if (first === undefined) return { date: undefined, fact: unknown(t.trigger) };
+  if (first === undefined) return { date: undefined, fact: openAt(t.trigger) };
   if (t.orTrigger === undefined) return { date: null, fact: FALSE };
   const second = s[t.orTrigger];
   if (typeof second === "string") return { date: second, fact: TRUE };
-  return second === undefined ? { date: undefined, fact: unknown(t.orTrigger) } : { date: null, fact: FALSE };
+  return second === undefined ? { date: undefined, fact: openAt(t.orTrigger) } : { date: null, fact: FALSE };
+}
+
+function notOnDibao(): Route {
+  return {
+    decision: { outcome: "unlikely", reasons: [], missing: [], certain: true },
+    monthly: null,
+    until: null,
+    extra: [],
+    relevant: false,
+  };
 }
 
 function transitionRoute(ctx: RuleContext, income: HouseholdIncome): Route | null {
   const rule = ctx.p.values["dibao.transition"] as Resolved<Transition> | undefined;
   if (!rule) return null;
-  const t = rule.value;
   const { s } = ctx;
+  // Known not to be on 低保: no transition, for certain (a hard fact fails it), and none of its reasons is
+  // ever told (it is not `relevant`): nothing more to work out.
+  if (s.currentBenefits?.dibao === null) return notOnDibao();
+  const t = rule.value;
   const { date: trigger, fact: triggerFact } = triggerOf(s, t);
   const start = trigger ? (t.startsNextMonth ? firstOfNextMonth(trigger) : trigger) : null;
   let until: string | null = null;

@@ -13,7 +13,7 @@ import {
   known,
   mp,
   OPEN,
-  unknown,
+  openAt,
   unknownOf,
 } from "../facts.ts";
 import { distinct } from "../lists.ts";
@@ -118,7 +118,7 @@ export function tekun(ctx: RuleContext, i: number): Result {
   const noIncome: Fact =
     under === undefined ? unknownOf(distinct(own.q.missing, std.q.missing)) : known(under);
   const assets: Fact =
-    ctx.s.assets === undefined ? unknown("assets") : known(ctx.s.assets === "within_limits");
+    ctx.s.assets === undefined ? openAt("assets") : known(ctx.s.assets === "within_limits");
   const noSupporter = flag(m.supportersAble, mp.supportersAble(i), false);
   const t = ctx.tally.begin();
   t.cite(

@@ -2,7 +2,7 @@
 // serious risk. Where it is sought depends on the pack (hukou, or where the emergency happened); the
 // amount is a per-person range where the pack gives one, and 一事一议 for major hardship has none.
 
-import { all, any, type Fact, flag, known, unknown } from "../facts.ts";
+import { all, any, type Fact, flag, known, openAt } from "../facts.ts";
 import type { Quantity } from "../quantity.ts";
 import type { RuleContext } from "../rules/context.ts";
 import { reason } from "../rules/reason.ts";
@@ -17,7 +17,7 @@ export function temporaryAid(ctx: RuleContext): Result {
     return noRuleInForce("temporary_aid", null, ctx.p.pack);
   }
   const t = ctx.tally.begin();
-  const happened: Fact = e === undefined ? unknown("emergency") : known(e !== null);
+  const happened: Fact = e === undefined ? openAt("emergency") : known(e !== null);
   t.cite(happened, rule, undefined, null, "no_emergency");
   if (e) {
     // Whether basic living is at serious risk is the office's judgment of the household's account.
@@ -36,7 +36,7 @@ export function temporaryAid(ctx: RuleContext): Result {
       rule.value.place === "hukou_or_site"
         ? atSite
         : all(
-            e.category === undefined ? unknown("emergency.category") : known(e.category === "urgent"),
+            e.category === undefined ? openAt("emergency.category") : known(e.category === "urgent"),
             atSite,
           );
     const place = any(flag(s.localHukou, "localHukou"), siteCounts);

@@ -41,7 +41,7 @@ export interface RuleContext {
     parents: (readonly [ParentFacts, ParentFacts] | undefined)[];
     /** 单人保's routes in force, the same for every member. */
     singleRoutes?: Resolved<SingleRoute>[];
-    /** The standard's figure as a reason, which 单人保's income tests cite and copy (never shown as is). */
+    /** The standard's figure as a reason, which 低保's and 单人保's income tests cite and copy (never shown as is). */
     standardCite?: Reason;
     /** 分类施保 for the household's members, asked by 低保's ordinary test and 支出核减 alike. */
     supplements?: SupplementAmount;

@@ -20,6 +20,7 @@ export interface Condition {
 export interface Decision {
   outcome: Outcome;
   reasons: Reason[];
+  /** The decision's own list, never shared: a result may take it as its own. */
   missing: string[];
   /** No completion of the unknowns and no discretionary clause could change the outcome (see decide). */
   certain?: boolean;

@@ -75,9 +75,17 @@ export interface HouseholdIncome {
   deductions: Reason[];
 }
 
+// Written out: a path built on every call would be a new string each time, compared by its characters.
+const EXPENSE_PATHS = {
+  medical: "monthlyExpenses.medical",
+  care: "monthlyExpenses.care",
+  rehabilitation: "monthlyExpenses.rehabilitation",
+  employment: "monthlyExpenses.employment",
+} as const satisfies Record<ExpenseKind, string>;
+
 export function expense(ctx: RuleContext, kind: ExpenseKind): Quantity {
   const value = ctx.s.monthlyExpenses?.[kind];
-  return value === undefined ? unknownFact(`monthlyExpenses.${kind}`) : exact(value);
+  return value === undefined ? unknownFact(EXPENSE_PATHS[kind]) : exact(value);
 }
 
 export function householdIncome(ctx: RuleContext): HouseholdIncome {

@@ -42,11 +42,13 @@ export function buildResult(
   const eligible = decision.outcome !== "unlikely";
   const monthly = eligible ? (amounts.monthly ?? null) : null;
   const oneOff = eligible ? (amounts.oneOff ?? null) : null;
-  const missing = sortedPaths(
-    decision.missing,
-    monthly ? monthly.missing : NONE,
-    oneOff ? oneOff.missing : NONE,
-  );
+  const amountsMissing =
+    (monthly !== null && monthly.missing.length > 0) || (oneOff !== null && oneOff.missing.length > 0);
+  // Nothing missing (most results): the decision's own empty list serves (see Decision.missing).
+  const missing =
+    decision.missing.length === 0 && !amountsMissing
+      ? decision.missing
+      : sortedPaths(decision.missing, monthly ? monthly.missing : NONE, oneOff ? oneOff.missing : NONE);
   const oneOffRange =
     oneOff === null
       ? null

@@ -15,9 +15,9 @@ import {
   known,
   mp,
   OPEN,
+  openAt,
   seriouslyIll,
   TRUE,
-  unknown,
 } from "../facts.ts";
 import { distinct, ofLength } from "../lists.ts";
 import type { SupplementCategory } from "../policies/params.ts";
@@ -46,7 +46,7 @@ function inCategory(ctx: RuleContext, i: number, c: SupplementCategory): Fact {
         c.diseases === undefined || m.illness === null || m.illness === undefined
           ? TRUE
           : m.illness.disease === undefined
-            ? unknown(mp["illness.disease"](i))
+            ? openAt(mp["illness.disease"](i))
             : // "other": a disease the county lists locally, which this pack cannot know.
               m.illness.disease === "other"
               ? OPEN
@@ -54,7 +54,7 @@ function inCategory(ctx: RuleContext, i: number, c: SupplementCategory): Fact {
       const spending: Fact = !c.needsMedicalExpense
         ? TRUE
         : ctx.s.monthlyExpenses?.medical === undefined
-          ? unknown("monthlyExpenses.medical")
+          ? openAt("monthlyExpenses.medical")
           : known(ctx.s.monthlyExpenses.medical > 0);
       return all(ill, listed, spending);
     }
@@ -68,9 +68,9 @@ function inCategory(ctx: RuleContext, i: number, c: SupplementCategory): Fact {
       return m.disability === null
         ? FALSE
         : m.disability === undefined
-          ? unknown(mp.disability(i))
+          ? openAt(mp.disability(i))
           : m.disability.category === undefined
-            ? unknown(mp["disability.category"](i))
+            ? openAt(mp["disability.category"](i))
             : known(m.disability.category === "multiple");
   }
 }
