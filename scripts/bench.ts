@@ -1,5 +1,5 @@
 // npm run bench [-- --situations N --seconds S --requests N --conversations N
-//                   --only screenings|submissions|queue|bot|portal|workspace|login[,…]
+//                   --only screenings|submissions|queue|bot|portal|workspace|login|discover|instructions[,…]
 //                   --store sqlite|postgres|sqlite,postgres]
 //                   --processes N[,M…] --households N --register FILE]
 // --store picks the stores the submissions and queue sections run on (default sqlite; postgres is the
@@ -18,6 +18,8 @@
 // 8. 主动发现: a generated register of 1,000,000 households (--households N, or --register FILE)
 //    through the compiled npm run discover with 1 and 2 workers (bench/discover.ts). Not in the default
 //    run (it takes several minutes): --only discover.
+// 9. Machine instructions per pre-parsed screening, counted by valgrind (bench/instructions.ts): steady
+//    where the machine's speed is not. Not in the default run (minutes under valgrind): --only instructions.
 // Measures and prints; asserts nothing.
 
 import { cpus } from "node:os";
@@ -28,6 +30,7 @@ import { screen, screenInput } from "../core/screen.ts";
 import { BOT_TARGETS, benchBot } from "./bench/bot.ts";
 import { countDeopts } from "./bench/deopts.ts";
 import { benchDiscover, DISCOVER_TARGETS } from "./bench/discover.ts";
+import { countInstructions, hasValgrind } from "./bench/instructions.ts";
 import { benchLogin, LOGIN_TARGET_MS } from "./bench/login.ts";
 import { benchPortal, PORTAL_TARGETS } from "./bench/portal.ts";
 import { benchQueue, QUEUE_TARGET_MS } from "./bench/queue.ts";
@@ -52,14 +55,27 @@ const { values } = parseArgs({
     register: { type: "string" },
   },
 });
-const SECTIONS = ["screenings", "submissions", "queue", "bot", "portal", "workspace", "login", "discover"];
+const SECTIONS = [
+  "screenings",
+  "submissions",
+  "queue",
+  "bot",
+  "portal",
+  "workspace",
+  "login",
+  "discover",
+  "instructions",
+];
+/** Minutes long: run only when asked for by --only. */
+const ON_REQUEST = ["discover", "instructions"];
 const only = values.only?.split(",").map((s) => s.trim());
 if (only?.some((s) => !SECTIONS.includes(s))) {
   console.error(`--only takes one or more of ${SECTIONS.join(", ")}, separated by commas`);
   process.exit(2);
 }
-/** Every section but discover (minutes long) runs by default; --only picks. */
-const wanted = (section: string) => (only === undefined ? section !== "discover" : only.includes(section));
+/** Every section but the minutes-long ones runs by default; --only picks. */
+const wanted = (section: string) =>
+  only === undefined ? !ON_REQUEST.includes(section) : only.includes(section);
 let stores: StoreKind[];
 try {
   stores = parseStores(values.store);
@@ -172,6 +188,20 @@ if (wanted("portal")) await printPortal();
 if (wanted("workspace")) await printWorkspace();
 if (wanted("login")) await printLogin();
 if (wanted("discover")) await printDiscover();
+if (wanted("instructions")) await printInstructions();
+
+async function printInstructions(): Promise<void> {
+  console.log("");
+  if (!hasValgrind()) {
+    console.log("instructions per screening: skipped (valgrind is not installed)");
+    return;
+  }
+  const screenings = 10_000;
+  const r = await countInstructions(screenings);
+  console.log(
+    `instructions per pre-parsed screening (valgrind callgrind, ${screenings.toLocaleString("en-US")} screenings after a warm-up): ${Math.round(r.perScreening).toLocaleString("en-US")}`,
+  );
+}
 
 async function printSubmissions(store: StoreKind, processes: number): Promise<void> {
   const concurrency = Number(values.concurrency);

@@ -201,6 +201,12 @@ export type ParamKey = keyof typeof paramSchemas;
 export type ParamValue<K extends ParamKey> = z.infer<(typeof paramSchemas)[K]>;
 export const PARAM_KEYS = Object.keys(paramSchemas) as ParamKey[];
 
+/** The parameters that are one figure (an amount or a ratio), which a reader also gives as a quantity. */
+export type AmountKey = { [K in ParamKey]: ParamValue<K> extends number ? K : never }[ParamKey];
+export const AMOUNT_KEYS = PARAM_KEYS.filter(
+  (k) => (paramSchemas[k] as z.ZodType)._zod.def.type === "number",
+) as AmountKey[];
+
 export function datedSchema<T extends z.ZodType>(value: T) {
   return z.strictObject({
     from: isoDate,

@@ -6,7 +6,15 @@ import { keptIn } from "../kept.ts";
 import { exact, type Quantity, unknownParam } from "../quantity.ts";
 import type { PolicySet } from "./index.ts";
 import type { Pack } from "./pack.ts";
-import { type Dated, PARAM_KEYS, type ParamKey, type ParamTable, type ParamValue } from "./params.ts";
+import {
+  AMOUNT_KEYS,
+  type AmountKey,
+  type Dated,
+  PARAM_KEYS,
+  type ParamKey,
+  type ParamTable,
+  type ParamValue,
+} from "./params.ts";
 import { type Resolved, resolve } from "./resolve.ts";
 
 export interface AmountParam {
@@ -20,6 +28,9 @@ export interface AmountParam {
 /** Every parameter's value in force, by key; undefined where the documents give none. */
 export type ParamValues = { readonly [K in ParamKey]: Resolved<ParamValue<K>> | undefined };
 
+/** Every one-figure parameter as a quantity, by key. */
+export type AmountValues = { readonly [K in AmountKey]: AmountParam };
+
 export interface ParamReader {
   pack: Pack;
   /**
@@ -27,6 +38,8 @@ export interface ParamReader {
    * layout, so such a read compiles to one direct load, where a call with the key was a lookup each time.
    */
   values: ParamValues;
+  /** The one-figure parameters as quantities, read the same way (`ctx.p.amounts["orphan.level"]`). */
+  amounts: AmountValues;
   get<K extends ParamKey>(key: K): Resolved<ParamValue<K>> | undefined;
   amount(key: ParamKey): AmountParam;
 }
@@ -155,9 +168,6 @@ export function createReader(
   return new Reader(policies, pack, asOf, county);
 }
 
-/** Marks an amount not worked out yet (every slot is there from the start, so all share one layout). */
-const UNREAD: unique symbol = Symbol("unread");
-
 /**
  * One class, not a closure per reader; every value resolved when the reader is made (a reader serves a
  * whole span of dates, so this is done a few dozen times in all), in one object made in one go: V8 gives
@@ -170,7 +180,7 @@ class Reader implements ParamReader {
   private readonly asOf: string;
   /** An unknown county of a pack whose counties differ: every candidate, and "county" is what is missing. */
   private readonly candidates: (string | null)[];
-  private readonly amounts: Record<ParamKey, AmountParam | typeof UNREAD>;
+  readonly amounts: AmountValues;
 
   constructor(policies: PolicySet, pack: Pack, asOf: string, county: string | undefined) {
     const counties = Object.keys(pack.counties ?? {});
@@ -185,10 +195,7 @@ class Reader implements ParamReader {
     this.values = Object.fromEntries(
       PARAM_KEYS.map((key) => [key, resolve(tableIn(tables, policies, pack, main, key), asOf)]),
     ) as ParamValues;
-    this.amounts = Object.fromEntries(PARAM_KEYS.map((key) => [key, UNREAD])) as Record<
-      ParamKey,
-      AmountParam | typeof UNREAD
-    >;
+    this.amounts = Object.fromEntries(AMOUNT_KEYS.map((key) => [key, this.readAmount(key)])) as AmountValues;
   }
 
   get<K extends ParamKey>(key: K): Resolved<ParamValue<K>> | undefined {
@@ -196,8 +203,7 @@ class Reader implements ParamReader {
   }
 
   amount(key: ParamKey): AmountParam {
-    const v = this.amounts[key];
-    return v === UNREAD ? this.readAmount(key) : v;
+    return (this.amounts as Partial<Record<ParamKey, AmountParam>>)[key] ?? this.readAmount(key);
   }
 
   private readAmount(key: ParamKey): AmountParam {
@@ -224,7 +230,6 @@ class Reader implements ParamReader {
         absent: options.every((o) => o === undefined),
       };
     }
-    this.amounts[key] = result;
     return result;
   }
 }

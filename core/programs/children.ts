@@ -81,7 +81,7 @@ export function orphan(ctx: RuleContext, i: number): Result {
   const decision = t.decide();
   // Nothing to estimate for a program ruled out.
   if (decision.outcome === "unlikely") return buildResult("orphan", i, decision);
-  const level = ctx.p.amount("orphan.level");
+  const level = ctx.p.amounts["orphan.level"];
   return buildResult("orphan", i, decision, { monthly: level.absent ? null : level.q }, [
     figureReason(ctx, "orphan_level", level),
   ]);
@@ -113,7 +113,7 @@ export function unsupportedChild(ctx: RuleContext, i: number): Result {
   const decision = t.decide();
   // Nothing to estimate for a program ruled out.
   if (decision.outcome === "unlikely") return buildResult("unsupported_child", i, decision);
-  const level = ctx.p.amount("unsupportedChild.level");
+  const level = ctx.p.amounts["unsupportedChild.level"];
   const extra = [figureReason(ctx, "unsupported_child_level", level)];
   // 先行纳入低保或特困, then topped up to the guaranteed level (东兴区工作机制 三(三)4).
   if (level.resolved)

@@ -42,7 +42,7 @@ export function disabilityLiving(ctx: RuleContext, i: number, dibao: Result, sin
   const decision = t.decide();
   // Nothing to estimate for a program ruled out.
   if (decision.outcome === "unlikely") return buildResult("disability_living_subsidy", i, decision);
-  const amount = ctx.p.amount("disabilityLiving.amount");
+  const amount = ctx.p.amounts["disabilityLiving.amount"];
   return buildResult("disability_living_subsidy", i, decision, { monthly: amount.absent ? null : amount.q }, [
     figureReason(ctx, "disability_living_amount", amount),
   ]);
@@ -74,9 +74,9 @@ export function disabilityCare(ctx: RuleContext, i: number): Result {
   // Nothing to estimate for a program ruled out.
   if (decision.outcome === "unlikely") return buildResult("disability_care_subsidy", i, decision);
   const key = grade === 1 ? "disabilityCare.amount.grade1" : "disabilityCare.amount.grade2";
-  const amount = ctx.p.amount(key);
-  const g1 = ctx.p.amount("disabilityCare.amount.grade1");
-  const g2 = ctx.p.amount("disabilityCare.amount.grade2");
+  const amount = ctx.p.amounts[key];
+  const g1 = ctx.p.amounts["disabilityCare.amount.grade1"];
+  const g2 = ctx.p.amounts["disabilityCare.amount.grade2"];
   const q =
     grade === 1 || grade === 2
       ? amount.absent

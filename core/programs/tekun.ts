@@ -34,7 +34,7 @@ const CARE_KEYS = {
 
 /** The care amount by self-care level (全自理 / 半自理 / 全护理): a share of the minimum wage, a floor. */
 function careAmount(ctx: RuleContext, i: number): { q: Quantity; reasons: Reason[] } | null {
-  const wage = ctx.p.amount("minimumWage");
+  const wage = ctx.p.amounts.minimumWage;
   const levels = ["full", "partial", "none"] as const;
   const rules = levels.map((l) => ctx.p.get(CARE_KEYS[l]));
   if (wage.absent || rules.every((r) => r === undefined)) return null;

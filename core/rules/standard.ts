@@ -1,7 +1,7 @@
 // Area-dependent amounts (urban / rural): with the area unknown, both figures bound the answer.
 
 import { distinct } from "../lists.ts";
-import type { ParamKey } from "../policies/params.ts";
+import type { AmountKey } from "../policies/params.ts";
 import type { AmountParam } from "../policies/reader.ts";
 import type { Reason } from "../schema/screening.ts";
 import type { AreaKeyed, RuleContext } from "./context.ts";
@@ -13,7 +13,7 @@ export function areaAmount(ctx: RuleContext, base: AreaKeyed): AmountParam {
 }
 
 // Written out: keys built from strings on every call would be hashed on every lookup.
-const AREA_KEYS: Record<AreaKeyed, { urban: ParamKey; rural: ParamKey }> = {
+const AREA_KEYS: Record<AreaKeyed, { urban: AmountKey; rural: AmountKey }> = {
   "dibao.standard": { urban: "dibao.standard.urban", rural: "dibao.standard.rural" },
   "tekun.basicLiving": { urban: "tekun.basicLiving.urban", rural: "tekun.basicLiving.rural" },
 };
@@ -21,8 +21,8 @@ const AREA_KEYS: Record<AreaKeyed, { urban: ParamKey; rural: ParamKey }> = {
 const AREA = ["area"];
 
 function combineAreas(ctx: RuleContext, base: AreaKeyed): AmountParam {
-  const urban = ctx.p.amount(AREA_KEYS[base].urban);
-  const rural = ctx.p.amount(AREA_KEYS[base].rural);
+  const urban = ctx.p.amounts[AREA_KEYS[base].urban];
+  const rural = ctx.p.amounts[AREA_KEYS[base].rural];
   if (ctx.s.area === "urban") return urban;
   if (ctx.s.area === "rural") return rural;
   const same =
