@@ -27,21 +27,6 @@ export function unknown(...paths: string[]): Fact {
   return { v: undefined, missing: paths };
 }
 
-const openFacts = new Map<string, Fact>();
-
-/**
- * Open on one path: one fact per path, made once and shared (a fact is never changed once made; the
- * paths are the code's own, a bounded set).
- */
-export function openAt(path: string): Fact {
-  let f = openFacts.get(path);
-  if (f === undefined) {
-    f = { v: undefined, missing: [path] };
-    openFacts.set(path, f);
-  }
-  return f;
-}
-
 /** Open on these paths: a list made for it, taken as it is (no copy, as `unknown(...paths)` makes). */
 export function unknownOf(paths: string[]): Fact {
   return { v: undefined, missing: paths };
@@ -119,9 +104,9 @@ export function negate(f: Fact): Fact {
   return f.v === undefined ? f : known(!f.v);
 }
 
-/** A boolean field: true → met, false → failed, omitted → unknown. */
-export function flag(value: boolean | undefined, path: string, wanted = true): Fact {
-  return value === undefined ? openAt(path) : known(value === wanted);
+/** A boolean field: true → met, false → failed, omitted → open (the field's own open fact). */
+export function flag(value: boolean | undefined, open: Fact, wanted = true): Fact {
+  return value === undefined ? open : known(value === wanted);
 }
 
 // Member paths, made once each: a fact names its path on every screening, and the same string each time
@@ -165,6 +150,39 @@ export const mp: Readonly<Record<MemberField, (i: number) => string>> = Object.f
   }),
 ) as Record<MemberField, (i: number) => string>;
 
+/**
+ * Each member field's open fact — open on that member's path — made once and shared (a fact is never
+ * changed once made): `openOn.age(i)`. Found by path in a map instead, one cost more than a new fact.
+ */
+export const openOn: Readonly<Record<MemberField, (i: number) => Fact>> = Object.fromEntries(
+  MEMBER_FIELDS.map((f) => {
+    const facts = Array.from(
+      { length: MAX_MEMBERS },
+      (_, i): Fact => ({ v: undefined, missing: [mp[f](i)] }),
+    );
+    return [f, (i: number) => facts[i] ?? unknown(mp[f](i))];
+  }),
+) as Record<MemberField, (i: number) => Fact>;
+
+const HOUSEHOLD_FIELDS = [
+  "area",
+  "assets",
+  "currentBenefits.dibao",
+  "currentBenefits.tekun",
+  "emergency",
+  "emergency.basicLivingAtRisk",
+  "emergency.category",
+  "emergency.inJurisdiction",
+  "localHukou",
+  "monthlyExpenses.medical",
+  "registeredPoor",
+] as const;
+
+/** Each household field's open fact, made once and shared: `openHousehold.assets`. */
+export const openHousehold: Readonly<Record<(typeof HOUSEHOLD_FIELDS)[number], Fact>> = Object.fromEntries(
+  HOUSEHOLD_FIELDS.map((f) => [f, { v: undefined, missing: [f] }]),
+) as Record<(typeof HOUSEHOLD_FIELDS)[number], Fact>;
+
 export function ageOf(m: Member, asOf: string): number | undefined {
   if (m.age !== undefined) return m.age;
   if (m.birthDate !== undefined) return wholeYears(m.birthDate, asOf);
@@ -184,7 +202,7 @@ export function ageAtLeast(ctx: WithAges, i: number, years: number): Fact {
   const band = ctx.s.members[i]?.ageBand;
   if (band && band.from >= years) return TRUE;
   if (band?.to !== undefined && band.to < years) return FALSE;
-  return openAt(mp.age(i));
+  return openOn.age(i);
 }
 
 export function ageBelow(ctx: WithAges, i: number, years: number): Fact {
@@ -195,7 +213,7 @@ export function ageBelow(ctx: WithAges, i: number, years: number): Fact {
 export function disabilityMatches(m: Member, i: number, matches: readonly DisabilityMatch[]): Fact {
   if (matches.length === 0) return FALSE;
   if (m.disability === null) return FALSE;
-  if (m.disability === undefined) return openAt(mp.disability(i));
+  if (m.disability === undefined) return openOn.disability(i);
   const { grade, category } = m.disability;
   // The grade known (the usual case): met by any match of that grade whose categories, if it names any,
   // hold the member's; open on the category alone otherwise. No fact made for each match.
@@ -207,17 +225,17 @@ export function disabilityMatches(m: Member, i: number, matches: readonly Disabi
       if (category === undefined) categoryOpen = true;
       else if (match.categories.includes(category)) return TRUE;
     }
-    return categoryOpen ? openAt(mp["disability.category"](i)) : FALSE;
+    return categoryOpen ? openOn["disability.category"](i) : FALSE;
   }
   const facts: Fact[] = [];
   for (const match of matches) {
     const gradeFact =
-      grade === undefined ? openAt(mp["disability.grade"](i)) : known(match.grades.includes(grade));
+      grade === undefined ? openOn["disability.grade"](i) : known(match.grades.includes(grade));
     const categoryFact =
       match.categories === undefined
         ? TRUE
         : category === undefined
-          ? openAt(mp["disability.category"](i))
+          ? openOn["disability.category"](i)
           : known(match.categories.includes(category));
     const fact = all(gradeFact, categoryFact);
     if (fact.v === true) return TRUE;
@@ -228,21 +246,21 @@ export function disabilityMatches(m: Member, i: number, matches: readonly Disabi
 
 export function hasDisability(m: Member, i: number): Fact {
   if (m.disability === null) return FALSE;
-  return m.disability === undefined ? openAt(mp.disability(i)) : TRUE;
+  return m.disability === undefined ? openOn.disability(i) : TRUE;
 }
 
 export function seriouslyIll(m: Member, i: number): Fact {
   if (m.illness === null) return FALSE;
-  if (m.illness === undefined) return openAt(mp.illness(i));
-  return flag(m.illness.serious, mp["illness.serious"](i));
+  if (m.illness === undefined) return openOn.illness(i);
+  return flag(m.illness.serious, openOn["illness.serious"](i));
 }
 
 export function areaIn(s: Situation, areas: readonly ("urban" | "rural")[] | undefined): Fact {
   if (areas === undefined) return TRUE;
-  return s.area === undefined ? openAt("area") : known(areas.includes(s.area));
+  return s.area === undefined ? openHousehold.area : known(areas.includes(s.area));
 }
 
 export function onDibao(s: Situation): Fact {
   const d = s.currentBenefits?.dibao;
-  return d === undefined ? openAt("currentBenefits.dibao") : known(d !== null);
+  return d === undefined ? openHousehold["currentBenefits.dibao"] : known(d !== null);
 }

@@ -3,7 +3,7 @@
 // more, which a shorter time served so far cannot rule out.
 
 import { addMonths } from "../dates.ts";
-import { ageBelow, all, any, FALSE, type Fact, known, mp, OPEN, openAt, TRUE } from "../facts.ts";
+import { ageBelow, all, any, FALSE, type Fact, known, OPEN, openOn, TRUE } from "../facts.ts";
 import type { RuleContext } from "../rules/context.ts";
 import { reason } from "../rules/reason.ts";
 import { buildResult, noRuleInForce } from "../rules/result.ts";
@@ -15,8 +15,10 @@ import type { Member } from "../schema/situation.ts";
 export interface ParentFacts {
   status: ParentStatus | undefined;
   since: string | undefined;
-  path: string;
-  sincePath: string;
+  /** Open on the parent (or on the parents, where none is listed). */
+  open: Fact;
+  /** Open on the date the parent's situation began. */
+  sinceOpen: Fact;
 }
 
 const PARENT_FIELDS = ["parents[0]", "parents[1]"] as const;
@@ -24,12 +26,12 @@ const SINCE_FIELDS = ["parents[0].since", "parents[1].since"] as const;
 
 function parent(m: Member, i: number, j: 0 | 1): ParentFacts {
   const entry = m.parents?.[j];
-  const path = m.parents === undefined ? mp.parents(i) : mp[PARENT_FIELDS[j]](i);
-  const sincePath = mp[SINCE_FIELDS[j]](i);
-  if (entry === undefined) return { status: undefined, since: undefined, path, sincePath };
+  const open = m.parents === undefined ? openOn.parents(i) : openOn[PARENT_FIELDS[j]](i);
+  const sinceOpen = openOn[SINCE_FIELDS[j]](i);
+  if (entry === undefined) return { status: undefined, since: undefined, open, sinceOpen };
   return typeof entry === "string"
-    ? { status: entry, since: undefined, path, sincePath }
-    : { status: entry.status, since: entry.since, path, sincePath };
+    ? { status: entry, since: undefined, open, sinceOpen }
+    : { status: entry.status, since: entry.since, open, sinceOpen };
 }
 
 /** The member's two parents as both programs read them, once per screening. */
@@ -43,7 +45,7 @@ function parents(ctx: RuleContext, m: Member, i: number): readonly [ParentFacts,
 }
 
 function statusIn(p: ParentFacts, statuses: readonly ParentStatus[]): Fact {
-  return p.status === undefined ? openAt(p.path) : known(statuses.includes(p.status));
+  return p.status === undefined ? p.open : known(statuses.includes(p.status));
 }
 
 /** In one of the listed situations, for 6 months where the status requires it. */
@@ -54,10 +56,10 @@ function inSituation(
   sixMonth: readonly ParentStatus[],
   terms: readonly ParentStatus[],
 ): Fact {
-  if (p.status === undefined) return openAt(p.path);
+  if (p.status === undefined) return p.open;
   if (!statuses.includes(p.status)) return FALSE;
   if (!sixMonth.includes(p.status)) return TRUE;
-  if (p.since === undefined) return openAt(p.sincePath);
+  if (p.since === undefined) return p.sinceOpen;
   if (addMonths(p.since, 6) <= ctx.asOf) return TRUE;
   // Under 6 months so far: a term of 6 months or more may still be running; only 失联 is ruled out.
   return terms.includes(p.status) ? OPEN : FALSE;

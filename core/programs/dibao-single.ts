@@ -13,7 +13,8 @@ import {
   negate,
   OPEN,
   onDibao,
-  openAt,
+  openHousehold,
+  openOn,
   seriouslyIll,
   TRUE,
   unknownOf,
@@ -73,7 +74,7 @@ function medicalAid(ctx: RuleContext, i: number): Fact {
   const ill = ctx.s.members[i]?.illness;
   if (ill === null) return known(false);
   // Named at its own path even while the illness itself is unknown: it can fail the route on its own.
-  return flag(ill?.medicalAid, mp["illness.medicalAid"](i));
+  return flag(ill?.medicalAid, openOn["illness.medicalAid"](i));
 }
 
 function assess(
@@ -93,14 +94,14 @@ function assess(
   t.cite(who(ctx, i, r), rule, member, "single_qualifying_condition", "single_not_severe");
   if (r.adult && m) t.cite(ageAtLeast(ctx, i, 18), rule, member, null, "single_adults_only");
   if (r.unemployed && m)
-    t.cite(flag(m.employed, mp.employed(i), false), rule, member, null, "single_unemployed_only");
+    t.cite(flag(m.employed, openOn.employed(i), false), rule, member, null, "single_unemployed_only");
   if (r.dependsOnFamily && m)
-    t.cite(flag(m.dependsOnFamily, mp.dependsOnFamily(i)), rule, member, null, "single_not_dependent");
+    t.cite(flag(m.dependsOnFamily, openOn.dependsOnFamily(i)), rule, member, null, "single_not_dependent");
   if (r.cannotLiveAlone && m)
-    t.cite(flag(m.canLiveAlone, mp.canLiveAlone(i), false), rule, member, null, "single_can_live_alone");
+    t.cite(flag(m.canLiveAlone, openOn.canLiveAlone(i), false), rule, member, null, "single_can_live_alone");
   if (r.assetsWithinLimits) {
     const assets: Fact =
-      ctx.s.assets === undefined ? openAt("assets") : known(ctx.s.assets === "within_limits");
+      ctx.s.assets === undefined ? openHousehold.assets : known(ctx.s.assets === "within_limits");
     t.citeAssessed(assets, rule, undefined, null, "assets_over_limits");
   }
   // 低保 for one person: 低保's own hukou rule applies (东兴区 三(一)3; 普宁's residence permit stays 可).

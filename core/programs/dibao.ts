@@ -11,7 +11,7 @@ import {
   known,
   OPEN,
   onDibao,
-  openAt,
+  openHousehold,
   TRUE,
   unknown,
   unknownOf,
@@ -84,7 +84,7 @@ function buildBaseConditions(ctx: RuleContext): Condition[] {
   const eligibility = ctx.p.values["dibao.eligibility"];
   if (eligibility) {
     out.push(hukouCondition(ctx, eligibility));
-    const assets: Fact = s.assets === undefined ? openAt("assets") : known(s.assets === "within_limits");
+    const assets: Fact = s.assets === undefined ? openHousehold.assets : known(s.assets === "within_limits");
     out.push(assessed(citing(assets, eligibility, undefined, null, "assets_over_limits", "assets_unknown")));
   }
   const excluded = ctx.p.values["dibao.excludedByCurrent"];
@@ -94,7 +94,7 @@ function buildBaseConditions(ctx: RuleContext): Condition[] {
       // A recipient is provided for by that program; the rest of a larger household may still qualify.
       const fact: Fact =
         receiving === undefined
-          ? openAt(`currentBenefits.${benefit}`)
+          ? unknown(`currentBenefits.${benefit}`)
           : !receiving
             ? TRUE
             : ctx.n === 1
@@ -293,11 +293,11 @@ function transitionAmount(ctx: RuleContext, t: Transition, start: string | null)
 function triggerOf(s: Situation, t: Transition): { date: string | null | undefined; fact: Fact } {
   const first = s[t.trigger];
   if (typeof first === "string") return { date: first, fact: TRUE };
-  if (first === undefined) return { date: undefined, fact: openAt(t.trigger) };
+  if (first === undefined) return { date: undefined, fact: unknown(t.trigger) };
   if (t.orTrigger === undefined) return { date: null, fact: FALSE };
   const second = s[t.orTrigger];
   if (typeof second === "string") return { date: second, fact: TRUE };
-  return second === undefined ? { date: undefined, fact: openAt(t.orTrigger) } : { date: null, fact: FALSE };
+  return second === undefined ? { date: undefined, fact: unknown(t.orTrigger) } : { date: null, fact: FALSE };
 }
 
 function notOnDibao(): Route {
@@ -334,7 +334,7 @@ function transitionRoute(ctx: RuleContext, income: HouseholdIncome): Route | nul
   if (t.requiresRegisteredPoor) {
     conditions.push(
       citing(
-        flag(s.registeredPoor, "registeredPoor"),
+        flag(s.registeredPoor, openHousehold.registeredPoor),
         rule,
         undefined,
         null,

@@ -1,6 +1,6 @@
 // 残疾人两项补贴: the living subsidy for disabled people on dibao, the care subsidy for grades 1 and 2.
 
-import { type Fact, hasDisability, known, mp, openAt } from "../facts.ts";
+import { type Fact, hasDisability, known, mp, openHousehold, openOn } from "../facts.ts";
 import type { RuleContext } from "../rules/context.ts";
 import { hukouCondition } from "../rules/hukou.ts";
 import { buildResult, noRuleInForce } from "../rules/result.ts";
@@ -13,7 +13,7 @@ const currentlyOnDibao = (ctx: RuleContext) => ctx.s.currentBenefits?.dibao != n
 function coveredByDibao(ctx: RuleContext, dibao: Result, single: Result): Fact {
   const current = ctx.s.currentBenefits?.dibao;
   if (current != null || dibao.outcome === "likely" || single.outcome === "likely") return known(true);
-  const currentFact: Fact = current === undefined ? openAt("currentBenefits.dibao") : known(false);
+  const currentFact: Fact = current === undefined ? openHousehold["currentBenefits.dibao"] : known(false);
   const dibaoOpen = dibao.outcome === "possible";
   const singleOpen = single.outcome === "possible";
   if (!dibaoOpen && !singleOpen) return currentFact;
@@ -58,9 +58,9 @@ export function disabilityCare(ctx: RuleContext, i: number): Result {
     d === null
       ? known(false)
       : d === undefined
-        ? openAt(mp.disability(i))
+        ? openOn.disability(i)
         : grade === undefined || grade === null
-          ? openAt(mp["disability.grade"](i))
+          ? openOn["disability.grade"](i)
           : known(rule.value.grades.includes(grade));
   const t = ctx.tally.begin();
   t.cite(

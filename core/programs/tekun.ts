@@ -13,7 +13,8 @@ import {
   known,
   mp,
   OPEN,
-  openAt,
+  openHousehold,
+  openOn,
   unknownOf,
 } from "../facts.ts";
 import { distinct } from "../lists.ts";
@@ -95,7 +96,7 @@ function amount(ctx: RuleContext, i: number): { q: Quantity | null; reasons: Rea
 /** Whether this member already receives 特困: the flag is the household's, so with others living there it
  * cannot say who (a grandparent's support is not the grandchild's). */
 function receivesTekun(ctx: RuleContext): Fact {
-  const flagged = flag(ctx.s.currentBenefits?.tekun, "currentBenefits.tekun");
+  const flagged = flag(ctx.s.currentBenefits?.tekun, openHousehold["currentBenefits.tekun"]);
   return flagged.v === true && ctx.n > 1 ? OPEN : flagged;
 }
 
@@ -118,8 +119,8 @@ export function tekun(ctx: RuleContext, i: number): Result {
   const noIncome: Fact =
     under === undefined ? unknownOf(distinct(own.q.missing, std.q.missing)) : known(under);
   const assets: Fact =
-    ctx.s.assets === undefined ? openAt("assets") : known(ctx.s.assets === "within_limits");
-  const noSupporter = flag(m.supportersAble, mp.supportersAble(i), false);
+    ctx.s.assets === undefined ? openHousehold.assets : known(ctx.s.assets === "within_limits");
+  const noSupporter = flag(m.supportersAble, openOn.supportersAble(i), false);
   const t = ctx.tally.begin();
   t.cite(
     unable,

@@ -2,7 +2,7 @@
 // serious risk. Where it is sought depends on the pack (hukou, or where the emergency happened); the
 // amount is a per-person range where the pack gives one, and 一事一议 for major hardship has none.
 
-import { all, any, type Fact, flag, known, openAt } from "../facts.ts";
+import { all, any, type Fact, flag, known, openHousehold } from "../facts.ts";
 import type { Quantity } from "../quantity.ts";
 import type { RuleContext } from "../rules/context.ts";
 import { reason } from "../rules/reason.ts";
@@ -17,11 +17,11 @@ export function temporaryAid(ctx: RuleContext): Result {
     return noRuleInForce("temporary_aid", null, ctx.p.pack);
   }
   const t = ctx.tally.begin();
-  const happened: Fact = e === undefined ? openAt("emergency") : known(e !== null);
+  const happened: Fact = e === undefined ? openHousehold.emergency : known(e !== null);
   t.cite(happened, rule, undefined, null, "no_emergency");
   if (e) {
     // Whether basic living is at serious risk is the office's judgment of the household's account.
-    const atRisk = flag(e.basicLivingAtRisk, "emergency.basicLivingAtRisk");
+    const atRisk = flag(e.basicLivingAtRisk, openHousehold["emergency.basicLivingAtRisk"]);
     t.add(
       atRisk,
       atRisk.v === false
@@ -29,17 +29,17 @@ export function temporaryAid(ctx: RuleContext): Result {
         : reason("basic_living_at_risk", rule, { kind: e.kind ?? null, category: e.category ?? null }),
       true,
     );
-    const atSite = flag(e.inJurisdiction, "emergency.inJurisdiction");
+    const atSite = flag(e.inJurisdiction, openHousehold["emergency.inJurisdiction"]);
     // Where to apply: the hukou place always; where it happened too, for an urgent case (national), or
     // for any case where the pack lifts the hukou and residence restrictions (普宁 二(六)).
     const siteCounts: Fact =
       rule.value.place === "hukou_or_site"
         ? atSite
         : all(
-            e.category === undefined ? openAt("emergency.category") : known(e.category === "urgent"),
+            e.category === undefined ? openHousehold["emergency.category"] : known(e.category === "urgent"),
             atSite,
           );
-    const place = any(flag(s.localHukou, "localHukou"), siteCounts);
+    const place = any(flag(s.localHukou, openHousehold.localHukou), siteCounts);
     const code = rule.value.place === "hukou_or_site" ? "aid_where_it_happened" : "aid_at_hukou_or_site";
     t.cite(place, rule, undefined, code, `${code}_not_met`);
   }

@@ -1,7 +1,7 @@
 // Where to apply: at the household's hukou, or (where a pack allows it, at the office's discretion) with a
 // residence permit where it lives (普民〔2021〕77号 二(九)). Shared by 低保 and 特困.
 
-import { flag, OPEN } from "../facts.ts";
+import { flag, OPEN, openHousehold } from "../facts.ts";
 import type { Resolved } from "../policies/resolve.ts";
 import type { RuleContext } from "./context.ts";
 import { type Condition, citing } from "./decide.ts";
@@ -22,7 +22,7 @@ export function hukouCondition(ctx: RuleContext, rule: HukouRule): Condition {
 }
 
 function makeHukouCondition(ctx: RuleContext, rule: HukouRule): Condition {
-  const hukou = flag(ctx.s.localHukou, "localHukou");
+  const hukou = flag(ctx.s.localHukou, openHousehold.localHukou);
   if (hukou.v === false && rule.value.localHukou === "residence_permit_discretionary") {
     return citing(OPEN, rule, undefined, null, null, "residence_permit_discretionary");
   }

@@ -2,7 +2,7 @@
 // dividends), and the household's less its deductions (medical, care, rehabilitation, employment costs).
 // Discretionary deductions (可 / 适当扣减) give a second, lenient figure: the office may apply them.
 
-import { all, areaIn, FALSE, type Fact, flag, mp, TRUE, unknown } from "../facts.ts";
+import { all, areaIn, FALSE, type Fact, flag, mp, openHousehold, openOn, TRUE, unknown } from "../facts.ts";
 import { flatten, ofLength } from "../lists.ts";
 import type { ParamKey } from "../policies/params.ts";
 import { atLeastZero, exact, type Quantity, sub, sum, unknownFact } from "../quantity.ts";
@@ -51,7 +51,7 @@ function countMemberIncome(ctx: RuleContext, i: number): MemberIncome {
     }
     if (item.kind === "poverty_dividend" && dividend) {
       const unable: Fact = dividend.value.onlyUnableToWork
-        ? flag(m.workCapacity === undefined ? undefined : m.workCapacity === "none", mp.workCapacity(i))
+        ? flag(m.workCapacity === undefined ? undefined : m.workCapacity === "none", openOn.workCapacity(i))
         : TRUE;
       const q = excludedWhen(item.monthly, unable);
       if (q.hi < item.monthly)
@@ -160,7 +160,7 @@ function countHouseholdIncome(ctx: RuleContext): HouseholdIncome {
     if (!rule) continue;
     const applies = all(
       areaIn(ctx.s, rule.value.areas),
-      rule.value.onlyRegisteredPoor ? flag(ctx.s.registeredPoor, "registeredPoor") : TRUE,
+      rule.value.onlyRegisteredPoor ? flag(ctx.s.registeredPoor, openHousehold.registeredPoor) : TRUE,
     );
     if (applies.v === false) continue;
     const amount = expense(ctx, kind);

@@ -13,9 +13,9 @@ import {
   type Fact,
   hasDisability,
   known,
-  mp,
   OPEN,
-  openAt,
+  openHousehold,
+  openOn,
   seriouslyIll,
   TRUE,
 } from "../facts.ts";
@@ -46,7 +46,7 @@ function inCategory(ctx: RuleContext, i: number, c: SupplementCategory): Fact {
         c.diseases === undefined || m.illness === null || m.illness === undefined
           ? TRUE
           : m.illness.disease === undefined
-            ? openAt(mp["illness.disease"](i))
+            ? openOn["illness.disease"](i)
             : // "other": a disease the county lists locally, which this pack cannot know.
               m.illness.disease === "other"
               ? OPEN
@@ -54,7 +54,7 @@ function inCategory(ctx: RuleContext, i: number, c: SupplementCategory): Fact {
       const spending: Fact = !c.needsMedicalExpense
         ? TRUE
         : ctx.s.monthlyExpenses?.medical === undefined
-          ? openAt("monthlyExpenses.medical")
+          ? openHousehold["monthlyExpenses.medical"]
           : known(ctx.s.monthlyExpenses.medical > 0);
       return all(ill, listed, spending);
     }
@@ -68,9 +68,9 @@ function inCategory(ctx: RuleContext, i: number, c: SupplementCategory): Fact {
       return m.disability === null
         ? FALSE
         : m.disability === undefined
-          ? openAt(mp.disability(i))
+          ? openOn.disability(i)
           : m.disability.category === undefined
-            ? openAt(mp["disability.category"](i))
+            ? openOn["disability.category"](i)
             : known(m.disability.category === "multiple");
   }
 }
