@@ -66,6 +66,7 @@ try {
     console.error(
       `cannot check out ${rev}: ${String((error as { stderr?: Buffer }).stderr ?? error).trim()}`,
     );
+    rmSync(work, { recursive: true, force: true });
     process.exit(2);
   }
   symlinkSync(join(here, "node_modules"), join(theirs, "node_modules"));
