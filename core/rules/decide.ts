@@ -61,10 +61,20 @@ export function citing(
   onFailed: string | null,
   onOpen?: string | null,
 ): Condition {
+  return { fact, reason: stateReason(fact, rule, values, onMet, onFailed, onOpen), assessed: false };
+}
+
+/** The reason for the fact's state alone, codes as in `citing`. */
+function stateReason(
+  fact: Fact,
+  rule: Cite,
+  values: Record<string, unknown> | undefined,
+  onMet: string | null,
+  onFailed: string | null,
+  onOpen: string | null | undefined,
+): Reason | null {
   const code = fact.v === true ? onMet : fact.v === false ? onFailed : onOpen === undefined ? onMet : onOpen;
-  const r: Reason | null =
-    code === null ? null : { code, source: rule.source, basis: rule.basis, values: values ?? {} };
-  return { fact, reason: r, assessed: false };
+  return code === null ? null : { code, source: rule.source, basis: rule.basis, values: values ?? {} };
 }
 
 /** A decision from conditions kept as objects (低保's, shared by its routes): through the context's tally. */
@@ -171,10 +181,7 @@ export class Tally {
     onFailed: string | null,
     onOpen: string | null | undefined,
   ): Reason | null {
-    if (!this.tells(fact)) return null;
-    const v = fact.v;
-    const code = v === true ? onMet : v === false ? onFailed : onOpen === undefined ? onMet : onOpen;
-    return code === null ? null : { code, source: rule.source, basis: rule.basis, values: values ?? {} };
+    return this.tells(fact) ? stateReason(fact, rule, values, onMet, onFailed, onOpen) : null;
   }
 
   decide(): Decision {
