@@ -75,6 +75,12 @@ export function scale(a: Quantity, factor: number): Quantity {
   return { lo, hi, est: a.est === null ? null : a.est * factor, missing: a.missing };
 }
 
+/** The amount as a floor (不低于): the same, with no upper bound. A literal, not a spread: every quantity
+ * keeps one layout, so the code reading them stays specialised to it. */
+export function asFloor(a: Quantity): Quantity {
+  return { lo: a.lo, hi: Number.POSITIVE_INFINITY, est: a.est, missing: a.missing };
+}
+
 /** Negative amounts count as zero (吉民发〔2018〕12号 三(二): 为负数的，按零收入核算). */
 export function atLeastZero(a: Quantity): Quantity {
   return {

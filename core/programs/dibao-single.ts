@@ -22,7 +22,7 @@ import {
 import { distinct, ofLength } from "../lists.ts";
 import type { SingleRoute } from "../policies/params.ts";
 import type { Resolved } from "../policies/resolve.ts";
-import { add, below, exact, max, type Quantity, scale, sub, unknownFact } from "../quantity.ts";
+import { add, asFloor, below, exact, max, type Quantity, scale, sub, unknownFact } from "../quantity.ts";
 import type { RuleContext } from "../rules/context.ts";
 import { better, type Decision } from "../rules/decide.ts";
 import { hukouCondition } from "../rules/hukou.ts";
@@ -42,8 +42,7 @@ interface Assessed {
 /** 补差: the standard less the counted income, or the standard itself as a floor where the route says so. */
 function monthlyOf(ctx: RuleContext, a: Assessed): Quantity {
   const std = areaAmount(ctx, "dibao.standard");
-  const owed =
-    a.route.amount === "standard_floor" ? { ...std.q, hi: Number.POSITIVE_INFINITY } : sub(std.q, a.counted);
+  const owed = a.route.amount === "standard_floor" ? asFloor(std.q) : sub(std.q, a.counted);
   return { lo: Math.max(0, owed.lo), hi: owed.hi, est: owed.est, missing: owed.missing };
 }
 

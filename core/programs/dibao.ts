@@ -490,7 +490,12 @@ export function dibao(ctx: RuleContext): Result {
   return buildResult(
     "dibao",
     null,
-    { ...best.decision, missing: distinct(missing) },
+    {
+      outcome: best.decision.outcome,
+      reasons: best.decision.reasons,
+      missing: distinct(missing),
+      certain: best.decision.certain,
+    },
     { monthly: best.monthly, until: best.until },
     best.extra,
   );

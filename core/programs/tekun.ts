@@ -18,7 +18,7 @@ import {
   unknownOf,
 } from "../facts.ts";
 import { distinct } from "../lists.ts";
-import { add, below, exact, max, type Quantity, scale } from "../quantity.ts";
+import { add, asFloor, below, exact, max, type Quantity, scale } from "../quantity.ts";
 import type { RuleContext } from "../rules/context.ts";
 import { hukouCondition } from "../rules/hukou.ts";
 import { memberIncome } from "../rules/income.ts";
@@ -66,7 +66,7 @@ function careAmount(ctx: RuleContext, i: number): { q: Quantity; reasons: Reason
       ]
     : [];
   // 不低于: each care amount is a floor.
-  return { q: { ...q, hi: Number.POSITIVE_INFINITY }, reasons };
+  return { q: asFloor(q), reasons };
 }
 
 function amount(ctx: RuleContext, i: number): { q: Quantity | null; reasons: Reason[] } {
@@ -78,7 +78,7 @@ function amount(ctx: RuleContext, i: number): { q: Quantity | null; reasons: Rea
   if (!basic.absent) reasons.push(figureReason(ctx, "tekun_basic_living", basic));
   if (ratio && !std.absent) {
     const q = scale(std.q, ratio.value);
-    const floor = ratio.kind === "floor" ? { ...q, hi: Number.POSITIVE_INFINITY } : q;
+    const floor = ratio.kind === "floor" ? asFloor(q) : q;
     reasons.push(
       reason("tekun_ratio_to_standard", ratio, { ratio: ratio.value, standard: std.q.est, kind: ratio.kind }),
     );

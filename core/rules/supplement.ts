@@ -22,7 +22,7 @@ import {
 import { distinct, ofLength } from "../lists.ts";
 import type { SupplementCategory } from "../policies/params.ts";
 import type { AmountParam } from "../policies/reader.ts";
-import { exact, type Quantity, scale, sum } from "../quantity.ts";
+import { asFloor, exact, type Quantity, scale, sum } from "../quantity.ts";
 import type { Reason } from "../schema/screening.ts";
 import type { RuleContext } from "./context.ts";
 import { reason } from "./reason.ts";
@@ -124,9 +124,7 @@ function workOut(ctx: RuleContext, standard: AmountParam): SupplementAmount {
     if (tiers !== undefined || ratioFloor !== undefined) {
       // The office chooses whether and which tier: nothing is certain, the top tier bounds it.
       const top =
-        tiers !== undefined
-          ? exact(Math.max(...tiers))
-          : { ...scale(standard.q, ratioFloor ?? 0), hi: Number.POSITIVE_INFINITY };
+        tiers !== undefined ? exact(Math.max(...tiers)) : asFloor(scale(standard.q, ratioFloor ?? 0));
       perMember[i] = { lo: 0, hi: top.hi, est: 0, missing };
       continue;
     }
