@@ -15,7 +15,7 @@ import { temporaryAid } from "./programs/temporary-aid.ts";
 import { findAlternatives } from "./rules/alternatives.ts";
 import { createContext } from "./rules/context.ts";
 import { reason } from "./rules/reason.ts";
-import { compileAccept } from "./schema/accept.ts";
+import { compileAcceptParts } from "./schema/accept.ts";
 import type { Jurisdiction } from "./schema/enums.ts";
 import { fixedShape } from "./schema/fixed-shape.ts";
 import { type FieldIssue, fieldIssues } from "./schema/issues.ts";
@@ -35,7 +35,11 @@ export interface ScreenOptions {
 }
 
 export function screen(input: Situation, options: ScreenOptions): Screening {
-  const s = fixedShape(input);
+  return screenShaped(fixedShape(input), options);
+}
+
+/** A situation already in the fixed shape (see fixed-shape.ts), screened. */
+function screenShaped(s: Situation, options: ScreenOptions): Screening {
   const asOf = options.asOf ?? s.asOf ?? options.today;
   const pack = options.policies.packs[s.jurisdiction];
   const ctx = createContext(s, asOf, readerFor(options.policies, pack, asOf, s.county));
@@ -104,19 +108,24 @@ export function packVersion(policies: PolicySet, jurisdiction: Jurisdiction): st
   return policies.deploymentTag ? `${base}+d.${policies.deploymentTag}` : base;
 }
 
-const acceptSituation = compileAccept(situationSchema);
+const situationCheck = compileAcceptParts(situationSchema);
 
 /**
- * Untrusted input as a situation: valid input (the usual case) passes the compiled check and is used as
- * it is; anything else goes to zod, which names each field's issue.
+ * Untrusted input as a situation in the fixed shape (see fixed-shape.ts): valid input (the usual case)
+ * passes the compiled check of its shape, is copied, and the copy passes the situation's cross-field
+ * checks (read on the copy's one layout rather than the input's many); anything else goes to zod, which
+ * names each field's issue.
  */
 export function parseSituation(
   input: unknown,
 ): { ok: true; situation: Situation } | { ok: false; issues: FieldIssue[] } {
-  if (acceptSituation(input)) return { ok: true, situation: input as Situation };
+  if (situationCheck.shape(input)) {
+    const s = fixedShape(input as Situation);
+    if (situationCheck.refinements(s)) return { ok: true, situation: s };
+  }
   const parsed = situationSchema.safeParse(input);
   return parsed.success
-    ? { ok: true, situation: parsed.data }
+    ? { ok: true, situation: fixedShape(parsed.data) }
     : { ok: false, issues: fieldIssues(parsed.error) };
 }
 
@@ -132,7 +141,7 @@ export function screenInput(input: unknown, options: ScreenOptions): ScreenInput
   const asOf = options.asOf ?? s.asOf ?? options.today;
   const future = asOf === s.asOf ? [] : futureDateIssues(s, asOf);
   if (ahead.length > 0 || future.length > 0) return { ok: false, issues: [...ahead, ...future] };
-  return { ok: true, screening: screen(s, options) };
+  return { ok: true, screening: screenShaped(s, options) };
 }
 
 /** How far ahead an estimate may be dated: a year from today (the packs' dated values end soon after). */

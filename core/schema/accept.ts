@@ -25,6 +25,25 @@ export function compileAccept(schema: z.ZodType): Accept {
   return new Function("K", body)(g.constants) as Accept;
 }
 
+/**
+ * The same check in two parts: the value's shape (every field, every check below the root), and the
+ * root's own checks (the situation's cross-field refinements). The second part reads only field values,
+ * so it may be run on a copy of the value with the same fields — the fixed-shape copy, whose one layout
+ * V8 reads directly where the input's thousands of layouts it cannot.
+ */
+export function compileAcceptParts(schema: z.ZodType): { shape: Accept; refinements: Accept } {
+  const g = new Generator();
+  const node = schema as unknown as Node;
+  const shape = g.structure(node, "x", "");
+  const checks = g.checksOf(node, "x");
+  const body =
+    `"use strict";\n${g.functions.join("\n")}\n` +
+    `return [function shape(x) { return ${shape}; }, function refinements(x) { return ${checks.length === 0 ? "true" : checks.join(" && ")}; }];`;
+  // The source is built from the schema's own keys and values (JSON-quoted), never from input.
+  const [shapeOf, refinementsOf] = new Function("K", body)(g.constants) as [Accept, Accept];
+  return { shape: shapeOf, refinements: refinementsOf };
+}
+
 /** A check zod would run, run its own way on a value that has no issue yet (the refinements). */
 function byZod(c: Check): (value: unknown) => boolean {
   return (value) => {
@@ -67,8 +86,13 @@ class Generator {
   /** A JavaScript expression, true when the variable `x` (an identifier) is accepted by the node. */
   expr(node: Node, x: string, path: string): string {
     const shape = this.structure(node, x, path);
-    const checks = (node._zod.def.checks ?? []).map((c) => this.check(c, x));
+    const checks = this.checksOf(node, x);
     return checks.length === 0 ? shape : `(${shape} && ${checks.join(" && ")})`;
+  }
+
+  /** The node's own checks, each an expression on `x`. */
+  checksOf(node: Node, x: string): string[] {
+    return (node._zod.def.checks ?? []).map((c) => this.check(c, x));
   }
 
   private check(c: Check, x: string): string {
@@ -89,7 +113,8 @@ class Generator {
     return `${this.constant(byZod(c))}(${x})`;
   }
 
-  private structure(node: Node, x: string, path: string): string {
+  /** The node's shape alone, without its own checks (those of its parts included). */
+  structure(node: Node, x: string, path: string): string {
     const def = node._zod.def;
     switch (def.type) {
       case "string":
