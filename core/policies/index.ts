@@ -30,11 +30,23 @@ export interface PolicySet {
   deploymentTag: string | null;
 }
 
+/** A parameter's list of dated values as a schema, made once per parameter (the packs share most). */
+const datedLists = new Map<ParamKey, z.ZodType>();
+
+function datedList(key: ParamKey): z.ZodType {
+  let schema = datedLists.get(key);
+  if (schema === undefined) {
+    schema = z.array(datedSchema(paramSchemas[key]));
+    datedLists.set(key, schema);
+  }
+  return schema;
+}
+
 function checkTable(where: string, table: ParamTable): void {
   for (const [key, values] of Object.entries(table)) {
-    const schema = paramSchemas[key as ParamKey];
-    if (!schema) throw new Error(`${where}: unknown parameter ${key}`);
-    const parsed = z.array(datedSchema(schema)).safeParse(values);
+    if (!Object.hasOwn(paramSchemas, key)) throw new Error(`${where}: unknown parameter ${key}`);
+    // Each table is checked once, at start: zod's compiled fast path would be built for one use only.
+    const parsed = datedList(key as ParamKey).safeParse(values, { jitless: true });
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       throw new Error(`${where}: ${key}${formatPath(issue?.path ?? [])}: ${issue?.message}`);
