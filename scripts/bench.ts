@@ -7,7 +7,8 @@
 // many service processes on one PostgreSQL (SQLite is one process's file: it runs with one).
 // 1. Screenings per second on one core, over a fixed seeded set of generated situations (1–5 members,
 //    every jurisdiction): with schema validation (screenInput on plain JSON) and without (screen on
-//    situations parsed beforehand); then how often V8 throws away compiled code while screening, by
+//    situations parsed beforehand); then the memory a screening allocates and keeps
+//    (scripts/bench/allocation.ts), and how often V8 throws away compiled code while screening, by
 //    function (scripts/bench/deopts.ts).
 // 2. Durable submissions per second through the real API (scripts/bench/submissions.ts).
 // 3. The staff queue's first page with 1,000,000 stored requests (scripts/bench/queue.ts; --requests N).
@@ -27,6 +28,7 @@ import { parseArgs } from "node:util";
 import { createPolicies } from "../core/policies/index.ts";
 import type { Situation } from "../core/schema/situation.ts";
 import { screen, screenInput } from "../core/screen.ts";
+import { measureAllocation } from "./bench/allocation.ts";
 import { BOT_TARGETS, benchBot } from "./bench/bot.ts";
 import { countDeopts } from "./bench/deopts.ts";
 import { benchDiscover, DISCOVER_TARGETS } from "./bench/discover.ts";
@@ -168,6 +170,10 @@ function benchScreenings(): void {
     `target: ≥ ${TARGET.toLocaleString("en-US")} validated screenings/s — ${v >= TARGET ? "met" : "not met"} (${(v / TARGET).toFixed(2)}×)`,
   );
   if (sink < 0) console.log(sink); // keeps the results observable
+  const allocation = measureAllocation();
+  console.log(
+    `allocated per pre-parsed screening: ${allocation.allocatedKb.toFixed(1)} KB, of which the screening keeps ${allocation.keptKb.toFixed(1)} KB`,
+  );
   const deopts = countDeopts(seconds);
   const top = deopts.byFunction.slice(0, 5).map(([name, n]) => `${name} ${n}`);
   console.log(
