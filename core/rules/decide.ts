@@ -153,7 +153,7 @@ export class Tally {
     onFailed: string | null,
     onOpen?: string | null,
   ): void {
-    this.add(fact, this.reasonFor(fact, rule, values, onMet, onFailed, onOpen), false);
+    this.add(fact, this.tells(fact) ? stateReason(fact, rule, values, onMet, onFailed, onOpen) : null, false);
   }
 
   /** The same, for a condition resting on the office's assessment (see Condition.assessed). */
@@ -165,23 +165,12 @@ export class Tally {
     onFailed: string | null,
     onOpen?: string | null,
   ): void {
-    this.add(fact, this.reasonFor(fact, rule, values, onMet, onFailed, onOpen), true);
+    this.add(fact, this.tells(fact) ? stateReason(fact, rule, values, onMet, onFailed, onOpen) : null, true);
   }
 
   /** A condition kept as an object (shared by several decisions). */
   condition(c: Condition): void {
     this.add(c.fact, c.reason, c.assessed === true);
-  }
-
-  private reasonFor(
-    fact: Fact,
-    rule: Cite,
-    values: Record<string, unknown> | undefined,
-    onMet: string | null,
-    onFailed: string | null,
-    onOpen: string | null | undefined,
-  ): Reason | null {
-    return this.tells(fact) ? stateReason(fact, rule, values, onMet, onFailed, onOpen) : null;
   }
 
   decide(): Decision {
@@ -197,7 +186,7 @@ export class Tally {
       }
       return { outcome: "unlikely", reasons, missing: [], certain: this.hardFailure };
     }
-    // No failure: every reason told so far is shown (reasonFor skipped none).
+    // No failure: every reason told so far is shown (none was skipped).
     const reasons = ofLength<Reason>(this.told);
     let k = 0;
     for (let i = 0; i < n; i++) {

@@ -75,13 +75,11 @@ export interface HouseholdIncome {
   deductions: Reason[];
 }
 
-// Written out: a path built on every call would be a new string each time, compared by its characters.
-const EXPENSE_PATHS = {
-  medical: "monthlyExpenses.medical",
-  care: "monthlyExpenses.care",
-  rehabilitation: "monthlyExpenses.rehabilitation",
-  employment: "monthlyExpenses.employment",
-} as const satisfies Record<ExpenseKind, string>;
+// Made once: a path built on every call would be a new string each time, compared by its characters.
+const EXPENSE_PATHS = Object.fromEntries(EXPENSE_KINDS.map((k) => [k, `monthlyExpenses.${k}`])) as Record<
+  ExpenseKind,
+  string
+>;
 
 export function expense(ctx: RuleContext, kind: ExpenseKind): Quantity {
   const value = ctx.s.monthlyExpenses?.[kind];

@@ -2,8 +2,8 @@
 // structure as straight-line checks, zod's number bounds, whole-number and pattern checks as plain
 // comparisons read from the schema, `.refine` functions called directly, and any other check (lengths,
 // which zod counts in characters and JavaScript in UTF-16 units; superRefine) by zod's own check
-// function. Input it accepts is used as it is, with no copy built; anything it does not accept goes to
-// zod, which names the fields. For input shaped as JSON.parse gives it (own, enumerable data properties)
+// function. Input it accepts is copied once into the fixed shape (parseSituation); anything it does not
+// accept goes to zod, which names the fields. For input shaped as JSON.parse gives it (own, enumerable data properties)
 // it never accepts what zod would refuse (tests/core/accept.test.ts compares the two on valid and broken
 // input, and check by check on small schemas); it is not for objects with getters or hidden properties.
 //
@@ -17,12 +17,10 @@ import type { Check, Node, Payload } from "./zod-nodes.ts";
 /** True only when the schema would accept the value and give back an equal one. */
 export type Accept = (value: unknown) => boolean;
 
+/** The whole check on one value: its shape, then the root's own checks (see compileAcceptParts). */
 export function compileAccept(schema: z.ZodType): Accept {
-  const g = new Generator();
-  const root = g.expr(schema as unknown as Node, "x", "");
-  const body = `"use strict";\n${g.functions.join("\n")}\nreturn function accept(x) { return ${root}; };`;
-  // The source is built from the schema's own keys and values (JSON-quoted), never from input.
-  return new Function("K", body)(g.constants) as Accept;
+  const { shape, refinements } = compileAcceptParts(schema);
+  return (value) => shape(value) && refinements(value);
 }
 
 /**
@@ -84,7 +82,7 @@ class Generator {
   }
 
   /** A JavaScript expression, true when the variable `x` (an identifier) is accepted by the node. */
-  expr(node: Node, x: string, path: string): string {
+  private expr(node: Node, x: string, path: string): string {
     const shape = this.structure(node, x, path);
     const checks = this.checksOf(node, x);
     return checks.length === 0 ? shape : `(${shape} && ${checks.join(" && ")})`;
