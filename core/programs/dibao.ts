@@ -60,16 +60,41 @@ interface Route {
   /** Whether its failure is worth telling (a transition for a household not on dibao is not). */
   relevant: boolean;
   /**
-   * The decision without its income-side condition (below the standard, or not below it): worked out
-   * only when asked, since only a household open on both the ordinary test and a transition needs it.
+   * The decision without its income-side condition (below the standard, or not below it): these
+   * conditions less `income`, decided only when asked (see restOf), since only a household open on both
+   * the ordinary test and a transition needs it.
    */
-  rest?: () => Decision;
+  rest?: { conditions: Condition[]; income: Condition | null };
+}
+
+function restOf(ctx: RuleContext, route: Route): Decision | undefined {
+  const rest = route.rest;
+  if (rest === undefined) return undefined;
+  return decide(ctx.tally, rest.income ? rest.conditions.filter((c) => c !== rest.income) : rest.conditions);
 }
 
 const NO_AMOUNT: Quantity = { lo: 0, hi: Number.POSITIVE_INFINITY, est: null, missing: [] };
 
 function perCapita(q: Quantity, n: number): number | null {
   return q.est === null ? null : yuan(q.est / n);
+}
+
+/** The income test's reason: the standard's cited figure, the household's per-capita income, and more.
+ * Built by assignment, not spreads (in the same key order): this runs for every screening. */
+function incomeReason(
+  ctx: RuleContext,
+  cite: Reason,
+  standard: Quantity,
+  code: string,
+  q: Quantity,
+  more?: Record<string, unknown>,
+): Reason {
+  const values: Record<string, unknown> = Object.assign({}, cite.values);
+  values.perCapitaIncome = perCapita(q, ctx.n);
+  values.standard = standard.est;
+  values.members = ctx.n;
+  if (more) Object.assign(values, more);
+  return { code, source: cite.source, basis: cite.basis, values };
 }
 
 /** Hukou, property and benefits that rule dibao out: the conditions every route shares. */
@@ -131,15 +156,6 @@ function ordinary(ctx: RuleContext, income: HouseholdIncome): Route {
   const lenient = below(income.lenient, threshold);
   ctx.kept.standardCite ??= figureReason(ctx, "standard", std);
   const cite = ctx.kept.standardCite;
-  // Built by assignment, not spreads (in the same key order): this runs for every screening.
-  const withValues = (code: string, q: Quantity, more?: Record<string, unknown>): Reason => {
-    const values: Record<string, unknown> = Object.assign({}, cite.values);
-    values.perCapitaIncome = perCapita(q, ctx.n);
-    values.standard = std.q.est;
-    values.members = ctx.n;
-    if (more) Object.assign(values, more);
-    return { code, source: cite.source, basis: cite.basis, values };
-  };
   const declared = declaredAboveSince(ctx);
   // The income and the figure are as known as they will get: only the city's own standard is missing.
   const settledInputs = income.strict.missing.length === 0 && std.q.missing.length === 0;
@@ -155,33 +171,40 @@ function ordinary(ctx: RuleContext, income: HouseholdIncome): Route {
   const declaredTest: Reason[] = [];
   let test: Condition;
   if (strict === true) {
-    test = condition(TRUE, withValues("income_below_standard", income.strict), null);
+    test = condition(TRUE, incomeReason(ctx, cite, std.q, "income_below_standard", income.strict), null);
     if (declared) {
       // The computed test stands; the household's statement is told beside it.
-      declaredTest.push(withValues("income_below_despite_declaration", income.strict, { since: declared }));
+      declaredTest.push(
+        incomeReason(ctx, cite, std.q, "income_below_despite_declaration", income.strict, {
+          since: declared,
+        }),
+      );
     }
   } else if (strict === undefined && declared && settledInputs) {
     test = condition(
       FALSE,
       null,
-      withValues("income_above_standard_declared", income.strict, { since: declared }),
+      incomeReason(ctx, cite, std.q, "income_above_standard_declared", income.strict, { since: declared }),
     );
   } else if (aboveFloor) {
     test = condition(
       unknown(...parameters, ...statement),
       null,
       null,
-      withValues("income_above_floor", income.strict, { floor: std.q.lo, parameters: [...parameters] }),
+      incomeReason(ctx, cite, std.q, "income_above_floor", income.strict, {
+        floor: std.q.lo,
+        parameters: [...parameters],
+      }),
     );
   } else if (strict === false && lenient === false) {
-    test = condition(FALSE, null, withValues("income_above_standard", income.strict));
+    test = condition(FALSE, null, incomeReason(ctx, cite, std.q, "income_above_standard", income.strict));
   } else if (strict === false) {
     // Only the deductions the office may apply (可 / 适当扣减) bring the income under the standard.
     test = condition(
       unknown(...income.lenient.missing),
       null,
       null,
-      withValues("income_below_only_after_deductions", income.lenient),
+      incomeReason(ctx, cite, std.q, "income_below_only_after_deductions", income.lenient),
     );
   } else {
     const missing = distinct(
@@ -192,7 +215,12 @@ function ordinary(ctx: RuleContext, income: HouseholdIncome): Route {
       // No figure published at all: the city's own would settle it once the income is known.
       std.absent && settledInputs ? parameters : NO_PATHS,
     );
-    test = condition(unknownOf(missing), null, null, withValues("income_test_open", income.strict));
+    test = condition(
+      unknownOf(missing),
+      null,
+      null,
+      incomeReason(ctx, cite, std.q, "income_test_open", income.strict),
+    );
   }
   const t = ctx.tally.begin();
   for (const c of baseConditions(ctx)) t.condition(c);
@@ -226,7 +254,7 @@ function ordinary(ctx: RuleContext, income: HouseholdIncome): Route {
       ...extra.reasons,
     ],
     relevant: true,
-    rest: () => decide(ctx.tally, baseConditions(ctx)),
+    rest: { conditions: baseConditions(ctx), income: null },
   };
 }
 
@@ -408,11 +436,7 @@ function transitionRoute(ctx: RuleContext, income: HouseholdIncome): Route | nul
   conditions.push(condition(t.discretionary ? OPEN : TRUE, granted, null, granted));
   return {
     decision: decide(ctx.tally, conditions),
-    rest: () =>
-      decide(
-        ctx.tally,
-        conditions.filter((c) => c !== aboveStandard),
-      ),
+    rest: { conditions, income: aboveStandard },
     monthly: amount,
     until,
     extra: [],
@@ -459,8 +483,8 @@ export function dibao(ctx: RuleContext): Result {
     ord?.decision.outcome === "possible" &&
     tra?.relevant &&
     tra.decision.outcome === "possible" &&
-    ord.rest?.().outcome === "likely" &&
-    tra.rest?.().outcome === "likely"
+    restOf(ctx, ord)?.outcome === "likely" &&
+    restOf(ctx, tra)?.outcome === "likely"
   ) {
     const cite = tra.decision.reasons[0] ?? { source: "", basis: "seed" as const };
     const either = reason("dibao_either_way", cite);

@@ -4,7 +4,7 @@
 
 import { all, areaIn, FALSE, type Fact, flag, mp, openHousehold, openOn, TRUE, unknown } from "../facts.ts";
 import { flatten, ofLength } from "../lists.ts";
-import type { ParamKey } from "../policies/params.ts";
+import type { ParamValues } from "../policies/reader.ts";
 import { atLeastZero, exact, type Quantity, sub, sum, unknownFact } from "../quantity.ts";
 import { EXPENSE_KINDS, type ExpenseKind } from "../schema/enums.ts";
 import type { Reason } from "../schema/screening.ts";
@@ -40,14 +40,18 @@ function countMemberIncome(ctx: RuleContext, i: number): MemberIncome {
   const pension = ctx.p.values["income.exclude.pensionBasic"];
   const dividend = ctx.p.values["income.exclude.povertyDividend"];
   const reasons: Reason[] = [];
-  const items = m.income.map((item) => {
+  // A plain loop, not map with a closure: this runs for every member of every screening.
+  const items = ofLength<Quantity>(m.income.length);
+  for (let k = 0; k < items.length; k++) {
+    const item = m.income[k] as (typeof m.income)[number];
     if (item.kind === "pension_basic" && pension) {
       const q = excludedWhen(item.monthly, areaIn(ctx.s, pension.value.areas));
       if (q.hi < item.monthly)
         reasons.push(
           reason("income_excluded", pension, { member: i, kind: item.kind, amount: item.monthly }),
         );
-      return q;
+      items[k] = q;
+      continue;
     }
     if (item.kind === "poverty_dividend" && dividend) {
       const unable: Fact = dividend.value.onlyUnableToWork
@@ -58,10 +62,11 @@ function countMemberIncome(ctx: RuleContext, i: number): MemberIncome {
         reasons.push(
           reason("income_excluded", dividend, { member: i, kind: item.kind, amount: item.monthly }),
         );
-      return q;
+      items[k] = q;
+      continue;
     }
-    return exact(item.monthly);
-  });
+    items[k] = exact(item.monthly);
+  }
   return { q: sum(items), reasons };
 }
 
@@ -128,14 +133,6 @@ function countTotalIncome(ctx: RuleContext, total: HouseholdIncomeTotal): Member
   return { q: sum(parts), reasons };
 }
 
-// Written out: keys built from strings on every call would be hashed on every lookup.
-const DEDUCTION_KEYS = {
-  medical: "income.deduct.medical",
-  care: "income.deduct.care",
-  rehabilitation: "income.deduct.rehabilitation",
-  employment: "income.deduct.employment",
-} as const satisfies Record<ExpenseKind, ParamKey>;
-
 function countHouseholdIncome(ctx: RuleContext): HouseholdIncome {
   // Plain loops: this runs for every screening.
   const each: MemberIncome[] = ofLength(ctx.n);
@@ -153,24 +150,37 @@ function countHouseholdIncome(ctx: RuleContext): HouseholdIncome {
   const strict = sum(counted);
   const deductions: Reason[] = [];
   const discretionary: Quantity[] = [];
-  for (const kind of EXPENSE_KINDS) {
-    const rule = ctx.p.get(DEDUCTION_KEYS[kind]);
-    if (!rule) continue;
-    const applies = all(
-      areaIn(ctx.s, rule.value.areas),
-      rule.value.onlyRegisteredPoor ? flag(ctx.s.registeredPoor, openHousehold.registeredPoor) : TRUE,
-    );
-    if (applies.v === false) continue;
-    const amount = expense(ctx, kind);
-    const q =
-      applies.v === true
-        ? amount
-        : { lo: 0, hi: amount.hi, est: null, missing: [...amount.missing, ...applies.missing] };
-    if (q.hi > 0) {
-      discretionary.push(q);
-      deductions.push(reason("deduction_discretionary", rule, { kind, amount: amount.est }));
-    }
-  }
+  // Each kind's rule read by its key written out: keys built or looked up per call are hashed each time.
+  const v = ctx.p.values;
+  deduction(ctx, "medical", v["income.deduct.medical"], deductions, discretionary);
+  deduction(ctx, "care", v["income.deduct.care"], deductions, discretionary);
+  deduction(ctx, "rehabilitation", v["income.deduct.rehabilitation"], deductions, discretionary);
+  deduction(ctx, "employment", v["income.deduct.employment"], deductions, discretionary);
   const lenient = atLeastZero(sub(strict, sum(discretionary)));
   return { strict, lenient, exclusions: flatten(members, (m) => m.reasons), deductions };
+}
+
+/** A cost the office may deduct (可 / 适当扣减), where its rule applies: added to the lists given. */
+function deduction(
+  ctx: RuleContext,
+  kind: ExpenseKind,
+  rule: ParamValues["income.deduct.medical"],
+  deductions: Reason[],
+  discretionary: Quantity[],
+): void {
+  if (!rule) return;
+  const applies = all(
+    areaIn(ctx.s, rule.value.areas),
+    rule.value.onlyRegisteredPoor ? flag(ctx.s.registeredPoor, openHousehold.registeredPoor) : TRUE,
+  );
+  if (applies.v === false) return;
+  const amount = expense(ctx, kind);
+  const q =
+    applies.v === true
+      ? amount
+      : { lo: 0, hi: amount.hi, est: null, missing: [...amount.missing, ...applies.missing] };
+  if (q.hi > 0) {
+    discretionary.push(q);
+    deductions.push(reason("deduction_discretionary", rule, { kind, amount: amount.est }));
+  }
 }
