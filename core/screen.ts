@@ -15,7 +15,7 @@ import { temporaryAid } from "./programs/temporary-aid.ts";
 import { findAlternatives } from "./rules/alternatives.ts";
 import { createContext } from "./rules/context.ts";
 import { reason } from "./rules/reason.ts";
-import { compileAcceptParts } from "./schema/accept.ts";
+import { compileAcceptParts, REFUSED } from "./schema/accept.ts";
 import type { Jurisdiction } from "./schema/enums.ts";
 import { fixedShape } from "./schema/fixed-shape.ts";
 import { type FieldIssue, fieldIssues } from "./schema/issues.ts";
@@ -112,17 +112,15 @@ const situationCheck = compileAcceptParts(situationSchema);
 
 /**
  * Untrusted input as a situation in the fixed shape (see fixed-shape.ts): valid input (the usual case)
- * passes the compiled check of its shape, is copied, and the copy passes the situation's cross-field
- * checks (read on the copy's one layout rather than the input's many); anything else goes to zod, which
- * names each field's issue.
+ * passes the compiled check of its shape, which copies it in the same walk, and the copy passes the
+ * situation's cross-field checks (read on the copy's one layout rather than the input's many); anything
+ * else goes to zod, which names each field's issue.
  */
 export function parseSituation(
   input: unknown,
 ): { ok: true; situation: Situation } | { ok: false; issues: FieldIssue[] } {
-  if (situationCheck.shape(input)) {
-    const s = fixedShape(input as Situation);
-    if (situationCheck.refinements(s)) return { ok: true, situation: s };
-  }
+  const copy = situationCheck.copy(input);
+  if (copy !== REFUSED && situationCheck.refinements(copy)) return { ok: true, situation: copy as Situation };
   const parsed = situationSchema.safeParse(input);
   return parsed.success
     ? { ok: true, situation: fixedShape(parsed.data) }

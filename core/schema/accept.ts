@@ -1,11 +1,12 @@
-// A fast yes/no for input a zod schema accepts, compiled once from that same schema into JavaScript: its
+// A fast check for input a zod schema accepts, compiled once from that same schema into JavaScript: its
 // structure as straight-line checks, zod's number bounds, whole-number and pattern checks as plain
 // comparisons read from the schema, `.refine` functions called directly, and any other check (lengths,
 // which zod counts in characters and JavaScript in UTF-16 units; superRefine) by zod's own check
-// function. Input it accepts is copied once into the fixed shape (parseSituation); anything it does not
-// accept goes to zod, which names the fields. For input shaped as JSON.parse gives it (own, enumerable data properties)
-// it never accepts what zod would refuse (tests/core/accept.test.ts compares the two on valid and broken
-// input, and check by check on small schemas); it is not for objects with getters or hidden properties.
+// function. The same walk copies what it accepts into the fixed shape (fixed-shape.ts; parseSituation),
+// so valid input is read once; anything it refuses goes to zod, which names the fields. For input shaped
+// as JSON.parse gives it (own, enumerable data properties) it never accepts what zod would refuse, and
+// its copy is fixedShape's (tests/core/accept.test.ts compares them on valid and broken input, and check
+// by check on small schemas); it is not for objects with getters or hidden properties.
 //
 // Why generated code: a tree of small closures called each other through call sites that met dozens of
 // different closures, which V8 cannot inline; one function per object, with a switch on each key, is
@@ -17,29 +18,42 @@ import type { Check, Node, Payload } from "./zod-nodes.ts";
 /** True only when the schema would accept the value and give back an equal one. */
 export type Accept = (value: unknown) => boolean;
 
+/** What a compiled check gives for a value it refuses (every value it accepts comes back as a copy). */
+export const REFUSED: unique symbol = Symbol("refused");
+
 /** The whole check on one value: its shape, then the root's own checks (see compileAcceptParts). */
 export function compileAccept(schema: z.ZodType): Accept {
-  const { shape, refinements } = compileAcceptParts(schema);
-  return (value) => shape(value) && refinements(value);
+  const { copy, refinements } = compileAcceptParts(schema);
+  return (value) => {
+    const copied = copy(value);
+    return copied !== REFUSED && refinements(copied);
+  };
 }
 
 /**
- * The same check in two parts: the value's shape (every field, every check below the root), and the
- * root's own checks (the situation's cross-field refinements). The second part reads only field values,
- * so it may be run on a copy of the value with the same fields — the fixed-shape copy, whose one layout
- * V8 reads directly where the input's thousands of layouts it cannot.
+ * The same check in two parts. The first checks the value's shape (every field, every check below the
+ * root) and, in the same walk, copies what it accepts into the fixed shape (see fixed-shape.ts: every
+ * field present, in the schema's order), or gives REFUSED. The second is the root's own checks (the
+ * situation's cross-field refinements): they read only field values, so they run on the copy, whose one
+ * layout V8 reads directly where the input's thousands of layouts it cannot.
  */
-export function compileAcceptParts(schema: z.ZodType): { shape: Accept; refinements: Accept } {
+export function compileAcceptParts(schema: z.ZodType): {
+  copy: (value: unknown) => unknown;
+  refinements: Accept;
+} {
   const g = new Generator();
   const node = schema as unknown as Node;
-  const shape = g.structure(node, "x", "");
+  const copy = g.value(node, "x", "", false);
   const checks = g.checksOf(node, "x");
   const body =
-    `"use strict";\n${g.functions.join("\n")}\n` +
-    `return [function shape(x) { return ${shape}; }, function refinements(x) { return ${checks.length === 0 ? "true" : checks.join(" && ")}; }];`;
+    `"use strict";\nconst NO = K[0];\n${g.functions.join("\n")}\n` +
+    `return [function copy(x) { return ${copy}; }, function refinements(x) { return ${checks.length === 0 ? "true" : checks.join(" && ")}; }];`;
   // The source is built from the schema's own keys and values (JSON-quoted), never from input.
-  const [shapeOf, refinementsOf] = new Function("K", body)(g.constants) as [Accept, Accept];
-  return { shape: shapeOf, refinements: refinementsOf };
+  const [copyOf, refinementsOf] = new Function("K", body)(g.constants) as [
+    (value: unknown) => unknown,
+    Accept,
+  ];
+  return { copy: copyOf, refinements: refinementsOf };
 }
 
 /** A check zod would run, run its own way on a value that has no issue yet (the refinements). */
@@ -74,18 +88,12 @@ const ENUM_BY_COMPARISON = 12;
 
 class Generator {
   readonly functions: string[] = [];
-  readonly constants: unknown[] = [];
+  // The first constant is REFUSED, named NO in the generated code.
+  readonly constants: unknown[] = [REFUSED];
 
   private constant(value: unknown): string {
     this.constants.push(value);
     return `K[${this.constants.length - 1}]`;
-  }
-
-  /** A JavaScript expression, true when the variable `x` (an identifier) is accepted by the node. */
-  private expr(node: Node, x: string, path: string): string {
-    const shape = this.structure(node, x, path);
-    const checks = this.checksOf(node, x);
-    return checks.length === 0 ? shape : `(${shape} && ${checks.join(" && ")})`;
   }
 
   /** The node's own checks, each an expression on `x`. */
@@ -111,8 +119,54 @@ class Generator {
     return `${this.constant(byZod(c))}(${x})`;
   }
 
-  /** The node's shape alone, without its own checks (those of its parts included). */
-  structure(node: Node, x: string, path: string): string {
+  /**
+   * A JavaScript expression giving the copy of the variable `x` (an identifier) where the node accepts it,
+   * else NO. With `ownChecks` false the node's own checks are left to the caller (the root's refinements).
+   */
+  value(node: Node, x: string, path: string, ownChecks = true): string {
+    const def = node._zod.def;
+    const withChecks = ownChecks && (def.checks ?? []).length > 0;
+    switch (def.type) {
+      case "string":
+      case "number":
+      case "boolean":
+      case "literal":
+      case "enum": {
+        // A plain value is its own copy.
+        const test = [this.plainTest(node, x, path), ...(ownChecks ? this.checksOf(node, x) : [])];
+        return `(${test.join(" && ")} ? ${x} : NO)`;
+      }
+      case "array":
+        return `${this.array(def.element as Node, withChecks ? node : null, path)}(${x})`;
+      case "object":
+        return `${this.object(def.shape ?? {}, def.catchall, withChecks ? node : null, path)}(${x})`;
+    }
+    if (withChecks) return this.thenChecks(node, x, path);
+    switch (def.type) {
+      case "optional":
+        return `(${x} === undefined ? undefined : ${this.value(def.innerType as Node, x, path)})`;
+      case "nullable":
+        return `(${x} === null ? null : ${this.value(def.innerType as Node, x, path)})`;
+      case "union":
+        return `${this.union(def.options ?? [], path)}(${x})`;
+      default:
+        // A schema that transforms, defaults or pipes would give back something other than its input.
+        throw new Error(`compileAccept: zod type "${def.type}" at ${path || "the root"} is not supported`);
+    }
+  }
+
+  /** A wrapper's (optional, nullable, union) own checks, run on the value once its parts are accepted. */
+  private thenChecks(node: Node, x: string, path: string): string {
+    const at = this.reserve();
+    const copy = this.value(node, "v", path, false);
+    this.functions[at] =
+      `function f${at}(v) {\n  const c = ${copy};\n` +
+      `  return c !== NO && ${this.checksOf(node, "v").join(" && ")} ? c : NO;\n}`;
+    return `f${at}(${x})`;
+  }
+
+  /** A plain value's type test, without its own checks. */
+  private plainTest(node: Node, x: string, path: string): string {
     const def = node._zod.def;
     switch (def.type) {
       case "string":
@@ -126,21 +180,8 @@ class Generator {
         if ((def.values ?? []).includes(undefined))
           throw new Error(`compileAccept: a literal undefined at ${path || "the root"} is not supported`);
         return this.oneOf(def.values ?? [], x);
-      case "enum":
-        return this.oneOf(enumValues(def.entries ?? {}), x);
-      case "optional":
-        return `(${x} === undefined || ${this.expr(def.innerType as Node, x, path)})`;
-      case "nullable":
-        return `(${x} === null || ${this.expr(def.innerType as Node, x, path)})`;
-      case "array":
-        return `${this.array(def.element as Node, path)}(${x})`;
-      case "union":
-        return `(${(def.options ?? []).map((o, k) => this.expr(o, x, `${path}|${k}`)).join(" || ")})`;
-      case "object":
-        return `${this.object(def.shape ?? {}, def.catchall, path)}(${x})`;
       default:
-        // A schema that transforms, defaults or pipes would give back something other than its input.
-        throw new Error(`compileAccept: zod type "${def.type}" at ${path || "the root"} is not supported`);
+        return this.oneOf(enumValues(def.entries ?? {}), x);
     }
   }
 
@@ -159,16 +200,38 @@ class Generator {
     return this.functions.length - 1;
   }
 
-  private array(element: Node, path: string): string {
+  /** The list copied item by item; `checked`, the list's node when its own checks (lengths) apply. */
+  private array(element: Node, checked: Node | null, path: string): string {
     const at = this.reserve();
-    const each = this.expr(element, "x", `${path}[]`);
+    const each = this.value(element, "x", `${path}[]`);
+    const checks = checked ? this.checksOf(checked, "out") : [];
     this.functions[at] =
-      `function f${at}(a) {\n  if (!Array.isArray(a)) return false;\n` +
-      `  for (let i = 0; i < a.length; i++) { const x = a[i]; if (!${each}) return false; }\n  return true;\n}`;
+      `function f${at}(a) {\n  if (!Array.isArray(a)) return NO;\n  const out = new Array(a.length);\n` +
+      `  for (let i = 0; i < a.length; i++) { const x = a[i]; const c = ${each}; if (c === NO) return NO; out[i] = c; }\n` +
+      `  return ${checks.length === 0 ? "out" : `${checks.join(" && ")} ? out : NO`};\n}`;
     return `f${at}`;
   }
 
-  private object(shape: Record<string, Node>, catchall: Node | undefined, path: string): string {
+  /** The first option that accepts the value gives its copy, as zod gives the first option's output. */
+  private union(options: readonly Node[], path: string): string {
+    const at = this.reserve();
+    const tries = options.map(
+      (o, k) => `  c = ${this.value(o, "x", `${path}|${k}`)};\n  if (c !== NO) return c;\n`,
+    );
+    this.functions[at] = `function f${at}(x) {\n  let c;\n${tries.join("")}  return NO;\n}`;
+    return `f${at}`;
+  }
+
+  /**
+   * Walked by its own keys: V8 reads `o[k]` inside `for…in` by the object's layout, with no lookup; each
+   * field's copy is stored by name into an object made with every field at once (the fixed shape).
+   */
+  private object(
+    shape: Record<string, Node>,
+    catchall: Node | undefined,
+    checked: Node | null,
+    path: string,
+  ): string {
     if (catchall !== undefined && catchall._zod.def.type !== "never")
       throw new Error(
         `compileAccept: an object with other keys allowed at ${path || "the root"} is not supported`,
@@ -180,26 +243,32 @@ class Generator {
     const at = this.reserve();
     let required = 0;
     const cases: string[] = [];
-    for (const [k, field] of Object.entries(shape)) {
-      const test = this.expr(field, "x", `${path}.${k}`);
-      // A field that refuses undefined must be there: asked of its own check, run once now.
-      const mustBeThere = !this.evaluate(test, undefined);
+    const fields = Object.entries(shape);
+    for (const [k, field] of fields) {
+      const copy = this.value(field, "x", `${path}.${k}`);
+      // A field that refuses undefined must be there: asked of its own copy, run once now.
+      const mustBeThere = this.evaluate(copy, undefined) === REFUSED;
       if (mustBeThere) required++;
+      const key = JSON.stringify(k);
       cases.push(
-        `      case ${JSON.stringify(k)}: if (!${test}) return false; ${mustBeThere ? "present++; " : ""}break;`,
+        `      case ${key}: { const c = ${copy}; if (c === NO) return NO; out[${key}] = c; ${mustBeThere ? "present++; " : ""}break; }`,
       );
     }
-    // Walked by its own keys: V8 reads `o[k]` inside `for…in` by the object's layout, with no lookup.
+    const blank = fields.map(([k]) => `${JSON.stringify(k)}: undefined`).join(", ");
+    const checks = checked ? this.checksOf(checked, "out") : [];
     this.functions[at] =
-      `function f${at}(o) {\n  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;\n` +
-      `  let present = 0;\n  for (const k in o) {\n    const x = o[k];\n    switch (k) {\n${cases.join("\n")}\n` +
-      `      default: return false;\n    }\n  }\n  return present === ${required};\n}`;
+      `function f${at}(o) {\n  if (typeof o !== "object" || o === null || Array.isArray(o)) return NO;\n` +
+      `  const out = { ${blank} };\n  let present = 0;\n  for (const k in o) {\n    const x = o[k];\n    switch (k) {\n${cases.join("\n")}\n` +
+      `      default: return NO;\n    }\n  }\n  return present === ${required}${checks.length === 0 ? "" : ` && ${checks.join(" && ")}`} ? out : NO;\n}`;
     return `f${at}`;
   }
 
-  /** An expression's answer for one value, with the functions written so far. */
-  private evaluate(test: string, value: unknown): boolean {
+  /** An expression's value for one input, with the functions written so far. */
+  private evaluate(expr: string, value: unknown): unknown {
     const written = this.functions.filter((f) => f !== "").join("\n");
-    return new Function("K", "x", `"use strict";\n${written}\nreturn ${test};`)(this.constants, value);
+    return new Function("K", "x", `"use strict";\nconst NO = K[0];\n${written}\nreturn ${expr};`)(
+      this.constants,
+      value,
+    );
   }
 }
