@@ -17,7 +17,6 @@ import {
   openOn,
   seriouslyIll,
   TRUE,
-  unknownOf,
 } from "../facts.ts";
 import { distinct, ofLength } from "../lists.ts";
 import type { SingleRoute } from "../policies/params.ts";
@@ -127,7 +126,7 @@ function assess(
         ? known(true)
         : strict === false && lenient === false
           ? known(false)
-          : unknownOf(distinct(tested.q.missing, tested.lenient.missing, std.q.missing));
+          : t.openFact(tested.q.missing, tested.lenient.missing, std.q.missing);
     if (t.tells(fact)) {
       // Built by assignment, not spreads: this runs for every member and route of every screening.
       const values: Record<string, unknown> = Object.assign(
@@ -149,7 +148,7 @@ function assess(
   if (r.aboveStandardOnly) {
     const under = below(household.strict, scale(std.q, ctx.n));
     const fact: Fact =
-      under === undefined ? unknownOf(distinct(household.strict.missing, std.q.missing)) : known(!under);
+      under === undefined ? t.openFact(household.strict.missing, std.q.missing) : known(!under);
     t.citeAssessed(fact, rule, member, null, "single_family_below_standard");
   }
   if (r.discretionary) t.cite(OPEN, rule, member, null, null, "single_discretionary");

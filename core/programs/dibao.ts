@@ -169,9 +169,14 @@ function ordinary(ctx: RuleContext, income: HouseholdIncome): Route {
   // The deployment figure that would settle an open test, named as a parameter path (README: "Parameters").
   const parameters = STANDARD_PARAMETERS[ctx.s.area ?? "either"];
   const declaredTest: Reason[] = [];
-  let test: Condition;
+  const t = ctx.tally.begin();
+  for (const c of baseConditions(ctx)) t.condition(c);
+  // Once a base condition has failed only a failed test would count (see Tally): no other one is built.
+  const baseFailed = !t.tells(OPEN);
+  let test: Condition | null = null;
   if (strict === true) {
-    test = condition(TRUE, incomeReason(ctx, cite, std.q, "income_below_standard", income.strict), null);
+    if (!baseFailed)
+      test = condition(TRUE, incomeReason(ctx, cite, std.q, "income_below_standard", income.strict), null);
     if (declared) {
       // The computed test stands; the household's statement is told beside it.
       declaredTest.push(
@@ -186,6 +191,8 @@ function ordinary(ctx: RuleContext, income: HouseholdIncome): Route {
       null,
       incomeReason(ctx, cite, std.q, "income_above_standard_declared", income.strict, { since: declared }),
     );
+  } else if (baseFailed && strict !== false) {
+    // Open: it would count for nothing.
   } else if (aboveFloor) {
     test = condition(
       unknown(...parameters, ...statement),
@@ -200,12 +207,13 @@ function ordinary(ctx: RuleContext, income: HouseholdIncome): Route {
     test = condition(FALSE, null, incomeReason(ctx, cite, std.q, "income_above_standard", income.strict));
   } else if (strict === false) {
     // Only the deductions the office may apply (可 / 适当扣减) bring the income under the standard.
-    test = condition(
-      unknown(...income.lenient.missing),
-      null,
-      null,
-      incomeReason(ctx, cite, std.q, "income_below_only_after_deductions", income.lenient),
-    );
+    if (!baseFailed)
+      test = condition(
+        unknown(...income.lenient.missing),
+        null,
+        null,
+        incomeReason(ctx, cite, std.q, "income_below_only_after_deductions", income.lenient),
+      );
   } else {
     const missing = distinct(
       income.strict.missing,
@@ -222,9 +230,7 @@ function ordinary(ctx: RuleContext, income: HouseholdIncome): Route {
       incomeReason(ctx, cite, std.q, "income_test_open", income.strict),
     );
   }
-  const t = ctx.tally.begin();
-  for (const c of baseConditions(ctx)) t.condition(c);
-  t.add(test.fact, test.reason, true);
+  if (test !== null) t.add(test.fact, test.reason, true);
   const decision = t.decide();
   const strictAmount = sub(threshold, income.strict);
   const lenientAmount = sub(threshold, income.lenient);
@@ -279,19 +285,20 @@ function expenseRoute(ctx: RuleContext, income: HouseholdIncome): Route | null {
   const medical = expense(ctx, "medical");
   const reduced = atLeastZero(sub(income.strict, medical));
   const test = below(reduced, threshold);
-  const values = { perCapitaIncome: perCapita(reduced, ctx.n), medical: medical.est, members: ctx.n };
-  const fact: Fact = test === undefined ? unknownOf(distinct(reduced.missing, std.q.missing)) : known(test);
+  const base = baseConditions(ctx);
   const t = ctx.tally.begin();
   t.cite(areaIn(ctx.s, rule.value.areas), rule, { areas: rule.value.areas }, null, "rule_area_only");
-  for (const c of baseConditions(ctx)) t.condition(c);
-  t.citeAssessed(
-    fact,
-    rule,
-    values,
-    "income_after_medical_below_standard",
-    "income_after_medical_above_standard",
-    "income_after_medical_open",
-  );
+  for (const c of base) t.condition(c);
+  const fact: Fact = test === undefined ? t.openFact(reduced.missing, std.q.missing) : known(test);
+  if (t.tells(fact))
+    t.citeAssessed(
+      fact,
+      rule,
+      { perCapitaIncome: perCapita(reduced, ctx.n), medical: medical.est, members: ctx.n },
+      "income_after_medical_below_standard",
+      "income_after_medical_above_standard",
+      "income_after_medical_open",
+    );
   const decision = t.decide();
   return {
     decision,

@@ -15,9 +15,7 @@ import {
   OPEN,
   openHousehold,
   openOn,
-  unknownOf,
 } from "../facts.ts";
-import { distinct } from "../lists.ts";
 import { add, asFloor, below, exact, max, type Quantity, scale } from "../quantity.ts";
 import type { RuleContext } from "../rules/context.ts";
 import { hukouCondition } from "../rules/hukou.ts";
@@ -116,8 +114,6 @@ export function tekun(ctx: RuleContext, i: number): Result {
   const std = areaAmount(ctx, "dibao.standard");
   const own = memberIncome(ctx, i);
   const under = below(own.q, std.q);
-  const noIncome: Fact =
-    under === undefined ? unknownOf(distinct(own.q.missing, std.q.missing)) : known(under);
   const assets: Fact =
     ctx.s.assets === undefined ? openHousehold.assets : known(ctx.s.assets === "within_limits");
   const noSupporter = flag(m.supportersAble, openOn.supportersAble(i), false);
@@ -129,13 +125,15 @@ export function tekun(ctx: RuleContext, i: number): Result {
     "tekun_unable_to_work",
     "tekun_able_to_work",
   );
-  t.citeAssessed(
-    noIncome,
-    rule,
-    { member: i, income: own.q.est, standard: std.q.est },
-    "tekun_no_income",
-    "tekun_has_income",
-  );
+  const noIncome: Fact = under === undefined ? t.openFact(own.q.missing, std.q.missing) : known(under);
+  if (t.tells(noIncome))
+    t.citeAssessed(
+      noIncome,
+      rule,
+      { member: i, income: own.q.est, standard: std.q.est },
+      "tekun_no_income",
+      "tekun_has_income",
+    );
   t.citeAssessed(assets, rule, undefined, null, "assets_over_limits");
   if (residence) t.condition(hukouCondition(ctx, residence));
   // Whether a supporter is able to support is the office's judgment.

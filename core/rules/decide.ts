@@ -1,7 +1,7 @@
 // From conditions to an outcome: any failed → unlikely; else any undecided → possible; else likely.
 
-import type { Fact } from "../facts.ts";
-import { addNew, firstOf, ofLength } from "../lists.ts";
+import { type Fact, OPEN, unknownOf } from "../facts.ts";
+import { addNew, distinct, firstOf, ofLength } from "../lists.ts";
 import type { Outcome } from "../schema/enums.ts";
 import type { Reason } from "../schema/screening.ts";
 
@@ -84,6 +84,8 @@ export function decide(tally: Tally, conditions: readonly Condition[]): Decision
   return tally.decide();
 }
 
+const NO_PATHS: readonly string[] = [];
+
 /**
  * One decision's conditions, added one by one without an object each, and the outcome they give: any
  * failed → unlikely; else any undecided → possible; else likely. One tally per screening, begun afresh for
@@ -142,6 +144,14 @@ export class Tally {
    */
   tells(fact: Fact): boolean {
     return !this.failed || fact.v === false;
+  }
+
+  /**
+   * An open fact on these lists' paths, each once — or, once a condition has failed and an open one
+   * counts for nothing, OPEN itself, without merging the lists (see `add`).
+   */
+  openFact(a: readonly string[], b: readonly string[] = NO_PATHS, c: readonly string[] = NO_PATHS): Fact {
+    return this.failed ? OPEN : unknownOf(distinct(a, b, c));
   }
 
   /** A hard-fact condition citing one rule (see `citing`): the reason is built for the fact's state only. */
