@@ -6,12 +6,14 @@
 //
 // Generated from the schema, like the check in accept.ts, so the schema stays the one list of fields:
 // one function per object, which walks the input's own keys (V8 reads `o[k]` inside `for…in` by the
-// object's layout) and stores each field by name into an object made with every field at once (a named
-// store is direct; a keyed one, or a lookup in a set of field names, is about 3× slower per member).
+// object's layout) and stores each field by name into an object made with every field at once (blank.ts;
+// a named store is direct; a keyed one, or a lookup in a set of field names, is about 3× slower per
+// member).
 // Only the schema's fields are copied: a stray key, "__proto__" above all, never is. A situation is
 // plain data (parsed JSON, or literals): its fields are its own enumerable ones, not getters.
 
 import type { z } from "zod";
+import { blankOf } from "./blank.ts";
 import { type Situation, situationSchema } from "./situation.ts";
 import type { Node } from "./zod-nodes.ts";
 
@@ -20,6 +22,7 @@ export const fixedShape = compileCopy(situationSchema) as (s: Situation) => Situ
 /** A copier for values the schema accepts (it checks nothing: validate first). */
 export function compileCopy(schema: z.ZodType): (value: unknown) => unknown {
   const functions: string[] = [];
+  const constants: unknown[] = [];
 
   /** A JavaScript expression for the copy of the variable `x` (an identifier). */
   const copy = (node: Node, x: string, path: string): string => {
@@ -59,13 +62,13 @@ export function compileCopy(schema: z.ZodType): (value: unknown) => unknown {
       case "object": {
         const at = reserve();
         const fields = Object.entries(def.shape ?? {});
-        const blank = fields.map(([k]) => `${JSON.stringify(k)}: undefined`).join(", ");
+        const blank = constants.push(blankOf(fields.map(([k]) => k))) - 1;
         const cases = fields.map(
           ([k, field]) =>
             `      case ${JSON.stringify(k)}: out[${JSON.stringify(k)}] = ${copy(field, "x", `${path}.${k}`)}; break;`,
         );
         functions[at] =
-          `function f${at}(o) {\n  const out = { ${blank} };\n  for (const k in o) {\n    const x = o[k];\n` +
+          `function f${at}(o) {\n  const out = new K[${blank}]();\n  for (const k in o) {\n    const x = o[k];\n` +
           `    switch (k) {\n${cases.join("\n")}\n    }\n  }\n  return out;\n}`;
         return `f${at}(${x})`;
       }
@@ -79,6 +82,7 @@ export function compileCopy(schema: z.ZodType): (value: unknown) => unknown {
   const root = copy(schema as unknown as Node, "x", "");
   // The source is built from the schema's own keys (JSON-quoted), never from input.
   return new Function(
+    "K",
     `"use strict";\n${functions.join("\n")}\nreturn function copy(x) { return ${root}; };`,
-  )();
+  )(constants);
 }

@@ -3,6 +3,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
+import { compileAcceptParts } from "../../core/schema/accept.ts";
+import { blankOf } from "../../core/schema/blank.ts";
 import { compileCopy, fixedShape } from "../../core/schema/fixed-shape.ts";
 import {
   disabilitySchema,
@@ -133,4 +135,19 @@ it("is generated only from schemas it can copy faithfully", () => {
   expect(() => compileCopy(z.strictObject({ a: z.string().transform((s) => s.trim()) }))).toThrow(
     /"pipe" at \.a/,
   );
+});
+
+it("makes plain objects, each kind from one blank shared with the check's copy", () => {
+  const input = { schemaVersion: 1, jurisdiction: "wuxi", members: [{ age: 70, income: [] }] };
+  const mine = fixedShape(input as never);
+  const checked = compileAcceptParts(situationSchema).copy(input) as typeof mine;
+  for (const o of [mine, mine.members[0], checked, checked.members[0]])
+    expect(Object.getPrototypeOf(o)).toBe(Object.prototype);
+  expect(checked).toStrictEqual(mine);
+  // One constructor per list of fields, so both copies give their objects one layout.
+  expect(blankOf(["a", "b"])).toBe(blankOf(["a", "b"]));
+  expect(blankOf(["b", "a"])).not.toBe(blankOf(["a", "b"]));
+  const blank = new (blankOf(["b", "a"]))();
+  expect(Object.keys(blank)).toEqual(["b", "a"]);
+  expect(blank).toStrictEqual({ b: undefined, a: undefined });
 });
