@@ -84,6 +84,11 @@ function refined(fn: (value: unknown) => unknown): (value: unknown) => boolean {
   };
 }
 
+/** Whether a check's `when` lets it run on an empty list with these issues before it. */
+function runsOn(when: (payload: Payload) => boolean, issues: unknown[]): boolean {
+  return when({ value: [], issues }) === true;
+}
+
 /** Up to this many values an enum is checked by comparisons; more, by a set. */
 const ENUM_BY_COMPARISON = 12;
 
@@ -99,11 +104,18 @@ class Generator {
 
   /** The node's own checks, each an expression on `x`. */
   checksOf(node: Node, x: string): string[] {
-    return (node._zod.def.checks ?? []).map((c) => this.check(c, x));
+    const list = node._zod.def.type === "array";
+    return (node._zod.def.checks ?? []).map((c) => this.check(c, x, list));
   }
 
-  private check(c: Check, x: string): string {
+  private check(c: Check, x: string, list: boolean): string {
     const d = c._zod.def;
+    // A list's length, counted as JavaScript counts it (a string's, zod counts in characters: by zod),
+    // where the check runs on every list (zod's own `when` for lengths), issues before it or not.
+    if (list && (d.when === undefined || (runsOn(d.when, []) && runsOn(d.when, [{}])))) {
+      if (d.check === "min_length" && typeof d.minimum === "number") return `${x}.length >= ${d.minimum}`;
+      if (d.check === "max_length" && typeof d.maximum === "number") return `${x}.length <= ${d.maximum}`;
+    }
     if (d.when === undefined) {
       const bound = typeof d.value === "number" ? d.value : undefined;
       if (d.check === "greater_than" && bound !== undefined)

@@ -9,6 +9,9 @@ interface CheckDef {
   fn?: (value: unknown) => unknown;
   when?: (payload: Payload) => boolean;
   value?: unknown;
+  /** A length check's bound ("min_length", "max_length"). */
+  minimum?: number;
+  maximum?: number;
   inclusive?: boolean;
   format?: string;
   pattern?: RegExp;
