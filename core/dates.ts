@@ -45,6 +45,9 @@ function daysInMonth(year: number, month: number): number {
 }
 
 function format(year: number, month: number, day: number): IsoDate {
+  // The usual four-digit year without padStart's three calls: dates are worked out for every screening.
+  if (year >= 1000 && year <= 9999)
+    return `${year}-${month < 10 ? "0" : ""}${month}-${day < 10 ? "0" : ""}${day}`;
   return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 }
 

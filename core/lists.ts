@@ -52,7 +52,16 @@ export function firstOf<T>(list: readonly T[], k: number): T[] {
 
 /** Adds to `out` the items of `list` it does not hold yet, in order (the rules' "each path once"). */
 export function addDistinct<T>(out: T[], list: readonly T[]): void {
-  for (const x of list) if (!out.includes(x)) out.push(x);
+  // A plain loop rather than `includes`, a builtin call for each item of a list of a few.
+  for (const x of list) {
+    let seen = false;
+    for (let j = 0; j < out.length; j++)
+      if (out[j] === x) {
+        seen = true;
+        break;
+      }
+    if (!seen) out.push(x);
+  }
 }
 
 /**

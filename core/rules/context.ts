@@ -32,7 +32,9 @@ export interface RuleContext {
   kept: {
     memberIncomes: (MemberIncome | undefined)[];
     householdIncome?: HouseholdIncome;
-    standards: Partial<Record<AreaKeyed, AmountParam>>;
+    /** The 低保 standard and 特困's basic living figure for the household's area (see areaAmount). */
+    dibaoStandard?: AmountParam;
+    tekunBasicLiving?: AmountParam;
     /** The last hukou condition made, and the rule it was made for (see hukouCondition). */
     hukou?: { rule: unknown; condition: Condition };
     /** 低保's hukou, property and benefit conditions, shared by its three routes. */
@@ -59,6 +61,6 @@ export function createContext(s: Situation, asOf: string, p: ParamReader): RuleC
     n,
     ages,
     tally: new Tally(),
-    kept: { memberIncomes: new Array(n), parents: new Array(n), standards: {} },
+    kept: { memberIncomes: new Array(n), parents: new Array(n) },
   };
 }

@@ -7,9 +7,14 @@ import type { Reason } from "../schema/screening.ts";
 import type { AreaKeyed, RuleContext } from "./context.ts";
 
 export function areaAmount(ctx: RuleContext, base: AreaKeyed): AmountParam {
-  const kept = ctx.kept.standards;
-  kept[base] ??= combineAreas(ctx, base);
-  return kept[base];
+  // A slot each, read by name: a key given at the call would be a generic lookup on every read.
+  const kept = ctx.kept;
+  if (base === "dibao.standard") {
+    kept.dibaoStandard ??= combineAreas(ctx, base);
+    return kept.dibaoStandard;
+  }
+  kept.tekunBasicLiving ??= combineAreas(ctx, base);
+  return kept.tekunBasicLiving;
 }
 
 // Written out: keys built from strings on every call would be hashed on every lookup.
