@@ -153,7 +153,7 @@ export function asOfIssues(s: Situation, today: string): FieldIssue[] {
 }
 
 // The last day asked about and its answer: a register or a server screens many situations on one day.
-let lastToday = "";
+let lastToday: string | undefined;
 let lastLatest = "";
 
 function latestAsOf(today: string): string {

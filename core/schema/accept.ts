@@ -12,7 +12,7 @@
 // different closures, which V8 cannot inline; one function per object, with a switch on each key, is
 // about twice as quick (README, "Why a screening is fast").
 
-import type { z } from "zod";
+import { z } from "zod";
 import { blankOf } from "./blank.ts";
 import type { Check, Node, Payload } from "./zod-nodes.ts";
 
@@ -22,21 +22,20 @@ export type Accept = (value: unknown) => boolean;
 /** What a compiled check gives for a value it refuses (every value it accepts comes back as a copy). */
 export const REFUSED: unique symbol = Symbol("refused");
 
-/** The whole check on one value: its shape, then the root's own checks (see compileAcceptParts). */
+/** The whole check on one value: its shape, then the root's own checks, on the value itself. */
 export function compileAccept(schema: z.ZodType): Accept {
   const { copy, refinements } = compileAcceptParts(schema);
-  return (value) => {
-    const copied = copy(value);
-    return copied !== REFUSED && refinements(copied);
-  };
+  return (value) => copy(value) !== REFUSED && refinements(value);
 }
 
 /**
  * The same check in two parts. The first checks the value's shape (every field, every check below the
  * root) and, in the same walk, copies what it accepts into the fixed shape (see fixed-shape.ts: every
- * field present, in the schema's order), or gives REFUSED. The second is the root's own checks (the
- * situation's cross-field refinements): they read only field values, so they run on the copy, whose one
- * layout V8 reads directly where the input's thousands of layouts it cannot.
+ * field present, in the schema's order), or gives REFUSED; the checks of the objects and lists below the
+ * root run on the input's own objects, which hold the keys zod's output would (a copy holds every key).
+ * The second is the root's own checks. A caller whose root checks read only field values — the
+ * situation's cross-field refinements — may run them on the copy (parseSituation does), whose one layout
+ * V8 reads directly where the input's thousands of layouts it cannot; any other runs them on the input.
  */
 export function compileAcceptParts(schema: z.ZodType): {
   copy: (value: unknown) => unknown;
@@ -84,9 +83,19 @@ function refined(fn: (value: unknown) => unknown): (value: unknown) => boolean {
   };
 }
 
-/** Whether a check's `when` lets it run on an empty list with these issues before it. */
-function runsOn(when: (payload: Payload) => boolean, issues: unknown[]): boolean {
-  return when({ value: [], issues }) === true;
+/** zod's own `when` for length checks (run on anything with a length), read from a check zod makes. */
+const LENGTH_WHEN = (z.array(z.unknown()).min(1)._zod.def.checks?.[0] as Check | undefined)?._zod.def.when;
+
+/**
+ * A list's length bound as a plain comparison on `a`, where zod's own `when` for lengths is the check's
+ * (a list's length is counted as JavaScript counts it; a string's, zod counts in characters: by zod).
+ */
+function lengthCheck(c: Check, a: string): string | null {
+  const d = c._zod.def;
+  if (LENGTH_WHEN === undefined || d.when !== LENGTH_WHEN) return null;
+  if (d.check === "min_length" && typeof d.minimum === "number") return `${a}.length >= ${d.minimum}`;
+  if (d.check === "max_length" && typeof d.maximum === "number") return `${a}.length <= ${d.maximum}`;
+  return null;
 }
 
 /** Up to this many values an enum is checked by comparisons; more, by a set. */
@@ -104,18 +113,11 @@ class Generator {
 
   /** The node's own checks, each an expression on `x`. */
   checksOf(node: Node, x: string): string[] {
-    const list = node._zod.def.type === "array";
-    return (node._zod.def.checks ?? []).map((c) => this.check(c, x, list));
+    return (node._zod.def.checks ?? []).map((c) => this.check(c, x));
   }
 
-  private check(c: Check, x: string, list: boolean): string {
+  private check(c: Check, x: string): string {
     const d = c._zod.def;
-    // A list's length, counted as JavaScript counts it (a string's, zod counts in characters: by zod),
-    // where the check runs on every list (zod's own `when` for lengths), issues before it or not.
-    if (list && (d.when === undefined || (runsOn(d.when, []) && runsOn(d.when, [{}])))) {
-      if (d.check === "min_length" && typeof d.minimum === "number") return `${x}.length >= ${d.minimum}`;
-      if (d.check === "max_length" && typeof d.maximum === "number") return `${x}.length <= ${d.maximum}`;
-    }
     if (d.when === undefined) {
       const bound = typeof d.value === "number" ? d.value : undefined;
       if (d.check === "greater_than" && bound !== undefined)
@@ -213,15 +215,23 @@ class Generator {
     return this.functions.length - 1;
   }
 
-  /** The list copied item by item; `checked`, the list's node when its own checks (lengths) apply. */
+  /**
+   * The list copied item by item; `checked`, the list's node when it has checks of its own. Its length
+   * bounds are read before any item (a list far too long is refused at once, as zod refuses it); any
+   * other check of the list runs on the input once every item is accepted.
+   */
   private array(element: Node, checked: Node | null, path: string): string {
     const at = this.reserve();
     const each = this.value(element, "x", `${path}[]`);
-    const checks = checked ? this.checksOf(checked, "out") : [];
+    const own = checked?._zod.def.checks ?? [];
+    const lengths = own.map((c) => lengthCheck(c, "a")).filter((t) => t !== null);
+    const rest = own.filter((c) => lengthCheck(c, "a") === null).map((c) => this.check(c, "a"));
     this.functions[at] =
-      `function f${at}(a) {\n  if (!Array.isArray(a)) return NO;\n  const out = new Array(a.length);\n` +
+      `function f${at}(a) {\n  if (!Array.isArray(a)) return NO;\n` +
+      (lengths.length === 0 ? "" : `  if (!(${lengths.join(" && ")})) return NO;\n`) +
+      `  const out = new Array(a.length);\n` +
       `  for (let i = 0; i < a.length; i++) { const x = a[i]; const c = ${each}; if (c === NO) return NO; out[i] = c; }\n` +
-      `  return ${checks.length === 0 ? "out" : `${checks.join(" && ")} ? out : NO`};\n}`;
+      `  return ${rest.length === 0 ? "out" : `${rest.join(" && ")} ? out : NO`};\n}`;
     return `f${at}`;
   }
 
@@ -268,7 +278,7 @@ class Generator {
       );
     }
     const blank = this.constant(blankOf(fields.map(([k]) => k)));
-    const checks = checked ? this.checksOf(checked, "out") : [];
+    const checks = checked ? this.checksOf(checked, "o") : [];
     this.functions[at] =
       `function f${at}(o) {\n  if (typeof o !== "object" || o === null || Array.isArray(o)) return NO;\n` +
       `  const out = new ${blank}();\n  let present = 0;\n  for (const k in o) {\n    const x = o[k];\n    switch (k) {\n${cases.join("\n")}\n` +

@@ -103,6 +103,8 @@ describe("the compiled situation check", () => {
       fc.property(broken, (input) => {
         const zodSays = situationSchema.safeParse(input).success;
         expect(accept(input)).toBe(zodSays);
+        // parseSituation reads the cross-field refinements on the copy: never a yes where zod says no.
+        expect(parseSituation(input).ok).toBe(zodSays);
         if (!zodSays) refused++;
       }),
       { numRuns: 3000 },
@@ -138,6 +140,9 @@ describe("the compiled situation check", () => {
 
   it("says yes exactly where zod does, check by check, on each side of every bound", () => {
     const many = Array.from({ length: 14 }, (_, i) => `v${i}`) as [string, ...string[]];
+    const list = z.array(z.number()).max(2);
+    (list._zod.def.checks?.[0]?._zod.def as { when?: unknown }).when = (p: { value: unknown }) =>
+      Array.isArray(p.value) && p.value.length < 4;
     const schemas = {
       gte: z.number().min(1),
       gt: z.number().gt(1),
@@ -160,6 +165,17 @@ describe("the compiled situation check", () => {
         if (n > 2) ctx.addIssue({ code: "custom", message: "over two" });
       }),
       nested: z.array(z.strictObject({ a: z.string().nullable(), b: z.boolean().optional() })),
+      // Refinements that ask which keys are there: zod's output holds only the keys given.
+      keysThere: z.strictObject({ n: z.number().optional() }).refine((o) => "n" in o),
+      keysAbsent: z.strictObject({ n: z.number().optional() }).refine((o) => !("n" in o)),
+      nestedKeys: z.array(
+        z.strictObject({ n: z.number().optional() }).refine((o) => Object.keys(o).length > 0),
+      ),
+      listOfKeys: z
+        .array(z.strictObject({ n: z.number().optional() }))
+        .refine((xs) => xs.every((x) => "n" in x)),
+      // A length check with a `when` of its own (longer lists pass it unchecked) is zod's to run.
+      lengthWhen: z.strictObject({ xs: list }),
       // A numeric TypeScript enum as zod takes it: 0 and 1, not the reverse mappings "Up" and "Down".
       numericEnum: z.enum({ Up: 0, Down: 1, 0: "Up", 1: "Down" } as unknown as Record<string, number>),
     };
@@ -170,6 +186,7 @@ describe("the compiled situation check", () => {
       ...["𠀀", "𠀀𠀀", "a𠀀", "𠀀𠀀𠀀", "aa𠀀"],
       ...[true, false, null, undefined, [], [1], [1, 2], [1, 2, 3], ["1"], {}, { n: 1 }, { n: "1" }],
       ...[[{ a: null }], [{ a: "x", b: true }], [{ a: "x", c: 1 }], [{ b: true }], [{ a: 1 }]],
+      ...[[{}], [{ n: 1 }], [{ n: 1 }, {}], { xs: [1] }, { xs: [1, 2, 3] }, { xs: [1, 2, 3, 4, 5] }],
       ...["Up", "Down", "0"],
     ];
     for (const [name, schema] of Object.entries(schemas)) {
