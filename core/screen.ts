@@ -148,20 +148,8 @@ export const AS_OF_MAX_YEARS_AHEAD = 1;
 /** An estimate dated more than a year ahead of today is refused, by field. */
 export function asOfIssues(s: Situation, today: string): FieldIssue[] {
   if (s.asOf === undefined) return [];
-  const latest = latestAsOf(today);
+  const latest = addMonths(today, 12 * AS_OF_MAX_YEARS_AHEAD);
   return s.asOf > latest ? [{ path: "asOf", code: "date_too_far", values: { latest } }] : [];
-}
-
-// The last day asked about and its answer: a register or a server screens many situations on one day.
-let lastToday: string | undefined;
-let lastLatest = "";
-
-function latestAsOf(today: string): string {
-  if (today !== lastToday) {
-    lastLatest = addMonths(today, 12 * AS_OF_MAX_YEARS_AHEAD);
-    lastToday = today;
-  }
-  return lastLatest;
 }
 
 /** The dates of a situation checked against today: the estimate's date, then events after it. */

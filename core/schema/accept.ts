@@ -1,8 +1,8 @@
 // A fast check for input a zod schema accepts, compiled once from that same schema into JavaScript: its
 // structure as straight-line checks, zod's number bounds, whole-number and pattern checks as plain
-// comparisons read from the schema, `.refine` functions called directly, and any other check (lengths,
-// which zod counts in characters and JavaScript in UTF-16 units; superRefine) by zod's own check
-// function. The same walk copies what it accepts into the fixed shape (fixed-shape.ts; parseSituation),
+// comparisons read from the schema, a list's length bounds as plain comparisons, `.refine` functions
+// called directly, and any other check (a string's length, which zod counts in characters and JavaScript
+// in UTF-16 units; superRefine) by zod's own check function. The same walk copies what it accepts into the fixed shape (fixed-shape.ts; parseSituation),
 // so valid input is read once; anything it refuses goes to zod, which names the fields. For input shaped
 // as JSON.parse gives it (own, enumerable data properties) it never accepts what zod would refuse, and
 // its copy is fixedShape's (tests/core/accept.test.ts compares them on valid and broken input, and check
@@ -223,9 +223,13 @@ class Generator {
   private array(element: Node, checked: Node | null, path: string): string {
     const at = this.reserve();
     const each = this.value(element, "x", `${path}[]`);
-    const own = checked?._zod.def.checks ?? [];
-    const lengths = own.map((c) => lengthCheck(c, "a")).filter((t) => t !== null);
-    const rest = own.filter((c) => lengthCheck(c, "a") === null).map((c) => this.check(c, "a"));
+    const lengths: string[] = [];
+    const rest: string[] = [];
+    for (const c of checked?._zod.def.checks ?? []) {
+      const length = lengthCheck(c, "a");
+      if (length === null) rest.push(this.check(c, "a"));
+      else lengths.push(length);
+    }
     this.functions[at] =
       `function f${at}(a) {\n  if (!Array.isArray(a)) return NO;\n` +
       (lengths.length === 0 ? "" : `  if (!(${lengths.join(" && ")})) return NO;\n`) +
