@@ -321,7 +321,7 @@ async function printDiscover(): Promise<void> {
   for (const run of r.runs) {
     console.log(
       `  ${run.workers} worker${run.workers > 1 ? "s" : ""}: ${run.households.toLocaleString("en-US")} households in ${run.seconds.toFixed(1)} s, ` +
-        `${Math.round(run.perSecond).toLocaleString("en-US")}/s, peak RSS ${run.peakRssMb} MB`,
+        `${Math.round(run.perSecond).toLocaleString("en-US")}/s, peak RSS ${run.peakRssMb} MB, ${run.coresBusy.toFixed(2)} cores busy`,
     );
   }
   const [one, two] = r.runs;

@@ -4,10 +4,8 @@
 // counts written to summary.json. A killed run, started again with the same inputs, resumes from its
 // last checkpoint and ends with the same files.
 
-import { once } from "node:events";
 import {
   closeSync,
-  createWriteStream,
   existsSync,
   fchmodSync,
   fsyncSync,
@@ -32,7 +30,7 @@ import { type Format, openRegister } from "./input.ts";
 import { createPool } from "./pool.ts";
 import { createProgress } from "./progress.ts";
 import type { BatchDone } from "./protocol.ts";
-import { type Keyed, mergeRuns, writeRun } from "./runs.ts";
+import { type Keyed, mergeRuns, Writer, writeRun } from "./runs.ts";
 import { countHousehold, emptyTally, sortedTally, type Tally } from "./summary.ts";
 
 export interface DiscoverOptions {
@@ -64,6 +62,11 @@ export interface RunSummary extends Tally {
     resumedAfter: number;
     /** The process's peak resident memory, workers included. */
     peakRssMb: number;
+    /**
+     * CPU time the process used, every thread counted (workers, the main thread, V8's helpers): against
+     * `seconds`, how many cores the run kept busy.
+     */
+    cpuSeconds: number;
   };
 }
 
@@ -204,7 +207,7 @@ export async function runDiscover(o: DiscoverOptions): Promise<RunSummary> {
   }
   progress.done(cp.records);
   const screened = performance.now();
-  await writeWorklists(
+  writeWorklists(
     o.out,
     cp.runs.map((name) => join(state, name)),
   );
@@ -212,6 +215,7 @@ export async function runDiscover(o: DiscoverOptions): Promise<RunSummary> {
     `Screened in ${((screened - started) / 1000).toFixed(1)} s; worklist sorted and written in ${((performance.now() - screened) / 1000).toFixed(1)} s.`,
   );
   const seconds = (performance.now() - started) / 1000;
+  const usage = process.resourceUsage();
   const summary: RunSummary = {
     ...sortedTally(cp.tally),
     asOf: o.asOf ?? null,
@@ -224,7 +228,8 @@ export async function runDiscover(o: DiscoverOptions): Promise<RunSummary> {
       householdsPerSecond: Math.round((cp.records - resumedAfter) / Math.max(seconds, 0.001)),
       workers: o.workers,
       resumedAfter,
-      peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+      peakRssMb: Math.round(usage.maxRSS / 1024),
+      cpuSeconds: Math.round((usage.userCPUTime + usage.systemCPUTime) / 10_000) / 100,
     },
   };
   writePrivate(join(o.out, "summary.json"), `${JSON.stringify(summary, null, 2)}\n`);
@@ -233,26 +238,28 @@ export async function runDiscover(o: DiscoverOptions): Promise<RunSummary> {
 }
 
 /** Merges the sorted runs into worklist.jsonl and worklist.csv (written beside, then renamed). */
-async function writeWorklists(out: string, runs: string[]): Promise<void> {
+function writeWorklists(out: string, runs: string[]): void {
   const jsonlPath = join(out, "worklist.jsonl");
   const csvPath = join(out, "worklist.csv");
-  const jsonl = createWriteStream(freshPrivate(`${jsonlPath}.tmp`), { mode: PRIVATE });
-  const csv = createWriteStream(freshPrivate(`${csvPath}.tmp`), { mode: PRIVATE });
-  // A byte-order mark so that spreadsheet programs read the Chinese as UTF-8.
-  csv.write(`\ufeff${csvLine(WORKLIST_CSV_COLUMNS)}`);
-  for await (const { entry, row } of mergeRuns(runs)) {
-    jsonl.write(entry);
-    jsonl.write(NEWLINE);
-    csv.write(row);
-    csv.write(CRLF);
-    // Each waits for its own "drain", if it still needs one (the other may have drained meanwhile).
-    if (jsonl.writableNeedDrain) await once(jsonl, "drain");
-    if (csv.writableNeedDrain) await once(csv, "drain");
+  const jsonlFd = openSync(freshPrivate(`${jsonlPath}.tmp`), "w", PRIVATE);
+  const csvFd = openSync(freshPrivate(`${csvPath}.tmp`), "w", PRIVATE);
+  try {
+    const jsonl = new Writer(jsonlFd);
+    const csv = new Writer(csvFd);
+    // A byte-order mark so that spreadsheet programs read the Chinese as UTF-8.
+    csv.put(Buffer.from(`\ufeff${csvLine(WORKLIST_CSV_COLUMNS)}`));
+    for (const { entry, row } of mergeRuns(runs)) {
+      jsonl.put(entry);
+      jsonl.put(NEWLINE);
+      csv.put(row);
+      csv.put(CRLF);
+    }
+    jsonl.flush();
+    csv.flush();
+  } finally {
+    closeSync(jsonlFd);
+    closeSync(csvFd);
   }
-  await Promise.all([
-    new Promise<void>((done, fail) => jsonl.end((e?: Error | null) => (e ? fail(e) : done()))),
-    new Promise<void>((done, fail) => csv.end((e?: Error | null) => (e ? fail(e) : done()))),
-  ]);
   renameSync(`${jsonlPath}.tmp`, jsonlPath);
   renameSync(`${csvPath}.tmp`, csvPath);
 }

@@ -3,7 +3,7 @@
 // merged at the end, reading a little of each at a time. Entries stay bytes throughout: nothing here
 // parses or re-encodes them.
 
-import { closeSync, createReadStream, fsyncSync, openSync, rmSync, writeSync } from "node:fs";
+import { closeSync, fsyncSync, openSync, readSync, rmSync, writeSync } from "node:fs";
 
 /** An entry with its sort key: its JSON and CSV row as bytes (json = bytes[start, tab), row = [tab, end)). */
 export interface Keyed {
@@ -18,7 +18,7 @@ const TAB = 0x09;
 const NEWLINE = 0x0a;
 
 /** Collects lines into 1 MB writes. */
-class Writer {
+export class Writer {
   private buf = Buffer.allocUnsafe(1 << 20);
   private at = 0;
   constructor(private readonly fd: number) {}
@@ -60,32 +60,63 @@ export function writeRun(path: string, entries: Keyed[]): void {
   }
 }
 
-/** A file's lines as bytes, without their line breaks, read 64 KB at a time. */
-async function* byteLines(path: string): AsyncGenerator<Buffer> {
-  let rest: Buffer = Buffer.alloc(0);
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 16 }) as AsyncIterable<Buffer>) {
-    const buf = rest.length > 0 ? Buffer.concat([rest, chunk]) : chunk;
-    let start = 0;
-    for (let end = buf.indexOf(NEWLINE, start); end >= 0; end = buf.indexOf(NEWLINE, start)) {
-      yield buf.subarray(start, end);
-      start = end + 1;
+/**
+ * A run file's lines as bytes, without their line breaks, read 64 KB at a time. Plain reads: the merge is
+ * all the process does by then, and a promise per line cost more than the copying. A line's bytes are
+ * valid until the next call (the buffer is reused).
+ */
+class LineReader {
+  private buf = Buffer.allocUnsafe(1 << 16);
+  private start = 0;
+  private end = 0;
+  private done = false;
+  constructor(private readonly fd: number) {}
+
+  next(): Buffer | null {
+    for (;;) {
+      const newline = this.buf.indexOf(NEWLINE, this.start);
+      if (newline !== -1 && newline < this.end) {
+        const line = this.buf.subarray(this.start, newline);
+        this.start = newline + 1;
+        return line;
+      }
+      if (this.done) {
+        if (this.start === this.end) return null;
+        const last = this.buf.subarray(this.start, this.end);
+        this.start = this.end;
+        return last;
+      }
+      this.refill();
     }
-    rest = buf.subarray(start);
   }
-  if (rest.length > 0) yield rest;
+
+  /** Keeps the unread part at the front, the buffer doubled if one line fills it, and reads after it. */
+  private refill(): void {
+    const rest = this.end - this.start;
+    if (rest === this.buf.length) {
+      const bigger = Buffer.allocUnsafe(this.buf.length * 2);
+      this.buf.copy(bigger, 0, this.start, this.end);
+      this.buf = bigger;
+    } else this.buf.copyWithin(0, this.start, this.end);
+    this.start = 0;
+    this.end = rest;
+    const read = readSync(this.fd, this.buf, this.end, this.buf.length - this.end, null);
+    if (read === 0) this.done = true;
+    this.end += read;
+  }
 }
 
 interface Head {
   key: string;
   /** The line after the key and its tab: the entry's JSON, a tab, its CSV row. */
   rest: Buffer;
-  lines: AsyncIterator<Buffer>;
+  lines: LineReader;
 }
 
 /** At most this many runs are read at once (open files, read buffers); more are merged in rounds. */
 const FAN_IN = 128;
 
-/** An entry as the merge hands it on: its JSON line and its CSV row, as bytes. */
+/** An entry as the merge hands it on: its JSON line and its CSV row, as bytes (valid until the next). */
 export interface Merged {
   entry: Buffer;
   row: Buffer;
@@ -95,7 +126,7 @@ export interface Merged {
  * The runs' entries in key order. Past FAN_IN runs, groups of them are first merged into longer runs
  * beside them (`<first>.m<round>`), removed once read.
  */
-export async function* mergeRuns(paths: readonly string[]): AsyncGenerator<Merged> {
+export function* mergeRuns(paths: readonly string[]): Generator<Merged> {
   let runs = [...paths];
   for (let round = 1; runs.length > FAN_IN; round++) {
     const longer: string[] = [];
@@ -104,7 +135,7 @@ export async function* mergeRuns(paths: readonly string[]): AsyncGenerator<Merge
       const path = `${group[0]}.m${round}`;
       const fd = openSync(path, "w", 0o600);
       const w = new Writer(fd);
-      for await (const head of mergeKeyed(group)) {
+      for (const head of mergeKeyed(group)) {
         w.text(`${head.key}\t`);
         w.put(head.rest);
         w.text("\n");
@@ -116,14 +147,14 @@ export async function* mergeRuns(paths: readonly string[]): AsyncGenerator<Merge
     }
     runs = longer;
   }
-  for await (const head of mergeKeyed(runs)) {
+  for (const head of mergeKeyed(runs)) {
     // JSON never holds a raw tab: the first one ends the entry.
     const tab = head.rest.indexOf(TAB);
     yield { entry: head.rest.subarray(0, tab), row: head.rest.subarray(tab + 1) };
   }
 }
 
-async function* mergeKeyed(paths: readonly string[]): AsyncGenerator<{ key: string; rest: Buffer }> {
+function* mergeKeyed(paths: readonly string[]): Generator<{ key: string; rest: Buffer }> {
   const heap: Head[] = [];
   const less = (a: Head, b: Head) => a.key < b.key;
   const push = (h: Head) => {
@@ -153,16 +184,21 @@ async function* mergeKeyed(paths: readonly string[]): AsyncGenerator<{ key: stri
     }
     return top;
   };
-  const advance = async (lines: AsyncIterator<Buffer>) => {
-    const next = await lines.next();
-    if (next.done) return;
-    const tab = next.value.indexOf(TAB);
-    push({ key: next.value.toString("latin1", 0, tab), rest: next.value.subarray(tab + 1), lines });
+  const advance = (lines: LineReader) => {
+    const line = lines.next();
+    if (line === null) return;
+    const tab = line.indexOf(TAB);
+    push({ key: line.toString("latin1", 0, tab), rest: line.subarray(tab + 1), lines });
   };
-  for (const path of paths) await advance(byteLines(path));
-  while (heap.length > 0) {
-    const head = pop();
-    yield { key: head.key, rest: head.rest };
-    await advance(head.lines);
+  const fds = paths.map((path) => openSync(path, "r"));
+  try {
+    for (const fd of fds) advance(new LineReader(fd));
+    while (heap.length > 0) {
+      const head = pop();
+      yield { key: head.key, rest: head.rest };
+      advance(head.lines);
+    }
+  } finally {
+    for (const fd of fds) closeSync(fd);
   }
 }

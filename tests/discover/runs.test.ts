@@ -1,0 +1,60 @@
+// The worklist's external sort on real files: sorted runs written, then merged back in key order — in
+// rounds when there are more runs than are read at once (128), with an entry longer than the reader's
+// buffer and a run whose last line has no line break.
+
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { type Keyed, mergeRuns, writeRun } from "../../scripts/discover/runs.ts";
+
+const dir = mkdtempSync(join(tmpdir(), "runs-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** An entry as the workers send it: its JSON, then its CSV row, in one buffer. */
+function keyed(key: string, json: string, row: string): Keyed {
+  const bytes = Buffer.from(json + row);
+  const tab = Buffer.byteLength(json);
+  return { key, bytes, start: 0, tab, end: bytes.length };
+}
+
+/** The merged entries as text, each read before the next is asked for (the merge reuses its buffers). */
+function merged(paths: string[]): string[] {
+  const lines: string[] = [];
+  for (const { entry, row } of mergeRuns(paths)) lines.push(`${entry.toString()} | ${row.toString()}`);
+  return lines;
+}
+
+describe("mergeRuns", () => {
+  it("gives every entry of 300 runs once, in key order (three groups merged first, then those three)", () => {
+    const paths: string[] = [];
+    const expected: [string, string][] = [];
+    for (let r = 0; r < 300; r++) {
+      const entries: Keyed[] = [];
+      for (let i = 0; i < 5; i++) {
+        // Keys interleave across runs: run r holds r, r + 300, r + 600, …
+        const key = String(i * 300 + r).padStart(6, "0");
+        const json = `{"n":${i * 300 + r},"name":"住户${r}"}`;
+        entries.push(keyed(key, json, `${r},${i}`));
+        expected.push([key, `${json} | ${r},${i}`]);
+      }
+      const path = join(dir, `run-${String(r).padStart(6, "0")}.tsv`);
+      writeRun(path, entries.reverse());
+      paths.push(path);
+    }
+    expected.sort((a, b) => (a[0] < b[0] ? -1 : 1));
+    expect(merged(paths)).toEqual(expected.map(([, line]) => line));
+  });
+
+  it("reads an entry longer than its buffer (64 KB) whole, and a last line without a line break", () => {
+    const long = `{"reasons":"${"长".repeat(50_000)}"}`;
+    const a = join(dir, "long.tsv");
+    writeRun(a, [keyed("2", long, "row-2"), keyed("1", '{"short":1}', "row-1")]);
+    const b = join(dir, "no-break.tsv");
+    writeFileSync(b, '0\t{"first":0}\trow-0\n3\t{"last":3}\trow-3');
+    const lines = merged([a, b]);
+    expect(lines.map((l) => l.slice(-5))).toEqual(["row-0", "row-1", "row-2", "row-3"]);
+    expect(lines[2]).toBe(`${long} | row-2`);
+    expect(readFileSync(a).length).toBeGreaterThan(1 << 17);
+  });
+});
