@@ -23,7 +23,9 @@ export interface DiscoverRun {
 
 export async function benchDiscover(options: {
   households: number;
+  /** The worker counts run, in this order, `rounds` times over (default once). */
   workers: number[];
+  rounds?: number;
   /** A register to use instead of generating one (generating a million takes a couple of minutes). */
   register?: string | undefined;
 }): Promise<{ register: string; generatedSeconds: number | null; runs: DiscoverRun[] }> {
@@ -39,7 +41,8 @@ export async function benchDiscover(options: {
     }
     const root = join(import.meta.dirname, "..", "..");
     const runs: DiscoverRun[] = [];
-    for (const workers of options.workers) {
+    const order = Array.from({ length: options.rounds ?? 1 }, () => options.workers).flat();
+    for (const workers of order) {
       const out = join(dir, `out-${workers}`);
       const started = performance.now();
       // Through npm, as an office runs it: the script's own Node options (package.json) are part of it.
