@@ -339,7 +339,11 @@ async function printDiscover(): Promise<void> {
   }
   if (speedups.length > 0) {
     const sorted = [...speedups].sort((a, b) => a - b);
-    const speedup = sorted[Math.floor((sorted.length - 1) / 2)] as number;
+    const mid = sorted.length >> 1;
+    const speedup =
+      sorted.length % 2 === 1
+        ? (sorted[mid] as number)
+        : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
     const spread =
       speedups.length > 1
         ? ` (median of ${speedups.length} rounds: ${speedups.map((x) => `${x.toFixed(2)}×`).join(", ")})`

@@ -5,7 +5,7 @@
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { delimiter, dirname, join } from "node:path";
 import { writeRegister } from "../../tests/discover/register.ts";
 import type { RunSummary } from "../discover/run.ts";
 
@@ -49,10 +49,15 @@ export async function benchDiscover(options: {
       const r = spawnSync(
         "npm",
         ["run", "-s", "discover", "--", register, "--out", out, "--workers", String(workers)],
-        { cwd: root, encoding: "utf8" },
+        // The npm script's `node` is the one running this bench.
+        {
+          cwd: root,
+          encoding: "utf8",
+          env: { ...process.env, PATH: `${dirname(process.execPath)}${delimiter}${process.env.PATH ?? ""}` },
+        },
       );
       const seconds = (performance.now() - started) / 1000;
-      if (r.status !== 0) throw new Error(`discover failed: ${r.stderr}`);
+      if (r.status !== 0) throw new Error(`discover failed: ${r.error?.message ?? r.stderr}`);
       const summary = JSON.parse(readFileSync(join(out, "summary.json"), "utf8")) as RunSummary;
       const households = summary.households + summary.rejects;
       runs.push({

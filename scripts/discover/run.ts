@@ -241,11 +241,11 @@ export async function runDiscover(o: DiscoverOptions): Promise<RunSummary> {
 function writeWorklists(out: string, runs: string[]): void {
   const jsonlPath = join(out, "worklist.jsonl");
   const csvPath = join(out, "worklist.csv");
-  const jsonlFd = openSync(freshPrivate(`${jsonlPath}.tmp`), "w", PRIVATE);
-  const csvFd = openSync(freshPrivate(`${csvPath}.tmp`), "w", PRIVATE);
+  const fds: number[] = [];
   try {
-    const jsonl = new Writer(jsonlFd);
-    const csv = new Writer(csvFd);
+    fds.push(openSync(freshPrivate(`${jsonlPath}.tmp`), "w", PRIVATE));
+    fds.push(openSync(freshPrivate(`${csvPath}.tmp`), "w", PRIVATE));
+    const [jsonl, csv] = fds.map((fd) => new Writer(fd)) as [Writer, Writer];
     // A byte-order mark so that spreadsheet programs read the Chinese as UTF-8.
     csv.put(Buffer.from(`\ufeff${csvLine(WORKLIST_CSV_COLUMNS)}`));
     for (const { entry, row } of mergeRuns(runs)) {
@@ -257,8 +257,7 @@ function writeWorklists(out: string, runs: string[]): void {
     jsonl.flush();
     csv.flush();
   } finally {
-    closeSync(jsonlFd);
-    closeSync(csvFd);
+    for (const fd of fds) closeSync(fd);
   }
   renameSync(`${jsonlPath}.tmp`, jsonlPath);
   renameSync(`${csvPath}.tmp`, csvPath);

@@ -25,7 +25,7 @@ export class Writer {
   put(bytes: Buffer, start = 0, end = bytes.length): void {
     if (this.at + (end - start) > this.buf.length) this.flush();
     if (end - start > this.buf.length) {
-      writeSync(this.fd, bytes, start, end - start);
+      writeAll(this.fd, bytes, start, end);
       return;
     }
     this.at += bytes.copy(this.buf, this.at, start, end);
@@ -35,9 +35,14 @@ export class Writer {
     this.at += this.buf.write(ascii, this.at, "latin1");
   }
   flush(): void {
-    if (this.at > 0) writeSync(this.fd, this.buf, 0, this.at);
+    writeAll(this.fd, this.buf, 0, this.at);
     this.at = 0;
   }
+}
+
+/** Writes bytes[start, end) whole: a write may take fewer bytes than it was given. */
+function writeAll(fd: number, bytes: Buffer, start: number, end: number): void {
+  for (let at = start; at < end; ) at += writeSync(fd, bytes, at, end - at);
 }
 
 /** Writes one sorted run, durably (the checkpoint that names it is written after). */
@@ -134,14 +139,17 @@ export function* mergeRuns(paths: readonly string[]): Generator<Merged> {
       const group = runs.slice(i, i + FAN_IN);
       const path = `${group[0]}.m${round}`;
       const fd = openSync(path, "w", 0o600);
-      const w = new Writer(fd);
-      for (const head of mergeKeyed(group)) {
-        w.text(`${head.key}\t`);
-        w.put(head.rest);
-        w.text("\n");
+      try {
+        const w = new Writer(fd);
+        for (const head of mergeKeyed(group)) {
+          w.text(`${head.key}\t`);
+          w.put(head.rest);
+          w.text("\n");
+        }
+        w.flush();
+      } finally {
+        closeSync(fd);
       }
-      w.flush();
-      closeSync(fd);
       if (round > 1) for (const p of group) rmSync(p);
       longer.push(path);
     }
@@ -190,8 +198,9 @@ function* mergeKeyed(paths: readonly string[]): Generator<{ key: string; rest: B
     const tab = line.indexOf(TAB);
     push({ key: line.toString("latin1", 0, tab), rest: line.subarray(tab + 1), lines });
   };
-  const fds = paths.map((path) => openSync(path, "r"));
+  const fds: number[] = [];
   try {
+    for (const path of paths) fds.push(openSync(path, "r"));
     for (const fd of fds) advance(new LineReader(fd));
     while (heap.length > 0) {
       const head = pop();

@@ -57,4 +57,18 @@ describe("mergeRuns", () => {
     expect(lines[2]).toBe(`${long} | row-2`);
     expect(readFileSync(a).length).toBeGreaterThan(1 << 17);
   });
+
+  it("reads a line that fills the buffer exactly, and an empty run as no entries", () => {
+    // "5", a tab, the JSON, a tab, the row: 65,536 bytes before the line break.
+    const row = "row-5";
+    const frame = `5\t{"pad":""}\t${row}`.length;
+    const json = `{"pad":"${"x".repeat((1 << 16) - frame)}"}`;
+    const exact = join(dir, "exact.tsv");
+    writeRun(exact, [keyed("5", json, row)]);
+    expect(readFileSync(exact).indexOf(0x0a)).toBe(1 << 16);
+    const empty = join(dir, "empty.tsv");
+    writeFileSync(empty, "");
+    const lines = merged([empty, exact]);
+    expect(lines).toEqual([`${json} | ${row}`]);
+  });
 });
