@@ -63,8 +63,8 @@ export interface RunSummary extends Tally {
     /** The process's peak resident memory, workers included. */
     peakRssMb: number;
     /**
-     * CPU time the process used, every thread counted (workers, the main thread, V8's helpers): against
-     * `seconds`, how many cores the run kept busy.
+     * CPU time the process used over `seconds`, every thread counted (workers, the main thread, V8's
+     * helpers): against `seconds`, how many cores the run kept busy.
      */
     cpuSeconds: number;
   };
@@ -138,6 +138,8 @@ export async function runDiscover(o: DiscoverOptions): Promise<RunSummary> {
   let rejectsBytes = cp.rejectsBytes;
 
   const started = performance.now();
+  // Every thread's CPU (process.cpuUsage is the process's), from the same moment as `seconds`.
+  const cpuAtStart = process.cpuUsage();
   const resumedAfter = cp.records;
   let entries: Keyed[] = [];
   let rejects: string[] = [];
@@ -215,7 +217,7 @@ export async function runDiscover(o: DiscoverOptions): Promise<RunSummary> {
     `Screened in ${((screened - started) / 1000).toFixed(1)} s; worklist sorted and written in ${((performance.now() - screened) / 1000).toFixed(1)} s.`,
   );
   const seconds = (performance.now() - started) / 1000;
-  const usage = process.resourceUsage();
+  const cpu = process.cpuUsage(cpuAtStart);
   const summary: RunSummary = {
     ...sortedTally(cp.tally),
     asOf: o.asOf ?? null,
@@ -228,8 +230,8 @@ export async function runDiscover(o: DiscoverOptions): Promise<RunSummary> {
       householdsPerSecond: Math.round((cp.records - resumedAfter) / Math.max(seconds, 0.001)),
       workers: o.workers,
       resumedAfter,
-      peakRssMb: Math.round(usage.maxRSS / 1024),
-      cpuSeconds: Math.round((usage.userCPUTime + usage.systemCPUTime) / 10_000) / 100,
+      peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+      cpuSeconds: Math.round((cpu.user + cpu.system) / 10_000) / 100,
     },
   };
   writePrivate(join(o.out, "summary.json"), `${JSON.stringify(summary, null, 2)}\n`);
