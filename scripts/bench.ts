@@ -19,7 +19,9 @@
 // 8. 主动发现: a generated register of 1,000,000 households (--households N, or --register FILE)
 //    through the compiled npm run discover with 1 and 2 workers (bench/discover.ts); --rounds N runs the
 //    pair N times, alternating, and judges the median speed-up (the machine's speed drifts between
-//    runs). Not in the default run (it takes several minutes): --only discover.
+//    runs), then the same compiled worker screening the register's first households from memory by 1
+//    and 2 threads: the most 2 workers can give on this machine for this work (bench/discover-ceiling.ts).
+//    Not in the default run (it takes several minutes): --only discover.
 // 9. Machine instructions per pre-parsed screening, counted by valgrind (bench/instructions.ts): steady
 //    where the machine's speed is not. Not in the default run (minutes under valgrind): --only instructions.
 // Measures and prints; asserts nothing.
@@ -354,6 +356,11 @@ async function printDiscover(): Promise<void> {
         `peak RSS ≤ ${DISCOVER_TARGETS.peakRssMb} MB — ${rss <= DISCOVER_TARGETS.peakRssMb ? "met" : "not met"} (${rss} MB)`,
     );
   }
+  const { ceiling } = r;
+  console.log(
+    `the machine's ceiling for this work (the compiled worker on the register's first ${ceiling.households.toLocaleString("en-US")} households, from memory — no file read, nothing written): ` +
+      `1 thread ${Math.round(ceiling.one).toLocaleString("en-US")}/s, 2 threads ${Math.round(ceiling.two).toLocaleString("en-US")}/s: ${ceiling.speedup.toFixed(2)}×`,
+  );
   console.log(
     "for comparison: OpenFisca, vectorized, one dibao-like program without reasons: ~540,000 households/s (measured on this machine, issue 主动发现)",
   );

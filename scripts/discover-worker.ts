@@ -15,11 +15,6 @@ const options = {
 
 parentPort?.on("message", (batch: Batch) => {
   const reply = screenBatch(batch, options);
-  // The buffer may be a slice of Node's shared pool: hand over only a buffer of its own.
-  const own = reply.bytes.byteOffset === 0 && reply.bytes.byteLength === reply.bytes.buffer.byteLength;
-  const bytes = own ? reply.bytes : reply.bytes.slice();
-  parentPort?.postMessage({ ...reply, bytes }, [
-    bytes.buffer as ArrayBuffer,
-    reply.spans.buffer as ArrayBuffer,
-  ]);
+  // The entries' buffer is the batch's own (never a slice of Node's shared pool): handed over whole.
+  parentPort?.postMessage(reply, [reply.bytes.buffer as ArrayBuffer, reply.spans.buffer as ArrayBuffer]);
 });

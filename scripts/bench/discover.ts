@@ -1,6 +1,7 @@
 // 主动发现 end to end: a generated register (default 1,000,000 households, one bad row in a thousand)
 // screened by `npm run discover` (compiled) with 1 and then 2 workers — households a second, the
-// speed-up, and the process's peak resident memory (workers included). Measures and prints.
+// speed-up, and the process's peak resident memory (workers included); then the machine's own ceiling
+// for the same work (discover-ceiling.ts). Measures and prints.
 
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -8,8 +9,12 @@ import { tmpdir } from "node:os";
 import { delimiter, dirname, join } from "node:path";
 import { writeRegister } from "../../tests/discover/register.ts";
 import type { RunSummary } from "../discover/run.ts";
+import { todayInShanghai } from "../lib/today.ts";
+import { type Ceiling, discoverCeiling } from "./discover-ceiling.ts";
 
 export const DISCOVER_TARGETS = { speedup: 1.7, peakRssMb: 400 };
+/** Households the ceiling (discover-ceiling.ts) screens from memory: ten seconds or so at one thread. */
+const CEILING_HOUSEHOLDS = 100_000;
 
 export interface DiscoverRun {
   workers: number;
@@ -28,7 +33,7 @@ export async function benchDiscover(options: {
   rounds?: number;
   /** A register to use instead of generating one (generating a million takes a couple of minutes). */
   register?: string | undefined;
-}): Promise<{ register: string; generatedSeconds: number | null; runs: DiscoverRun[] }> {
+}): Promise<{ register: string; generatedSeconds: number | null; runs: DiscoverRun[]; ceiling: Ceiling }> {
   const dir = mkdtempSync(join(tmpdir(), "discover-bench-"));
   try {
     let register = options.register;
@@ -70,7 +75,13 @@ export async function benchDiscover(options: {
       });
       rmSync(out, { recursive: true, force: true });
     }
-    return { register, generatedSeconds, runs };
+    // After the runs, the same worker on the same households from memory: the machine's own ceiling.
+    const ceiling = await discoverCeiling({
+      register,
+      households: Math.min(CEILING_HOUSEHOLDS, options.households),
+      today: todayInShanghai(),
+    });
+    return { register, generatedSeconds, runs, ceiling };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -128,7 +128,7 @@ function blank(buf: Buffer, start: number, end: number): boolean {
  * JSON lines in batches of their bytes, never decoded here: the workers decode them. Each batch is its
  * own buffer, so it can be handed to a worker without a copy.
  */
-async function* lineBatches(
+export async function* lineBatches(
   chunks: AsyncIterable<Buffer>,
   size: number,
   skip: number,
@@ -174,14 +174,25 @@ async function* lineBatches(
     return out;
   };
   for await (const chunk of chunks) {
-    const buf = rest.length > 0 ? Buffer.concat([rest, chunk]) : chunk;
     let start = 0;
-    for (let end = buf.indexOf(NEWLINE, start); end >= 0; end = buf.indexOf(NEWLINE, start)) {
-      take(buf, start, end);
+    // Only the line the last chunk cut is joined: the chunk itself is read where it lies.
+    if (rest.length > 0) {
+      const end = chunk.indexOf(NEWLINE);
+      if (end < 0) {
+        rest = Buffer.concat([rest, chunk]);
+        continue;
+      }
+      const joined = Buffer.concat([rest, chunk.subarray(0, end)]);
+      take(joined, 0, joined.length);
       start = end + 1;
       if (lines.length === size) yield batch();
     }
-    rest = buf.subarray(start);
+    for (let end = chunk.indexOf(NEWLINE, start); end >= 0; end = chunk.indexOf(NEWLINE, start)) {
+      take(chunk, start, end);
+      start = end + 1;
+      if (lines.length === size) yield batch();
+    }
+    rest = chunk.subarray(start);
   }
   if (rest.length > 0) take(rest, 0, rest.length);
   if (lines.length > 0) yield batch();

@@ -8,14 +8,16 @@ import { Worker } from "node:worker_threads";
 import type { BatchRecords } from "./input.ts";
 import type { Batch, BatchDone, WorkerSetup } from "./protocol.ts";
 
+/** A worker holds the packs and a few batches: a small heap keeps its garbage (and RSS) small too. */
+export const WORKER_LIMITS = { maxOldGenerationSizeMb: 96 };
+
 /**
  * A worker running discover-worker beside this file: the bundle once built; the TypeScript source under
  * tsx (tests, benchmarks), where the worker registers tsx's loader itself (workers do not inherit it).
  */
 function startWorker(setup: WorkerSetup): Worker {
   const here = import.meta.filename;
-  // A worker holds the packs and a few batches: a small heap keeps its garbage (and RSS) small too.
-  const options = { workerData: setup, resourceLimits: { maxOldGenerationSizeMb: 96 } };
+  const options = { workerData: setup, resourceLimits: WORKER_LIMITS };
   if (!here.endsWith(".ts"))
     return new Worker(new URL("./discover-worker.mjs", pathToFileURL(here)), options);
   const source = new URL("../discover-worker.ts", pathToFileURL(here)).href;

@@ -16,7 +16,6 @@ import {
   renameSync,
   rmSync,
   writeFileSync,
-  writeSync,
 } from "node:fs";
 import { join, resolve } from "node:path";
 import { csvLine } from "../../core/discover/csv.ts";
@@ -30,7 +29,7 @@ import { type Format, openRegister } from "./input.ts";
 import { createPool } from "./pool.ts";
 import { createProgress } from "./progress.ts";
 import type { BatchDone } from "./protocol.ts";
-import { type Keyed, mergeRuns, Writer, writeRun } from "./runs.ts";
+import { type Keyed, mergeRuns, Writer, writeAll, writeRun } from "./runs.ts";
 import { countHousehold, emptyTally, sortedTally, type Tally } from "./summary.ts";
 
 export interface DiscoverOptions {
@@ -153,8 +152,9 @@ export async function runDiscover(o: DiscoverOptions): Promise<RunSummary> {
       cp.runs.push(name);
     }
     if (rejects.length > 0) {
-      const text = `${rejects.join("\n")}\n`;
-      rejectsBytes += writeSync(rejectsFd, text, rejectsBytes);
+      const text = Buffer.from(`${rejects.join("\n")}\n`);
+      writeAll(rejectsFd, text, 0, text.length, rejectsBytes);
+      rejectsBytes += text.length;
       fsyncSync(rejectsFd);
     }
     cp.rejectsBytes = rejectsBytes;

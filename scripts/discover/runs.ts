@@ -40,9 +40,14 @@ export class Writer {
   }
 }
 
-/** Writes bytes[start, end) whole: a write may take fewer bytes than it was given. */
-function writeAll(fd: number, bytes: Buffer, start: number, end: number): void {
-  for (let at = start; at < end; ) at += writeSync(fd, bytes, at, end - at);
+/**
+ * Writes bytes[start, end) whole, at the file's position or from `position` on: a write may take fewer
+ * bytes than it was given.
+ */
+export function writeAll(fd: number, bytes: Buffer, start: number, end: number, position?: number): void {
+  for (let at = start; at < end; ) {
+    at += writeSync(fd, bytes, at, end - at, position === undefined ? null : position + at - start);
+  }
 }
 
 /** Writes one sorted run, durably (the checkpoint that names it is written after). */

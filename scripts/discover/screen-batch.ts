@@ -22,11 +22,36 @@ function* recordsOf(batch: Batch): Generator<RegisterRecord> {
 
 const LETTER = { likely: "l", possible: "p", unlikely: "u" } as const;
 
+/**
+ * The listed entries' bytes, written straight into one buffer that is handed to the main thread whole:
+ * no buffer per entry and no copy to join them. UTF-8 takes at most 3 bytes per UTF-16 unit, so room
+ * for 3 × a string's length is room enough; the buffer doubles when a string might not fit.
+ */
+class BatchBytes {
+  buf: Buffer;
+  at = 0;
+  constructor(capacity: number) {
+    this.buf = Buffer.allocUnsafeSlow(capacity);
+  }
+  write(text: string): number {
+    if (this.buf.length - this.at < 3 * text.length) {
+      const bigger = Buffer.allocUnsafeSlow(Math.max(2 * this.buf.length, this.at + 3 * text.length));
+      this.buf.copy(bigger, 0, 0, this.at);
+      this.buf = bigger;
+    }
+    const written = this.buf.write(text, this.at);
+    this.at += written;
+    return written;
+  }
+}
+
+/** Bytes the last batch's entries took: the next batch's buffer starts a little larger. */
+let lastBatchBytes = 1 << 16;
+
 export function screenBatch(batch: Batch, options: HouseholdOptions): BatchDone {
   const done: Done[] = [];
-  const pieces: Buffer[] = [];
+  const out = new BatchBytes(lastBatchBytes + (lastBatchBytes >> 3));
   const spans: number[] = [];
-  let at = 0;
   for (const record of recordsOf(batch)) {
     const r = screenHousehold(record, options);
     if (r.kind === "reject") {
@@ -39,18 +64,19 @@ export function screenBatch(batch: Batch, options: HouseholdOptions): BatchDone 
       done.push({ j: r.jurisdiction, c: r.county, o });
       continue;
     }
-    const json = Buffer.from(JSON.stringify(r.entry));
-    const row = Buffer.from(csvLine(worklistCsvRow(r.entry)).slice(0, -2));
-    pieces.push(json, row);
-    spans.push(at, at + json.length, at + json.length + row.length);
-    at += json.length + row.length;
+    const start = out.at;
+    out.write(JSON.stringify(r.entry));
+    const tab = out.at;
+    // The row without its line break: the worklist's writer adds it.
+    out.write(csvLine(worklistCsvRow(r.entry)).slice(0, -2));
+    spans.push(start, tab, out.at);
     done.push({ j: r.jurisdiction, c: r.county, o, key: sortKey(r.entry), entry: spans.length / 3 - 1 });
   }
-  const bytes = Buffer.concat(pieces, at);
+  lastBatchBytes = Math.max(out.at, 1 << 10);
   return {
     seq: batch.seq,
     done,
-    bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+    bytes: new Uint8Array(out.buf.buffer, 0, out.at),
     spans: Int32Array.from(spans),
   };
 }
