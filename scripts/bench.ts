@@ -45,6 +45,9 @@ import { benchSubmissions, SUBMISSIONS_TARGET } from "./bench/submissions.ts";
 import { benchWorkspace, WORKSPACE_TARGET_MS } from "./bench/workspace.ts";
 
 const TARGET = 50_000;
+const PRE_PARSED_TARGET = 100_000;
+/** Situations few enough to stay in the processor's caches (the diagnostic row of the screenings). */
+const HOT = 200;
 
 const { values } = parseArgs({
   options: {
@@ -113,8 +116,12 @@ function benchScreenings(): void {
     sink += screen(parsed[i] as Situation, { policies, today: SCREENING_TODAY }).results.length;
   }
 
-  /** Runs `step` over the set, round and round, for about `forSeconds`. */
-  function measure(step: (i: number) => void, forSeconds: number): { done: number; elapsed: number } {
+  /** Runs `step` over the set's first `size`, round and round, for about `forSeconds`. */
+  function measure(
+    step: (i: number) => void,
+    forSeconds: number,
+    size = inputs.length,
+  ): { done: number; elapsed: number } {
     const budget = BigInt(Math.round(forSeconds * 1e9));
     const start = process.hrtime.bigint();
     let done = 0;
@@ -123,7 +130,7 @@ function benchScreenings(): void {
     while (elapsed < budget) {
       for (let k = 0; k < 100; k++) {
         step(i);
-        i = i + 1 === inputs.length ? 0 : i + 1;
+        i = i + 1 === size ? 0 : i + 1;
       }
       done += 100;
       elapsed = process.hrtime.bigint() - start;
@@ -139,12 +146,16 @@ function benchScreenings(): void {
   );
 
   const rows: { mode: string; screenings: number; seconds: number; perSecond: number; micros: number }[] = [];
-  for (const [mode, step] of [
-    ["validated (screenInput)", validated],
-    ["pre-parsed (screen)", unvalidated],
+  // The third row is a diagnostic, not a target: the same screenings over a set small enough to stay
+  // in the processor's caches. Against the row above it, it shows how much of a screening is waiting
+  // for a situation that is no longer in the caches to come in from memory.
+  for (const [mode, step, size] of [
+    ["validated (screenInput)", validated, inputs.length],
+    ["pre-parsed (screen)", unvalidated, inputs.length],
+    [`pre-parsed, the first ${HOT} only`, unvalidated, Math.min(HOT, inputs.length)],
   ] as const) {
-    measure(step, Math.min(1, seconds)); // warm-up: let the JIT settle
-    const { done, elapsed } = measure(step, seconds);
+    measure(step, Math.min(1, seconds), size); // warm-up: let the JIT settle
+    const { done, elapsed } = measure(step, seconds, size);
     rows.push({
       mode,
       screenings: done,
@@ -170,8 +181,15 @@ function benchScreenings(): void {
   for (const l of lines) console.log(row(l));
   console.log("");
   const v = rows[0]?.perSecond ?? 0;
+  const p = rows[1]?.perSecond ?? 0;
   console.log(
-    `target: ≥ ${TARGET.toLocaleString("en-US")} validated screenings/s — ${v >= TARGET ? "met" : "not met"} (${(v / TARGET).toFixed(2)}×)`,
+    `targets: ≥ ${TARGET.toLocaleString("en-US")} validated screenings/s — ${v >= TARGET ? "met" : "not met"} (${(v / TARGET).toFixed(2)}×); ` +
+      `≥ ${PRE_PARSED_TARGET.toLocaleString("en-US")} pre-parsed — ${p >= PRE_PARSED_TARGET ? "met" : "not met"} (${(p / PRE_PARSED_TARGET).toFixed(2)}×)`,
+  );
+  const hotMembers =
+    parsed.slice(0, HOT).reduce((n, s) => n + s.members.length, 0) / Math.min(HOT, parsed.length);
+  console.log(
+    `(the first ${HOT} situations, ${hotMembers.toFixed(2)} members on average, held in the processor's caches: ${((rows[2]?.perSecond ?? 0) / Math.max(1, p)).toFixed(2)}× the pre-parsed speed over all ${inputs.length})`,
   );
   if (sink < 0) console.log(sink); // keeps the results observable
   const allocation = measureAllocation();
