@@ -11,6 +11,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { build } from "esbuild";
+import { median } from "./bench/median.ts";
 import { SCREENING_TODAY, screeningSet } from "./bench/screening-set.ts";
 
 interface Core {
@@ -91,7 +92,6 @@ try {
   const rates: [number[], number[]] = [[], []];
   for (let r = 0; r < rounds; r++)
     for (const k of r % 2 === 0 ? ([0, 1] as const) : ([1, 0] as const)) rates[k].push(turn(k, 400));
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1] as number;
   const fmt = (x: number) => Math.round(x).toLocaleString("en-US");
   console.log(`${values.mode} screenings a second, ${rounds} turns of 0.4 s each, one process:`);
   console.log(`  this tree: median ${fmt(median(rates[0]))}, best ${fmt(Math.max(...rates[0]))}`);

@@ -13,10 +13,8 @@ import type { BatchDone, LineBytes, WorkerSetup } from "../discover/protocol.ts"
 
 export interface Ceiling {
   households: number;
-  /** Households a second with 1 and with 2 threads, worker start-up included (as in a run). */
-  one: number;
-  two: number;
-  speedup: number;
+  /** Each round: households a second with 1 thread, then with 2 (after each thread's warm-up). */
+  rounds: { one: number; two: number; speedup: number }[];
 }
 
 const BATCH = 200;
@@ -45,36 +43,53 @@ function copyOf(b: LineBytes): LineBytes {
   };
 }
 
-/** Seconds for `threads` workers to screen every batch, each sent to the thread with the fewest. */
+/** Sends a worker its batches and resolves when it has answered them all. */
+function screenAll(worker: Worker, batches: LineBytes[]): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    let left = batches.length;
+    if (left === 0) resolve();
+    const onMessage = (_: BatchDone) => {
+      if (--left > 0) return;
+      worker.off("message", onMessage);
+      worker.off("error", reject);
+      resolve();
+    };
+    worker.on("message", onMessage);
+    worker.on("error", reject);
+    for (const [seq, jsonl] of batches.entries())
+      worker.postMessage({ seq, jsonl }, [
+        jsonl.bytes.buffer,
+        jsonl.starts.buffer,
+        jsonl.ends.buffer,
+        jsonl.lines.buffer,
+      ] as ArrayBuffer[]);
+  });
+}
+
+/** Batches (of 200) each thread screens first, untimed: its start-up and the JIT's compiling, about two seconds of CPU. */
+const WARM_UP = 50;
+
+/**
+ * Seconds for `threads` workers, once each has screened a warm-up, to screen every batch (dealt in
+ * turn): the steady speed, which is what a long run's speed is made of.
+ */
 async function timeThreads(threads: number, batches: LineBytes[], setup: WorkerSetup): Promise<number> {
   // Measured after the runs, whose launcher refused a build older than its sources.
   const bundle = join(import.meta.dirname, "..", "..", "build", "cli", "discover-worker.mjs");
-  const copies = batches.map(copyOf);
-  const started = performance.now();
   const workers = Array.from(
     { length: threads },
     () => new Worker(bundle, { workerData: setup, resourceLimits: WORKER_LIMITS }),
   );
   try {
+    await Promise.all(workers.map((w) => screenAll(w, batches.slice(0, WARM_UP).map(copyOf))));
+    const copies = batches.map(copyOf);
+    const started = performance.now();
     await Promise.all(
-      workers.map(
-        (worker, w) =>
-          new Promise<void>((resolve, reject) => {
-            const mine = copies.filter((_, i) => i % threads === w);
-            let left = mine.length;
-            if (left === 0) resolve();
-            worker.on("error", reject);
-            worker.on("message", (_: BatchDone) => {
-              if (--left === 0) resolve();
-            });
-            for (const [i, jsonl] of mine.entries())
-              worker.postMessage({ seq: i, jsonl }, [
-                jsonl.bytes.buffer,
-                jsonl.starts.buffer,
-                jsonl.ends.buffer,
-                jsonl.lines.buffer,
-              ] as ArrayBuffer[]);
-          }),
+      workers.map((w, t) =>
+        screenAll(
+          w,
+          copies.filter((_, i) => i % threads === t),
+        ),
       ),
     );
     return (performance.now() - started) / 1000;
@@ -87,11 +102,16 @@ export async function discoverCeiling(options: {
   register: string;
   households: number;
   today: string;
+  rounds: number;
 }): Promise<Ceiling> {
   const batches = await readBatches(options.register, options.households);
   const households = batches.reduce((n, b) => n + b.lines.length, 0);
   const setup: WorkerSetup = { deployment: {}, today: options.today };
-  const one = await timeThreads(1, batches, setup);
-  const two = await timeThreads(2, batches, setup);
-  return { households, one: households / one, two: households / two, speedup: one / two };
+  const rounds: Ceiling["rounds"] = [];
+  for (let r = 0; r < options.rounds; r++) {
+    const one = await timeThreads(1, batches, setup);
+    const two = await timeThreads(2, batches, setup);
+    rounds.push({ one: households / one, two: households / two, speedup: one / two });
+  }
+  return { households, rounds };
 }

@@ -80,6 +80,7 @@ export async function benchDiscover(options: {
       register,
       households: Math.min(CEILING_HOUSEHOLDS, options.households),
       today: todayInShanghai(),
+      rounds: options.rounds ?? 1,
     });
     return { register, generatedSeconds, runs, ceiling };
   } finally {

@@ -7,14 +7,10 @@ import { createApp } from "../../portal/server/app.ts";
 import { readConfig } from "../../portal/server/config.ts";
 import { buildDeps } from "../../portal/server/service.ts";
 import { fillRequests } from "./fill.ts";
+import { median } from "./median.ts";
 import { benchStore, type StoreKind } from "./stores.ts";
 
 export const QUEUE_TARGET_MS = 20;
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)] ?? 0;
-}
 
 export async function benchQueue(options: { requests: number; runs: number; store: StoreKind }) {
   const store = await benchStore(options.store);
