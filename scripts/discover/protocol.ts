@@ -21,8 +21,14 @@ export interface LineBytes {
   lines: Int32Array;
 }
 
-/** A batch: JSON lines as bytes, or CSV households as the reader grouped them. */
-export type Batch = { seq: number } & ({ jsonl: LineBytes } | { records: RegisterRecord[] });
+/**
+ * A batch: JSON lines as bytes, or CSV households as the reader grouped them; with, when there is one,
+ * an earlier answer's buffer handed back for the worker to write this answer into (see pool.ts).
+ */
+export type Batch = { seq: number; spare?: ArrayBuffer } & (
+  | { jsonl: LineBytes }
+  | { records: RegisterRecord[] }
+);
 
 /**
  * One household's result: a reject (its JSON line), or where it is counted — jurisdiction, county, and

@@ -29,7 +29,7 @@ import { type Format, openRegister } from "./input.ts";
 import { createPool } from "./pool.ts";
 import { createProgress } from "./progress.ts";
 import type { BatchDone } from "./protocol.ts";
-import { type Keyed, mergeRuns, Writer, writeAll, writeRun } from "./runs.ts";
+import { type Keyed, mergeRuns, SegmentBytes, Writer, writeAll, writeRun } from "./runs.ts";
 import { countHousehold, emptyTally, sortedTally, type Tally } from "./summary.ts";
 
 export interface DiscoverOptions {
@@ -141,6 +141,8 @@ export async function runDiscover(o: DiscoverOptions): Promise<RunSummary> {
   const cpuAtStart = process.cpuUsage();
   const resumedAfter = cp.records;
   let entries: Keyed[] = [];
+  // A segment ends once its entries reach SEGMENT_BYTES: room for that and one more entry.
+  const segmentBytesBuffer = new SegmentBytes(SEGMENT_BYTES + (1 << 20));
   let rejects: string[] = [];
   let inSegment = 0;
   let segmentBytes = 0;
@@ -161,6 +163,7 @@ export async function runDiscover(o: DiscoverOptions): Promise<RunSummary> {
     cp.records += inSegment;
     writeCheckpoint(state, cp);
     entries = [];
+    segmentBytesBuffer.clear();
     rejects = [];
     inSegment = 0;
     segmentBytes = 0;
@@ -176,14 +179,15 @@ export async function runDiscover(o: DiscoverOptions): Promise<RunSummary> {
         const listed = d.entry !== undefined;
         countHousehold(cp.tally, policies, { jurisdiction: d.j, county: d.c, outcomes: d.o, listed });
         if (d.entry !== undefined) {
-          const at = 3 * d.entry;
-          const [start, tab, end] = [batch.spans[at], batch.spans[at + 1], batch.spans[at + 2]] as number[];
+          const i = 3 * d.entry;
+          const [start, tab, end] = [batch.spans[i], batch.spans[i + 1], batch.spans[i + 2]] as number[];
+          const kept = segmentBytesBuffer.add(bytes, start as number, end as number);
           entries.push({
             key: d.key as string,
-            bytes,
-            start: start as number,
-            tab: tab as number,
-            end: end as number,
+            bytes: kept.buf,
+            start: kept.at,
+            tab: kept.at + (tab as number) - (start as number),
+            end: kept.at + (end as number) - (start as number),
           });
           segmentBytes += (end as number) - (start as number);
         }

@@ -30,8 +30,11 @@ const LETTER = { likely: "l", possible: "p", unlikely: "u" } as const;
 class BatchBytes {
   buf: Buffer;
   at = 0;
-  constructor(capacity: number) {
-    this.buf = Buffer.allocUnsafeSlow(capacity);
+  constructor(capacity: number, spare: ArrayBuffer | undefined) {
+    this.buf =
+      spare !== undefined && spare.byteLength >= capacity
+        ? Buffer.from(spare)
+        : Buffer.allocUnsafeSlow(capacity);
   }
   write(text: string): number {
     if (this.buf.length - this.at < 3 * text.length) {
@@ -50,7 +53,7 @@ let lastBatchBytes = 1 << 16;
 
 export function screenBatch(batch: Batch, options: HouseholdOptions): BatchDone {
   const done: Done[] = [];
-  const out = new BatchBytes(lastBatchBytes + (lastBatchBytes >> 3));
+  const out = new BatchBytes(lastBatchBytes + (lastBatchBytes >> 3), batch.spare);
   const spans: number[] = [];
   for (const record of recordsOf(batch)) {
     const r = screenHousehold(record, options);
