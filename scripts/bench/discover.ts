@@ -50,7 +50,7 @@ export async function benchDiscover(options: {
     for (const workers of order) {
       const out = join(dir, `out-${workers}`);
       const started = performance.now();
-      // Through npm, as an office runs it: the script's own Node options (package.json) are part of it.
+      // Through npm, as an office runs it (with whatever Node options the npm script sets, package.json).
       const r = spawnSync(
         "npm",
         ["run", "-s", "discover", "--", register, "--out", out, "--workers", String(workers)],
