@@ -19,11 +19,9 @@ const NEWLINE = 0x0a;
 
 /**
  * A segment's entries' bytes, copied out of the workers' answers into one buffer the run keeps and
- * reuses. Why: an answer's buffer held until its segment is written (about half a second) outlives
- * two young collections and is moved to the old generation, where only a full collection frees it; the
- * main thread then ran a full collection about every 16 MB of answers (every segment, ~55 in 300,000
- * households). Copied out (a few hundred KB a batch), the answers die young and are freed where they were
- * made. A segment is written before the next begins, so the bytes are reused at once.
+ * reuses, so that each answer's buffer is free as soon as it is filed and can go back to a worker
+ * (pool.ts says why that matters). A segment is written before the next begins, so the bytes are
+ * reused at once. An entry past the capacity starts a larger buffer; the entries already in keep theirs.
  */
 export class SegmentBytes {
   private buf: Buffer | null = null;
@@ -33,7 +31,6 @@ export class SegmentBytes {
   add(bytes: Buffer, start: number, end: number): { buf: Buffer; at: number } {
     const n = end - start;
     let buf = this.buf ?? Buffer.allocUnsafeSlow(Math.max(this.capacity, n));
-    // Past the capacity (an entry larger than the slack): a larger buffer; entries already in keep the old.
     if (this.at + n > buf.length) {
       buf = Buffer.allocUnsafeSlow(Math.max(this.at + n, buf.length + (buf.length >> 1)));
       this.at = 0;

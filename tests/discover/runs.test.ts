@@ -1,12 +1,12 @@
 // The worklist's external sort on real files: sorted runs written, then merged back in key order — in
 // rounds when there are more runs than are read at once (128), with an entry longer than the reader's
-// buffer and a run whose last line has no line break.
+// buffer and a run whose last line has no line break; and the buffer a segment's entries are kept in.
 
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { type Keyed, mergeRuns, writeRun } from "../../scripts/discover/runs.ts";
+import { type Keyed, mergeRuns, SegmentBytes, writeRun } from "../../scripts/discover/runs.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "runs-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -70,5 +70,26 @@ describe("mergeRuns", () => {
     writeFileSync(empty, "");
     const lines = merged([empty, exact]);
     expect(lines).toEqual([`${json} | ${row}`]);
+  });
+});
+
+describe("SegmentBytes", () => {
+  it("keeps each entry's bytes as copied, past its capacity too, and reuses the buffer once cleared", () => {
+    const segment = new SegmentBytes(10);
+    const answer = Buffer.from("..住户一..abcdefghij..");
+    // Bytes 2–11 of the answer: "住户一" (9 bytes) and ".": fills the capacity exactly.
+    const first = segment.add(answer, 2, 12);
+    // 10 more bytes do not fit: a larger buffer for them; the first entry keeps its own.
+    const second = segment.add(answer, 13, 23);
+    const text = (k: { buf: Buffer; at: number }, n: number) => k.buf.toString("utf8", k.at, k.at + n);
+    expect(text(first, 10)).toBe("住户一.");
+    expect(text(second, 10)).toBe("abcdefghij");
+    expect(second.buf).not.toBe(first.buf);
+    // The answer's buffer may now be overwritten (handed back to a worker): the copies stand.
+    answer.fill(0);
+    expect(text(first, 10)).toBe("住户一.");
+    segment.clear();
+    const third = segment.add(Buffer.from("xyz"), 0, 3);
+    expect(third).toEqual({ buf: second.buf, at: 0 });
   });
 });
