@@ -1,9 +1,11 @@
-// The most two workers can give on this machine for 主动发现's own work: the compiled discover worker
+// What two workers can give on this machine for 主动发现's own work: the compiled discover worker
 // screening the same households from memory — no file read, nothing sorted or written, the main thread
-// only handing out batches and taking the answers — by 1 thread, then by 2. What `npm run discover`
-// reaches with 2 workers is read against this: the rest of its gap to 2× is the machine's, not the
-// pipeline's (two threads share one memory system, and one thread alone has the other core for V8's
-// compiling and collecting).
+// only handing out batches and taking the answers — by 1 thread, then by 2, each after a warm-up. What
+// `npm run discover` reaches with 2 workers is read against this: below it is the run's own share of
+// the cores (the main thread, the helpers, the kernel's reads and writes, the serial merge); between
+// it and 2× is what two threads cost each other (one memory system; one thread alone has the other
+// core for V8's compiling and collecting). On a shared machine a measurement this short swings with the
+// neighbours' load: it is taken in rounds (--rounds) and judged by the median.
 
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
