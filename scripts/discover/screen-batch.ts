@@ -36,15 +36,13 @@ class BatchBytes {
         ? Buffer.from(spare)
         : Buffer.allocUnsafeSlow(capacity);
   }
-  write(text: string): number {
+  write(text: string): void {
     if (this.buf.length - this.at < 3 * text.length) {
       const bigger = Buffer.allocUnsafeSlow(Math.max(2 * this.buf.length, this.at + 3 * text.length));
       this.buf.copy(bigger, 0, 0, this.at);
       this.buf = bigger;
     }
-    const written = this.buf.write(text, this.at);
-    this.at += written;
-    return written;
+    this.at += this.buf.write(text, this.at);
   }
 }
 
