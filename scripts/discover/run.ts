@@ -24,12 +24,13 @@ import type { DeploymentParams } from "../../core/policies/deployment.ts";
 import { createPolicies } from "../../core/policies/index.ts";
 import { JURISDICTIONS } from "../../core/schema/enums.ts";
 import { ENGINE_VERSION, packVersion } from "../../core/screen.ts";
+import { BackgroundWriter } from "./background-writer.ts";
 import { type Checkpoint, fingerprintOf, readCheckpoint, writeCheckpoint } from "./checkpoint.ts";
 import { type Format, openRegister } from "./input.ts";
 import { createPool } from "./pool.ts";
 import { createProgress } from "./progress.ts";
 import type { BatchDone } from "./protocol.ts";
-import { type Keyed, mergeRuns, SegmentBytes, Writer, writeAll, writeRun } from "./runs.ts";
+import { type Keyed, mergeRuns, SegmentBytes, writeAll, writeRun } from "./runs.ts";
 import { countHousehold, emptyTally, sortedTally, type Tally } from "./summary.ts";
 
 export interface DiscoverOptions {
@@ -213,7 +214,7 @@ export async function runDiscover(o: DiscoverOptions): Promise<RunSummary> {
   }
   progress.done(cp.records);
   const screened = performance.now();
-  writeWorklists(
+  await writeWorklists(
     o.out,
     cp.runs.map((name) => join(state, name)),
   );
@@ -243,15 +244,18 @@ export async function runDiscover(o: DiscoverOptions): Promise<RunSummary> {
   return summary;
 }
 
-/** Merges the sorted runs into worklist.jsonl and worklist.csv (written beside, then renamed). */
-function writeWorklists(out: string, runs: string[]): void {
+/**
+ * Merges the sorted runs into worklist.jsonl and worklist.csv (written beside, then renamed). Both files
+ * are written from behind (background-writer.ts): the merge, and each file's writes, on their own threads.
+ */
+async function writeWorklists(out: string, runs: string[]): Promise<void> {
   const jsonlPath = join(out, "worklist.jsonl");
   const csvPath = join(out, "worklist.csv");
   const fds: number[] = [];
   try {
     fds.push(openSync(freshPrivate(`${jsonlPath}.tmp`), "w", PRIVATE));
     fds.push(openSync(freshPrivate(`${csvPath}.tmp`), "w", PRIVATE));
-    const [jsonl, csv] = fds.map((fd) => new Writer(fd)) as [Writer, Writer];
+    const [jsonl, csv] = fds.map((fd) => new BackgroundWriter(fd)) as [BackgroundWriter, BackgroundWriter];
     // A byte-order mark so that spreadsheet programs read the Chinese as UTF-8.
     csv.put(Buffer.from(`\ufeff${csvLine(WORKLIST_CSV_COLUMNS)}`));
     for (const { entry, row } of mergeRuns(runs)) {
@@ -259,9 +263,10 @@ function writeWorklists(out: string, runs: string[]): void {
       jsonl.put(NEWLINE);
       csv.put(row);
       csv.put(CRLF);
+      if (jsonl.full) await jsonl.room();
+      if (csv.full) await csv.room();
     }
-    jsonl.flush();
-    csv.flush();
+    await Promise.all([jsonl.close(), csv.close()]);
   } finally {
     for (const fd of fds) closeSync(fd);
   }

@@ -1,0 +1,93 @@
+// A file written from behind: bytes are collected into 1 MB buffers and each full buffer is written on
+// libuv's thread pool (fs.write at its position), so the thread that fills them goes on while the kernel
+// copies. The worklist's final merge is the run's serial tail — the workers have finished — and its two
+// files' writes were most of it; written this way, the merge, worklist.jsonl's writes and worklist.csv's
+// run side by side on the idle cores.
+
+import { write } from "node:fs";
+
+const BUFFER_BYTES = 1 << 20;
+
+export class BackgroundWriter {
+  private buf: Buffer = Buffer.allocUnsafe(BUFFER_BYTES);
+  private at = 0;
+  /** Where the next buffer goes in the file. */
+  private position = 0;
+  private readonly free: Buffer[] = [];
+  private inFlight = 0;
+  private failure: Error | null = null;
+  private wake: (() => void) | null = null;
+
+  /** `depth`: buffers being written at once, at most; past it, `room()` waits. */
+  constructor(
+    private readonly fd: number,
+    private readonly depth = 4,
+  ) {}
+
+  /** Adds bytes[start, end). Never waits: call `room()` between entries to keep memory bounded. */
+  put(bytes: Uint8Array, start = 0, end = bytes.length): void {
+    const n = end - start;
+    if (this.at + n > this.buf.length) this.send();
+    if (n > this.buf.length) {
+      this.submit(Buffer.from(bytes.subarray(start, end)), n, false);
+      return;
+    }
+    this.buf.set(bytes.subarray(start, end), this.at);
+    this.at += n;
+  }
+
+  /** `depth` buffers are being written: wait for `room()` before adding more. */
+  get full(): boolean {
+    return this.inFlight >= this.depth;
+  }
+
+  /** Resolves once fewer than `depth` buffers are being written; rejects with a write's failure. */
+  async room(): Promise<void> {
+    while (this.inFlight >= this.depth && this.failure === null)
+      await new Promise<void>((resolve) => {
+        this.wake = resolve;
+      });
+    if (this.failure) throw this.failure;
+  }
+
+  /** Writes what is left and waits for every write. */
+  async close(): Promise<void> {
+    this.send();
+    while (this.inFlight > 0)
+      await new Promise<void>((resolve) => {
+        this.wake = resolve;
+      });
+    if (this.failure) throw this.failure;
+  }
+
+  /** The current buffer goes to be written; the next one is a free one, or a new one. */
+  private send(): void {
+    if (this.at === 0) return;
+    this.submit(this.buf, this.at, true);
+    this.buf = this.free.pop() ?? Buffer.allocUnsafe(BUFFER_BYTES);
+    this.at = 0;
+  }
+
+  private submit(buf: Buffer, length: number, reuse: boolean): void {
+    const position = this.position;
+    this.position += length;
+    this.inFlight++;
+    this.writeFrom(buf, 0, length, position, reuse);
+  }
+
+  /** A write may take fewer bytes than it was given: the rest is written after it. */
+  private writeFrom(buf: Buffer, offset: number, length: number, position: number, reuse: boolean): void {
+    write(this.fd, buf, offset, length, position, (error, written) => {
+      if (error) this.failure ??= error;
+      else if (written < length) {
+        this.writeFrom(buf, offset + written, length - written, position + written, reuse);
+        return;
+      }
+      this.inFlight--;
+      if (reuse) this.free.push(buf);
+      const wake = this.wake;
+      this.wake = null;
+      wake?.();
+    });
+  }
+}
