@@ -16,7 +16,8 @@ export class BackgroundWriter {
   private readonly free: Buffer[] = [];
   private inFlight = 0;
   private failure: Error | null = null;
-  private wake: (() => void) | null = null;
+  /** Those waiting for a write to finish (`room`, `close`, `settle`). */
+  private waiters: (() => void)[] = [];
 
   /** `depth`: buffers being written at once, at most; past it, `room()` waits. */
   constructor(
@@ -43,21 +44,27 @@ export class BackgroundWriter {
 
   /** Resolves once fewer than `depth` buffers are being written; rejects with a write's failure. */
   async room(): Promise<void> {
-    while (this.inFlight >= this.depth && this.failure === null)
-      await new Promise<void>((resolve) => {
-        this.wake = resolve;
-      });
+    while (this.inFlight >= this.depth && this.failure === null) await this.aWriteFinished();
     if (this.failure) throw this.failure;
   }
 
   /** Writes what is left and waits for every write. */
   async close(): Promise<void> {
     this.send();
-    while (this.inFlight > 0)
-      await new Promise<void>((resolve) => {
-        this.wake = resolve;
-      });
+    await this.settle();
     if (this.failure) throw this.failure;
+  }
+
+  /**
+   * Waits for the writes under way, whatever became of them: the file must not be closed under them
+   * (its descriptor, reused by the next file opened, would take their bytes).
+   */
+  async settle(): Promise<void> {
+    while (this.inFlight > 0) await this.aWriteFinished();
+  }
+
+  private aWriteFinished(): Promise<void> {
+    return new Promise((resolve) => this.waiters.push(resolve));
   }
 
   /** The current buffer goes to be written; the next one is a free one, or a new one. */
@@ -85,9 +92,9 @@ export class BackgroundWriter {
       }
       this.inFlight--;
       if (reuse) this.free.push(buf);
-      const wake = this.wake;
-      this.wake = null;
-      wake?.();
+      const waiters = this.waiters;
+      this.waiters = [];
+      for (const wake of waiters) wake();
     });
   }
 }

@@ -252,10 +252,12 @@ async function writeWorklists(out: string, runs: string[]): Promise<void> {
   const jsonlPath = join(out, "worklist.jsonl");
   const csvPath = join(out, "worklist.csv");
   const fds: number[] = [];
+  const writers: BackgroundWriter[] = [];
   try {
     fds.push(openSync(freshPrivate(`${jsonlPath}.tmp`), "w", PRIVATE));
     fds.push(openSync(freshPrivate(`${csvPath}.tmp`), "w", PRIVATE));
-    const [jsonl, csv] = fds.map((fd) => new BackgroundWriter(fd)) as [BackgroundWriter, BackgroundWriter];
+    writers.push(...fds.map((fd) => new BackgroundWriter(fd)));
+    const [jsonl, csv] = writers as [BackgroundWriter, BackgroundWriter];
     // A byte-order mark so that spreadsheet programs read the Chinese as UTF-8.
     csv.put(Buffer.from(`\ufeff${csvLine(WORKLIST_CSV_COLUMNS)}`));
     for (const { entry, row } of mergeRuns(runs)) {
@@ -268,6 +270,8 @@ async function writeWorklists(out: string, runs: string[]): Promise<void> {
     }
     await Promise.all([jsonl.close(), csv.close()]);
   } finally {
+    // After a failure, the other file's writes may still be under way.
+    await Promise.all(writers.map((w) => w.settle()));
     for (const fd of fds) closeSync(fd);
   }
   renameSync(`${jsonlPath}.tmp`, jsonlPath);

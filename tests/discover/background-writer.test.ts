@@ -1,6 +1,6 @@
 // The worklist's files written from behind: every byte lands where it was put, in order, across the
 // writer's 1 MB buffers and with more than `depth` of them waiting; an entry longer than a buffer goes
-// whole; a write that fails is reported, never lost.
+// whole; a write that fails is reported, never lost; nothing is left under way for the file's closing.
 
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -44,6 +44,21 @@ describe("BackgroundWriter", () => {
     const written = readFileSync(path);
     expect(written.length).toBeGreaterThan(3.5 * (1 << 20));
     expect(written.equals(Buffer.concat(expected))).toBe(true);
+  });
+
+  it("lets close and settle be awaited together (the merge's clean-up after the other file failed)", async () => {
+    const path = join(dir, "together.txt");
+    const fd = openSync(path, "w");
+    const chunk = Buffer.alloc(1 << 20, "x");
+    try {
+      const w = new BackgroundWriter(fd);
+      for (let i = 0; i < 3; i++) w.put(chunk);
+      // Three buffers on their way and one being filled: both resolve once the last write is done.
+      await Promise.all([w.close(), w.settle()]);
+    } finally {
+      closeSync(fd);
+    }
+    expect(readFileSync(path).length).toBe(3 << 20);
   });
 
   it("reports a failed write when closed (a file opened only for reading cannot be written)", async () => {
