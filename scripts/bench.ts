@@ -216,7 +216,12 @@ if (wanted("bot")) await printBot();
 if (wanted("portal")) await printPortal();
 if (wanted("workspace")) await printWorkspace();
 if (wanted("login")) await printLogin();
-if (wanted("discover")) await printDiscover();
+// A failed run of the command (a stale build above all) says why in one line, not with a stack.
+if (wanted("discover"))
+  await printDiscover().catch((error: Error) => {
+    console.error(error.message.trim());
+    process.exit(1);
+  });
 if (wanted("instructions")) await printInstructions();
 
 async function printInstructions(): Promise<void> {
