@@ -163,32 +163,34 @@ export interface Merged {
 }
 
 /**
- * The runs' entries in key order. Past FAN_IN runs, groups of them are first merged into longer runs
- * beside them (`<first>.m<round>`), removed once read.
+ * The runs' entries in key order. Past FAN_IN runs, just enough of them are first merged into longer runs
+ * beside them (`<first>.m<n>`) that FAN_IN are left to merge at once: each group of k merged takes k − 1
+ * off the count, so 130 runs (a register of about a million households) merge 3 first, not all 130 —
+ * merging every run first wrote and read the whole worklist once more. A longer run is removed once it
+ * has been merged again (only past FAN_IN × FAN_IN runs).
  */
 export function* mergeRuns(paths: readonly string[]): Generator<Merged> {
-  let runs = [...paths];
-  for (let round = 1; runs.length > FAN_IN; round++) {
-    const longer: string[] = [];
-    for (let i = 0; i < runs.length; i += FAN_IN) {
-      const group = runs.slice(i, i + FAN_IN);
-      const path = `${group[0]}.m${round}`;
-      const fd = openSync(path, "w", 0o600);
-      try {
-        const w = new Writer(fd);
-        for (const head of mergeKeyed(group)) {
-          w.text(`${head.key}\t`);
-          w.put(head.rest);
-          w.text("\n");
-        }
-        w.flush();
-      } finally {
-        closeSync(fd);
+  const runs = [...paths];
+  const longer = new Set<string>();
+  for (let n = 1; runs.length > FAN_IN; n++) {
+    // Taken from the front, put at the back: the register's runs first, then any longer ones.
+    const group = runs.splice(0, Math.min(FAN_IN, runs.length - FAN_IN + 1));
+    const path = `${group[0]}.m${n}`;
+    const fd = openSync(path, "w", 0o600);
+    try {
+      const w = new Writer(fd);
+      for (const head of mergeKeyed(group)) {
+        w.text(`${head.key}\t`);
+        w.put(head.rest);
+        w.text("\n");
       }
-      if (round > 1) for (const p of group) rmSync(p);
-      longer.push(path);
+      w.flush();
+    } finally {
+      closeSync(fd);
     }
-    runs = longer;
+    for (const p of group) if (longer.delete(p)) rmSync(p);
+    longer.add(path);
+    runs.push(path);
   }
   for (const head of mergeKeyed(runs)) {
     // JSON never holds a raw tab: the first one ends the entry.

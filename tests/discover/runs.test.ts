@@ -1,8 +1,9 @@
-// The worklist's external sort on real files: sorted runs written, then merged back in key order — in
-// rounds when there are more runs than are read at once (128), with an entry longer than the reader's
-// buffer and a run whose last line has no line break; and the buffer a segment's entries are kept in.
+// The worklist's external sort on real files: sorted runs written, then merged back in key order — with
+// just enough of them merged first when there are more runs than are read at once (128), with an entry
+// longer than the reader's buffer and a run whose last line has no line break; and the buffer a
+// segment's entries are kept in.
 
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -25,25 +26,63 @@ function merged(paths: string[]): string[] {
   return lines;
 }
 
-describe("mergeRuns", () => {
-  it("gives every entry of 300 runs once, in key order (three groups merged first, then those three)", () => {
-    const paths: string[] = [];
-    const expected: [string, string][] = [];
-    for (let r = 0; r < 300; r++) {
-      const entries: Keyed[] = [];
-      for (let i = 0; i < 5; i++) {
-        // Keys interleave across runs: run r holds r, r + 300, r + 600, …
-        const key = String(i * 300 + r).padStart(6, "0");
-        const json = `{"n":${i * 300 + r},"name":"住户${r}"}`;
-        entries.push(keyed(key, json, `${r},${i}`));
-        expected.push([key, `${json} | ${r},${i}`]);
-      }
-      const path = join(dir, `run-${String(r).padStart(6, "0")}.tsv`);
-      writeRun(path, entries.reverse());
-      paths.push(path);
+/**
+ * `count` runs of five entries each in a folder of their own, keys interleaved across runs (run r holds
+ * r, r + count, r + 2 × count, …), and every entry as the merge should give it, in key order.
+ */
+function interleavedRuns(
+  name: string,
+  count: number,
+): { folder: string; paths: string[]; expected: string[] } {
+  const folder = join(dir, name);
+  mkdirSync(folder);
+  const paths: string[] = [];
+  const expected: [string, string][] = [];
+  for (let r = 0; r < count; r++) {
+    const entries: Keyed[] = [];
+    for (let i = 0; i < 5; i++) {
+      const key = String(i * count + r).padStart(6, "0");
+      const json = `{"n":${i * count + r},"name":"住户${r}"}`;
+      entries.push(keyed(key, json, `${r},${i}`));
+      expected.push([key, `${json} | ${r},${i}`]);
     }
-    expected.sort((a, b) => (a[0] < b[0] ? -1 : 1));
-    expect(merged(paths)).toEqual(expected.map(([, line]) => line));
+    const path = join(folder, `run-${String(r).padStart(6, "0")}.tsv`);
+    writeRun(path, entries.reverse());
+    paths.push(path);
+  }
+  expected.sort((a, b) => (a[0] < b[0] ? -1 : 1));
+  return { folder, paths, expected: expected.map(([, line]) => line) };
+}
+
+/** The longer runs the merge left beside the runs: name → entries in it. */
+function longerRuns(folder: string): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const name of readdirSync(folder).filter((n) => /\.m\d+$/.test(n)))
+    out[name] = readFileSync(join(folder, name), "utf8").split("\n").filter(Boolean).length;
+  return out;
+}
+
+describe("mergeRuns", () => {
+  it("gives every entry of 300 runs once, in key order (128 runs merged first, then 46, then 128 at once)", () => {
+    const { folder, paths, expected } = interleavedRuns("three-hundred", 300);
+    expect(merged(paths)).toEqual(expected);
+    // 128 into one takes 127 off the count (173 left), 46 into one 45 more: 128. Both longer runs are
+    // read in the last merge, so both are still there (the run's own folder goes when the run is done).
+    expect(longerRuns(folder)).toEqual({ "run-000000.tsv.m1": 128 * 5, "run-000128.tsv.m2": 46 * 5 });
+  });
+
+  it("merges only 3 of 130 runs first: the rest are read once, in the last merge", () => {
+    // A register of about a million households cuts about 130 runs of 16 MB: merging all of them first
+    // wrote and read the whole worklist once more.
+    const { folder, paths, expected } = interleavedRuns("one-hundred-thirty", 130);
+    expect(merged(paths)).toEqual(expected);
+    expect(longerRuns(folder)).toEqual({ "run-000000.tsv.m1": 3 * 5 });
+  });
+
+  it("merges 128 runs at once, with nothing merged first", () => {
+    const { folder, paths, expected } = interleavedRuns("one-hundred-twenty-eight", 128);
+    expect(merged(paths)).toEqual(expected);
+    expect(longerRuns(folder)).toEqual({});
   });
 
   it("reads an entry longer than its buffer (64 KB) whole, and a last line without a line break", () => {
