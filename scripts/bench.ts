@@ -20,7 +20,8 @@
 //    through the compiled npm run discover with 1 and 2 workers (bench/discover.ts); --rounds N runs the
 //    pair N times, alternating, and judges the median speed-up (the machine's speed drifts between
 //    runs), then the same compiled worker screening the register's first households from memory by 1
-//    and 2 threads: the most 2 workers can give on this machine for this work (bench/discover-ceiling.ts).
+//    and 2 threads (in at least three rounds, the median judged): the most 2 workers can give on this
+//    machine for this work (bench/discover-ceiling.ts).
 //    Not in the default run (it takes several minutes): --only discover.
 // 9. Machine instructions per pre-parsed screening, counted by valgrind (bench/instructions.ts): steady
 //    where the machine's speed is not. Not in the default run (minutes under valgrind): --only instructions.
