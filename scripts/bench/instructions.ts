@@ -2,10 +2,17 @@
 // move with the machine's speed, which on this project's machines varies by a third from hour to hour, so
 // two versions of the core can be compared across runs (README, "Performance"). Two children screen the
 // same warm-up, one then screens N more situations: the difference over N is the count per screening.
-// JIT timing still moves it by about 3 % from run to run. Slow (valgrind runs Node some 50× slower: a few
-// minutes); skipped where valgrind is missing. Measures; asserts nothing.
+// Each child is this file bundled once (no loader transpiling beside it) and run under V8's predictable
+// mode (no background compiling or collecting: the main thread does both, in the same order every run),
+// with fixed random and hash seeds and without address-space randomization: two counts of the same code
+// then agree to about 0.05 %, where the loader and V8's own threads moved them by up to a fifth. Slow
+// (valgrind runs Node some 50× slower: a few minutes); skipped where valgrind is missing. Measures;
+// asserts nothing.
 
 import { spawn, spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createPolicies } from "../../core/policies/index.ts";
 import { screen } from "../../core/screen.ts";
@@ -20,22 +27,27 @@ export function hasValgrind(): boolean {
   return spawnSync("valgrind", ["--version"], { encoding: "utf8" }).status === 0;
 }
 
+/** V8 in the same order every run: compiling and collecting on the main thread, fixed seeds. */
+const PREDICTABLE = ["--predictable", "--random-seed=1", "--hash-seed=1"];
+
+/** valgrind's command line, without address-space randomization where setarch is there to turn it off. */
+function valgrindCommand(args: string[]): [string, string[]] {
+  const setarch = spawnSync("setarch", ["-R", "true"]).status === 0;
+  return setarch ? ["setarch", ["-R", "valgrind", ...args]] : ["valgrind", args];
+}
+
 /** Instructions counted for one child that screens `n` situations after the shared warm-up. */
-function counted(n: number): Promise<number> {
+function counted(bundle: string, n: number): Promise<number> {
   return new Promise((resolve, reject) => {
-    const child = spawn(
-      "valgrind",
-      [
-        "--tool=callgrind",
-        "--callgrind-out-file=/dev/null",
-        process.execPath,
-        "--import",
-        "tsx",
-        fileURLToPath(import.meta.url),
-        String(n),
-      ],
-      { stdio: ["ignore", "ignore", "pipe"] },
-    );
+    const [command, args] = valgrindCommand([
+      "--tool=callgrind",
+      "--callgrind-out-file=/dev/null",
+      process.execPath,
+      ...PREDICTABLE,
+      bundle,
+      String(n),
+    ]);
+    const child = spawn(command, args, { stdio: ["ignore", "ignore", "pipe"] });
     let stderr = "";
     child.stderr.on("data", (d) => {
       stderr += d;
@@ -50,9 +62,35 @@ function counted(n: number): Promise<number> {
   });
 }
 
+/** This file as one plain JavaScript file, for the children. */
+async function bundled(dir: string): Promise<string> {
+  const out = join(dir, "instructions.mjs");
+  // Loaded here only: the children never need it.
+  const { build } = await import("esbuild");
+  await build({
+    entryPoints: [fileURLToPath(import.meta.url)],
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    outfile: out,
+    external: ["esbuild"],
+    logLevel: "warning",
+    banner: {
+      js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+    },
+  });
+  return out;
+}
+
 export async function countInstructions(screenings: number): Promise<Instructions> {
-  const [base, more] = await Promise.all([counted(0), counted(screenings)]);
-  return { screenings, perScreening: (more - base) / screenings };
+  const dir = mkdtempSync(join(tmpdir(), "instructions-"));
+  try {
+    const bundle = await bundled(dir);
+    const [base, more] = await Promise.all([counted(bundle, 0), counted(bundle, screenings)]);
+    return { screenings, perScreening: (more - base) / screenings };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** In the child: a warm-up over 1,000 situations, then `n` screenings more. */
@@ -67,4 +105,5 @@ function run(n: number): void {
   if (sink < 0) console.log(sink);
 }
 
+// The child: run as this file's bundle (see countInstructions), or as the source itself.
 if (process.argv[1] === fileURLToPath(import.meta.url)) run(Number(process.argv[2]));
