@@ -1,7 +1,8 @@
 // Machine instructions per pre-parsed screening, counted by valgrind (callgrind): a figure that does not
 // move with the machine's speed, which on this project's machines varies by a third from hour to hour, so
 // two versions of the core can be compared across runs (README, "Performance"). Two children screen the
-// same warm-up, one then screens N more situations: the difference over N is the count per screening.
+// same warm-up and then 10,000 situations more, where V8 still compiles a little; one then screens N
+// more: the difference over N is the steady count per screening, compiling left out.
 // Each child is this file bundled once (no loader transpiling beside it) and run under V8's predictable
 // mode (no background compiling or collecting: the main thread does both, in the same order every run),
 // with fixed random and hash seeds and without address-space randomization: two counts of the same code
@@ -26,6 +27,12 @@ export interface Instructions {
 export function hasValgrind(): boolean {
   return spawnSync("valgrind", ["--version"], { encoding: "utf8" }).status === 0;
 }
+
+/**
+ * Screenings both children make after the warm-up, uncounted: V8 compiles some code for the first time
+ * there: the first 10,000 cost about 15,000 instructions a screening more than the 20,000 after them.
+ */
+const SETTLING = 10_000;
 
 /** V8 in the same order every run: compiling and collecting on the main thread, fixed seeds. */
 const PREDICTABLE = ["--predictable", "--random-seed=1", "--hash-seed=1"];
@@ -86,7 +93,10 @@ export async function countInstructions(screenings: number): Promise<Instruction
   const dir = mkdtempSync(join(tmpdir(), "instructions-"));
   try {
     const bundle = await bundled(dir);
-    const [base, more] = await Promise.all([counted(bundle, 0), counted(bundle, screenings)]);
+    const [base, more] = await Promise.all([
+      counted(bundle, SETTLING),
+      counted(bundle, SETTLING + screenings),
+    ]);
     return { screenings, perScreening: (more - base) / screenings };
   } finally {
     rmSync(dir, { recursive: true, force: true });
