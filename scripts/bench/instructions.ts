@@ -11,7 +11,7 @@
 // asserts nothing.
 
 import { spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, realpathSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -90,14 +90,23 @@ async function bundled(dir: string): Promise<string> {
 }
 
 export async function countInstructions(screenings: number): Promise<Instructions> {
-  const dir = mkdtempSync(join(tmpdir(), "instructions-"));
+  // The real path: the child knows it is the child when its path and its own URL agree, and Node
+  // resolves the URL's links (a temporary folder behind a link, as on macOS, would not match).
+  const dir = mkdtempSync(join(realpathSync(tmpdir()), "instructions-"));
   try {
     const bundle = await bundled(dir);
-    const [base, more] = await Promise.all([
+    // Both children end before the bundle goes, whichever failed.
+    const [base, more] = await Promise.allSettled([
       counted(bundle, SETTLING),
       counted(bundle, SETTLING + screenings),
     ]);
-    return { screenings, perScreening: (more - base) / screenings };
+    if (base.status === "rejected") throw base.reason;
+    if (more.status === "rejected") throw more.reason;
+    const perScreening = (more.value - base.value) / screenings;
+    // A child that screened nothing would count as a screening costing nothing.
+    if (!(perScreening > 1_000))
+      throw new Error(`the counting runs did not screen (${perScreening} a screening)`);
+    return { screenings, perScreening };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

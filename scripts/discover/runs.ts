@@ -153,7 +153,10 @@ interface Head {
   lines: LineReader;
 }
 
-/** At most this many runs are read at once (open files, read buffers); more are merged in rounds. */
+/**
+ * At most this many runs are read at once (open files, read buffers); past it, some are first merged into
+ * longer runs until this many are left.
+ */
 const FAN_IN = 128;
 
 /** An entry as the merge hands it on: its JSON line and its CSV row, as bytes (valid until the next). */
@@ -167,14 +170,15 @@ export interface Merged {
  * beside them (`<first>.m<n>`) that FAN_IN are left to merge at once: each group of k merged takes k − 1
  * off the count, so 130 runs (a register of about a million households) merge 3 first, not all 130 —
  * merging every run first wrote and read the whole worklist once more. A longer run is removed once it
- * has been merged again (only past FAN_IN × FAN_IN runs).
+ * has been merged again (only past FAN_IN × FAN_IN runs); the register's own runs never are (a resumed
+ * run reads them again). `fanIn`: FAN_IN, fewer in the tests.
  */
-export function* mergeRuns(paths: readonly string[]): Generator<Merged> {
+export function* mergeRuns(paths: readonly string[], fanIn = FAN_IN): Generator<Merged> {
   const runs = [...paths];
   const longer = new Set<string>();
-  for (let n = 1; runs.length > FAN_IN; n++) {
+  for (let n = 1; runs.length > fanIn; n++) {
     // Taken from the front, put at the back: the register's runs first, then any longer ones.
-    const group = runs.splice(0, Math.min(FAN_IN, runs.length - FAN_IN + 1));
+    const group = runs.splice(0, Math.min(fanIn, runs.length - fanIn + 1));
     const path = `${group[0]}.m${n}`;
     const fd = openSync(path, "w", 0o600);
     try {

@@ -3,7 +3,15 @@
 // longer than the reader's buffer and a run whose last line has no line break; and the buffer a
 // segment's entries are kept in.
 
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -20,9 +28,9 @@ function keyed(key: string, json: string, row: string): Keyed {
 }
 
 /** The merged entries as text, each read before the next is asked for (the merge reuses its buffers). */
-function merged(paths: string[]): string[] {
+function merged(paths: string[], fanIn?: number): string[] {
   const lines: string[] = [];
-  for (const { entry, row } of mergeRuns(paths)) lines.push(`${entry.toString()} | ${row.toString()}`);
+  for (const { entry, row } of mergeRuns(paths, fanIn)) lines.push(`${entry.toString()} | ${row.toString()}`);
   return lines;
 }
 
@@ -69,6 +77,21 @@ describe("mergeRuns", () => {
     // 128 into one takes 127 off the count (173 left), 46 into one 45 more: 128. Both longer runs are
     // read in the last merge, so both are still there (the run's own folder goes when the run is done).
     expect(longerRuns(folder)).toEqual({ "run-000000.tsv.m1": 128 * 5, "run-000128.tsv.m2": 46 * 5 });
+    // The register's own runs stay: a run resumed after a failed write reads them again.
+    for (const path of paths) expect(existsSync(path)).toBe(true);
+  });
+
+  it("merges longer runs again only past fan-in × fan-in runs, and then removes them (fan-in 3, 20 runs)", () => {
+    const { folder, paths, expected } = interleavedRuns("twenty-by-three", 20);
+    expect(merged(paths, 3)).toEqual(expected);
+    // Six groups of three of the register's runs (m1–m6), then runs 18 and 19 with m1 (m7), then m2–m4
+    // (m8), then m5 and m6 (m9): three left. The six merged again are gone; the register's runs stay.
+    expect(longerRuns(folder)).toEqual({
+      "run-000018.tsv.m7": (2 + 3) * 5,
+      "run-000003.tsv.m2.m8": 9 * 5,
+      "run-000012.tsv.m5.m9": 6 * 5,
+    });
+    for (const path of paths) expect(existsSync(path)).toBe(true);
   });
 
   it("merges only 3 of 130 runs first: the rest are read once, in the last merge", () => {
