@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { build } from "esbuild";
+import { bundleForNode } from "./bench/bundle.ts";
 import { median } from "./bench/median.ts";
 import { SCREENING_TODAY, screeningSet } from "./bench/screening-set.ts";
 
@@ -43,17 +43,7 @@ async function bundle(tree: string, name: string): Promise<Core> {
     'export { screen, screenInput } from "./core/screen.ts";\nexport { createPolicies } from "./core/policies/index.ts";\n',
   );
   const out = join(work, `${name}.mjs`);
-  await build({
-    entryPoints: [entry],
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    outfile: out,
-    logLevel: "warning",
-    banner: {
-      js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
-    },
-  });
+  await bundleForNode(entry, out);
   rmSync(entry);
   return (await import(out)) as Core;
 }

@@ -17,6 +17,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createPolicies } from "../../core/policies/index.ts";
 import { screen } from "../../core/screen.ts";
+import { bundleForNode } from "./bundle.ts";
 import { SCREENING_TODAY, screeningSet } from "./screening-set.ts";
 
 export interface Instructions {
@@ -72,20 +73,7 @@ function counted(bundle: string, n: number): Promise<number> {
 /** This file as one plain JavaScript file, for the children. */
 async function bundled(dir: string): Promise<string> {
   const out = join(dir, "instructions.mjs");
-  // Loaded here only: the children never need it.
-  const { build } = await import("esbuild");
-  await build({
-    entryPoints: [fileURLToPath(import.meta.url)],
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    outfile: out,
-    external: ["esbuild"],
-    logLevel: "warning",
-    banner: {
-      js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
-    },
-  });
+  await bundleForNode(fileURLToPath(import.meta.url), out, ["esbuild"]);
   return out;
 }
 
